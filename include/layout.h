@@ -1,0 +1,137 @@
+/* layout: turns a UTF-8 paragraph and a style into lines of positioned glyph
+ * runs, in the spirit of libraqm: FriBidi for bidi (UAX #9), HarfBuzz for
+ * shaping, libunibreak for line breaks (UAX #14) plus the Chinese rules of
+ * W3C clreq, FreeType for font data. Nothing here draws: the PDF stage
+ * (pdf.h) turns an eb_para into page content.
+ *
+ * Units: points (1/72 in). Coordinates inside a paragraph grow rightwards
+ * and downwards from its top-left corner. */
+#ifndef EVBRIEF_LAYOUT_H
+#define EVBRIEF_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+/* ---- fonts ------------------------------------------------------------- */
+
+typedef enum { EB_FAMILY_SERIF, EB_FAMILY_SANS } eb_family;
+
+/* One loaded font face (FreeType face + HarfBuzz font). Owned by its fontset. */
+typedef struct eb_font eb_font;
+
+/* The fonts of fonts/fonts.json, with the per-script fallback chains.
+ * Not thread-safe: use one fontset per thread. */
+typedef struct eb_fontset eb_fontset;
+
+/* Opens the fonts listed in DIR/fonts.json. On failure reports through diag
+ * (missing, truncated or non-font file, with its path) and returns NULL. */
+eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag);
+void eb_fontset_free(eb_fontset *fonts);
+
+/* Facts about a font that the PDF stage needs to embed it. */
+typedef struct {
+    const char *path;        /* file the face comes from */
+    unsigned face_index;     /* index inside a collection */
+    const char *postscript_name;
+    bool is_cff;             /* CFF outlines (FontFile3) vs TrueType (FontFile2) */
+    unsigned units_per_em;
+    int ascender, descender, cap_height; /* font units */
+    int bbox[4];             /* font units: xmin ymin xmax ymax */
+    double italic_angle;
+    unsigned id;             /* stable small integer, unique in the fontset */
+} eb_font_info;
+
+const eb_font_info *eb_font_get_info(const eb_font *font);
+/* HarfBuzz face (hb_face_t *) for subsetting, typed void to keep hb.h out. */
+void *eb_font_hb_face(const eb_font *font);
+/* Advance width of a glyph in font units. */
+int eb_font_glyph_advance(const eb_font *font, uint32_t glyph);
+
+/* ---- paragraphs ---------------------------------------------------------- */
+
+typedef enum { EB_DIR_AUTO, EB_DIR_LTR, EB_DIR_RTL } eb_direction;
+typedef enum { EB_ALIGN_START, EB_ALIGN_END, EB_ALIGN_CENTER, EB_ALIGN_JUSTIFY } eb_align;
+
+typedef struct {
+    eb_family family;
+    bool bold;
+    double size;          /* font size, pt */
+    double line_height;   /* baseline-to-baseline distance, pt; 0 = 1.45 * size */
+    eb_direction direction; /* base paragraph direction; AUTO = from first strong char */
+    const char *lang;     /* BCP 47: "en", "fa", "zh-Hans" (shaping, breaking rules) */
+    eb_align align;       /* START/END follow the resolved base direction */
+    uint32_t color;       /* 0xRRGGBB */
+    const char *origin;   /* where the text comes from, for diagnostics:
+                             "inputs/reviews/x.json $.findings[2].text.fa" */
+    bool strict;          /* a character no font covers is an error, not a warning */
+} eb_text_style;
+
+/* One shaped glyph. Positions are in points, relative to its run. */
+typedef struct {
+    uint32_t gid;         /* glyph id in run->font */
+    float x_advance;
+    float x_offset, y_offset;  /* y_offset: positive = up */
+    /* The text this glyph stands for, as a byte range of eb_para.text, for
+     * the PDF ToUnicode map and ActualText: the whole cluster on the first
+     * glyph (in logical order) of a cluster, empty (len 0) on the others. */
+    uint32_t text_start, text_len;
+} eb_glyph;
+
+/* A run: glyphs of one font, one bidi level, one script, in VISUAL order
+ * (left to right as drawn). */
+typedef struct {
+    const eb_font *font;
+    double size;
+    bool rtl;             /* odd bidi level */
+    const char *lang;     /* BCP 47 of this run's text (static string) */
+    double x;             /* left edge of the run, relative to the line's left */
+    double width;
+    eb_glyph *glyphs;
+    size_t nglyphs;
+    uint32_t text_start, text_end; /* the logical byte range it covers */
+    /* Extra space added after every glyph whose word_space flag is set (for
+     * justification) is already folded into x_advance. */
+} eb_run;
+
+typedef struct {
+    eb_run *runs;         /* visual order, left to right */
+    size_t nruns;
+    double x;             /* left edge of the line inside the paragraph box
+                             (alignment offset) */
+    double baseline;      /* distance from the paragraph top to this baseline */
+    double width;         /* advance width of the content */
+    double ascent, descent; /* positive, pt */
+    uint32_t text_start, text_end; /* logical byte range of this line */
+} eb_line;
+
+typedef struct {
+    char *text;           /* owned copy of the paragraph text (UTF-8) */
+    size_t text_len;
+    eb_line *lines;
+    size_t nlines;
+    double width;         /* the box width the paragraph was set in */
+    double height;        /* from the top to the bottom of the last line box */
+    bool rtl;             /* resolved base direction */
+    uint32_t color;
+    const char *lang;
+} eb_para;
+
+/* Lays out `text` (n bytes of UTF-8) in a box `width` points wide. Never
+ * fails for valid UTF-8: characters no font covers are reported through diag
+ * (code point, style->origin) and, with style->strict, counted as errors.
+ * Returns NULL only for invalid UTF-8 (also reported). */
+eb_para *eb_layout_paragraph(eb_fontset *fonts, const char *text, size_t n,
+                             const eb_text_style *style, double width, eb_diag *diag);
+void eb_para_free(eb_para *para);
+
+/* Content widths for automatic table layout (CSS 2.1 17.5.2.2):
+ * min = the widest piece that cannot be broken (with overlong words counted
+ * at their full width), max = the width of the text set on one line. */
+void eb_measure_text(eb_fontset *fonts, const char *text, size_t n,
+                     const eb_text_style *style, double *min_width, double *max_width,
+                     eb_diag *diag);
+
+#endif

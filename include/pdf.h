@@ -1,0 +1,75 @@
+/* pdf: writes laid-out content as a PDF with libharu. Shaped glyph runs are
+ * drawn through Type0/Identity-H composite fonts whose programs are subsets
+ * made with hb-subset, with /W widths and a ToUnicode CMap, so the text is
+ * real text: searchable, copyable, and extracted in logical order.
+ *
+ * All libharu internals (hpdf_objects.h and friends) stay inside src/pdf/.
+ * Coordinates in this API are in points from the TOP-LEFT of the page,
+ * y growing downwards; the module converts to PDF's bottom-up space.
+ *
+ * Every piece of page content goes through one content writer, so that
+ * marked content (BDC/EMC with MCIDs, /Artifact) can wrap it for tagged PDF. */
+#ifndef EVBRIEF_PDF_H
+#define EVBRIEF_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "layout.h"
+
+typedef struct eb_pdf eb_pdf;
+typedef struct eb_pdf_page eb_pdf_page;
+
+typedef struct {
+    const char *title;     /* UTF-8; also shown in the viewer's title bar */
+    const char *author;
+    const char *subject;
+    const char *keywords;
+    const char *creator;
+    const char *lang;      /* document language, BCP 47 (/Lang) */
+    bool rtl;              /* /ViewerPreferences /Direction /R2L */
+    /* Seed for the deterministic document /ID and font subset tags: the same
+     * seed and content give the same bytes. No wall-clock time is written. */
+    const char *id_seed;
+} eb_pdf_options;
+
+eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag);
+void eb_pdf_free(eb_pdf *pdf);
+
+eb_pdf_page *eb_pdf_add_page(eb_pdf *pdf, double width, double height);
+size_t eb_pdf_page_count(const eb_pdf *pdf);
+eb_pdf_page *eb_pdf_get_page(eb_pdf *pdf, size_t index);
+
+/* Draws a laid-out paragraph with its top-left corner at (x, y). */
+void eb_pdf_draw_para(eb_pdf_page *page, const eb_para *para, double x, double y);
+/* Draws one line of a paragraph with the paragraph's top-left at (x, y). */
+void eb_pdf_draw_line(eb_pdf_page *page, const eb_para *para, size_t line,
+                      double x, double y);
+
+/* Vector graphics, colours as 0xRRGGBB. */
+void eb_pdf_fill_rect(eb_pdf_page *page, double x, double y, double w, double h,
+                      uint32_t color);
+void eb_pdf_stroke_rect(eb_pdf_page *page, double x, double y, double w, double h,
+                        double line_width, uint32_t color);
+void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, double y2,
+                        double line_width, uint32_t color);
+
+/* A clickable link (URI action) over a rectangle. Only http:, https: and doi
+ * (turned into https://doi.org/...) targets are accepted; returns false
+ * (and draws nothing) otherwise. */
+bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h,
+                 const char *uri);
+
+/* Document outline (bookmarks). parent 0 = top level; returns the new
+ * entry's handle (> 0) for children. title is UTF-8. */
+int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title,
+                       eb_pdf_page *page, double y);
+
+/* Writes the document to `path` atomically: a temporary file in the same
+ * directory, then rename. On failure nothing is left at `path` (an existing
+ * file there is untouched) and the error is reported through diag. */
+bool eb_pdf_save(eb_pdf *pdf, const char *path);
+
+#endif

@@ -1,0 +1,51 @@
+/* util: allocation that cannot return NULL, a growable byte buffer, UTF-8
+ * helpers and file I/O shared by every stage. */
+#ifndef EVBRIEF_UTIL_H
+#define EVBRIEF_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation failure is not recoverable for a batch tool: these abort with a
+ * message instead of returning NULL, so callers need no NULL checks. */
+void *eb_xmalloc(size_t size);
+void *eb_xcalloc(size_t count, size_t size);
+void *eb_xrealloc(void *ptr, size_t size);
+char *eb_xstrdup(const char *s);
+char *eb_xstrndup(const char *s, size_t n);
+char *eb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated once anything was written.
+ * Zero-initialise to start; eb_buf_free or eb_buf_steal to finish. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} eb_buf;
+
+void eb_buf_append(eb_buf *buf, const void *bytes, size_t n);
+void eb_buf_puts(eb_buf *buf, const char *s);
+void eb_buf_putc(eb_buf *buf, char c);
+void eb_buf_printf(eb_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void eb_buf_vprintf(eb_buf *buf, const char *fmt, va_list args);
+const char *eb_buf_cstr(eb_buf *buf);  /* "" when empty */
+char *eb_buf_steal(eb_buf *buf);       /* caller owns the result; buf is reset */
+void eb_buf_free(eb_buf *buf);
+
+/* UTF-8. eb_utf8_decode reads one code point at s (n bytes available) and
+ * returns its length, or 0 when the bytes there are not valid UTF-8 (overlong
+ * forms, surrogates and values above U+10FFFF are invalid). */
+size_t eb_utf8_decode(const char *s, size_t n, uint32_t *cp);
+size_t eb_utf8_encode(uint32_t cp, char out[4]);
+/* Returns the byte offset of the first invalid sequence, or n when valid. */
+size_t eb_utf8_validate(const char *s, size_t n);
+size_t eb_utf8_count(const char *s, size_t n); /* code points in n bytes */
+
+/* Reads a whole file. Returns false and sets *error (static text) on failure.
+ * The result is NUL-terminated; *len excludes the terminator. */
+bool eb_read_file(const char *path, size_t max_size, char **data, size_t *len,
+                  const char **error);
+
+
+#endif
