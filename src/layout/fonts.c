@@ -1,0 +1,293 @@
+/* fonts: the fontset of fonts/fonts.json. Each face is opened twice over the
+ * same file: FreeType for the facts the PDF stage embeds (PostScript name,
+ * outline format, metrics), HarfBuzz for shaping and subsetting. The
+ * HarfBuzz font is created once per face and kept, since creating it per
+ * paragraph would dominate layout time. */
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_FONT_FORMATS_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+#include "util.h"
+
+typedef enum { ROLE_LATIN_SERIF, ROLE_LATIN_SANS, ROLE_ARABIC, ROLE_CJK, ROLE_COUNT } font_role;
+
+struct eb_font {
+    eb_font_info info;
+    char *path;
+    char *postscript_name;
+    font_role role;
+    bool bold;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+};
+
+struct eb_fontset {
+    FT_Library ft;
+    eb_font fonts[EB_MAX_FONTS];
+    size_t nfonts;
+    /* chains[family][bold][chain]: every font index, best first */
+    uint8_t chains[2][2][EB_CHAIN_COUNT][EB_MAX_FONTS];
+    hb_buffer_t *buffer;
+};
+
+static const char *const role_names[ROLE_COUNT] = {"latin-serif", "latin-sans", "arabic", "cjk"};
+
+/* ---- public accessors ---------------------------------------------------- */
+
+const eb_font_info *eb_font_get_info(const eb_font *font) { return &font->info; }
+void *eb_font_hb_face(const eb_font *font) { return font->face; }
+hb_font_t *eb_font_hb_font(const eb_font *font) { return font->font; }
+
+int eb_font_glyph_advance(const eb_font *font, uint32_t glyph) {
+    return (int)hb_font_get_glyph_h_advance(font->font, glyph);
+}
+
+bool eb_font_has_char(const eb_font *font, uint32_t cp) {
+    hb_codepoint_t gid;
+    return hb_font_get_nominal_glyph(font->font, cp, &gid) && gid != 0;
+}
+
+double eb_font_scale(const eb_font *font, double size) {
+    return size / (double)font->info.units_per_em;
+}
+
+size_t eb_fontset_count(const eb_fontset *fonts) { return fonts->nfonts; }
+const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index) { return &fonts->fonts[index]; }
+hb_buffer_t *eb_fontset_buffer(eb_fontset *fonts) { return fonts->buffer; }
+
+const uint8_t *eb_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
+                                eb_chain chain, size_t *count) {
+    *count = fonts->nfonts;
+    return fonts->chains[family == EB_FAMILY_SANS][bold][chain];
+}
+
+/* ---- checking a font file ------------------------------------------------ */
+
+static uint32_t read_u32(const uint8_t *p) {
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* FreeType silently drops tables that run past the end of the file, so a
+ * truncated download would load and then draw nothing: check the table
+ * directory of face `index` against the file size ourselves. */
+static const char *check_table_directory(hb_blob_t *blob, unsigned index) {
+    unsigned size;
+    const uint8_t *data = (const uint8_t *)hb_blob_get_data(blob, &size);
+    if (size < 12) return "too short to be a font";
+    size_t dir = 0;
+    if (memcmp(data, "ttcf", 4) == 0) {
+        if (index >= read_u32(data + 8) || 12 + 4 * (size_t)index + 4 > size)
+            return "the collection has no such face";
+        dir = read_u32(data + 12 + 4 * (size_t)index);
+    }
+    if (dir + 12 > size) return "truncated (table directory)";
+    size_t ntables = (size_t)data[dir + 4] << 8 | data[dir + 5];
+    if (ntables == 0) return "no tables";
+    if (dir + 12 + 16 * ntables > size) return "truncated (table directory)";
+    for (size_t i = 0; i < ntables; i++) {
+        const uint8_t *record = data + dir + 12 + 16 * i;
+        uint64_t end = (uint64_t)read_u32(record + 8) + read_u32(record + 12);
+        if (end > size) return "truncated (a table runs past the end of the file)";
+    }
+    return NULL;
+}
+
+/* ---- loading one face ----------------------------------------------------- */
+
+static void report_font(eb_diag *diag, const char *path, const char *what) {
+    eb_location where = {.file = path};
+    eb_diag_report(diag, EB_ERROR, where, "cannot use this font: %s", what);
+}
+
+/* Fills the facts the PDF stage needs from FreeType's view of the face. */
+static void read_font_info(eb_font *font, FT_Face face) {
+    eb_font_info *info = &font->info;
+    const char *format = FT_Get_Font_Format(face);
+    const char *ps = FT_Get_Postscript_Name(face);
+    font->postscript_name = eb_xstrdup(ps ? ps : "Unnamed");
+    info->path = font->path;
+    info->postscript_name = font->postscript_name;
+    info->is_cff = format && (strcmp(format, "CFF") == 0 || strcmp(format, "CID Type 1") == 0);
+    info->units_per_em = face->units_per_EM;
+    info->ascender = face->ascender;
+    info->descender = face->descender;
+    info->bbox[0] = (int)face->bbox.xMin;
+    info->bbox[1] = (int)face->bbox.yMin;
+    info->bbox[2] = (int)face->bbox.xMax;
+    info->bbox[3] = (int)face->bbox.yMax;
+    const TT_OS2 *os2 = FT_Get_Sfnt_Table(face, FT_SFNT_OS2);
+    /* sCapHeight exists from OS/2 version 2; before that, guess 70% of em */
+    info->cap_height = os2 && os2->version >= 2 && os2->sCapHeight
+                           ? os2->sCapHeight : (int)(face->units_per_EM * 7 / 10);
+    const TT_Postscript *post = FT_Get_Sfnt_Table(face, FT_SFNT_POST);
+    info->italic_angle = post ? post->italicAngle / 65536.0 : 0.0;
+}
+
+static bool open_face(eb_fontset *set, eb_font *font, unsigned index, eb_diag *diag) {
+    font->info.face_index = index;
+    font->blob = hb_blob_create_from_file_or_fail(font->path);
+    if (!font->blob) {
+        report_font(diag, font->path, "the file is missing or unreadable");
+        return false;
+    }
+    const char *problem = check_table_directory(font->blob, index);
+    if (problem) {
+        report_font(diag, font->path, problem);
+        return false;
+    }
+    FT_Face face;
+    if (FT_New_Face(set->ft, font->path, (FT_Long)index, &face) != 0) {
+        report_font(diag, font->path, "FreeType does not recognise it as a font");
+        return false;
+    }
+    read_font_info(font, face);
+    FT_Done_Face(face);
+    font->face = hb_face_create(font->blob, index);
+    font->font = hb_font_create(font->face);
+    if (hb_face_get_glyph_count(font->face) == 0 || font->info.units_per_em == 0) {
+        report_font(diag, font->path, "it has no glyphs");
+        return false;
+    }
+    return true;
+}
+
+static void close_face(eb_font *font) {
+    hb_font_destroy(font->font);
+    hb_face_destroy(font->face);
+    hb_blob_destroy(font->blob);
+    free(font->path);
+    free(font->postscript_name);
+}
+
+/* ---- the manifest ---------------------------------------------------------- */
+
+static int role_from_name(const char *name) {
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (strcmp(name, role_names[r]) == 0) return r;
+    return -1;
+}
+
+/* Reads one entry of fonts.json and opens its face. */
+static bool load_entry(eb_fontset *set, const cJSON *entry, const char *dir,
+                       const char *manifest, size_t i, eb_diag *diag) {
+    const cJSON *role = cJSON_GetObjectItemCaseSensitive(entry, "role");
+    const cJSON *weight = cJSON_GetObjectItemCaseSensitive(entry, "weight");
+    const cJSON *file = cJSON_GetObjectItemCaseSensitive(entry, "file");
+    const cJSON *face = cJSON_GetObjectItemCaseSensitive(entry, "face");
+    char path[32];
+    snprintf(path, sizeof path, "$.fonts[%zu]", i);
+    eb_location where = {.file = manifest, .path = path};
+    int r = cJSON_IsString(role) ? role_from_name(role->valuestring) : -1;
+    if (r < 0 || !cJSON_IsString(weight) || !cJSON_IsString(file) || !cJSON_IsNumber(face) ||
+        face->valuedouble < 0 || strchr(file->valuestring, '/')) {
+        eb_diag_report(diag, EB_ERROR, where,
+                       "expected role (latin-serif, latin-sans, arabic, cjk), weight, "
+                       "file (a name inside the fonts directory) and face");
+        return false;
+    }
+    eb_font *font = &set->fonts[set->nfonts++];
+    font->role = (font_role)r;
+    font->bold = strcmp(weight->valuestring, "bold") == 0;
+    font->info.id = (unsigned)(set->nfonts - 1);
+    font->path = eb_xasprintf("%s/%s", dir, file->valuestring);
+    return open_face(set, font, (unsigned)face->valuedouble, diag);
+}
+
+static bool load_manifest(eb_fontset *set, const char *dir, eb_diag *diag) {
+    char *manifest = eb_xasprintf("%s/fonts.json", dir);
+    char *data = NULL;
+    size_t len;
+    const char *error;
+    bool ok = false;
+    cJSON *root = NULL;
+    if (!eb_read_file(manifest, 1 << 20, &data, &len, &error)) {
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = manifest}, "%s", error);
+        goto done;
+    }
+    root = cJSON_ParseWithLength(data, len);
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "fonts");
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0 ||
+        cJSON_GetArraySize(list) > EB_MAX_FONTS) {
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = manifest, .path = "$.fonts"},
+                       "expected a JSON object with a list of 1 to %d fonts", EB_MAX_FONTS);
+        goto done;
+    }
+    ok = true;
+    size_t i = 0;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, list) ok = load_entry(set, entry, dir, manifest, i++, diag) && ok;
+done:
+    cJSON_Delete(root);
+    free(data);
+    free(manifest);
+    return ok;
+}
+
+/* ---- fallback chains ------------------------------------------------------- */
+
+/* The roles to try, best first, for a chain in a family. */
+static void role_order(eb_chain chain, eb_family family, font_role order[ROLE_COUNT]) {
+    font_role latin = family == EB_FAMILY_SANS ? ROLE_LATIN_SANS : ROLE_LATIN_SERIF;
+    font_role other = family == EB_FAMILY_SANS ? ROLE_LATIN_SERIF : ROLE_LATIN_SANS;
+    font_role first = chain == EB_CHAIN_ARABIC ? ROLE_ARABIC
+                      : chain == EB_CHAIN_CJK  ? ROLE_CJK : latin;
+    size_t n = 0;
+    order[n++] = first;
+    const font_role rest[] = {latin, other, ROLE_ARABIC, ROLE_CJK};
+    for (size_t i = 0; i < ROLE_COUNT; i++)
+        if (rest[i] != first) order[n++] = rest[i];
+}
+
+/* Role by role, the font of the asked weight before the other weight, so
+ * that every font of the set ends up in every chain exactly once. */
+static void build_chain(eb_fontset *set, eb_family family, bool bold, eb_chain chain) {
+    font_role order[ROLE_COUNT];
+    role_order(chain, family, order);
+    uint8_t *out = set->chains[family == EB_FAMILY_SANS][bold][chain];
+    size_t n = 0;
+    for (size_t r = 0; r < ROLE_COUNT; r++)
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t f = 0; f < set->nfonts; f++)
+                if (set->fonts[f].role == order[r] && (set->fonts[f].bold == bold) == (pass == 0))
+                    out[n++] = (uint8_t)f;
+}
+
+static void build_chains(eb_fontset *set) {
+    for (int family = 0; family < 2; family++)
+        for (int bold = 0; bold < 2; bold++)
+            for (int chain = 0; chain < EB_CHAIN_COUNT; chain++)
+                build_chain(set, (eb_family)family, bold, (eb_chain)chain);
+}
+
+/* ---- open / free ------------------------------------------------------------ */
+
+eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag) {
+    eb_fontset *set = eb_xcalloc(1, sizeof *set);
+    if (FT_Init_FreeType(&set->ft) != 0) {
+        eb_diag_report(diag, EB_ERROR, (eb_location){0}, "cannot initialise FreeType");
+        free(set);
+        return NULL;
+    }
+    if (!load_manifest(set, fonts_dir, diag)) {
+        eb_fontset_free(set);
+        return NULL;
+    }
+    build_chains(set);
+    set->buffer = hb_buffer_create();
+    return set;
+}
+
+void eb_fontset_free(eb_fontset *fonts) {
+    if (!fonts) return;
+    for (size_t i = 0; i < fonts->nfonts; i++) close_face(&fonts->fonts[i]);
+    hb_buffer_destroy(fonts->buffer);
+    FT_Done_FreeType(fonts->ft);
+    free(fonts);
+}

@@ -1,0 +1,127 @@
+/* Private interfaces between the files of the layout module. Nothing outside
+ * src/layout/ includes this: the public API is include/layout.h. */
+#ifndef EVBRIEF_LAYOUT_INTERNAL_H
+#define EVBRIEF_LAYOUT_INTERNAL_H
+
+#include <hb.h>
+#include <fribidi.h>
+
+#include "layout.h"
+
+/* ---- fonts.c ------------------------------------------------------------- */
+
+/* Which fallback chain a character uses. */
+typedef enum {
+    EB_CHAIN_LATIN,   /* Latin, Greek, Cyrillic and anything without a better chain */
+    EB_CHAIN_ARABIC,  /* Arabic script (Persian) */
+    EB_CHAIN_CJK,     /* Han, kana, CJK punctuation, fullwidth forms */
+    EB_CHAIN_COUNT
+} eb_chain;
+
+/* At most this many fonts in a fontset, so a font fits an index of a byte. */
+#define EB_MAX_FONTS 32
+
+size_t eb_fontset_count(const eb_fontset *fonts);
+const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index);
+/* Font indices to try for a character, best first; every font of the set
+ * appears once, so the chain ends only when no font is left. */
+const uint8_t *eb_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
+                                eb_chain chain, size_t *count);
+/* A HarfBuzz buffer the fontset lends for shaping (hence not thread-safe). */
+hb_buffer_t *eb_fontset_buffer(eb_fontset *fonts);
+
+hb_font_t *eb_font_hb_font(const eb_font *font);
+bool eb_font_has_char(const eb_font *font, uint32_t cp);
+/* Points per font unit at `size` pt. */
+double eb_font_scale(const eb_font *font, double size);
+
+/* ---- itemize.c ----------------------------------------------------------- */
+
+/* Per-character facts (indexed by code point, logical order). */
+enum {
+    EB_CH_CLUSTER_START = 1 << 0, /* first character of a shaping cluster */
+    EB_CH_SPACE = 1 << 1,         /* white space: trails invisibly at a line end */
+    EB_CH_STRETCH = 1 << 2,       /* word space that justification widens */
+    EB_CH_CJK = 1 << 3,           /* ideograph, kana or CJK punctuation */
+    EB_CH_GAP_BEFORE = 1 << 4,    /* a Han-Latin boundary: 1/4 em before it */
+    EB_CH_HARD_BREAK = 1 << 5,    /* line or paragraph separator */
+    EB_CH_UNCOVERED = 1 << 6,     /* no font has it: left out of the drawing */
+};
+
+/* A run of text with one bidi level, script and font: the unit of shaping. */
+typedef struct {
+    size_t start, end;       /* code point indices */
+    uint8_t font;            /* index in the fontset */
+    uint8_t level;           /* bidi embedding level */
+    hb_script_t script;
+    const char *lang;        /* static BCP 47 tag */
+    size_t glyph_start, nglyphs; /* slice of eb_text.glyphs, visual order */
+} eb_item;
+
+/* The analysis of one paragraph that shaping, breaking and line building
+ * share. Freed by eb_text_free except `glyphs`, which an eb_para can adopt. */
+typedef struct {
+    eb_fontset *fonts;
+    const eb_text_style *style;
+    const char *text;        /* UTF-8, len bytes */
+    size_t len;
+    size_t n;                /* code points */
+    uint32_t *cps;           /* n code points */
+    uint32_t *offs;          /* n + 1 byte offsets: offs[i] is where cps[i] starts */
+    FriBidiCharType *types;  /* bidi classes */
+    FriBidiLevel *levels;    /* resolved embedding levels */
+    FriBidiParType base_dir; /* resolved: FRIBIDI_PAR_LTR or FRIBIDI_PAR_RTL */
+    uint8_t *flags;          /* EB_CH_* */
+    uint8_t *brk;            /* LINEBREAK_* after each character, clreq applied */
+    float *adv;              /* shaped advance of each cluster, pt, on its first char */
+    double gap;              /* the Han-Latin gap, pt */
+    eb_item *items;
+    size_t nitems;
+    eb_glyph *glyphs;        /* all items' glyphs; text_start = cluster byte offset */
+    size_t nglyphs;
+    const eb_font *primary;  /* the style's first font, for empty lines */
+} eb_text;
+
+/* Decodes, resolves bidi levels, scripts and fonts, and reports characters
+ * no font has. Returns false (after reporting) for invalid UTF-8. */
+bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len,
+                     const eb_text_style *style, eb_diag *diag);
+void eb_text_free(eb_text *t);
+bool eb_text_is_rtl(const eb_text *t);
+
+/* Static BCP 47 tag for shaping a run of `script` in a paragraph tagged
+ * `style_lang` ("fa" for Arabic script, "zh-Hans" for Han, "en" for Latin,
+ * unless the paragraph's own language writes that script). */
+const char *eb_lang_for_script(hb_script_t script, const char *style_lang);
+bool eb_lang_is_chinese(const char *lang);
+
+/* ---- shape.c ------------------------------------------------------------- */
+
+/* Shapes every item with the whole paragraph as context, fills t->glyphs,
+ * t->adv and the cluster flags. */
+void eb_text_shape(eb_text *t);
+
+/* ---- linebreak.c --------------------------------------------------------- */
+
+/* Fills t->brk: UAX #14 from libunibreak, then the clreq rules, and no break
+ * inside a shaping cluster. Needs eb_text_shape first. */
+void eb_text_find_breaks(eb_text *t);
+
+/* A line as a logical range of code points [start, end). */
+typedef struct {
+    size_t start, end;
+} eb_span;
+
+/* Greedy line filling in `width` pt; returns the spans (caller frees). */
+eb_span *eb_text_fill_lines(const eb_text *t, double width, size_t *count);
+/* Width of characters [start, end) set on one line: trailing spaces do not
+ * count, nor a Han-Latin gap at the start. */
+double eb_text_span_width(const eb_text *t, size_t start, size_t end);
+
+/* ---- small character classes (itemize.c) ------------------------------ */
+
+bool eb_char_is_han_like(uint32_t cp);      /* ideographs and kana */
+bool eb_char_is_cjk_punct(uint32_t cp);     /* CJK and fullwidth punctuation */
+bool eb_char_is_latin_alnum(uint32_t cp);   /* Latin letters and ASCII digits */
+
+#endif
