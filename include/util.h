@@ -33,6 +33,16 @@ const char *eb_buf_cstr(eb_buf *buf);  /* "" when empty */
 char *eb_buf_steal(eb_buf *buf);       /* caller owns the result; buf is reset */
 void eb_buf_free(eb_buf *buf);
 
+/* An arena: many allocations released together. The corpus keeps all of its
+ * strings and arrays in one, so freeing a corpus is one call. */
+typedef struct eb_arena eb_arena;
+eb_arena *eb_arena_new(void);
+void eb_arena_free(eb_arena *arena);
+void *eb_arena_alloc(eb_arena *arena, size_t size);        /* zeroed, aligned */
+void *eb_arena_array(eb_arena *arena, size_t count, size_t size);
+char *eb_arena_strdup(eb_arena *arena, const char *s);
+char *eb_arena_strndup(eb_arena *arena, const char *s, size_t n);
+
 /* UTF-8. eb_utf8_decode reads one code point at s (n bytes available) and
  * returns its length, or 0 when the bytes there are not valid UTF-8 (overlong
  * forms, surrogates and values above U+10FFFF are invalid). */

@@ -1,0 +1,30 @@
+/* load: reads inputs/ (indications.json and every reviews/NAME.json), validates every
+ * file against the input format (docs/input-format.md) and builds the model.
+ *
+ * Every problem is reported through the diag sink as
+ *     file:line:column: $.json.path: error: message
+ * and all problems of a run are reported, not only the first. */
+#ifndef EVBRIEF_LOAD_H
+#define EVBRIEF_LOAD_H
+
+#include "diag.h"
+#include "model.h"
+
+typedef enum {
+    EB_LOAD_OK,       /* every file valid */
+    EB_LOAD_INVALID,  /* some file has errors; the valid reviews are loaded */
+    EB_LOAD_IO        /* a file or directory could not be read */
+} eb_load_status;
+
+/* Loads the corpus. The result holds the valid reviews (sorted by file name);
+ * the reviews that failed are listed in corpus->rejected, with the
+ * indications they appear to feed, so that a build can leave those briefs
+ * alone. Returns NULL only when indications.json itself is unusable. */
+eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status);
+
+/* Reads one review from memory against a corpus's indications (tests and
+ * fuzzing). Returns the review (owned by the corpus arena) or NULL. */
+const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
+                                       const char *data, size_t len, eb_diag *diag);
+
+#endif

@@ -1,0 +1,210 @@
+/* model: the reviews, findings, tables and indications, as plain C data.
+ *
+ * The loader (load.h) builds a corpus from inputs/; later stages only read
+ * it. All memory of a corpus lives in its arena and is released at once by
+ * eb_corpus_free, so nothing inside needs freeing on its own. */
+#ifndef EVBRIEF_MODEL_H
+#define EVBRIEF_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+/* ---- languages -------------------------------------------------------- */
+
+typedef enum { EB_LANG_FA, EB_LANG_EN, EB_LANG_ZH, EB_LANG_COUNT } eb_lang;
+
+const char *eb_lang_tag(eb_lang lang);          /* "fa", "en", "zh-Hans" */
+bool eb_lang_from_tag(const char *tag, eb_lang *lang);
+
+/* The same text in several languages; NULL where a language is absent. */
+typedef struct {
+    const char *s[EB_LANG_COUNT];
+} eb_text;
+
+bool eb_text_empty(const eb_text *text);
+/* The text in `want`, else in `fallback`, else any language present (NULL if
+ * none); *got tells which language was returned. */
+const char *eb_text_pick(const eb_text *text, eb_lang want, eb_lang fallback, eb_lang *got);
+
+/* ---- vocabulary ---------------------------------------------------------- */
+
+typedef enum {
+    EB_LEVEL_IN_VITRO,
+    EB_LEVEL_ANIMAL,
+    EB_LEVEL_HUMAN_TRIAL,
+    EB_LEVEL_SYSTEMATIC_REVIEW,
+    EB_LEVEL_EXPERT_OPINION,
+    EB_LEVEL_COUNT
+} eb_level;
+
+typedef enum {
+    EB_KIND_NARRATIVE_REVIEW,
+    EB_KIND_LITERATURE_REVIEW,
+    EB_KIND_SYSTEMATIC_REVIEW,
+    EB_KIND_WEB_EVIDENCE_SUMMARY,
+    EB_KIND_COUNT
+} eb_review_kind;
+
+typedef enum {
+    EB_STATEMENT_CONCLUSION,
+    EB_STATEMENT_LIMITATION,
+    EB_STATEMENT_SAFETY,
+    EB_STATEMENT_REGULATORY,
+    EB_STATEMENT_GAP,
+    EB_STATEMENT_COUNT
+} eb_statement_kind;
+
+/* The JSON spellings ("in_vitro", "narrative_review", "gap", ...). */
+const char *eb_level_name(eb_level level);
+const char *eb_review_kind_name(eb_review_kind kind);
+const char *eb_statement_kind_name(eb_statement_kind kind);
+
+/* ---- lists ----------------------------------------------------------------- */
+
+typedef struct { size_t *items; size_t n; } eb_index_list; /* indices into corpus->indications */
+typedef struct { int *items; size_t n; } eb_ref_list;      /* the review's reference numbers */
+typedef struct { const char **items; size_t n; } eb_string_list;
+
+/* ---- the corpus -------------------------------------------------------------- */
+
+typedef struct {
+    const char *id;
+    eb_text name;            /* all three languages */
+    eb_text *conditions;
+    size_t nconditions;
+} eb_indication;
+
+typedef struct {
+    const char *id;
+    eb_index_list indications;
+    eb_text text;
+    eb_level level;
+    eb_text design;
+    eb_ref_list refs;
+} eb_finding;
+
+typedef struct {
+    const char *id;
+    eb_index_list indications;
+    eb_text design;
+    int n;                   /* participants; 0 = not stated */
+    eb_text age_range, source, derivative, delivery, frequency, follow_up,
+        outcomes, adverse_events;
+    eb_ref_list refs;
+} eb_human_study;
+
+typedef struct {
+    const char *id;
+    eb_statement_kind kind;
+    eb_index_list indications; /* empty: every indication the review feeds */
+    eb_text text;
+    eb_ref_list refs;
+} eb_statement;
+
+/* A table cell: one string, or a list of items when is_list. */
+typedef struct {
+    const char **items;
+    size_t n;
+    bool is_list;
+} eb_cell;
+
+typedef struct {
+    const char *id;
+    const char *number;        /* NULL when unnumbered */
+    eb_index_list indications; /* empty: concerns every indication */
+    eb_text caption;
+    const char **header;
+    const char **header_en;    /* NULL when absent */
+    size_t ncols;
+    eb_cell *cells;            /* nrows * ncols, row-major */
+    size_t nrows;
+    eb_ref_list refs;
+} eb_table;
+
+typedef struct {
+    int n;
+    const char *text, *doi, *pmid, *url; /* doi, pmid, url may be NULL */
+} eb_reference;
+
+typedef struct {
+    const char *name, *latin; /* latin may be NULL */
+} eb_author;
+
+typedef struct {
+    eb_string_list databases, terms;
+    int from_year, to_year;   /* 0 = not stated */
+    eb_text restrictions;
+    int references_reviewed;  /* -1 = not stated */
+} eb_scope;
+
+typedef struct {
+    const char *id;
+    const char *file;          /* the input file it was read from */
+    const char *seed;
+    eb_lang language;
+    eb_text title;
+    eb_author *authors;
+    size_t nauthors;
+    eb_text *affiliations;
+    size_t naffiliations;
+    eb_text journal, publisher;
+    int year;
+    const char *volume, *issue, *pages, *doi, *url;
+    const char *received, *accepted, *published, *updated; /* YYYY-MM[-DD] or NULL */
+    const char *license_name, *license_url;
+    eb_review_kind kind;
+    eb_text own_rating;
+    eb_scope scope;
+    eb_text abstract;
+    eb_finding *findings;
+    size_t nfindings;
+    eb_human_study *human_studies;
+    size_t nhuman_studies;
+    eb_statement *statements;
+    size_t nstatements;
+    eb_table *tables;
+    size_t ntables;
+    eb_reference *references;
+    size_t nreferences;
+} eb_review;
+
+/* A review file that failed validation. Its indications are those it names,
+ * read from the raw text when the JSON itself is broken, so that a build
+ * can tell which briefs it would have fed. */
+typedef struct {
+    const char *file;
+    eb_index_list indications;
+} eb_rejected;
+
+typedef struct {
+    eb_arena *arena;
+    const char *inputs_dir;
+    const char *indications_file;
+    eb_indication *indications;
+    size_t nindications;
+    eb_review *reviews;        /* sorted by file name */
+    size_t nreviews;
+    eb_rejected *rejected;
+    size_t nrejected;
+} eb_corpus;
+
+void eb_corpus_free(eb_corpus *corpus);
+
+/* ---- queries ---------------------------------------------------------------- */
+
+/* Index of the indication with this id, or -1. */
+long eb_corpus_find_indication(const eb_corpus *corpus, const char *id);
+bool eb_index_list_has(const eb_index_list *list, size_t index);
+/* Whether a review has a finding, human study or table tied to the indication. */
+bool eb_review_feeds(const eb_review *review, size_t indication);
+/* Whether a statement/table applies to the indication (an empty list applies
+ * to every indication the review feeds). */
+bool eb_applies_to(const eb_review *review, const eb_index_list *list, size_t indication);
+const eb_reference *eb_review_find_reference(const eb_review *review, int n);
+/* The latest of the review's dates (updated, published, accepted, received),
+ * or NULL. */
+const char *eb_review_latest_date(const eb_review *review);
+
+#endif

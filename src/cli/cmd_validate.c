@@ -1,0 +1,123 @@
+/* `evbrief validate` and `evbrief list`: load the inputs, report problems,
+ * and (list) show which reviews and findings feed each indication. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "load.h"
+#include "options.h"
+
+static const char validate_usage[] =
+    "usage: evbrief validate [--inputs DIR]\n"
+    "Checks inputs/indications.json and every inputs/reviews/*.json against the\n"
+    "input format (docs/input-format.md). Every problem is printed as\n"
+    "file:line:column: $.json.path: error: message. Exit 0 when all files are\n"
+    "valid, 1 when any is not, 3 when a file cannot be read.\n";
+
+static const char list_usage[] =
+    "usage: evbrief list [--inputs DIR]\n"
+    "Lists every indication with the reviews and findings that feed it, and\n"
+    "the briefs a build would write (one per fed indication and locale).\n";
+
+static int exit_code(eb_load_status status) {
+    switch (status) {
+    case EB_LOAD_OK: return EB_EXIT_OK;
+    case EB_LOAD_INVALID: return EB_EXIT_INPUT;
+    default: return EB_EXIT_IO;
+    }
+}
+
+/* Parses --inputs and loads the corpus; returns an exit code, or -1 to go on. */
+static int load(int argc, char **argv, const char *usage, eb_diag *diag, eb_corpus **corpus,
+                eb_load_status *status) {
+    const char *inputs = EVBRIEF_DEFAULT_INPUTS_DIR;
+    bool help = false;
+    const eb_option options[] = {{"--inputs", true, &inputs, NULL}, {0}};
+    if (!eb_parse_options(argc, argv, options, &help)) {
+        fputs(usage, stderr);
+        return EB_EXIT_USAGE;
+    }
+    if (help) {
+        fputs(usage, stdout);
+        return EB_EXIT_OK;
+    }
+    *corpus = eb_load_corpus(inputs, diag, status);
+    return -1;
+}
+
+static size_t count_findings(const eb_review *review, size_t indication) {
+    size_t n = 0;
+    for (size_t i = 0; i < review->nfindings; i++)
+        n += eb_index_list_has(&review->findings[i].indications, indication);
+    return n;
+}
+
+static size_t count_studies(const eb_review *review, size_t indication) {
+    size_t n = 0;
+    for (size_t i = 0; i < review->nhuman_studies; i++)
+        n += eb_index_list_has(&review->human_studies[i].indications, indication);
+    return n;
+}
+
+int eb_cmd_validate(int argc, char **argv) {
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_corpus *corpus = NULL;
+    eb_load_status status = EB_LOAD_OK;
+    int code = load(argc, argv, validate_usage, diag, &corpus, &status);
+    if (code < 0) {
+        code = exit_code(status);
+        size_t errors = eb_diag_count(diag, EB_ERROR);
+        if (corpus)
+            printf("%zu indication(s), %zu valid review(s), %zu invalid file(s), %zu error(s)\n",
+                   corpus->nindications, corpus->nreviews, corpus->nrejected, errors);
+        else
+            printf("indications file invalid: %zu error(s)\n", errors);
+    }
+    eb_corpus_free(corpus);
+    eb_diag_free(diag);
+    return code;
+}
+
+static void print_indication(const eb_corpus *corpus, size_t index, size_t *nbriefs) {
+    const eb_indication *ind = &corpus->indications[index];
+    printf("%s  %s | %s | %s\n", ind->id, ind->name.s[EB_LANG_EN], ind->name.s[EB_LANG_FA],
+           ind->name.s[EB_LANG_ZH]);
+    size_t feeding = 0;
+    for (size_t r = 0; r < corpus->nreviews; r++) {
+        const eb_review *review = &corpus->reviews[r];
+        if (!eb_review_feeds(review, index)) continue;
+        feeding++;
+        printf("  %-20s %s  %zu finding(s), %zu human stud%s:", review->id, eb_lang_tag(review->language),
+               count_findings(review, index), count_studies(review, index),
+               count_studies(review, index) == 1 ? "y" : "ies");
+        for (size_t i = 0; i < review->nfindings; i++)
+            if (eb_index_list_has(&review->findings[i].indications, index))
+                printf(" %s", review->findings[i].id);
+        putchar('\n');
+    }
+    if (feeding == 0) {
+        printf("  (no review feeds this indication: no brief)\n");
+        return;
+    }
+    printf("  briefs: %s.en.pdf %s.fa.pdf %s.zh.pdf\n", ind->id, ind->id, ind->id);
+    *nbriefs += 3;
+}
+
+int eb_cmd_list(int argc, char **argv) {
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_corpus *corpus = NULL;
+    eb_load_status status = EB_LOAD_OK;
+    int code = load(argc, argv, list_usage, diag, &corpus, &status);
+    if (code < 0) {
+        code = exit_code(status);
+        if (corpus) {
+            size_t nbriefs = 0;
+            for (size_t i = 0; i < corpus->nindications; i++) print_indication(corpus, i, &nbriefs);
+            printf("%zu indication(s), %zu review(s), %zu brief(s) to build\n", corpus->nindications,
+                   corpus->nreviews, nbriefs);
+        }
+    }
+    eb_corpus_free(corpus);
+    eb_diag_free(diag);
+    return code;
+}

@@ -1,0 +1,43 @@
+#include "options.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const eb_option *find_option(const eb_option *options, const char *arg, size_t len) {
+    for (const eb_option *o = options; o->name; o++)
+        if (strlen(o->name) == len && strncmp(o->name, arg, len) == 0) return o;
+    return NULL;
+}
+
+bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help) {
+    *help = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            *help = true;
+            continue;
+        }
+        const char *eq = strchr(arg, '=');
+        size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const eb_option *o = strncmp(arg, "--", 2) == 0 ? find_option(options, arg, len) : NULL;
+        if (!o) {
+            fprintf(stderr, "evbrief %s: unknown option or argument \"%s\"\n", argv[0], arg);
+            return false;
+        }
+        if (!o->takes_value) {
+            if (eq) {
+                fprintf(stderr, "evbrief %s: %s takes no value\n", argv[0], o->name);
+                return false;
+            }
+            *o->flag = true;
+        } else if (eq) {
+            *o->value = eq + 1;
+        } else if (i + 1 < argc) {
+            *o->value = argv[++i];
+        } else {
+            fprintf(stderr, "evbrief %s: %s needs a value\n", argv[0], o->name);
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,19 @@
+/* A small, strict option parser shared by the subcommands: every option is
+ * "--name VALUE", "--name=VALUE" or a flag; anything unknown is a usage error. */
+#ifndef EVBRIEF_CLI_OPTIONS_H
+#define EVBRIEF_CLI_OPTIONS_H
+
+#include <stdbool.h>
+
+typedef struct {
+    const char *name;     /* "--inputs" */
+    bool takes_value;
+    const char **value;   /* where a value goes */
+    bool *flag;           /* where a flag goes */
+} eb_option;
+
+/* Parses argv[1..argc-1] (argv[0] is the command name). Returns false after
+ * printing a usage message naming the problem; *help is set for --help. */
+bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help);
+
+#endif

@@ -1,0 +1,260 @@
+#include "json_source.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_syntax.h"
+#include "util.h"
+
+/* ---- line and column ------------------------------------------------------ */
+
+static void index_lines(eb_json_doc *doc) {
+    size_t cap = 64;
+    doc->line_starts = eb_xmalloc(cap * sizeof *doc->line_starts);
+    doc->line_starts[0] = 0;
+    doc->nlines = 1;
+    for (size_t i = 0; i < doc->len; i++) {
+        if (doc->text[i] != '\n') continue;
+        if (doc->nlines == cap) {
+            cap *= 2;
+            doc->line_starts = eb_xrealloc(doc->line_starts, cap * sizeof *doc->line_starts);
+        }
+        doc->line_starts[doc->nlines++] = i + 1;
+    }
+}
+
+void eb_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *column) {
+    if (offset > doc->len) offset = doc->len;
+    size_t lo = 0, hi = doc->nlines; /* find the last line start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= offset) lo = mid;
+        else hi = mid;
+    }
+    *line = (int)(lo + 1);
+    *column = (int)eb_utf8_count(doc->text + doc->line_starts[lo], offset - doc->line_starts[lo]) + 1;
+}
+
+static void report_at(eb_json_doc *doc, eb_diag *diag, size_t offset, const char *fmt, const char *arg) {
+    eb_location where = {.file = doc->file};
+    eb_json_line_col(doc, offset, &where.line, &where.column);
+    eb_diag_report(diag, EB_ERROR, where, fmt, arg);
+}
+
+/* ---- positions of nodes ------------------------------------------------------ */
+
+static size_t hash_node(const cJSON *node, size_t cap) {
+    uintptr_t h = (uintptr_t)node;
+    h ^= h >> 17;
+    h *= (uintptr_t)0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 7) & (cap - 1);
+}
+
+static void remember(eb_json_doc *doc, const cJSON *node, size_t key_offset, size_t value_offset) {
+    size_t i = hash_node(node, doc->npositions_cap);
+    while (doc->positions[i].node) i = (i + 1) & (doc->npositions_cap - 1);
+    doc->positions[i] = (eb_json_position){node, key_offset, value_offset};
+}
+
+static size_t count_nodes(const cJSON *node) {
+    size_t n = 1;
+    for (const cJSON *child = node->child; child; child = child->next) n += count_nodes(child);
+    return n;
+}
+
+static size_t skip_space(const eb_json_doc *doc, size_t pos) {
+    while (pos < doc->len && strchr(" \t\r\n", doc->text[pos]) && doc->text[pos]) pos++;
+    return pos;
+}
+
+static size_t skip_string(const eb_json_doc *doc, size_t pos) {
+    for (pos++; pos < doc->len && doc->text[pos] != '"'; pos++)
+        if (doc->text[pos] == '\\') pos++;
+    return pos + 1;
+}
+
+/* Walks the text of a document cJSON has accepted alongside its tree (both
+ * are in document order) and records where each value and key starts. */
+static size_t locate(eb_json_doc *doc, const cJSON *node, size_t pos, size_t key_offset) {
+    pos = skip_space(doc, pos);
+    remember(doc, node, key_offset, pos);
+    if (cJSON_IsString(node)) return skip_string(doc, pos);
+    if (!cJSON_IsObject(node) && !cJSON_IsArray(node)) {
+        while (pos < doc->len && !strchr(",]} \t\r\n", doc->text[pos])) pos++;
+        return pos;
+    }
+    bool object = cJSON_IsObject(node);
+    pos++; /* past '{' or '[' */
+    for (const cJSON *child = node->child; child; child = child->next) {
+        pos = skip_space(doc, pos);
+        size_t key = SIZE_MAX;
+        if (object) {
+            key = pos;
+            pos = skip_space(doc, skip_string(doc, pos)) + 1; /* past ':' */
+        }
+        pos = skip_space(doc, locate(doc, child, pos, key));
+        if (pos < doc->len && doc->text[pos] == ',') pos++;
+    }
+    pos = skip_space(doc, pos);
+    return pos + 1; /* past '}' or ']' */
+}
+
+static void index_positions(eb_json_doc *doc) {
+    size_t cap = 16;
+    size_t n = count_nodes(doc->root);
+    while (cap < 2 * n) cap *= 2;
+    doc->npositions_cap = cap;
+    doc->positions = eb_xcalloc(cap, sizeof *doc->positions);
+    size_t start = doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    locate(doc, doc->root, start, SIZE_MAX);
+}
+
+static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON *node) {
+    if (!doc->positions) return NULL;
+    size_t i = hash_node(node, doc->npositions_cap);
+    while (doc->positions[i].node) {
+        if (doc->positions[i].node == node) return &doc->positions[i];
+        i = (i + 1) & (doc->npositions_cap - 1);
+    }
+    return NULL;
+}
+
+eb_location eb_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key,
+                          const char *json_path) {
+    eb_location where = {.file = doc->file, .path = json_path};
+    const eb_json_position *p = node ? find_position(doc, node) : NULL;
+    if (p) {
+        size_t offset = at_key && p->key_offset != SIZE_MAX ? p->key_offset : p->value_offset;
+        eb_json_line_col(doc, offset, &where.line, &where.column);
+    }
+    return where;
+}
+
+/* ---- duplicate keys --------------------------------------------------------------- */
+
+static int compare_names(const void *a, const void *b) {
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    int c = strcmp(x->string, y->string);
+    if (c) return c;
+    return (x > y) - (x < y);
+}
+
+/* cJSON keeps every duplicate member, and lookups see only the first, so a
+ * repeated key would silently hide a value: report each repeat. */
+static size_t check_duplicates(eb_json_doc *doc, const cJSON *node, eb_diag *diag) {
+    size_t errors = 0;
+    for (const cJSON *child = node->child; child; child = child->next)
+        errors += check_duplicates(doc, child, diag);
+    if (!cJSON_IsObject(node) || !node->child) return errors;
+    size_t n = 0;
+    for (const cJSON *child = node->child; child; child = child->next) n++;
+    const cJSON **members = eb_xmalloc(n * sizeof *members);
+    n = 0;
+    for (const cJSON *child = node->child; child; child = child->next) members[n++] = child;
+    /* Sorting by name, then by node address, keeps the document order among
+     * equal names only if cJSON allocates in order; report positions anyway. */
+    qsort(members, n, sizeof *members, compare_names);
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(members[i]->string, members[i - 1]->string) != 0) continue;
+        const eb_json_position *a = find_position(doc, members[i - 1]);
+        const eb_json_position *b = find_position(doc, members[i]);
+        const cJSON *later = (a && b && a->key_offset > b->key_offset) ? members[i - 1] : members[i];
+        const eb_json_position *first = later == members[i] ? a : b;
+        int line = 0, column = 0;
+        if (first) eb_json_line_col(doc, first->key_offset, &line, &column);
+        eb_diag_report(diag, EB_ERROR, eb_json_where(doc, later, true, NULL),
+                       "duplicate key \"%s\" (first defined at line %d, column %d)",
+                       later->string, line, column);
+        errors++;
+    }
+    free(members);
+    return errors;
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+static bool check_encoding(eb_json_doc *doc, eb_diag *diag) {
+    size_t bad = eb_utf8_validate(doc->text, doc->len);
+    if (bad == doc->len) return true;
+    char detail[64];
+    snprintf(detail, sizeof detail, "0x%02X", (unsigned char)doc->text[bad]);
+    report_at(doc, diag, bad, "invalid UTF-8 (byte %s): save the file as UTF-8", detail);
+    return false;
+}
+
+static bool check_depth(eb_json_doc *doc, eb_diag *diag) {
+    size_t where = 0;
+    if (eb_json_max_depth(doc->text, doc->len, EB_JSON_MAX_DEPTH, &where) <= EB_JSON_MAX_DEPTH)
+        return true;
+    report_at(doc, diag, where, "%s", "arrays and objects are nested more than 64 levels deep");
+    return false;
+}
+
+static bool parse_tree(eb_json_doc *doc, eb_diag *diag) {
+    size_t start = doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const char *end = NULL;
+    doc->root = cJSON_ParseWithLengthOpts(doc->text + start, doc->len - start, &end, false);
+    bool trailing = false;
+    if (doc->root) {
+        size_t rest = skip_space(doc, (size_t)(end - doc->text));
+        trailing = rest < doc->len;
+        if (!trailing) return true;
+    }
+    eb_json_syntax_error err = {0};
+    if (!eb_json_find_syntax_error(doc->text + start, doc->len - start, &err)) {
+        /* The grammar walk found nothing: trust cJSON's pointer. */
+        const char *p = cJSON_GetErrorPtr();
+        err.offset = p && p >= doc->text + start && p <= doc->text + doc->len
+                         ? (size_t)(p - doc->text) - start : 0;
+        snprintf(err.message, sizeof err.message, "invalid JSON");
+    }
+    report_at(doc, diag, err.offset + start, "%s", err.message);
+    cJSON_Delete(doc->root);
+    doc->root = NULL;
+    (void)trailing;
+    return false;
+}
+
+bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
+                       eb_diag *diag) {
+    *doc = (eb_json_doc){.file = file, .text = eb_xstrndup(data, len), .len = len};
+    index_lines(doc);
+    if (memchr(doc->text, '\0', len)) {
+        report_at(doc, diag, (size_t)((const char *)memchr(doc->text, '\0', len) - doc->text),
+                  "%s", "NUL byte in the file: is it a text file?");
+        return false;
+    }
+    if (!check_encoding(doc, diag) || !check_depth(doc, diag) || !parse_tree(doc, diag))
+        return false;
+    index_positions(doc);
+    if (check_duplicates(doc, doc->root, diag) > 0) return false;
+    return true;
+}
+
+bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error) {
+    char *data = NULL;
+    size_t len = 0;
+    const char *error = NULL;
+    *io_error = false;
+    if (!eb_read_file(path, EB_JSON_MAX_FILE_SIZE, &data, &len, &error)) {
+        *doc = (eb_json_doc){.file = path};
+        bool too_large = strcmp(error, "file too large") == 0;
+        *io_error = !too_large;
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path},
+                       too_large ? "the file is larger than 16 MiB; split it or shorten its texts"
+                                 : "cannot read: %s", error);
+        return false;
+    }
+    bool ok = eb_json_doc_parse(doc, path, data, len, diag);
+    free(data);
+    return ok;
+}
+
+void eb_json_doc_free(eb_json_doc *doc) {
+    cJSON_Delete(doc->root);
+    free(doc->text);
+    free(doc->line_starts);
+    free(doc->positions);
+    *doc = (eb_json_doc){0};
+}

@@ -1,0 +1,53 @@
+/* json_source: one JSON input file, parsed by cJSON, with what cJSON does
+ * not give: the line and column of every value and key, duplicate-key and
+ * nesting checks, UTF-8 validation, and a plain description of syntax errors.
+ * Private to the load stage. */
+#ifndef EVBRIEF_LOAD_JSON_SOURCE_H
+#define EVBRIEF_LOAD_JSON_SOURCE_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Deepest nesting of arrays and objects we accept; cJSON itself stops at
+ * CJSON_NESTING_LIMIT (1000). Our documents need fewer than 10 levels. */
+#define EB_JSON_MAX_DEPTH 64
+/* Largest input file we read. */
+#define EB_JSON_MAX_FILE_SIZE ((size_t)16 * 1024 * 1024)
+
+typedef struct {
+    const cJSON *node;
+    size_t key_offset;    /* offset of the member's key; SIZE_MAX for array items/root */
+    size_t value_offset;
+} eb_json_position;
+
+typedef struct {
+    const char *file;     /* as the user named it */
+    char *text;           /* owned, NUL-terminated */
+    size_t len;
+    size_t *line_starts;  /* byte offset of each line's first byte */
+    size_t nlines;
+    cJSON *root;          /* owned; NULL when the file did not parse */
+    eb_json_position *positions; /* open-addressing table keyed by node */
+    size_t npositions_cap;
+} eb_json_doc;
+
+/* Reads and parses `path`. Reports I/O problems, invalid UTF-8, syntax
+ * errors, excessive nesting and duplicate keys through diag. Returns false
+ * when the document cannot be used (doc->root is then NULL); *io_error tells
+ * whether the failure was I/O rather than content. */
+bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error);
+/* The same from memory (takes a copy), for tests and fuzzing. */
+bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
+                       eb_diag *diag);
+void eb_json_doc_free(eb_json_doc *doc);
+
+/* Location of a node's value (or of its key, when at_key and it has one). */
+eb_location eb_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key,
+                          const char *json_path);
+/* Line and column (1-based, column in characters) of a byte offset. */
+void eb_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *column);
+
+#endif
