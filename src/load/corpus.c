@@ -82,7 +82,7 @@ static bool load_indications(eb_corpus *corpus, eb_diag *diag, bool *io_error) {
         check_unique_indications(&r, first, corpus);
         eb_path_pop(&r, mark);
     }
-    bool ok = r.errors == 0;
+    bool ok = r.errors == 0 && doc.errors == 0;
     eb_reader_free(&r);
     eb_json_doc_free(&doc);
     return ok;

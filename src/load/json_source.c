@@ -209,7 +209,16 @@ static bool parse_tree(eb_json_doc *doc, eb_diag *diag) {
                          ? (size_t)(p - doc->text) - start : 0;
         snprintf(err.message, sizeof err.message, "invalid JSON");
     }
-    report_at(doc, diag, err.offset + start, "%s", err.message);
+    if (err.has_open) {
+        int line = 0, column = 0;
+        eb_json_line_col(doc, err.open_offset + start, &line, &column);
+        char *message = eb_xasprintf("%s; the '%c' at line %d, column %d is never closed",
+                                     err.message, doc->text[err.open_offset + start], line, column);
+        report_at(doc, diag, err.offset + start, "%s", message);
+        free(message);
+    } else {
+        report_at(doc, diag, err.offset + start, "%s", err.message);
+    }
     cJSON_Delete(doc->root);
     doc->root = NULL;
     (void)trailing;
@@ -228,7 +237,9 @@ bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, siz
     if (!check_encoding(doc, diag) || !check_depth(doc, diag) || !parse_tree(doc, diag))
         return false;
     index_positions(doc);
-    if (check_duplicates(doc, doc->root, diag) > 0) return false;
+    /* A duplicate key is an error, but the rest of the file can still be
+     * checked, so that the editor sees every problem in one run. */
+    doc->errors += check_duplicates(doc, doc->root, diag);
     return true;
 }
 

@@ -32,12 +32,14 @@ typedef struct {
     cJSON *root;          /* owned; NULL when the file did not parse */
     eb_json_position *positions; /* open-addressing table keyed by node */
     size_t npositions_cap;
+    size_t errors;        /* errors found in a document that still parsed */
 } eb_json_doc;
 
 /* Reads and parses `path`. Reports I/O problems, invalid UTF-8, syntax
  * errors, excessive nesting and duplicate keys through diag. Returns false
  * when the document cannot be used (doc->root is then NULL); *io_error tells
- * whether the failure was I/O rather than content. */
+ * whether the failure was I/O rather than content. A document with
+ * duplicate keys is usable (true) but counts them in doc->errors. */
 bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error);
 /* The same from memory (takes a copy), for tests and fuzzing. */
 bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,

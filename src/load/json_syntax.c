@@ -203,9 +203,8 @@ bool eb_json_find_syntax_error(const char *text, size_t len, eb_json_syntax_erro
     err->offset = s.len;
     if (s.depth) {
         err->open_offset = s.open_at[s.depth - 1];
-        snprintf(err->message, sizeof err->message,
-                 "unexpected end of file: %s; the '%c' opened here is never closed",
-                 describe_expectation(&s), s.stack[s.depth - 1]);
+        snprintf(err->message, sizeof err->message, "unexpected end of file: %s",
+                 describe_expectation(&s));
         err->has_open = true;
     } else {
         snprintf(err->message, sizeof err->message, "the file is empty: expected a JSON object");

@@ -4,6 +4,7 @@
 #include "review.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "fields.h"
 
@@ -27,6 +28,22 @@ static const char **indication_ids(const eb_corpus *corpus) {
     return ids;
 }
 
+/* The indication listing a condition of this name ("acne" is a condition of
+ * inflammatory-skin-disease), compared case-insensitively in English. */
+static const eb_indication *indication_with_condition(const eb_corpus *corpus, const char *name) {
+    for (size_t i = 0; i < corpus->nindications; i++) {
+        const eb_indication *ind = &corpus->indications[i];
+        for (size_t c = 0; c < ind->nconditions; c++) {
+            const char *en = ind->conditions[c].s[EB_LANG_EN];
+            size_t n = strlen(name);
+            if (!en || n < 3) continue;
+            for (const char *p = en; *p; p++)
+                if (strncasecmp(p, name, n) == 0) return ind;
+        }
+    }
+    return NULL;
+}
+
 static void read_indication_list(review_reader *rr, const cJSON *obj, size_t min_items,
                                  eb_index_list *out) {
     eb_reader *r = &rr->r;
@@ -46,7 +63,11 @@ static void read_indication_list(review_reader *rr, const cJSON *obj, size_t min
             } else {
                 const char *hint = eb_closest(item->valuestring, indication_ids(rr->corpus),
                                               rr->corpus->nindications);
-                if (hint)
+                const eb_indication *parent = indication_with_condition(rr->corpus, item->valuestring);
+                if (parent)
+                    eb_reader_error(r, item, false, "unknown indication \"%s\"; it is a condition of \"%s\"",
+                                    item->valuestring, parent->id);
+                else if (hint)
                     eb_reader_error(r, item, false, "unknown indication \"%s\"; did you mean \"%s\"?",
                                     item->valuestring, hint);
                 else
@@ -255,7 +276,7 @@ static void read_rows(review_reader *rr, const cJSON *item, eb_table *t) {
         if (!cJSON_IsArray(row)) {
             eb_reader_error(r, row, false, "a row is an array of cells, found %s", eb_json_type_name(row));
         } else if (ncells != t->ncols) {
-            eb_reader_error(r, row, false, "row has %zu cells but the header has %zu", ncells, t->ncols);
+            eb_reader_error(r, row, false, "row has %zu cell(s) but the header has %zu", ncells, t->ncols);
         } else {
             size_t j = 0;
             for (const cJSON *cell = row->child; cell; cell = cell->next, j++) {
@@ -371,9 +392,12 @@ static void read_scope(review_reader *rr, const cJSON *root) {
         eb_read_int(r, node, "to_year", 1900, 2100, &scope->to_year);
         eb_read_text(r, node, "restrictions", &scope->restrictions);
         eb_read_int(r, node, "references_reviewed", 0, 100000, &scope->references_reviewed);
-        if (scope->from_year && scope->to_year && scope->from_year > scope->to_year)
+        if (scope->from_year && scope->to_year && scope->from_year > scope->to_year) {
+            size_t m = eb_path_push_key(r, "to_year");
             eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(node, "to_year"), false,
                             "to_year %d is before from_year %d", scope->to_year, scope->from_year);
+            eb_path_pop(r, m);
+        }
     }
     eb_path_pop(r, mark);
 }
@@ -497,7 +521,7 @@ bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, e
         read_bibliography(&rr, doc->root);
         read_body(&rr, doc->root);
     }
-    bool ok = rr.r.errors == 0;
+    bool ok = rr.r.errors == 0 && doc->errors == 0;
     eb_reader_free(&rr.r);
     return ok;
 }
