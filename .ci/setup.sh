@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what evbrief needs to build and test on Debian 12, as root.
+# Installs only what is missing, so a second run costs nothing.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev
+  fonts-noto-core fonts-noto-cjk
+  poppler-utils qpdf python3 python3-jsonschema libharfbuzz-bin
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: all ${#packages[@]} packages present"
