@@ -92,8 +92,9 @@ typedef struct {
     eb_glyph *glyphs;
     size_t nglyphs;
     uint32_t text_start, text_end; /* the logical byte range it covers */
-    /* Extra space added after every glyph whose word_space flag is set (for
-     * justification) is already folded into x_advance. */
+    /* Justification and the Han-Latin gap are already folded into
+     * x_advance (of word spaces, or of the glyph left of a widened gap);
+     * spaces trailing at a line end have x_advance 0 but keep their text. */
 } eb_run;
 
 typedef struct {
@@ -117,6 +118,8 @@ typedef struct {
     bool rtl;             /* resolved base direction */
     uint32_t color;
     const char *lang;
+    /* Owner of every run's glyphs (runs point into it): freed with the para. */
+    eb_glyph *glyph_store;
 } eb_para;
 
 /* Lays out `text` (n bytes of UTF-8) in a box `width` points wide. Never

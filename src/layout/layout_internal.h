@@ -94,12 +94,16 @@ bool eb_text_is_rtl(const eb_text *t);
  * unless the paragraph's own language writes that script). */
 const char *eb_lang_for_script(hb_script_t script, const char *style_lang);
 bool eb_lang_is_chinese(const char *lang);
+/* `lang` as one of the static tags above ("en" for NULL). */
+const char *eb_lang_static(const char *lang);
 
 /* ---- shape.c ------------------------------------------------------------- */
 
 /* Shapes every item with the whole paragraph as context, fills t->glyphs,
  * t->adv and the cluster flags. */
 void eb_text_shape(eb_text *t);
+/* The index of the character that starts at byte offset `byte`. */
+size_t eb_text_char_at(const eb_text *t, uint32_t byte);
 
 /* ---- linebreak.c --------------------------------------------------------- */
 

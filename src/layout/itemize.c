@@ -1,0 +1,363 @@
+/* itemize: splits a paragraph into items (runs of one bidi level, script and
+ * font) the way libraqm does: FriBidi resolves the levels (UAX #9 with
+ * bracket pairs), HarfBuzz's Unicode functions give scripts, characters of
+ * script Common or Inherited take their neighbour's, and each character gets
+ * the first font of its script's fallback chain that has it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+#include "util.h"
+
+/* An item longer than this is cut at the next safe place, so that HarfBuzz
+ * never holds a whole 10 MB paragraph (about 60 bytes a glyph) at once. */
+#define ITEM_MAX_CHARS 4096
+
+/* ---- character classes ------------------------------------------------------ */
+
+static hb_script_t script_of(uint32_t cp) {
+    return hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+}
+
+bool eb_char_is_han_like(uint32_t cp) {
+    hb_script_t s = script_of(cp);
+    return s == HB_SCRIPT_HAN || s == HB_SCRIPT_HIRAGANA || s == HB_SCRIPT_KATAKANA ||
+           s == HB_SCRIPT_BOPOMOFO;
+}
+
+bool eb_char_is_cjk_punct(uint32_t cp) {
+    return (cp >= 0x3000 && cp <= 0x303F) ||  /* CJK symbols and punctuation */
+           (cp >= 0xFF00 && cp <= 0xFF65) ||  /* fullwidth forms */
+           (cp >= 0xFE10 && cp <= 0xFE1F) ||  /* vertical forms */
+           (cp >= 0xFE30 && cp <= 0xFE4F);    /* CJK compatibility forms */
+}
+
+bool eb_char_is_latin_alnum(uint32_t cp) {
+    if (cp >= '0' && cp <= '9') return true;
+    hb_script_t s = script_of(cp);
+    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
+                  gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
+    return letter && (s == HB_SCRIPT_LATIN || s == HB_SCRIPT_GREEK || s == HB_SCRIPT_CYRILLIC);
+}
+
+static bool is_hard_break(uint32_t cp) {
+    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 ||
+           cp == 0x2028 || cp == 0x2029;
+}
+
+static bool is_control(uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+/* Default-ignorable characters (joiners, bidi controls, variation selectors,
+ * soft hyphen): HarfBuzz hides them, so they need no glyph of their own. */
+static bool is_default_ignorable(uint32_t cp) {
+    return cp == 0x00AD || cp == 0x034F || cp == 0x061C || (cp >= 0x180B && cp <= 0x180F) ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+           (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+static bool is_mark(uint32_t cp) {
+    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
+}
+
+static uint8_t char_flags(const uint32_t *cps, size_t i) {
+    uint32_t cp = cps[i];
+    uint8_t f = 0;
+    if (cp == ' ' || cp == '\t' || cp == 0x3000) f |= EB_CH_SPACE;
+    if (cp == ' ' || cp == 0xA0) f |= EB_CH_STRETCH;
+    if (is_hard_break(cp)) f |= EB_CH_HARD_BREAK | EB_CH_SPACE;
+    if (eb_char_is_han_like(cp) || eb_char_is_cjk_punct(cp)) f |= EB_CH_CJK;
+    /* clreq 3.4: a quarter em between Han and Western letters or digits,
+     * only where they touch (a space or punctuation between: no gap) */
+    if (i > 0 && ((eb_char_is_han_like(cps[i - 1]) && eb_char_is_latin_alnum(cp)) ||
+                  (eb_char_is_latin_alnum(cps[i - 1]) && eb_char_is_han_like(cp))))
+        f |= EB_CH_GAP_BEFORE;
+    return f;
+}
+
+/* ---- languages ---------------------------------------------------------------- */
+
+bool eb_lang_is_chinese(const char *lang) {
+    return lang && strncmp(lang, "zh", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
+}
+
+static hb_script_t script_of_lang(const char *lang) {
+    if (!lang) return HB_SCRIPT_INVALID;
+    if (eb_lang_is_chinese(lang) || strncmp(lang, "ja", 2) == 0) return HB_SCRIPT_HAN;
+    if (strncmp(lang, "fa", 2) == 0 || strncmp(lang, "ar", 2) == 0 || strncmp(lang, "ur", 2) == 0)
+        return HB_SCRIPT_ARABIC;
+    return HB_SCRIPT_LATIN;
+}
+
+const char *eb_lang_for_script(hb_script_t script, const char *style_lang) {
+    hb_script_t own = script_of_lang(style_lang);
+    bool han = script == HB_SCRIPT_HAN || script == HB_SCRIPT_HIRAGANA ||
+               script == HB_SCRIPT_KATAKANA || script == HB_SCRIPT_BOPOMOFO;
+    if (style_lang && (script == own || (han && own == HB_SCRIPT_HAN))) {
+        /* the paragraph's own tag, as a static string the runs can keep */
+        if (eb_lang_is_chinese(style_lang)) return "zh-Hans";
+        if (own == HB_SCRIPT_ARABIC) return strncmp(style_lang, "fa", 2) == 0 ? "fa" : "ar";
+        if (own == HB_SCRIPT_LATIN) return "en";
+    }
+    if (script == HB_SCRIPT_ARABIC) return "fa";
+    if (han) return "zh-Hans";
+    return "en";
+}
+
+const char *eb_lang_static(const char *lang) {
+    return eb_lang_for_script(script_of_lang(lang), lang);
+}
+
+/* ---- decoding and bidi --------------------------------------------------------- */
+
+static void report_at_origin(eb_diag *diag, const eb_text_style *style, eb_severity severity,
+                             const char *message) {
+    /* origin reads "file $.json.path": split it into a compiler-style location */
+    const char *origin = style->origin ? style->origin : "";
+    const char *dollar = strstr(origin, " $");
+    char *file = dollar ? eb_xstrndup(origin, (size_t)(dollar - origin)) : eb_xstrdup(origin);
+    eb_location where = {.file = *file ? file : NULL, .path = dollar ? dollar + 1 : NULL};
+    eb_diag_report(diag, severity, where, "%s", message);
+    free(file);
+}
+
+static bool decode(eb_text *t, eb_diag *diag) {
+    size_t bad = eb_utf8_validate(t->text, t->len);
+    if (bad != t->len) {
+        char *message = eb_xasprintf("invalid UTF-8 at byte %zu of the text", bad);
+        report_at_origin(diag, t->style, EB_ERROR, message);
+        free(message);
+        return false;
+    }
+    t->cps = eb_xmalloc(t->len * sizeof *t->cps + 1);
+    t->offs = eb_xmalloc((t->len + 1) * sizeof *t->offs);
+    size_t n = 0;
+    for (size_t at = 0; at < t->len; n++) {
+        t->offs[n] = (uint32_t)at;
+        at += eb_utf8_decode(t->text + at, t->len - at, &t->cps[n]);
+    }
+    t->offs[n] = (uint32_t)t->len;
+    t->n = n;
+    return true;
+}
+
+static void resolve_bidi(eb_text *t) {
+    size_t n = t->n;
+    t->types = eb_xmalloc(n * sizeof *t->types + 1);
+    t->levels = eb_xmalloc(n * sizeof *t->levels + 1);
+    FriBidiBracketType *brackets = eb_xmalloc(n * sizeof *brackets + 1);
+    fribidi_get_bidi_types(t->cps, (FriBidiStrIndex)n, t->types);
+    fribidi_get_bracket_types(t->cps, (FriBidiStrIndex)n, t->types, brackets);
+    FriBidiParType dir = t->style->direction == EB_DIR_RTL   ? FRIBIDI_PAR_RTL
+                         : t->style->direction == EB_DIR_LTR ? FRIBIDI_PAR_LTR
+                                                              : FRIBIDI_PAR_ON;
+    if (fribidi_get_par_embedding_levels_ex(t->types, brackets, (FriBidiStrIndex)n, &dir,
+                                            t->levels) == 0) {
+        /* only on allocation failure inside FriBidi: lay out unidirectionally */
+        dir = dir == FRIBIDI_PAR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+        memset(t->levels, dir == FRIBIDI_PAR_RTL, n);
+    }
+    /* with no strong character, ON resolves to LTR */
+    t->base_dir = dir == FRIBIDI_PAR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+    free(brackets);
+}
+
+bool eb_text_is_rtl(const eb_text *t) { return t->base_dir == FRIBIDI_PAR_RTL; }
+
+/* ---- scripts ---------------------------------------------------------------------- */
+
+static bool is_neutral_script(hb_script_t s) {
+    return s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN;
+}
+
+/* Characters of script Common or Inherited take the script of the preceding
+ * character with a real script (else the following one); a closing bracket
+ * takes the script of its opening bracket, so «(miR)» in Persian keeps both
+ * parentheses in one font. */
+static hb_script_t *resolve_scripts(const eb_text *t) {
+    enum { STACK = 64 };
+    struct { uint32_t pair; size_t at; } stack[STACK];
+    size_t depth = 0;
+    hb_script_t *scripts = eb_xmalloc(t->n * sizeof *scripts + 1);
+    hb_script_t last = HB_SCRIPT_INVALID;
+    for (size_t i = 0; i < t->n; i++) {
+        hb_script_t s = script_of(t->cps[i]);
+        if (!is_neutral_script(s)) {
+            last = scripts[i] = s;
+            continue;
+        }
+        scripts[i] = last;
+        hb_codepoint_t mirror = hb_unicode_mirroring(hb_unicode_funcs_get_default(), t->cps[i]);
+        if (mirror == t->cps[i]) continue;
+        if (t->types[i] == FRIBIDI_TYPE_ON && depth < STACK && mirror > t->cps[i]) {
+            stack[depth].pair = mirror;
+            stack[depth++].at = i;
+        } else {
+            for (size_t d = depth; d-- > 0;)
+                if (stack[d].pair == t->cps[i]) {
+                    hb_script_t opener = scripts[stack[d].at];
+                    if (opener != HB_SCRIPT_INVALID) scripts[i] = opener;
+                    depth = d;
+                    break;
+                }
+        }
+    }
+    hb_script_t next = HB_SCRIPT_COMMON; /* all-neutral text stays Common */
+    for (size_t i = t->n; i-- > 0;) {
+        if (scripts[i] == HB_SCRIPT_INVALID) scripts[i] = next;
+        else next = scripts[i];
+    }
+    return scripts;
+}
+
+static eb_chain chain_of(uint32_t cp, hb_script_t script) {
+    if (eb_char_is_cjk_punct(cp)) return EB_CHAIN_CJK;
+    switch (script) {
+    case HB_SCRIPT_ARABIC: return EB_CHAIN_ARABIC;
+    case HB_SCRIPT_HAN:
+    case HB_SCRIPT_HIRAGANA:
+    case HB_SCRIPT_KATAKANA:
+    case HB_SCRIPT_BOPOMOFO: return EB_CHAIN_CJK;
+    default: return EB_CHAIN_LATIN;
+    }
+}
+
+/* ---- fonts --------------------------------------------------------------------------- */
+
+/* Reports each code point no font has once per paragraph. */
+typedef struct {
+    uint32_t seen[32];
+    size_t nseen;
+} uncovered_log;
+
+static void report_uncovered(eb_text *t, uncovered_log *log, uint32_t cp, eb_diag *diag) {
+    for (size_t i = 0; i < log->nseen; i++)
+        if (log->seen[i] == cp) return;
+    if (log->nseen < sizeof log->seen / sizeof log->seen[0]) log->seen[log->nseen++] = cp;
+    char *message = eb_xasprintf("U+%04X is in none of the fonts; it is left out of the text", cp);
+    report_at_origin(diag, t->style, t->style->strict ? EB_ERROR : EB_WARNING, message);
+    free(message);
+}
+
+static int first_font_with(const eb_text *t, uint32_t cp, eb_chain chain) {
+    size_t count;
+    const uint8_t *order = eb_fontset_chain(t->fonts, t->style->family, t->style->bold, chain, &count);
+    for (size_t k = 0; k < count; k++)
+        if (eb_font_has_char(eb_fontset_font(t->fonts, order[k]), cp)) return order[k];
+    return -1;
+}
+
+/* Picks the font of every character. Marks stay with their base when its
+ * font has them; joiners and other invisible characters always do, so they
+ * never split a word into two runs. */
+static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, eb_diag *diag) {
+    uint8_t *font = eb_xmalloc(t->n + 1);
+    uncovered_log log = {.nseen = 0};
+    size_t count;
+    const uint8_t *primary = eb_fontset_chain(t->fonts, t->style->family, t->style->bold,
+                                              EB_CHAIN_LATIN, &count);
+    for (size_t i = 0; i < t->n; i++) {
+        uint32_t cp = t->cps[i];
+        const eb_font *prev = i > 0 ? eb_fontset_font(t->fonts, font[i - 1]) : NULL;
+        if (prev && (is_default_ignorable(cp) || is_control(cp) ||
+                     (is_mark(cp) && eb_font_has_char(prev, cp)))) {
+            font[i] = font[i - 1];
+            continue;
+        }
+        int found = first_font_with(t, cp, chain_of(cp, scripts[i]));
+        if (found >= 0) {
+            font[i] = (uint8_t)found;
+            continue;
+        }
+        font[i] = prev ? font[i - 1] : primary[0];
+        if (is_control(cp) || is_default_ignorable(cp)) continue;
+        t->flags[i] |= EB_CH_UNCOVERED;
+        report_uncovered(t, &log, cp, diag);
+    }
+    return font;
+}
+
+/* ---- items -------------------------------------------------------------------------- */
+
+/* Where a long item may be cut without changing its shaping: after a space
+ * or an ideograph, before anything but a mark or joiner. */
+static bool safe_cut(const eb_text *t, size_t i) {
+    return (t->flags[i - 1] & (EB_CH_SPACE | EB_CH_CJK)) && !is_mark(t->cps[i]) &&
+           !is_default_ignorable(t->cps[i]);
+}
+
+static void push_item(eb_text *t, size_t *cap, size_t start, size_t end, uint8_t font,
+                      hb_script_t script) {
+    if (t->nitems == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        t->items = eb_xrealloc(t->items, *cap * sizeof *t->items);
+    }
+    hb_script_t shaping = is_neutral_script(script) ? HB_SCRIPT_COMMON : script;
+    t->items[t->nitems++] = (eb_item){
+        .start = start, .end = end, .font = font, .level = (uint8_t)t->levels[start],
+        .script = shaping, .lang = eb_lang_for_script(shaping, t->style->lang)};
+}
+
+static void build_items(eb_text *t, const hb_script_t *scripts, const uint8_t *font) {
+    size_t cap = 0, start = 0;
+    for (size_t i = 1; i <= t->n; i++) {
+        bool cut = i == t->n || t->levels[i] != t->levels[start] ||
+                   scripts[i] != scripts[start] || font[i] != font[start] ||
+                   (i - start >= ITEM_MAX_CHARS && safe_cut(t, i)) ||
+                   (i - start >= 4 * ITEM_MAX_CHARS && !is_mark(t->cps[i]) &&
+                    !is_default_ignorable(t->cps[i]));
+        if (!cut) continue;
+        push_item(t, &cap, start, i, font[start], scripts[start]);
+        start = i;
+    }
+}
+
+/* ---- the whole analysis --------------------------------------------------------------- */
+
+static const eb_font *primary_font(const eb_text *t) {
+    size_t count;
+    const uint8_t *order = eb_fontset_chain(t->fonts, t->style->family, t->style->bold,
+                                            eb_lang_is_chinese(t->style->lang) ? EB_CHAIN_CJK
+                                            : script_of_lang(t->style->lang) == HB_SCRIPT_ARABIC
+                                                ? EB_CHAIN_ARABIC : EB_CHAIN_LATIN,
+                                            &count);
+    return eb_fontset_font(t->fonts, order[0]);
+}
+
+bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len,
+                     const eb_text_style *style, eb_diag *diag) {
+    memset(t, 0, sizeof *t);
+    t->fonts = fonts;
+    t->style = style;
+    t->text = text;
+    t->len = len;
+    t->gap = style->size / 4;
+    t->primary = primary_font(t);
+    if (!decode(t, diag)) return false;
+    resolve_bidi(t);
+    t->flags = eb_xmalloc(t->n + 1);
+    for (size_t i = 0; i < t->n; i++) t->flags[i] = char_flags(t->cps, i);
+    hb_script_t *scripts = resolve_scripts(t);
+    uint8_t *font = choose_fonts(t, scripts, diag);
+    build_items(t, scripts, font);
+    free(font);
+    free(scripts);
+    return true;
+}
+
+void eb_text_free(eb_text *t) {
+    free(t->cps);
+    free(t->offs);
+    free(t->types);
+    free(t->levels);
+    free(t->flags);
+    free(t->brk);
+    free(t->adv);
+    free(t->items);
+    free(t->glyphs);
+    memset(t, 0, sizeof *t);
+}

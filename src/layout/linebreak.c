@@ -1,0 +1,191 @@
+/* linebreak: where lines may end (UAX #14 from libunibreak, tightened by the
+ * Chinese rules of W3C clreq), and greedy filling of lines on the shaped
+ * widths. Filling rescans at most the word that overflowed, so a paragraph
+ * of any length is laid out in about linear time. */
+#include <linebreak.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+#include "util.h"
+
+/* Widths are sums of floats: allow for rounding when comparing with the box. */
+#define WIDTH_EPSILON 1e-3
+
+static pthread_once_t linebreak_once = PTHREAD_ONCE_INIT;
+
+/* ---- clreq: characters that must not start or end a line ------------------ */
+
+static bool in_list(uint32_t cp, const uint32_t *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == cp) return true;
+    return false;
+}
+
+/* Closing punctuation (clreq 3.1.7): never at the start of a line. */
+static bool no_line_start(uint32_t cp) {
+    static const uint32_t list[] = {
+        0x3001, 0xFF0C, 0xFF1B, 0xFF1A, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, /* 、，；：。！？． */
+        0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x3009, 0x3015, 0x3017, /* ）》」』】〉〕〗 */
+        0x3019, 0x301B, 0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x30FB, 0x00B7, /* 〙〛］｝”’・· */
+        ')', ']', '}', ',', '.', ';', ':', '!', '?', 0x00BB, 0x203A, /* » › */
+    };
+    return in_list(cp, list, sizeof list / sizeof list[0]);
+}
+
+/* Opening punctuation: never at the end of a line. */
+static bool no_line_end(uint32_t cp) {
+    static const uint32_t list[] = {
+        0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3008, 0x3014, 0x3016, /* （《「『【〈〔〖 */
+        0x3018, 0x301A, 0xFF3B, 0xFF5B, 0x201C, 0x2018,                 /* 〘〚［｛“‘ */
+        '(', '[', '{', 0x00AB, 0x2039,                                  /* « ‹ */
+    };
+    return in_list(cp, list, sizeof list / sizeof list[0]);
+}
+
+/* ——, …… and ⸺ are one mark made of two characters: never split. */
+static bool inseparable_pair(uint32_t a, uint32_t b) {
+    return a == b && (a == 0x2014 || a == 0x2026 || a == 0x2E3A || a == 0x2015);
+}
+
+static bool clreq_allows(const eb_text *t, size_t after) {
+    uint32_t a = t->cps[after], b = t->cps[after + 1];
+    return !no_line_start(b) && !no_line_end(a) && !inseparable_pair(a, b);
+}
+
+/* ---- break opportunities ----------------------------------------------------- */
+
+static const char *unibreak_lang(const char *lang) {
+    /* libunibreak matches "zh", "ja", "ko" (quotes become brackets there) */
+    if (eb_lang_is_chinese(lang)) return "zh";
+    return lang;
+}
+
+void eb_text_find_breaks(eb_text *t) {
+    pthread_once(&linebreak_once, init_linebreak);
+    char *bytes = eb_xmalloc(t->len + 1);
+    set_linebreaks_utf8((const utf8_t *)t->text, t->len, unibreak_lang(t->style->lang), bytes);
+    t->brk = eb_xmalloc(t->n + 1);
+    for (size_t i = 0; i < t->n; i++) {
+        char b = bytes[t->offs[i + 1] - 1];
+        if (b == LINEBREAK_MUSTBREAK && !(t->flags[i] & EB_CH_HARD_BREAK) && i + 1 < t->n)
+            b = LINEBREAK_ALLOWBREAK; /* only real separators force a line */
+        if (b == LINEBREAK_ALLOWBREAK && i + 1 < t->n &&
+            (!(t->flags[i + 1] & EB_CH_CLUSTER_START) || !clreq_allows(t, i)))
+            b = LINEBREAK_NOBREAK;
+        t->brk[i] = (uint8_t)b;
+    }
+    /* a CR LF pair is one hard break */
+    for (size_t i = 0; i + 1 < t->n; i++)
+        if (t->cps[i] == '\r' && t->cps[i + 1] == '\n') t->brk[i] = LINEBREAK_NOBREAK;
+    free(bytes);
+}
+
+/* ---- widths -------------------------------------------------------------------- */
+
+/* The advance of character i on a line starting at `start`: the Han-Latin
+ * gap belongs to the character after it and vanishes at a line start. */
+static double advance_in_line(const eb_text *t, size_t i, size_t start) {
+    double a = t->adv[i];
+    if (i > start && (t->flags[i] & EB_CH_GAP_BEFORE)) a += t->gap;
+    return a;
+}
+
+double eb_text_span_width(const eb_text *t, size_t start, size_t end) {
+    double width = 0, pending = 0;
+    for (size_t i = start; i < end; i++) {
+        double a = advance_in_line(t, i, start);
+        if (t->flags[i] & EB_CH_SPACE) {
+            pending += a;
+        } else {
+            width += pending + a;
+            pending = 0;
+        }
+    }
+    return width;
+}
+
+/* ---- greedy filling -------------------------------------------------------------- */
+
+/* No break opportunity fits: cut the word at a cluster (grapheme) boundary
+ * before `overflow`, preferring one that clreq allows. Always returns a line
+ * of at least one cluster. */
+static size_t emergency_break(const eb_text *t, size_t start, size_t overflow) {
+    size_t fallback = 0;
+    for (size_t c = overflow; c > start; c--) {
+        if (!(t->flags[c] & EB_CH_CLUSTER_START)) continue;
+        if (clreq_allows(t, c - 1)) return c;
+        if (!fallback) fallback = c;
+    }
+    if (fallback) return fallback;
+    size_t end = start + 1; /* a lone cluster wider than the box */
+    while (end < t->n && !(t->flags[end] & EB_CH_CLUSTER_START)) end++;
+    return end;
+}
+
+/* The end of the line that starts at `start`. */
+static size_t fill_one_line(const eb_text *t, size_t start, double width) {
+    double used = 0, pending = 0;
+    size_t last_break = start;
+    for (size_t i = start; i < t->n; i++) {
+        double a = advance_in_line(t, i, start);
+        if (t->flags[i] & EB_CH_SPACE) {
+            pending += a; /* trailing spaces do not count until a word follows */
+        } else {
+            if (i > start && used + pending + a > width + WIDTH_EPSILON)
+                return last_break > start ? last_break : emergency_break(t, start, i);
+            used += pending + a;
+            pending = 0;
+        }
+        if (t->brk[i] == LINEBREAK_MUSTBREAK) return i + 1;
+        if (t->brk[i] == LINEBREAK_ALLOWBREAK) last_break = i + 1;
+    }
+    return t->n;
+}
+
+/* Characters that count for the last-line rule: not spaces, not punctuation. */
+static size_t count_letters(const eb_text *t, size_t start, size_t end) {
+    size_t n = 0;
+    for (size_t i = start; i < end; i++)
+        if ((t->flags[i] & EB_CH_CLUSTER_START) && !(t->flags[i] & EB_CH_SPACE) &&
+            !eb_char_is_cjk_punct(t->cps[i]) && !no_line_start(t->cps[i]))
+            n++;
+    return n;
+}
+
+/* clreq: a Chinese paragraph does not end with a line of one character
+ * (punctuation aside); move the previous line's last break back until the
+ * last line holds two, if that still fits. */
+static void avoid_lonely_last_char(const eb_text *t, eb_span *spans, size_t count,
+                                   double width) {
+    eb_span *last = &spans[count - 1], *prev = &spans[count - 2];
+    if (count_letters(t, last->start, last->end) != 1) return;
+    if (t->brk[prev->end - 1] == LINEBREAK_MUSTBREAK) return;
+    size_t first = last->start;
+    while (first < last->end && !(t->flags[first] & EB_CH_CLUSTER_START && !(t->flags[first] & EB_CH_SPACE)))
+        first++;
+    if (first == last->end || !(t->flags[first] & EB_CH_CJK)) return;
+    for (size_t b = prev->end - 1; b > prev->start; b--) {
+        if (t->brk[b - 1] != LINEBREAK_ALLOWBREAK) continue;
+        if (count_letters(t, b, last->end) < 2) continue;
+        if (eb_text_span_width(t, b, last->end) > width + WIDTH_EPSILON) return;
+        prev->end = last->start = b;
+        return;
+    }
+}
+
+eb_span *eb_text_fill_lines(const eb_text *t, double width, size_t *count) {
+    size_t n = 0, cap = 16;
+    eb_span *spans = eb_xmalloc(cap * sizeof *spans);
+    for (size_t start = 0; start < t->n;) {
+        size_t end = fill_one_line(t, start, width);
+        if (n == cap) spans = eb_xrealloc(spans, (cap *= 2) * sizeof *spans);
+        spans[n++] = (eb_span){start, end};
+        if (n >= 2 && (end == t->n || t->brk[end - 1] == LINEBREAK_MUSTBREAK))
+            avoid_lonely_last_char(t, spans, n, width);
+        start = end;
+    }
+    *count = n;
+    return spans;
+}

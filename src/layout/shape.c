@@ -1,0 +1,104 @@
+/* shape: HarfBuzz shaping of every item with the whole paragraph as context
+ * (hb_buffer_add_utf8 gets the full text and the item's offset and length),
+ * so Persian letters at an item edge still take their joining forms. Glyphs
+ * that would draw a blank box (.notdef of a character no font has, or of a
+ * control character such as a hard line break) are dropped here. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+#include "util.h"
+
+/* The code point index of byte offset `byte` (the start of a character),
+ * searched among characters [lo, hi]. */
+static size_t char_at_byte(const eb_text *t, uint32_t byte, size_t lo, size_t hi) {
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->offs[mid] < byte) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+size_t eb_text_char_at(const eb_text *t, uint32_t byte) { return char_at_byte(t, byte, 0, t->n); }
+
+static void set_buffer_for(const eb_text *t, const eb_item *item, hb_buffer_t *buf) {
+    hb_buffer_clear_contents(buf);
+    hb_buffer_set_direction(buf, item->level & 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, item->script);
+    hb_buffer_set_language(buf, hb_language_from_string(item->lang, -1));
+    unsigned flags = HB_BUFFER_FLAG_DEFAULT;
+    if (item->start == 0) flags |= HB_BUFFER_FLAG_BOT;
+    if (item->end == t->n) flags |= HB_BUFFER_FLAG_EOT;
+    hb_buffer_set_flags(buf, (hb_buffer_flags_t)flags);
+    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+    hb_buffer_add_utf8(buf, t->text, (int)t->len, t->offs[item->start],
+                       (int)(t->offs[item->end] - t->offs[item->start]));
+}
+
+static void reserve_glyphs(eb_text *t, size_t *cap, size_t more) {
+    if (t->nglyphs + more <= *cap) return;
+    while (*cap < t->nglyphs + more) *cap = *cap ? *cap * 2 : 256;
+    t->glyphs = eb_xrealloc(t->glyphs, *cap * sizeof *t->glyphs);
+}
+
+/* A glyph worth drawing: not .notdef, not the stand-in for a control char. */
+static bool drawable(const eb_text *t, hb_codepoint_t gid, size_t ch) {
+    return gid != 0 && !(t->flags[ch] & (EB_CH_HARD_BREAK | EB_CH_UNCOVERED)) &&
+           !(t->cps[ch] < 0x20 && t->cps[ch] != '\t');
+}
+
+/* The byte length of the cluster starting at character `ch` of the item. */
+static uint32_t cluster_len(const eb_text *t, const eb_item *item, size_t ch) {
+    size_t end = ch + 1;
+    while (end < item->end && !(t->flags[end] & EB_CH_CLUSTER_START)) end++;
+    return t->offs[end] - t->offs[ch];
+}
+
+/* Gives each cluster's text to its first glyph in logical order: the first
+ * of its glyphs in an LTR run, the last in an RTL run (visual order). */
+static void assign_cluster_text(eb_text *t, const eb_item *item) {
+    eb_glyph *g = t->glyphs + item->glyph_start;
+    bool rtl = item->level & 1;
+    for (size_t k = 0; k < item->nglyphs; k++) {
+        size_t neighbour = rtl ? k + 1 : k - 1; /* the previous glyph in logical order */
+        bool first = rtl ? k + 1 == item->nglyphs : k == 0;
+        if (!first && g[neighbour].text_start == g[k].text_start) continue;
+        size_t ch = char_at_byte(t, g[k].text_start, item->start, item->end);
+        g[k].text_len = cluster_len(t, item, ch);
+    }
+}
+
+static void shape_item(eb_text *t, eb_item *item, hb_buffer_t *buf, size_t *cap) {
+    const eb_font *font = eb_fontset_font(t->fonts, item->font);
+    double scale = eb_font_scale(font, t->style->size);
+    set_buffer_for(t, item, buf);
+    hb_shape(eb_font_hb_font(font), buf, NULL, 0);
+    unsigned count;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+    for (unsigned k = 0; k < count; k++)
+        t->flags[char_at_byte(t, info[k].cluster, item->start, item->end)] |= EB_CH_CLUSTER_START;
+    reserve_glyphs(t, cap, count);
+    item->glyph_start = t->nglyphs;
+    for (unsigned k = 0; k < count; k++) {
+        size_t ch = char_at_byte(t, info[k].cluster, item->start, item->end);
+        if (!drawable(t, info[k].codepoint, ch)) continue;
+        float advance = (float)(pos[k].x_advance * scale);
+        t->glyphs[t->nglyphs++] = (eb_glyph){
+            .gid = info[k].codepoint, .x_advance = advance,
+            .x_offset = (float)(pos[k].x_offset * scale), .y_offset = (float)(pos[k].y_offset * scale),
+            .text_start = info[k].cluster, .text_len = 0};
+        t->adv[ch] += advance;
+    }
+    item->nglyphs = t->nglyphs - item->glyph_start;
+    assign_cluster_text(t, item);
+}
+
+void eb_text_shape(eb_text *t) {
+    hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
+    size_t cap = 0;
+    t->adv = eb_xcalloc(t->n + 1, sizeof *t->adv);
+    for (size_t i = 0; i < t->nitems; i++) shape_item(t, &t->items[i], buf, &cap);
+    hb_buffer_clear_contents(buf);
+}
