@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
-  libhpdf-dev libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev
   fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf python3 python3-jsonschema libharfbuzz-bin
 )

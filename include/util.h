@@ -58,4 +58,7 @@ bool eb_read_file(const char *path, size_t max_size, char **data, size_t *len,
                   const char **error);
 
 
+/* SHA-256 (nettle) of a byte range, as 64 lowercase hex digits and a NUL. */
+void eb_sha256_hex(const void *data, size_t len, char hex[65]);
+
 #endif

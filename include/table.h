@@ -1,0 +1,98 @@
+/* table: automatic table layout and page breaking, part of the layout stage.
+ *
+ * Column widths follow CSS 2.1 automatic table layout (17.5.2.2): every
+ * column gets at least its minimum content width (the widest unbreakable
+ * piece of any of its cells) and the remaining space is shared in proportion
+ * to the maximum content widths (each cell on one line). Cells are laid out
+ * with eb_layout_paragraph, in any script. Rows are then split into page
+ * slices, with the header rows repeated on every slice.
+ *
+ * Units are points; y grows downwards. */
+#ifndef EVBRIEF_TABLE_H
+#define EVBRIEF_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+
+typedef struct {
+    const char *text;          /* plain cell text; NULL for a list cell */
+    const char *const *items;  /* list cell: items drawn as bullets */
+    size_t nitems;
+    const char *lang;          /* BCP 47 of the cell's text: "en", "fa", "zh-Hans" */
+} eb_table_cell_spec;
+
+typedef struct {
+    size_t ncols;
+    size_t nheader_rows;       /* header rows, repeated on every page */
+    size_t nbody_rows;
+    /* (nheader_rows + nbody_rows) * ncols cells, row-major, header rows
+     * first, columns in LOGICAL order (first column = the start side). */
+    const eb_table_cell_spec *cells;
+    bool rtl;                  /* right-to-left table: column 0 on the right */
+    eb_family family;
+    double font_size;          /* body cells; header cells are bold */
+    double padding;            /* inside each cell, all four sides */
+    const char *origin;        /* for diagnostics */
+    bool strict;
+} eb_table_spec;
+
+typedef struct {
+    eb_para *para;             /* the laid-out cell text (list cells: one
+                                  paragraph per item, see items) */
+    eb_para **items;           /* list cell items, each set after a bullet */
+    size_t nitems;
+    double content_height;     /* height of the cell's content, without padding */
+} eb_table_cell;
+
+typedef struct {
+    size_t ncols, nheader_rows, nbody_rows;
+    double *col_widths;        /* LOGICAL order, including padding */
+    double *col_x;             /* left edge of each logical column, from the
+                                  table's left (mirrored when rtl) */
+    double width;              /* sum of the column widths */
+    double *row_heights;       /* all rows, header first, including padding */
+    eb_table_cell *cells;      /* row-major, logical order */
+    double padding;
+    double bullet_indent;      /* list items start this far in */
+    bool rtl;
+} eb_table_layout;
+
+/* Computes column widths for a table `width` points wide at most (narrower
+ * when the content is narrower) and lays out every cell. Never fails for
+ * valid UTF-8 text; problems go to diag. */
+eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spec,
+                                     double width, eb_diag *diag);
+void eb_table_layout_free(eb_table_layout *table);
+
+/* The column widths alone (no cell layout), from per-column minimum and
+ * maximum content widths: exposed for unit tests of the algorithm. widths
+ * gets ncols values; the result sums to min(avail, sum of max widths) when
+ * the minimums fit, else to the sum of the minimums scaled to avail. */
+void eb_table_column_widths(size_t ncols, const double *min_widths, const double *max_widths,
+                            double avail, double *widths);
+
+/* One page's share of a table: the header rows, then body rows
+ * [first_row, end_row). A row taller than a page is split at line
+ * boundaries: first_row_from/end_row_to are the vertical offsets inside the
+ * first/last row where this slice starts/ends (0 and the row height when the
+ * rows are whole). */
+typedef struct {
+    size_t first_row, end_row;  /* body row indices */
+    double first_row_from;      /* offset into body row first_row */
+    double last_row_to;         /* offset into body row end_row - 1 where the slice ends */
+    bool continued;             /* not the first slice: mark the header "(continued)" */
+    double height;              /* header + rows in this slice */
+} eb_table_slice;
+
+/* Splits the body rows into slices: the first slice gets first_avail points
+ * of height, every later one page_avail. Rows are kept whole unless a row is
+ * taller than page_avail minus the header; such a row is split between text
+ * lines. When not even the header and one line fit in first_avail, the first
+ * slice is empty (end_row == first_row) so the caller starts a new page.
+ * Returns the number of slices; *slices is allocated (free()). */
+size_t eb_table_paginate(const eb_table_layout *table, double first_avail, double page_avail,
+                         eb_table_slice **slices);
+
+#endif

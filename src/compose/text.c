@@ -1,0 +1,160 @@
+/* Small text helpers of the compose stage: locale digits, dates, picking the
+ * language to show, and naming reviews. */
+#include "compose_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const locale_names[EB_LOCALE_COUNT] = {"en", "fa", "zh"};
+
+const char *eb_locale_name(eb_locale locale) { return locale < EB_LOCALE_COUNT ? locale_names[locale] : "?"; }
+
+eb_lang eb_locale_lang(eb_locale locale) {
+    switch (locale) {
+    case EB_LOCALE_FA: return EB_LANG_FA;
+    case EB_LOCALE_ZH: return EB_LANG_ZH;
+    default: return EB_LANG_EN;
+    }
+}
+
+bool eb_locale_from_name(const char *name, eb_locale *locale) {
+    for (int i = 0; i < EB_LOCALE_COUNT; i++) {
+        if (strcmp(name, locale_names[i]) == 0) {
+            *locale = (eb_locale)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Replaces ASCII digits by Persian ones (U+06F0..U+06F9) for fa. */
+char *eb_localize_digits(eb_arena *arena, eb_locale locale, const char *s) {
+    if (locale != EB_LOCALE_FA) return eb_arena_strdup(arena, s);
+    eb_buf buf = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            char utf8[2] = {(char)0xDB, (char)(0xB0 + (*p - '0'))};
+            eb_buf_append(&buf, utf8, 2);
+        } else {
+            eb_buf_putc(&buf, *p);
+        }
+    }
+    char *out = eb_arena_strdup(arena, eb_buf_cstr(&buf));
+    eb_buf_free(&buf);
+    return out;
+}
+
+const char *eb_locale_number(eb_locale locale, long value, char *buf, size_t size) {
+    char ascii[32];
+    snprintf(ascii, sizeof ascii, "%ld", value);
+    if (locale != EB_LOCALE_FA) {
+        snprintf(buf, size, "%s", ascii);
+        return buf;
+    }
+    size_t n = 0;
+    for (const char *p = ascii; *p && n + 3 < size; p++) {
+        if (*p >= '0' && *p <= '9') {
+            buf[n++] = (char)0xDB;
+            buf[n++] = (char)(0xB0 + (*p - '0'));
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+char *eb_format_number(eb_arena *arena, eb_locale locale, long value) {
+    char buf[64];
+    return eb_arena_strdup(arena, eb_locale_number(locale, value, buf, sizeof buf));
+}
+
+/* "2026-04-02" or "2026-04" in the locale's words. */
+char *eb_format_date(eb_arena *arena, eb_locale locale, const char *iso) {
+    const eb_strings *s = eb_strings_for(locale);
+    int year = atoi(iso), month = strlen(iso) >= 7 ? atoi(iso + 5) : 0;
+    int day = strlen(iso) >= 10 ? atoi(iso + 8) : 0;
+    if (month < 1 || month > 12) return eb_localize_digits(arena, locale, iso);
+    char out[128];
+    const char *m = s->months[month - 1];
+    if (locale == EB_LOCALE_ZH) {
+        if (day) snprintf(out, sizeof out, "%d年%s月%d日", year, m, day);
+        else snprintf(out, sizeof out, "%d年%s月", year, m);
+    } else if (day) {
+        snprintf(out, sizeof out, "%d %s %d", day, m, year);
+    } else {
+        snprintf(out, sizeof out, "%s %d", m, year);
+    }
+    return eb_localize_digits(arena, locale, out);
+}
+
+/* Days since 1970-01-01 to a civil date (the proleptic Gregorian calendar). */
+void eb_civil_from_days(long days, int *year, int *month, int *day) {
+    days += 719468;
+    long era = (days >= 0 ? days : days - 146096) / 146097;
+    long doe = days - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *year = (int)(yoe + era * 400 + (*month <= 2));
+}
+
+eb_span eb_span_of(const char *text, eb_lang lang) { return (eb_span){text, lang}; }
+
+eb_span eb_label(eb_locale locale, const char *text) { return (eb_span){text, eb_locale_lang(locale)}; }
+
+/* What a reader of this locale should see of a text: its locale rendering,
+ * else English, else the original. */
+eb_span eb_display(const eb_text *text, eb_lang original, eb_locale locale) {
+    eb_lang got = original;
+    const char *s = eb_text_pick(text, eb_locale_lang(locale), EB_LANG_EN, &got);
+    return (eb_span){s, got};
+}
+
+/* A quotation: the original, and the rendering a reader of this locale can
+ * read (locale language, else English) when it differs from the original. */
+void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_span *quote,
+              eb_span *rendering) {
+    *rendering = (eb_span){NULL, EB_LANG_EN};
+    eb_lang got = original;
+    const char *orig = eb_text_pick(text, original, EB_LANG_EN, &got);
+    *quote = (eb_span){orig, got};
+    eb_lang want = eb_locale_lang(locale);
+    if (got == want) return;
+    if (text->s[want]) *rendering = (eb_span){text->s[want], want};
+    else if (got != EB_LANG_EN && text->s[EB_LANG_EN]) *rendering = (eb_span){text->s[EB_LANG_EN], EB_LANG_EN};
+}
+
+/* "Tamimi 2025": the first author's name (romanised for English briefs,
+ * in its own script otherwise), "et al." when there are more, and the year;
+ * the publisher when no author is named. */
+char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale) {
+    const char *who = NULL;
+    if (review->nauthors) {
+        const eb_author *a = &review->authors[0];
+        who = locale == EB_LOCALE_EN && a->latin ? a->latin : a->name;
+    } else {
+        eb_span p = eb_display(&review->publisher, review->language, locale);
+        who = p.text ? p.text : review->id;
+    }
+    const char *etal = review->nauthors > 1 ? (locale == EB_LOCALE_ZH ? " 等" : locale == EB_LOCALE_FA ? " و همکاران" : " et al.") : "";
+    char *plain = eb_xasprintf("%s%s, %d", who, etal, review->year);
+    char *out = eb_localize_digits(arena, locale, plain);
+    free(plain);
+    return out;
+}
+
+/* "[12, 13]" with the locale's digits, or NULL for no references. */
+char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs) {
+    if (refs->n == 0) return NULL;
+    eb_buf buf = {0};
+    eb_buf_putc(&buf, '[');
+    for (size_t i = 0; i < refs->n; i++) eb_buf_printf(&buf, "%s%d", i ? ", " : "", refs->items[i]);
+    eb_buf_putc(&buf, ']');
+    char *out = eb_localize_digits(arena, locale, eb_buf_cstr(&buf));
+    eb_buf_free(&buf);
+    return out;
+}
