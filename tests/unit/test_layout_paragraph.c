@@ -1,0 +1,242 @@
+/* Paragraph geometry: alignment by resolved direction, justification,
+ * baselines and height, table measurement, and speed on long text. */
+#include <time.h>
+
+#include "check.h"
+#include "test_layout_util.h"
+
+static bool near(double a, double b) { return a > b - 1e-3 && a < b + 1e-3; }
+
+static void test_alignment(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    struct { const char *text, *lang; eb_direction dir; eb_align align; bool right; bool center; } cases[] = {
+        {"Exosomes", "en", EB_DIR_AUTO, EB_ALIGN_START, false, false},
+        {"Exosomes", "en", EB_DIR_AUTO, EB_ALIGN_END, true, false},
+        {"Exosomes", "en", EB_DIR_AUTO, EB_ALIGN_CENTER, false, true},
+        {"Exosomes", "en", EB_DIR_RTL, EB_ALIGN_START, true, false}, /* START follows direction */
+        {"اگزوزوم‌ها", "fa", EB_DIR_AUTO, EB_ALIGN_START, true, false},
+        {"اگزوزوم‌ها", "fa", EB_DIR_AUTO, EB_ALIGN_END, false, false},
+        {"اگزوزوم‌ها", "fa", EB_DIR_AUTO, EB_ALIGN_JUSTIFY, true, false}, /* one line: the last */
+        {"اگزوزوم‌ها", "fa", EB_DIR_LTR, EB_ALIGN_START, false, false},
+        {"外泌体", "zh-Hans", EB_DIR_AUTO, EB_ALIGN_CENTER, false, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        eb_text_style style = test_style(cases[i].lang);
+        style.direction = cases[i].dir;
+        style.align = cases[i].align;
+        eb_para *para = layout_str(fonts, cases[i].text, &style, 200, diag);
+        const eb_line *line = &para->lines[0];
+        double want = cases[i].center ? (200 - line->width) / 2 : cases[i].right ? 200 - line->width : 0;
+        CHECK(near(line->x, want));
+        CHECK(near(line->width, measure_width(fonts, cases[i].text, &style, NULL)));
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
+/* Justified English and Persian widen word spaces only; Chinese spreads
+ * the slack between characters. The last line keeps its natural width. */
+static void test_justification(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    struct { const char *text, *lang; } cases[] = {
+        {"Exosomes are small extracellular vesicles that carry proteins and RNA between cells.", "en"},
+        {"اگزوزوم‌ها وزیکول‌های خارج سلولی کوچکی هستند که توسط سلول‌ها ترشح می‌شوند.", "fa"},
+        {"外泌体是细胞分泌的直径很小的囊泡，携带蛋白质和核酸等物质，在细胞间传递信号。", "zh-Hans"},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        eb_text_style style = test_style(cases[i].lang);
+        style.align = EB_ALIGN_JUSTIFY;
+        eb_para *para = layout_str(fonts, cases[i].text, &style, 155, diag);
+        CHECK(para->nlines >= 2);
+        for (size_t l = 0; l + 1 < para->nlines; l++) {
+            const eb_line *line = &para->lines[l];
+            CHECK(near(line->width, 155));
+            CHECK(near(line->x, 0));
+            /* which glyphs grew: spaces (Latin, Persian) or ideographs (Chinese) */
+            for (size_t r = 0; r < line->nruns; r++)
+                for (size_t g = 0; g < line->runs[r].nglyphs; g++) {
+                    const eb_glyph *glyph = &line->runs[r].glyphs[g];
+                    double natural = eb_font_glyph_advance(line->runs[r].font, glyph->gid) / 100.0;
+                    bool space = glyph->text_len == 1 && para->text[glyph->text_start] == ' ';
+                    /* the last character before the line end has nothing to its left to widen */
+                    bool last = glyph->text_start + glyph->text_len >= line->text_end ||
+                                (r + 1 == line->nruns && g + 1 == line->runs[r].nglyphs);
+                    if (last) continue;
+                    if (i < 2 && !space && glyph->text_len > 0 && glyph->x_advance > natural + 0.01 &&
+                        para->text[glyph->text_start] != ' ')
+                        check_fail(__FILE__, __LINE__, "a letter grew in justified %s", cases[i].lang);
+                    if (i < 2 && space) CHECK(glyph->x_advance > natural + 0.01);
+                    if (i == 2) CHECK(glyph->x_advance > natural + 0.01);
+                }
+        }
+        const eb_line *last = &para->lines[para->nlines - 1];
+        CHECK(last->width < 155 - 1);
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
+/* Trailing spaces take no width, so END and CENTER put the visible text
+ * where they should. */
+static void test_trailing_spaces(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("en");
+    style.align = EB_ALIGN_END;
+    eb_para *para = layout_str(fonts, "Exosomes   ", &style, 200, diag);
+    CHECK(near(para->lines[0].width, measure_width(fonts, "Exosomes", &style, NULL)));
+    CHECK(near(para->lines[0].x + para->lines[0].width, 200));
+    eb_para_free(para);
+    eb_diag_free(diag);
+}
+
+static void test_geometry(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("en");
+    const char *text = "one two three four five six seven eight nine ten eleven twelve";
+    eb_para *para = layout_str(fonts, text, &style, 60, diag);
+    CHECK(para->nlines >= 4);
+    /* Noto Serif: ascender 1069, descender -293 per 1000 */
+    CHECK(near(para->lines[0].ascent, 10.69) && near(para->lines[0].descent, 2.93));
+    CHECK(near(para->lines[0].baseline, 10.69));
+    for (size_t l = 1; l < para->nlines; l++) CHECK(near(para->lines[l].baseline - para->lines[l - 1].baseline, 14.5));
+    CHECK(near(para->height, para->lines[para->nlines - 1].baseline + 2.93));
+    CHECK(near(para->width, 60));
+    eb_para_free(para);
+    /* an explicit line height; a line with CJK takes the taller font's ascent */
+    style.line_height = 20;
+    para = layout_str(fonts, "one 外 two three four five six", &style, 50, diag);
+    CHECK(near(para->lines[0].ascent, 11.60));
+    CHECK(near(para->lines[0].baseline, 11.60));
+    CHECK(near(para->lines[1].baseline, 31.60));
+    eb_para_free(para);
+    /* empty text: no lines, no height */
+    para = layout_str(fonts, "", &style, 50, diag);
+    CHECK(para && para->nlines == 0 && para->height == 0);
+    eb_para_free(para);
+    /* an empty line between two hard breaks still has a height */
+    para = layout_str(fonts, "a\n\nb", &style, 50, diag);
+    CHECK(para->nlines == 3);
+    if (para->nlines == 3) CHECK(para->lines[1].nruns == 0 && para->lines[1].ascent > 0);
+    eb_para_free(para);
+    eb_diag_free(diag);
+}
+
+/* Every byte of the text belongs to exactly one glyph's cluster text
+ * (the ToUnicode map needs all of it), except hard breaks. */
+static void test_cluster_text_covers_all(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    const char *texts[] = {"اگزوزوم‌ها و miR-1246 در ۳۰ تا ۱۵۰ نانومتر (30–150 nm)",
+                           "外泌体（exosomes）是细胞分泌的囊泡。", "لا إله مؤثّر", "Exosomes fi ffi AV"};
+    for (size_t i = 0; i < 4; i++) {
+        eb_text_style style = test_style(i == 1 ? "zh-Hans" : i == 3 ? "en" : "fa");
+        eb_para *para = layout_str(fonts, texts[i], &style, 90, diag);
+        unsigned char *covered = eb_xcalloc(para->text_len + 1, 1);
+        for (size_t l = 0; l < para->nlines; l++)
+            for (size_t r = 0; r < para->lines[l].nruns; r++)
+                for (size_t g = 0; g < para->lines[l].runs[r].nglyphs; g++) {
+                    const eb_glyph *glyph = &para->lines[l].runs[r].glyphs[g];
+                    for (uint32_t b = glyph->text_start; b < glyph->text_start + glyph->text_len; b++)
+                        covered[b]++;
+                }
+        size_t wrong = 0;
+        for (size_t b = 0; b < para->text_len; b++) wrong += covered[b] != 1;
+        CHECK(wrong == 0);
+        free(covered);
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
+static void test_measure(eb_fontset *fonts) {
+    eb_text_style style = test_style("en");
+    double min;
+    double max = measure_width(fonts, "a bb extracellular", &style, &min);
+    CHECK(near(min, measure_width(fonts, "extracellular", &style, NULL)));
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_para *para = layout_str(fonts, "a bb extracellular", &style, 1e6, diag);
+    CHECK(near(max, para->lines[0].width));
+    eb_para_free(para);
+    /* an overlong URL counts at its full width for min */
+    const char *url = "https://www.example.org/exosomes";
+    max = measure_width(fonts, url, &style, &min);
+    CHECK(min > 40 && min <= max);
+    /* Chinese: one ideograph (with its attached punctuation) is the minimum */
+    style = test_style("zh-Hans");
+    max = measure_width(fonts, "外泌体，囊泡", &style, &min);
+    CHECK(near(min, 20) && near(max, 60));
+    /* hard breaks: max is the widest line */
+    style = test_style("en");
+    max = measure_width(fonts, "a\nextracellular\nbb", &style, &min);
+    CHECK(near(max, measure_width(fonts, "extracellular", &style, NULL)));
+    eb_diag_free(diag);
+}
+
+static double seconds_since(struct timespec start) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9;
+}
+
+/* A long paragraph lays out in about linear time: 1 MB of mixed text, and
+ * the same again with no break opportunity at all (emergency breaks). */
+static void test_long_paragraphs(eb_fontset *fonts) {
+    const char *unit = "Exosomes اگزوزوم‌ها 外泌体是细胞分泌的囊泡，miR-1246 ۳۰ تا ۱۵۰ نانومتر. ";
+    eb_buf text = {0}, word = {0};
+    while (text.len < (1u << 20)) eb_buf_puts(&text, unit);
+    while (word.len < (1u << 18)) eb_buf_puts(&word, "abcdefghij");
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("en");
+    style.align = EB_ALIGN_JUSTIFY;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    eb_para *para = eb_layout_paragraph(fonts, text.data, text.len, &style, 300, diag);
+    CHECK(para && para->nlines > 1000);
+    eb_para_free(para);
+    para = eb_layout_paragraph(fonts, word.data, word.len, &style, 300, diag);
+    CHECK(para && para->nlines > 1000);
+    eb_para_free(para);
+    double took = seconds_since(start);
+    printf("1 MB mixed + 256 KB unbreakable: %.2f s\n", took);
+    CHECK(took < 20); /* generous: sanitizers slow it several times over */
+    eb_diag_free(diag);
+    eb_buf_free(&text);
+    eb_buf_free(&word);
+}
+
+/* A brief's worth of paragraphs (about 60, in three languages). */
+static void test_brief_speed(eb_fontset *fonts) {
+    char **paras[3];
+    size_t n[3] = {read_paragraphs("en.txt", &paras[0]), read_paragraphs("fa.txt", &paras[1]),
+                   read_paragraphs("zh.txt", &paras[2])};
+    const char *langs[3] = {"en", "fa", "zh-Hans"};
+    eb_diag *diag = eb_diag_new(NULL);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    size_t count = 0;
+    for (int round = 0; round < 4; round++)
+        for (int l = 0; l < 3; l++)
+            for (size_t p = 0; p < n[l]; p++, count++) {
+                eb_text_style style = test_style(langs[l]);
+                eb_para_free(layout_str(fonts, paras[l][p], &style, 240, diag));
+            }
+    printf("%zu seed paragraphs: %.1f ms\n", count, seconds_since(start) * 1000);
+    CHECK(count >= 60);
+    for (int l = 0; l < 3; l++) free_paragraphs(paras[l], n[l]);
+    eb_diag_free(diag);
+}
+
+int main(void) {
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_fontset *fonts = open_test_fonts(diag);
+    test_alignment(fonts);
+    test_justification(fonts);
+    test_trailing_spaces(fonts);
+    test_geometry(fonts);
+    test_cluster_text_covers_all(fonts);
+    test_measure(fonts);
+    test_long_paragraphs(fonts);
+    test_brief_speed(fonts);
+    eb_fontset_free(fonts);
+    eb_diag_free(diag);
+    return check_done("test_layout_paragraph");
+}

@@ -1,0 +1,181 @@
+/* Shaping: the glyphs of Persian words (joining, ZWNJ, lam-alef, marks),
+ * kerned Latin and Chinese equal what HarfBuzz's own hb-shape gives for the
+ * same font. The expected sequences were recorded with HarfBuzz 6.0.0:
+ *
+ *   cd fonts && hb-shape --no-glyph-names --language=fa --script=arab \
+ *       --direction=rtl --utf8-clusters NotoNaskhArabic-Regular.ttf 'WORD'
+ *   hb-shape --no-glyph-names --language=en NotoSerif-Regular.ttf 'AVATAR Type'
+ *   hb-shape --no-glyph-names --language=zh-Hans --face-index=2 \
+ *       --utf8-clusters NotoSansCJK-Regular.ttc '外泌体，'
+ *
+ * Output form: gid=cluster@x_offset,y_offset+x_advance, in visual order;
+ * font units (1000 per em), so at 10 pt one unit is 0.01 pt. */
+#include "check.h"
+#include "test_layout_util.h"
+
+typedef struct {
+    unsigned gid, cluster;
+    int x_offset, y_offset, x_advance;
+} hb_glyph;
+
+typedef struct {
+    const char *text, *lang, *postscript_name;
+    hb_glyph glyphs[12];
+    size_t n;
+} shaping_case;
+
+static const shaping_case cases[] = {
+    /* [4=19+253|512=17+508|1364=14+0|482=12+489|536=10+468|213=8+386|536=6+468|214=4+404|402=2+415|3=0+238] */
+    {"اگزوزوم‌ها", "fa", "NotoNaskhArabic-Regular",
+     {{4, 19, 0, 0, 253}, {512, 17, 0, 0, 508}, {1364, 14, 0, 0, 0}, {482, 12, 0, 0, 489},
+      {536, 10, 0, 0, 468}, {213, 8, 0, 0, 386}, {536, 6, 0, 0, 468}, {214, 4, 0, 0, 404},
+      {402, 2, 0, 0, 415}, {3, 0, 0, 0, 238}}, 10},
+    /* [182=13+474|490=11+275|537=9+468|262=7+658|1364=4+0|596=2+687|485=0+456] */
+    {"می‌شوند", "fa", "NotoNaskhArabic-Regular",
+     {{182, 13, 0, 0, 474}, {490, 11, 0, 0, 275}, {537, 9, 0, 0, 468}, {262, 7, 0, 0, 658},
+      {1364, 4, 0, 0, 0}, {596, 2, 0, 0, 687}, {485, 0, 0, 0, 456}}, 7},
+    /* without the ZWNJ, yeh and sheen join: [182=10+474|490=8+275|537=6+468|261=4+663|597=2+360|485=0+456] */
+    {"میشوند", "fa", "NotoNaskhArabic-Regular",
+     {{182, 10, 0, 0, 474}, {490, 8, 0, 0, 275}, {537, 6, 0, 0, 468}, {261, 4, 0, 0, 663},
+      {597, 2, 0, 0, 360}, {485, 0, 0, 0, 456}}, 6},
+    /* lam-alef: [6=2+0|450=0+518] */
+    {"لا", "fa", "NotoNaskhArabic-Regular", {{6, 2, 0, 0, 0}, {450, 0, 0, 0, 518}}, 2},
+    /* a shadda placed on theh: [212=8+404|1427=4@67,205+0|68=4+275|545=2+468|485=0+456] */
+    {"مؤثّر", "fa", "NotoNaskhArabic-Regular",
+     {{212, 8, 0, 0, 404}, {1427, 4, 67, 205, 0}, {68, 4, 0, 0, 275}, {545, 2, 0, 0, 468},
+      {485, 0, 0, 0, 456}}, 5},
+    /* kerning: [36=0+625|57=1+595|36=2+645|55=3+553|36=4+705|53=5+656|3=6+260|55=7+613|92=8+565|83=9+614|72=10+535] */
+    {"AVATAR Type", "en", "NotoSerif-Regular",
+     {{36, 0, 0, 0, 625}, {57, 1, 0, 0, 595}, {36, 2, 0, 0, 645}, {55, 3, 0, 0, 553},
+      {36, 4, 0, 0, 705}, {53, 5, 0, 0, 656}, {3, 6, 0, 0, 260}, {55, 7, 0, 0, 613},
+      {92, 8, 0, 0, 565}, {83, 9, 0, 0, 614}, {72, 10, 0, 0, 535}}, 11},
+    /* [14042=0+1000|23232=3+1000|9966=6+1000|59058=9+1000] */
+    {"外泌体，", "zh-Hans", "NotoSansCJKsc-Regular",
+     {{14042, 0, 0, 0, 1000}, {23232, 3, 0, 0, 1000}, {9966, 6, 0, 0, 1000}, {59058, 9, 0, 0, 1000}}, 4},
+};
+
+static bool near(double a, double b) { return a > b - 1e-4 && a < b + 1e-4; }
+
+/* The glyphs of a line, all runs together, in visual order. */
+static size_t line_glyphs(const eb_line *line, const eb_glyph **out, size_t max,
+                          const eb_run **run_of) {
+    size_t n = 0;
+    for (size_t r = 0; r < line->nruns; r++)
+        for (size_t g = 0; g < line->runs[r].nglyphs && n < max; g++) {
+            run_of[n] = &line->runs[r];
+            out[n++] = &line->runs[r].glyphs[g];
+        }
+    return n;
+}
+
+static void check_glyphs_equal(const eb_line *line, const shaping_case *c, uint32_t offset) {
+    const eb_glyph *glyphs[64];
+    const eb_run *runs[64];
+    size_t n = line_glyphs(line, glyphs, 64, runs);
+    CHECK(n == c->n);
+    for (size_t i = 0; i < n && i < c->n; i++) {
+        const hb_glyph *want = &c->glyphs[i];
+        CHECK(glyphs[i]->gid == want->gid);
+        CHECK(glyphs[i]->text_start == want->cluster + offset);
+        CHECK(near(glyphs[i]->x_advance, want->x_advance / 100.0));
+        CHECK(near(glyphs[i]->x_offset, want->x_offset / 100.0));
+        CHECK(near(glyphs[i]->y_offset, want->y_offset / 100.0));
+        CHECK_STR(eb_font_get_info(runs[i]->font)->postscript_name, c->postscript_name);
+    }
+}
+
+static void test_words_alone(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        eb_text_style style = test_style(cases[i].lang);
+        eb_para *para = layout_str(fonts, cases[i].text, &style, 1000, diag);
+        CHECK(para && para->nlines == 1);
+        if (para && para->nlines == 1) check_glyphs_equal(&para->lines[0], &cases[i], 0);
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
+/* The same words inside a sentence shape the same (the whole paragraph is
+ * the context, and clusters are byte offsets into the paragraph). */
+static void test_words_in_context(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    const char *before = "کاربرد ", *after = " در پوست";
+    for (size_t i = 0; i < 5; i++) {
+        char *text = eb_xasprintf("%s%s%s", before, cases[i].text, after);
+        eb_text_style style = test_style("fa");
+        eb_para *para = layout_str(fonts, text, &style, 1000, diag);
+        /* the word is the middle of three Persian words: pick out its glyphs */
+        eb_line sub = para->lines[0];
+        const eb_run *run = &sub.runs[0];
+        uint32_t from = (uint32_t)strlen(before), to = from + (uint32_t)strlen(cases[i].text);
+        size_t first = 0, count = 0;
+        for (size_t g = 0; g < run->nglyphs; g++)
+            if (run->glyphs[g].text_start >= from && run->glyphs[g].text_start < to) {
+                if (!count) first = g;
+                count++;
+            }
+        eb_run word = *run;
+        word.glyphs += first;
+        word.nglyphs = count;
+        sub.runs = &word;
+        sub.nruns = 1;
+        CHECK(para->lines[0].nruns == 1);
+        check_glyphs_equal(&sub, &cases[i], from);
+        eb_para_free(para);
+        free(text);
+    }
+    eb_diag_free(diag);
+}
+
+/* ZWNJ breaks the join (yeh takes its final form, sheen its initial one)
+ * and adds no width; its glyph keeps the ZWNJ's text for copy and paste. */
+static void test_zwnj(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("fa");
+    const char *text = "می‌شوند";
+    eb_para *para = layout_str(fonts, text, &style, 1000, diag);
+    const eb_run *run = &para->lines[0].runs[0];
+    const uint32_t zwnj_at = (uint32_t)strlen("می");
+    size_t found = 0;
+    for (size_t g = 0; g < run->nglyphs; g++)
+        if (run->glyphs[g].text_start == zwnj_at) {
+            found++;
+            CHECK(run->glyphs[g].x_advance == 0);
+            CHECK(run->glyphs[g].text_len == strlen("\u200C"));
+        }
+    CHECK(found == 1);
+    /* and the word is narrower than the two halves set apart by a space */
+    double joined_min, joined_max, spaced_min, spaced_max;
+    eb_measure_text(fonts, text, strlen(text), &style, &joined_min, &joined_max, diag);
+    const char *spaced = "می شوند";
+    eb_measure_text(fonts, spaced, strlen(spaced), &style, &spaced_min, &spaced_max, diag);
+    CHECK(joined_max < spaced_max - 1);
+    CHECK(near(joined_min, joined_max)); /* one word: cannot break at the ZWNJ */
+    eb_para_free(para);
+    eb_diag_free(diag);
+}
+
+/* Kerning is on: "AV" sets the A narrower than its nominal advance. */
+static void test_kerning(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("en");
+    eb_para *para = layout_str(fonts, "AV", &style, 1000, diag);
+    const eb_run *run = &para->lines[0].runs[0];
+    int nominal = eb_font_glyph_advance(run->font, run->glyphs[0].gid);
+    CHECK(run->glyphs[0].x_advance < nominal / 100.0 - 0.5);
+    eb_para_free(para);
+    eb_diag_free(diag);
+}
+
+int main(void) {
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_fontset *fonts = open_test_fonts(diag);
+    test_words_alone(fonts);
+    test_words_in_context(fonts);
+    test_zwnj(fonts);
+    test_kerning(fonts);
+    eb_fontset_free(fonts);
+    eb_diag_free(diag);
+    return check_done("test_layout_shaping");
+}
