@@ -102,8 +102,9 @@ const char *eb_lang_static(const char *lang);
 /* Shapes every item with the whole paragraph as context, fills t->glyphs,
  * t->adv and the cluster flags. */
 void eb_text_shape(eb_text *t);
-/* The index of the character that starts at byte offset `byte`. */
-size_t eb_text_char_at(const eb_text *t, uint32_t byte);
+/* The index of the character that starts at byte offset `byte`, walking
+ * from character `ch`: linear time over clusters in monotone order. */
+size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte);
 
 /* ---- linebreak.c --------------------------------------------------------- */
 

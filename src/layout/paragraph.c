@@ -166,9 +166,10 @@ static void glyph_slice(const eb_text *t, const eb_item *item, uint32_t from, ui
 
 /* Folds the line's extras into the glyph advances; trailing spaces lose theirs. */
 static void apply_extras(const line_extras *x, eb_run *run) {
+    size_t ch = x->start;
     for (size_t k = 0; k < run->nglyphs; k++) {
         eb_glyph *g = &run->glyphs[k];
-        size_t ch = eb_text_char_at(x->t, g->text_start);
+        ch = eb_text_walk_to(x->t, ch, g->text_start);
         bool last_of_cluster = k + 1 == run->nglyphs || run->glyphs[k + 1].text_start != g->text_start;
         if (ch >= x->content_end) g->x_advance = 0;
         else if (last_of_cluster) g->x_advance += x->extra[ch - x->start];

@@ -9,18 +9,11 @@
 #include "layout_internal.h"
 #include "util.h"
 
-/* The code point index of byte offset `byte` (the start of a character),
- * searched among characters [lo, hi]. */
-static size_t char_at_byte(const eb_text *t, uint32_t byte, size_t lo, size_t hi) {
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->offs[mid] < byte) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
+size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte) {
+    while (t->offs[ch] < byte) ch++;
+    while (t->offs[ch] > byte) ch--;
+    return ch;
 }
-
-size_t eb_text_char_at(const eb_text *t, uint32_t byte) { return char_at_byte(t, byte, 0, t->n); }
 
 static void set_buffer_for(const eb_text *t, const eb_item *item, hb_buffer_t *buf) {
     hb_buffer_clear_contents(buf);
@@ -60,11 +53,12 @@ static uint32_t cluster_len(const eb_text *t, const eb_item *item, size_t ch) {
 static void assign_cluster_text(eb_text *t, const eb_item *item) {
     eb_glyph *g = t->glyphs + item->glyph_start;
     bool rtl = item->level & 1;
+    size_t ch = item->start;
     for (size_t k = 0; k < item->nglyphs; k++) {
         size_t neighbour = rtl ? k + 1 : k - 1; /* the previous glyph in logical order */
         bool first = rtl ? k + 1 == item->nglyphs : k == 0;
         if (!first && g[neighbour].text_start == g[k].text_start) continue;
-        size_t ch = char_at_byte(t, g[k].text_start, item->start, item->end);
+        ch = eb_text_walk_to(t, ch, g[k].text_start);
         g[k].text_len = cluster_len(t, item, ch);
     }
 }
@@ -77,12 +71,17 @@ static void shape_item(eb_text *t, eb_item *item, hb_buffer_t *buf, size_t *cap)
     unsigned count;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
-    for (unsigned k = 0; k < count; k++)
-        t->flags[char_at_byte(t, info[k].cluster, item->start, item->end)] |= EB_CH_CLUSTER_START;
+    /* clusters rise (LTR) or fall (RTL) along the glyphs: walking from one
+     * to the next costs linear time over the item */
+    size_t ch = item->start;
+    for (unsigned k = 0; k < count; k++) {
+        ch = eb_text_walk_to(t, ch, info[k].cluster);
+        t->flags[ch] |= EB_CH_CLUSTER_START;
+    }
     reserve_glyphs(t, cap, count);
     item->glyph_start = t->nglyphs;
     for (unsigned k = 0; k < count; k++) {
-        size_t ch = char_at_byte(t, info[k].cluster, item->start, item->end);
+        ch = eb_text_walk_to(t, ch, info[k].cluster);
         if (!drawable(t, info[k].codepoint, ch)) continue;
         float advance = (float)(pos[k].x_advance * scale);
         t->glyphs[t->nglyphs++] = (eb_glyph){
