@@ -106,7 +106,8 @@ typedef struct {
     eb_block *blocks;
     size_t nblocks;
     size_t nreviews;          /* reviews feeding it */
-    const char *page_label;   /* footer: "Page" in the locale */
+    const char *page_label;   /* footer format: "Page %s / %s" in the locale */
+    const char *continued_label; /* "(continued)" after a table's caption */
 } eb_brief;
 
 typedef struct {

@@ -15,5 +15,6 @@ enum {
 int eb_cmd_validate(int argc, char **argv);
 int eb_cmd_list(int argc, char **argv);
 int eb_cmd_sample(int argc, char **argv);
+int eb_cmd_build(int argc, char **argv);
 
 #endif

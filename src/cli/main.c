@@ -11,6 +11,7 @@ static const char usage[] =
     "Commands:\n"
     "  validate  check every input file and report all problems\n"
     "  list      show the indications and the reviews and findings that feed each\n"
+    "  build     write every brief (one per indication and locale) into out/\n"
     "  sample    write a one-page typesetting sample (Persian, Chinese, English)\n"
     "\n"
     "Options of validate and list:\n"
@@ -33,6 +34,7 @@ static const command commands[] = {
     {"validate", eb_cmd_validate},
     {"list", eb_cmd_list},
     {"sample", eb_cmd_sample},
+    {"build", eb_cmd_build},
 };
 
 int main(int argc, char **argv) {

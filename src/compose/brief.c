@@ -61,13 +61,11 @@ static void set_metadata(eb_composer *c) {
     b->running_title = eb_arena_strdup(b->arena, running);
     free(title);
     free(running);
-    b->subject = eb_arena_strdup(b->arena, c->s->subtitle_format);
-    char *subject = eb_xasprintf(c->s->subtitle_format, eb_format_number(b->arena, b->locale, (long)c->nreviews));
-    b->subject = eb_arena_strdup(b->arena, subject);
-    free(subject);
+    b->subject = c->s->subtitle;
     b->keywords = c->s->keywords;
     b->author = c->s->author;
     b->page_label = c->s->page;
+    b->continued_label = c->s->continued;
     b->rtl = b->locale == EB_LOCALE_FA;
     b->nreviews = c->nreviews;
     char *file = eb_xasprintf("%s.%s.pdf", b->indication->id, eb_locale_name(b->locale));

@@ -2,8 +2,8 @@
 
 static const eb_strings english = {
     .title_format = "Evidence brief: %s",
-    .subtitle_format = "What %s published reviews say about exosome therapy",
-    .running_format = "Evidence brief · %s",
+    .subtitle = "What published reviews say about exosome therapy",
+    .running_format = "Evidence brief — %s",
     .label_indication = "Indication",
     .label_language = "Language of this brief",
     .label_evidence_date = "Date of the evidence",
@@ -58,7 +58,8 @@ static const eb_strings english = {
     .table_source_format = "Source: %s, table %s.",
     .table_label = "Table",
     .disclaimer = "This brief summarises published reviews; it is not clinical guidance. It reports what the reviews state, at the level of evidence they state, and adds no rating or recommendation of its own. Check the original reviews before acting on any statement.",
-    .page = "Page",
+    .page = "Page %s / %s",
+    .continued = "(continued)",
     .list_separator = ", ",
     .months = {"January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"},
@@ -69,8 +70,8 @@ static const eb_strings english = {
 
 static const eb_strings persian = {
     .title_format = "خلاصهٔ شواهد: %s",
-    .subtitle_format = "آنچه %s مرور منتشرشده دربارهٔ اگزوزوم‌تراپی می‌گویند",
-    .running_format = "خلاصهٔ شواهد · %s",
+    .subtitle = "آنچه مرورهای منتشرشده دربارهٔ اگزوزوم‌تراپی می‌گویند",
+    .running_format = "خلاصهٔ شواهد — %s",
     .label_indication = "کاربرد بالینی",
     .label_language = "زبان این خلاصه",
     .label_evidence_date = "تاریخ شواهد",
@@ -125,7 +126,8 @@ static const eb_strings persian = {
     .table_source_format = "منبع: %s، جدول %s.",
     .table_label = "جدول",
     .disclaimer = "این خلاصه، مرورهای منتشرشده را خلاصه می‌کند و راهنمای بالینی نیست. آنچه مرورها گفته‌اند را با همان سطح شواهدی که خود گفته‌اند گزارش می‌کند و هیچ رتبه یا توصیه‌ای از خود نمی‌افزاید. پیش از هر اقدامی، مرورهای اصلی را ببینید.",
-    .page = "صفحه",
+    .page = "صفحه %s / %s",
+    .continued = "(ادامه)",
     .list_separator = "، ",
     .months = {"ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
                "اکتبر", "نوامبر", "دسامبر"},
@@ -136,8 +138,8 @@ static const eb_strings persian = {
 
 static const eb_strings chinese = {
     .title_format = "证据简报：%s",
-    .subtitle_format = "%s篇已发表综述关于外泌体疗法的结论",
-    .running_format = "证据简报 · %s",
+    .subtitle = "已发表综述关于外泌体疗法的结论",
+    .running_format = "证据简报 — %s",
     .label_indication = "适应症",
     .label_language = "本简报语言",
     .label_evidence_date = "证据日期",
@@ -192,7 +194,8 @@ static const eb_strings chinese = {
     .table_source_format = "来源：%s，表%s。",
     .table_label = "表",
     .disclaimer = "本简报汇总已发表的综述，并非临床指南。它只转述综述的陈述及其自述的证据级别，不附加任何评级或建议。据此采取任何行动之前，请查阅原始综述。",
-    .page = "第",
+    .page = "第 %s / %s 页",
+    .continued = "（续）",
     .list_separator = "、",
     .months = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"},
     .date_format = "ymd",

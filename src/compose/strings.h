@@ -7,7 +7,7 @@
 
 typedef struct {
     const char *title_format;          /* %s = indication name */
-    const char *subtitle_format;       /* %s = number of reviews */
+    const char *subtitle;
     const char *running_format;        /* %s = indication name */
     const char *label_indication, *label_language, *label_evidence_date, *label_build_date,
         *label_reviews, *label_digest, *label_conditions;
@@ -33,7 +33,8 @@ typedef struct {
     const char *table_source_format;   /* %s = review, %s = table number */
     const char *table_label;           /* "Table" */
     const char *disclaimer;
-    const char *page;                  /* footer word */
+    const char *page;                  /* footer: %s = page, %s = pages */
+    const char *continued;             /* "(continued)" */
     const char *list_separator;        /* ", " or "، " or "、" */
     const char *months[12];
     const char *date_format;           /* order: "dmy", "ymd" */

@@ -209,7 +209,7 @@ static void add_source_table(eb_composer *c, size_t review, const eb_table *src)
     t->note = eb_label(b->locale, eb_localize_digits(b->arena, b->locale, note));
     free(note);
     eb_note_refs(c, review, &src->refs);
-    char *heading = eb_xasprintf("%s %s · %s", c->s->table_label, src->number ? src->number : "",
+    char *heading = eb_xasprintf("%s %s — %s", c->s->table_label, src->number ? src->number : "",
                                  eb_review_label(b->arena, rv, b->locale));
     eb_add_heading(c, 2, eb_localize_digits(b->arena, b->locale, heading));
     free(heading);

@@ -134,14 +134,17 @@ void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_span *
 char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale) {
     const char *who = NULL;
     if (review->nauthors) {
+        /* The name in its own script when the reader reads that script,
+         * else romanised where the review gives it. */
         const eb_author *a = &review->authors[0];
-        who = locale == EB_LOCALE_EN && a->latin ? a->latin : a->name;
+        bool same_script = review->language == eb_locale_lang(locale) && locale != EB_LOCALE_EN;
+        who = same_script || !a->latin ? a->name : a->latin;
     } else {
         eb_span p = eb_display(&review->publisher, review->language, locale);
         who = p.text ? p.text : review->id;
     }
     const char *etal = review->nauthors > 1 ? (locale == EB_LOCALE_ZH ? " 等" : locale == EB_LOCALE_FA ? " و همکاران" : " et al.") : "";
-    char *plain = eb_xasprintf("%s%s, %d", who, etal, review->year);
+    char *plain = eb_xasprintf("%s%s%s %d", who, etal, locale == EB_LOCALE_FA ? "،" : ",", review->year);
     char *out = eb_localize_digits(arena, locale, plain);
     free(plain);
     return out;

@@ -1,0 +1,402 @@
+/* Sets the blocks of a brief on pages: a single flow of blocks down the
+ * page, breaking paragraphs between lines and tables between rows, with
+ * headings kept with what follows them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages_internal.h"
+
+static const double A4[2] = {595.276, 841.890};
+static const double LETTER[2] = {612.0, 792.0};
+
+bool eb_paper_from_name(const char *name, eb_paper *paper) {
+    if (strcmp(name, "a4") == 0 || strcmp(name, "A4") == 0) { *paper = EB_PAPER_A4; return true; }
+    if (strcmp(name, "letter") == 0) { *paper = EB_PAPER_LETTER; return true; }
+    return false;
+}
+
+const char *eb_lang_bcp47(eb_lang lang) { return eb_lang_tag(lang); }
+
+/* ---- geometry ------------------------------------------------------------------ */
+
+static eb_page_plan *current(const eb_flow *f) { return &f->plan->pages[f->page]; }
+bool eb_flow_landscape(const eb_flow *f) { return current(f)->width > current(f)->height; }
+double eb_flow_left(const eb_flow *f) { (void)f; return f->margin_x; }
+double eb_flow_right(const eb_flow *f) { return current(f)->width - f->margin_x; }
+double eb_flow_bottom(const eb_flow *f) { return current(f)->height - f->margin_bottom; }
+double eb_flow_width(const eb_flow *f) { return eb_flow_right(f) - eb_flow_left(f); }
+bool eb_flow_fits(const eb_flow *f, double height) { return f->y + height <= eb_flow_bottom(f) + 0.01; }
+
+double eb_flow_x(const eb_flow *f, double left, double right, double from_start, double w) {
+    return f->rtl ? right - from_start - w : left + from_start;
+}
+
+void eb_flow_new_page(eb_flow *f, bool landscape) {
+    eb_doc_plan *plan = f->plan;
+    if (plan->npages == plan->pages_cap) {
+        plan->pages_cap = plan->pages_cap ? plan->pages_cap * 2 : 16;
+        plan->pages = eb_xrealloc(plan->pages, plan->pages_cap * sizeof *plan->pages);
+    }
+    eb_page_plan *page = &plan->pages[plan->npages];
+    *page = (eb_page_plan){.width = landscape ? f->portrait_h : f->portrait_w,
+                           .height = landscape ? f->portrait_w : f->portrait_h};
+    f->page = plan->npages++;
+    f->y = f->margin_top;
+}
+
+void eb_flow_space(eb_flow *f, double points) {
+    if (f->y > f->margin_top + 0.01) f->y += points; /* no space at the top of a page */
+}
+
+/* ---- styles ------------------------------------------------------------------------ */
+
+eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
+    eb_text_style st = {.family = EB_FAMILY_SERIF, .size = 10, .lang = eb_lang_tag(lang),
+                        .direction = lang == EB_LANG_FA ? EB_DIR_RTL : EB_DIR_LTR,
+                        .align = EB_ALIGN_START, .color = COLOR_TEXT, .strict = f->strict};
+    switch (id) {
+    case ST_TITLE: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 21; st.color = COLOR_ACCENT; st.line_height = 27; break;
+    case ST_SUBTITLE: st.family = EB_FAMILY_SANS; st.size = 12; st.color = COLOR_MUTED; break;
+    case ST_META_LABEL: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 8.5; st.color = COLOR_MUTED; break;
+    case ST_META_VALUE: st.family = EB_FAMILY_SANS; st.size = 8.5; break;
+    case ST_H1: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 14; st.color = COLOR_ACCENT; break;
+    case ST_H2: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 11; st.color = COLOR_ACCENT; break;
+    case ST_BODY: st.align = EB_ALIGN_JUSTIFY; break;
+    case ST_QUOTE: st.size = 10; st.align = EB_ALIGN_JUSTIFY; break;
+    case ST_RENDERING: st.size = 9; st.color = COLOR_MUTED; st.align = EB_ALIGN_JUSTIFY; break;
+    case ST_SOURCE: st.family = EB_FAMILY_SANS; st.size = 7.5; st.color = COLOR_MUTED; break;
+    case ST_NOTE: st.size = 9; st.color = COLOR_MUTED; st.align = EB_ALIGN_JUSTIFY; break;
+    case ST_REFERENCE: st.size = 8.5; break;
+    case ST_CAPTION: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 9; break;
+    case ST_CAPTION_RENDERING: st.family = EB_FAMILY_SANS; st.size = 8.5; st.color = COLOR_MUTED; break;
+    case ST_CELL: st.family = EB_FAMILY_SANS; st.size = 8; break;
+    case ST_CHART: st.family = EB_FAMILY_SANS; st.size = 8; break;
+    case ST_CHART_NUMBER: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 7; st.color = 0xFFFFFF; break;
+    case ST_FURNITURE: st.family = EB_FAMILY_SANS; st.size = 7.5; st.color = COLOR_MUTED; break;
+    case ST_BULLET: st.size = 10; st.color = COLOR_ACCENT; break;
+    }
+    /* On a right-to-left page, short left-to-right text (labels, numbers,
+     * sources, table cells) still lines up with the page's start edge. */
+    bool snippet = id != ST_BODY && id != ST_QUOTE && id != ST_RENDERING && id != ST_NOTE &&
+                   id != ST_REFERENCE && id != ST_CHART_NUMBER;
+    if (f->rtl && lang != EB_LANG_FA && snippet) st.align = EB_ALIGN_END;
+    /* Naskh letters are small for their em; the same point size reads
+     * smaller than Latin, so Persian is set a little larger. */
+    if (lang == EB_LANG_FA) st.size *= 1.1;
+    return st;
+}
+
+eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align) {
+    eb_text_style st = eb_style(f, id, text.lang);
+    st.align = align;
+    st.origin = f->brief->file_name;
+    const char *s = text.text ? text.text : "";
+    eb_para *p = eb_layout_paragraph(f->fonts, s, strlen(s), &st, width, f->diag);
+    if (!p) p = eb_layout_paragraph(f->fonts, "", 0, &st, width, f->diag);
+    eb_plan_adopt(f->plan, p);
+    return p;
+}
+
+void eb_plan_adopt(eb_doc_plan *plan, eb_para *p) {
+    if (plan->nparas == plan->paras_cap) {
+        plan->paras_cap = plan->paras_cap ? plan->paras_cap * 2 : 256;
+        plan->paras = eb_xrealloc(plan->paras, plan->paras_cap * sizeof *plan->paras);
+    }
+    plan->paras[plan->nparas++] = p;
+}
+
+eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width) {
+    return eb_flow_para_aligned(f, id, text, width, eb_style(f, id, text.lang).align);
+}
+
+double eb_line_top(const eb_para *p, size_t line) {
+    if (line == 0 || p->nlines == 0) return 0;
+    if (line >= p->nlines) return p->height;
+    return p->lines[line].baseline - p->lines[0].baseline;
+}
+
+/* ---- ops and elements ------------------------------------------------------------------ */
+
+eb_op *eb_flow_op(eb_flow *f, eb_op_kind kind, long element) {
+    eb_page_plan *page = current(f);
+    if (page->nops == page->cap) {
+        page->cap = page->cap ? page->cap * 2 : 64;
+        page->ops = eb_xrealloc(page->ops, page->cap * sizeof *page->ops);
+    }
+    eb_op *op = &page->ops[page->nops++];
+    *op = (eb_op){.kind = kind, .element = element};
+    return op;
+}
+
+void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element) {
+    if (first >= end) return;
+    eb_op *op = eb_flow_op(f, EB_OP_TEXT, element);
+    op->para = p;
+    op->first_line = first;
+    op->end_line = end;
+    op->x = x;
+    op->y = y;
+    op->w = p->width;
+    op->h = p->height;
+}
+
+long eb_flow_element(eb_flow *f, eb_role role, long parent, const char *lang) {
+    eb_doc_plan *plan = f->plan;
+    if (plan->nelements == plan->elements_cap) {
+        plan->elements_cap = plan->elements_cap ? plan->elements_cap * 2 : 256;
+        plan->elements = eb_xrealloc(plan->elements, plan->elements_cap * sizeof *plan->elements);
+    }
+    bool differs = lang && plan->lang && strcmp(lang, plan->lang) != 0;
+    plan->elements[plan->nelements] = (eb_element){.role = role, .parent = parent,
+                                                   .lang = differs ? lang : NULL};
+    return (long)plan->nelements++;
+}
+
+/* ---- paragraphs across pages -------------------------------------------------------------- */
+
+/* How many lines from `first` fit above the bottom of the page. */
+static size_t lines_that_fit(const eb_flow *f, const eb_para *p, size_t first) {
+    double avail = eb_flow_bottom(f) - f->y;
+    size_t n = 0;
+    while (first + n < p->nlines &&
+           eb_line_top(p, first + n + 1) - eb_line_top(p, first) <= avail + 0.01)
+        n++;
+    return n;
+}
+
+void eb_flow_place(eb_flow *f, eb_para *p, double indent, long element) {
+    double x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, p->width);
+    size_t line = 0;
+    while (line < p->nlines) {
+        size_t fit = lines_that_fit(f, p, line);
+        size_t left = p->nlines - line;
+        if (fit < left) {
+            /* Keep at least two lines together at either end of a break. */
+            if (fit + 1 == left && fit > 1) fit--;
+            if (fit < 2 && left >= 2) fit = 0;
+        }
+        if (fit == 0) {
+            if (f->y <= f->margin_top + 0.01) fit = 1; /* a line taller than a page: set it anyway */
+            else {
+                eb_flow_new_page(f, eb_flow_landscape(f));
+                x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, p->width);
+                continue;
+            }
+        }
+        eb_flow_text(f, p, line, line + fit, x, f->y - eb_line_top(p, line), element);
+        f->y += eb_line_top(p, line + fit) - eb_line_top(p, line);
+        line += fit;
+        if (line < p->nlines) {
+            eb_flow_new_page(f, eb_flow_landscape(f));
+            x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, p->width);
+        }
+    }
+}
+
+/* ---- blocks ---------------------------------------------------------------------------------- */
+
+static void place_simple(eb_flow *f, eb_style_id id, eb_span text, eb_role role, double before, double after) {
+    eb_flow_space(f, before);
+    eb_para *p = eb_flow_para(f, id, text, eb_flow_width(f));
+    long e = eb_flow_element(f, role, f->root, eb_lang_tag(text.lang));
+    eb_flow_place(f, p, 0, e);
+    f->y += after;
+}
+
+static void place_meta(eb_flow *f, const eb_block *b) {
+    const double label_w = 112;
+    double width = eb_flow_width(f);
+    eb_para *label = eb_flow_para(f, ST_META_LABEL, b->label, label_w - 6);
+    eb_para *value = eb_flow_para(f, ST_META_VALUE, b->text, width - label_w);
+    double h = label->height > value->height ? label->height : value->height;
+    if (!eb_flow_fits(f, h)) eb_flow_new_page(f, false);
+    long e = eb_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
+    double lx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, label->width);
+    double vx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), label_w, value->width);
+    eb_flow_text(f, label, 0, label->nlines, lx, f->y, e);
+    eb_flow_text(f, value, 0, value->nlines, vx, f->y, e);
+    f->y += h + 1;
+}
+
+/* The least of a block that must stand on the same page as the heading
+ * before it: two lines of text, a table's header and first row, a whole
+ * chart. A short introduction is kept together with what it introduces. */
+static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *end) {
+    if (next >= end) return 0;
+    switch (next->kind) {
+    case EB_BLOCK_TABLE: return eb_table_min_height(f, next->table);
+    case EB_BLOCK_CHART: return eb_chart_height(next->chart);
+    case EB_BLOCK_PARAGRAPH:
+        if (next + 1 < end && (next[1].kind == EB_BLOCK_TABLE || next[1].kind == EB_BLOCK_CHART)) {
+            eb_para *p = eb_flow_para(f, ST_BODY, next->text, eb_flow_width(f));
+            return p->height + 6 + keep_with_next(f, next + 1, end);
+        }
+        return 32;
+    default: return 32;
+    }
+}
+
+/* A heading must not end a page: it moves on with the first lines of what
+ * follows it. */
+static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
+    eb_style_id id = b->level == 1 ? ST_H1 : ST_H2;
+    eb_flow_space(f, b->level == 1 ? 16 : 10);
+    eb_para *p = eb_flow_para(f, id, b->text, eb_flow_width(f));
+    double keep = p->height + 8 + keep_with_next(f, b + 1, end);
+    double page_height = eb_flow_bottom(f) - f->margin_top;
+    if (keep > page_height) keep = p->height + 40;
+    if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, false);
+    if (eb_flow_landscape(f)) eb_flow_new_page(f, false);
+    long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
+    f->plan->elements[e].title = b->text.text;
+    if (b->outline) {
+        eb_doc_plan *plan = f->plan;
+        if (plan->noutline == plan->outline_cap) {
+            plan->outline_cap = plan->outline_cap ? plan->outline_cap * 2 : 32;
+            plan->outline = eb_xrealloc(plan->outline, plan->outline_cap * sizeof *plan->outline);
+        }
+        plan->outline[plan->noutline++] = (eb_outline_entry){b->text.text, b->level, f->page, f->y};
+    }
+    eb_flow_place(f, p, 0, e);
+    if (b->level == 1) {
+        eb_op *rule = eb_flow_op(f, EB_OP_RULE, -1);
+        rule->x = eb_flow_left(f);
+        rule->y = f->y + 2;
+        rule->w = eb_flow_width(f);
+        rule->line_width = 0.6;
+        rule->color = COLOR_RULE;
+        f->y += 6;
+    } else {
+        f->y += 3;
+    }
+}
+
+static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
+    const double indent = 14;
+    double width = eb_flow_width(f) - indent;
+    long li = eb_flow_element(f, EB_ROLE_LIST_ITEM, list, NULL);
+    long lbl = eb_flow_element(f, EB_ROLE_LIST_LABEL, li, NULL);
+    long body = eb_flow_element(f, EB_ROLE_LIST_BODY, li, NULL);
+    eb_para *text = eb_flow_para(f, ST_QUOTE, item->text, width);
+    eb_para *mark = eb_flow_para(f, ST_BULLET, (eb_span){"•", eb_locale_lang(f->brief->locale)}, indent);
+    double first = text->nlines ? eb_line_top(text, text->nlines > 1 ? 2 : 1) : text->height;
+    if (!eb_flow_fits(f, first)) eb_flow_new_page(f, eb_flow_landscape(f));
+    double mx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 2, mark->width);
+    double dy = text->nlines && mark->nlines ? text->lines[0].baseline - mark->lines[0].baseline : 0;
+    eb_flow_text(f, mark, 0, mark->nlines, mx, f->y + dy, lbl);
+    long p = eb_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->text.lang));
+    eb_flow_place(f, text, indent, p);
+    if (item->rendering.text) {
+        f->y += 1;
+        eb_para *r = eb_flow_para(f, ST_RENDERING, item->rendering, width);
+        eb_flow_place(f, r, indent, eb_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->rendering.lang)));
+    }
+    if (item->source) {
+        f->y += 1;
+        eb_para *s = eb_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
+        eb_flow_place(f, s, indent, eb_flow_element(f, EB_ROLE_P, body, NULL));
+    }
+    f->y += 5;
+}
+
+static void place_bullets(eb_flow *f, const eb_block *b) {
+    long list = eb_flow_element(f, EB_ROLE_LIST, f->root, NULL);
+    eb_flow_space(f, 2);
+    for (size_t i = 0; i < b->nbullets; i++) place_bullet(f, &b->bullets[i], list);
+}
+
+static void place_reference(eb_flow *f, const eb_block *b) {
+    const double indent = b->label.text ? 34 : 0;
+    double width = eb_flow_width(f) - indent;
+    eb_para *text = eb_flow_para(f, ST_REFERENCE, b->text, width);
+    long e = eb_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
+    double first = eb_line_top(text, text->nlines > 1 ? 2 : 1);
+    if (!eb_flow_fits(f, first)) eb_flow_new_page(f, false);
+    double top = f->y;
+    size_t start_page = f->page;
+    if (b->label.text) {
+        eb_para *label = eb_flow_para(f, ST_REFERENCE, b->label, indent - 4);
+        eb_flow_text(f, label, 0, label->nlines, eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, label->width), f->y, e);
+    }
+    eb_flow_place(f, text, indent, e);
+    if (b->link && f->page == start_page) {
+        long link = eb_flow_element(f, EB_ROLE_LINK, e, NULL);
+        eb_op *op = eb_flow_op(f, EB_OP_LINK, link);
+        op->x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, width);
+        op->y = top;
+        op->w = width;
+        op->h = f->y - top;
+        op->uri = b->link;
+    }
+    f->y += 3;
+}
+
+static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
+    switch (b->kind) {
+    case EB_BLOCK_TITLE: place_simple(f, ST_TITLE, b->text, EB_ROLE_TITLE, 0, 4); break;
+    case EB_BLOCK_SUBTITLE: place_simple(f, ST_SUBTITLE, b->text, EB_ROLE_P, 0, 10); break;
+    case EB_BLOCK_META: place_meta(f, b); break;
+    case EB_BLOCK_HEADING: place_heading(f, b, end); break;
+    case EB_BLOCK_PARAGRAPH: place_simple(f, ST_BODY, b->text, EB_ROLE_P, 2, 4); break;
+    case EB_BLOCK_QUOTE: place_simple(f, ST_QUOTE, b->text, EB_ROLE_P, 2, 2); break;
+    case EB_BLOCK_RENDERING: place_simple(f, ST_RENDERING, b->text, EB_ROLE_P, 0, 4); break;
+    case EB_BLOCK_NOTE: place_simple(f, ST_NOTE, b->text, EB_ROLE_P, 2, 4); break;
+    case EB_BLOCK_BULLETS: place_bullets(f, b); break;
+    case EB_BLOCK_TABLE: eb_place_table(f, b->table, f->root); break;
+    case EB_BLOCK_CHART: eb_place_chart(f, b->chart, f->root); break;
+    case EB_BLOCK_REFERENCE: place_reference(f, b); break;
+    }
+}
+
+/* ---- page furniture ------------------------------------------------------------------------- */
+
+static void place_furniture(eb_flow *f, size_t page) {
+    const eb_brief *b = f->brief;
+    eb_lang lang = eb_locale_lang(b->locale);
+    f->page = page;
+    double left = eb_flow_left(f), right = eb_flow_right(f), width = right - left;
+    eb_para *head = eb_flow_para(f, ST_FURNITURE, (eb_span){b->running_title, lang}, width);
+    eb_flow_text(f, head, 0, head->nlines, left, f->margin_top - 30, -1);
+    eb_op *rule = eb_flow_op(f, EB_OP_RULE, -1);
+    rule->x = left;
+    rule->y = f->margin_top - 14;
+    rule->w = width;
+    rule->line_width = 0.4;
+    rule->color = COLOR_RULE;
+    char numbers[96], n[32], total[32];
+    eb_locale_number(b->locale, (long)page + 1, n, sizeof n);
+    eb_locale_number(b->locale, (long)f->plan->npages, total, sizeof total);
+    snprintf(numbers, sizeof numbers, b->page_label, n, total);
+    eb_para *foot = eb_flow_para_aligned(f, ST_FURNITURE, (eb_span){numbers, lang},
+                                         width, EB_ALIGN_CENTER);
+    eb_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, -1);
+}
+
+eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, bool strict,
+                           eb_diag *diag) {
+    eb_doc_plan *plan = eb_xcalloc(1, sizeof *plan);
+    plan->lang = eb_lang_tag(eb_locale_lang(brief->locale));
+    const double *size = paper == EB_PAPER_LETTER ? LETTER : A4;
+    eb_flow f = {.fonts = fonts, .brief = brief, .diag = diag, .strict = strict, .plan = plan,
+                 .portrait_w = size[0], .portrait_h = size[1], .margin_x = 54,
+                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl};
+    f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, -1, NULL);
+    eb_flow_new_page(&f, false);
+    for (size_t i = 0; i < brief->nblocks; i++) place_block(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
+    if (f.cached_layout) eb_table_layout_free(f.cached_layout);
+    size_t npages = plan->npages;
+    for (size_t p = 0; p < npages; p++) place_furniture(&f, p);
+    return plan;
+}
+
+void eb_doc_plan_free(eb_doc_plan *plan) {
+    if (!plan) return;
+    for (size_t i = 0; i < plan->npages; i++) free(plan->pages[i].ops);
+    for (size_t i = 0; i < plan->nparas; i++) eb_para_free(plan->paras[i]);
+    free(plan->pages);
+    free(plan->outline);
+    free(plan->elements);
+    free(plan->paras);
+    free(plan);
+}

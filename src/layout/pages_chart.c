@@ -1,0 +1,139 @@
+/* The "evidence at a glance" chart: one horizontal stacked bar per review,
+ * a segment per level of evidence, the size of each human study after the
+ * bar, and a legend. Drawn with vector fills; every number is also text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages_internal.h"
+
+/* One colour per level: in vitro, animal, human trial, systematic review,
+ * expert opinion. Distinct in lightness too, for grey-scale printing. */
+static const uint32_t level_colors[EB_LEVEL_COUNT] = {0x8FB3D9, 0x4F8A6E, 0xD9822B, 0x9E2A3A, 0x9A9A9A};
+
+enum { ROW_HEIGHT = 17, BAR_HEIGHT = 11, SWATCH = 8 };
+
+typedef struct {
+    eb_flow *f;
+    const eb_chart *chart;
+    long figure;
+    double left, right, label_w, bar_x, bar_w, trials_w, scale;
+} chart_state;
+
+static eb_span locale_span(const eb_flow *f, const char *text) {
+    return (eb_span){text, eb_locale_lang(f->brief->locale)};
+}
+
+static void box(chart_state *cs, double x, double y, double w, double h, uint32_t color) {
+    eb_op *op = eb_flow_op(cs->f, EB_OP_FILL, cs->figure);
+    op->x = cs->f->rtl ? cs->left + cs->right - x - w : x;
+    op->y = y;
+    op->w = w;
+    op->h = h;
+    op->color = color;
+}
+
+/* Text of width <= w at x (mirrored on right-to-left pages), vertically
+ * centred on the middle of a bar at y. */
+static void label(chart_state *cs, eb_para *p, double x, double y_mid) {
+    double px = cs->f->rtl ? cs->left + cs->right - x - p->width : x;
+    double dy = p->nlines ? p->lines[0].baseline - p->lines[0].ascent * 0.35 : 0;
+    eb_flow_text(cs->f, p, 0, p->nlines, px, y_mid - dy, cs->figure);
+}
+
+static size_t row_total(const eb_chart_row *row) {
+    size_t total = 0;
+    for (int l = 0; l < EB_LEVEL_COUNT; l++) total += row->counts[l];
+    return total;
+}
+
+static char *trial_text(chart_state *cs, const eb_chart_row *row) {
+    eb_buf buf = {0};
+    eb_locale locale = cs->f->brief->locale;
+    for (size_t i = 0; i < row->ntrials; i++) {
+        char n[32];
+        if (i) eb_buf_puts(&buf, " · ");
+        if (row->trial_sizes[i]) eb_buf_printf(&buf, "n=%s", eb_locale_number(locale, row->trial_sizes[i], n, sizeof n));
+        else eb_buf_puts(&buf, cs->chart->not_stated.text);
+    }
+    if (!row->ntrials) eb_buf_puts(&buf, "—");
+    return eb_buf_steal(&buf);
+}
+
+static void draw_row(chart_state *cs, const eb_chart_row *row) {
+    eb_flow *f = cs->f;
+    double mid = f->y + ROW_HEIGHT / 2.0;
+    eb_para *name = eb_flow_para(f, ST_CHART, row->label, cs->label_w - 6);
+    label(cs, name, cs->left, mid);
+    double x = cs->bar_x;
+    for (int l = 0; l < EB_LEVEL_COUNT; l++) {
+        if (!row->counts[l]) continue;
+        double w = (double)row->counts[l] * cs->scale;
+        box(cs, x, mid - BAR_HEIGHT / 2.0, w, BAR_HEIGHT, level_colors[l]);
+        char n[32];
+        eb_locale_number(f->brief->locale, (long)row->counts[l], n, sizeof n);
+        eb_para *count = eb_flow_para_aligned(f, ST_CHART_NUMBER, locale_span(f, n), w, EB_ALIGN_CENTER);
+        if (count->nlines && count->lines[0].width + 2 <= w) label(cs, count, x, mid);
+        x += w;
+    }
+    char *trials = trial_text(cs, row);
+    eb_para *t = eb_flow_para(f, ST_CHART, locale_span(f, trials), cs->trials_w);
+    free(trials);
+    label(cs, t, cs->right - cs->trials_w, mid);
+    f->y += ROW_HEIGHT;
+}
+
+static void draw_legend(chart_state *cs) {
+    eb_flow *f = cs->f;
+    double x = cs->left;
+    f->y += 6;
+    for (int l = 0; l < EB_LEVEL_COUNT; l++) {
+        eb_para *name = eb_flow_para(f, ST_CHART, cs->chart->level_labels[l], 200);
+        double w = name->nlines ? name->lines[0].width : 0;
+        if (x + SWATCH + 4 + w > cs->right) {
+            x = cs->left;
+            f->y += 13;
+        }
+        box(cs, x, f->y + 2, SWATCH, SWATCH, level_colors[l]);
+        label(cs, name, x + SWATCH + 4, f->y + 2 + SWATCH / 2.0);
+        x += SWATCH + 4 + w + 14;
+    }
+    f->y += 16;
+}
+
+static double widest_label(eb_flow *f, const eb_chart *chart) {
+    double widest = 0;
+    for (size_t r = 0; r < chart->nrows; r++) {
+        eb_text_style st = eb_style(f, ST_CHART, chart->rows[r].label.lang);
+        double lo = 0, hi = 0;
+        eb_measure_text(f->fonts, chart->rows[r].label.text, strlen(chart->rows[r].label.text), &st, &lo, &hi, f->diag);
+        if (hi > widest) widest = hi;
+    }
+    return widest;
+}
+
+double eb_chart_height(const eb_chart *chart) { return (double)chart->nrows * ROW_HEIGHT + 44; }
+
+void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
+    chart_state cs = {.f = f, .chart = chart, .left = eb_flow_left(f), .right = eb_flow_right(f)};
+    double width = cs.right - cs.left;
+    cs.label_w = widest_label(f, chart) + 8;
+    if (cs.label_w > width * 0.3) cs.label_w = width * 0.3;
+    cs.trials_w = width * 0.22;
+    cs.bar_x = cs.left + cs.label_w;
+    cs.bar_w = width - cs.label_w - cs.trials_w - 8;
+    size_t max = 1;
+    for (size_t r = 0; r < chart->nrows; r++)
+        if (row_total(&chart->rows[r]) > max) max = row_total(&chart->rows[r]);
+    cs.scale = cs.bar_w / (double)max;
+    double height = eb_chart_height(chart);
+    eb_flow_space(f, 4);
+    if (!eb_flow_fits(f, height)) eb_flow_new_page(f, false);
+    cs.figure = eb_flow_element(f, EB_ROLE_FIGURE, parent, NULL);
+    f->plan->elements[cs.figure].alt = chart->alt.text;
+    eb_para *head = eb_flow_para(f, ST_SOURCE, chart->trials_label, cs.trials_w);
+    label(&cs, head, cs.right - cs.trials_w, f->y + 5);
+    f->y += 11;
+    for (size_t r = 0; r < chart->nrows; r++) draw_row(&cs, &chart->rows[r]);
+    draw_legend(&cs);
+}

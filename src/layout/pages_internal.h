@@ -1,0 +1,83 @@
+/* Private to the page layout (pages.c, pages_table.c, pages_chart.c). */
+#ifndef EVBRIEF_LAYOUT_PAGES_INTERNAL_H
+#define EVBRIEF_LAYOUT_PAGES_INTERNAL_H
+
+#include "pages.h"
+#include "table.h"
+
+/* The typographic styles of a brief. */
+typedef enum {
+    ST_TITLE, ST_SUBTITLE, ST_META_LABEL, ST_META_VALUE, ST_H1, ST_H2, ST_BODY, ST_QUOTE,
+    ST_RENDERING, ST_SOURCE, ST_NOTE, ST_REFERENCE, ST_CAPTION, ST_CAPTION_RENDERING,
+    ST_CELL, ST_CHART, ST_CHART_NUMBER, ST_FURNITURE, ST_BULLET
+} eb_style_id;
+
+/* Colours (0xRRGGBB). */
+enum {
+    COLOR_TEXT = 0x1A1A1A,
+    COLOR_MUTED = 0x55595E,
+    COLOR_ACCENT = 0x1F4E79,
+    COLOR_RULE = 0xC3C9D0,
+    COLOR_HEADER_FILL = 0xDCE6F0,
+    COLOR_ZEBRA = 0xF3F5F8,
+    COLOR_LINK = 0x1F4E9A
+};
+
+typedef struct {
+    eb_fontset *fonts;
+    const eb_brief *brief;
+    eb_diag *diag;
+    bool strict;
+    eb_doc_plan *plan;
+    double portrait_w, portrait_h;
+    double margin_x, margin_top, margin_bottom;
+    size_t page;          /* current page index */
+    double y;             /* top of the free space on the current page */
+    bool rtl;             /* page direction */
+    long root;            /* the Document element */
+    /* A table laid out ahead of time to decide whether its heading fits
+     * (see keep_with_next); eb_place_table takes it over. */
+    const eb_brief_table *cached_table;
+    eb_table_layout *cached_layout;
+} eb_flow;
+
+/* Page geometry of the current page. */
+double eb_flow_left(const eb_flow *f);
+double eb_flow_right(const eb_flow *f);
+double eb_flow_bottom(const eb_flow *f);
+double eb_flow_width(const eb_flow *f);
+void eb_flow_new_page(eb_flow *f, bool landscape);
+bool eb_flow_landscape(const eb_flow *f);
+
+/* Paragraphs: laid out in a style and registered with the plan. */
+eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang);
+eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width);
+eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align);
+double eb_line_top(const eb_para *p, size_t line);
+/* The plan takes ownership of a paragraph drawn by reference. */
+void eb_plan_adopt(eb_doc_plan *plan, eb_para *p);
+
+/* Ops and structure elements. */
+eb_op *eb_flow_op(eb_flow *f, eb_op_kind kind, long element);
+void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element);
+long eb_flow_element(eb_flow *f, eb_role role, long parent, const char *lang);
+/* x of a box of width w placed at offset `from_start` from the start edge of
+ * [left, right] (mirrored for right-to-left pages). */
+double eb_flow_x(const eb_flow *f, double left, double right, double from_start, double w);
+
+/* Places a paragraph at the start edge plus indent, splitting it between
+ * pages at line boundaries (no single orphan or widow line). */
+void eb_flow_place(eb_flow *f, eb_para *p, double indent, long element);
+void eb_flow_space(eb_flow *f, double points);
+bool eb_flow_fits(const eb_flow *f, double height);
+
+void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent);
+/* The height a table needs at the least on the current page: its caption,
+ * header rows and first body row. */
+double eb_table_min_height(eb_flow *f, const eb_brief_table *table);
+double eb_chart_height(const eb_chart *chart);
+void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent);
+
+const char *eb_lang_bcp47(eb_lang lang);
+
+#endif

@@ -1,0 +1,270 @@
+/* Sets a table on pages: caption, header rows repeated on every page with a
+ * "(continued)" caption, light zebra striping and rules, right-to-left
+ * tables mirrored, wide tables on landscape pages. Column widths and row
+ * breaking come from table.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages_internal.h"
+
+typedef struct {
+    eb_flow *f;
+    const eb_brief_table *src;
+    eb_table_layout *layout;
+    eb_para *caption, *caption_rendering, *continued, *note, *bullet;
+    long table_element, caption_element;
+    long *row_elements, *cell_elements;   /* per row / per cell, -1 until drawn */
+    double x0;                            /* the table's left edge on the page */
+} table_state;
+
+static eb_table_cell_spec *make_specs(const eb_brief_table *t) {
+    size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
+    eb_table_cell_spec *specs = eb_xcalloc(n ? n : 1, sizeof *specs);
+    for (size_t i = 0; i < n; i++) {
+        const eb_brief_cell *c = &t->cells[i];
+        if (c->nitems) {
+            const char **items = eb_xcalloc(c->nitems, sizeof *items);
+            for (size_t k = 0; k < c->nitems; k++) items[k] = c->items[k].text;
+            specs[i].items = items;
+            specs[i].nitems = c->nitems;
+            specs[i].lang = eb_lang_tag(c->items[0].lang);
+        } else {
+            specs[i].text = c->text.text ? c->text.text : "";
+            specs[i].lang = eb_lang_tag(c->text.lang);
+        }
+    }
+    return specs;
+}
+
+static void free_specs(eb_table_cell_spec *specs, size_t n) {
+    for (size_t i = 0; i < n; i++) free((void *)specs[i].items);
+    free(specs);
+}
+
+static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
+    size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
+    eb_table_cell_spec *specs = make_specs(t);
+    eb_table_spec spec = {.ncols = t->ncols, .nheader_rows = t->nheader_rows, .nbody_rows = t->nbody_rows,
+                          .cells = specs, .rtl = f->rtl, .family = EB_FAMILY_SANS,
+                          .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5,
+                          .origin = f->brief->file_name, .strict = f->strict};
+    eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, eb_flow_width(f), f->diag);
+    free_specs(specs, n);
+    return layout;
+}
+
+static void make_captions(table_state *ts) {
+    eb_flow *f = ts->f;
+    double w = eb_flow_width(f);
+    const eb_brief_table *t = ts->src;
+    eb_lang locale = eb_locale_lang(f->brief->locale);
+    if (t->caption.text) {
+        ts->caption = eb_flow_para(f, ST_CAPTION, t->caption, w);
+        char *cont = eb_xasprintf("%s %s", t->caption.text, f->brief->continued_label);
+        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
+        free(cont);
+    } else {
+        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){f->brief->continued_label, locale}, w);
+    }
+    if (t->caption_rendering.text) ts->caption_rendering = eb_flow_para(f, ST_CAPTION_RENDERING, t->caption_rendering, w);
+    if (t->note.text) ts->note = eb_flow_para(f, ST_SOURCE, t->note, w);
+    ts->bullet = eb_flow_para(f, ST_CELL, (eb_span){"•", locale}, 8);
+}
+
+static double caption_height(const table_state *ts) {
+    double h = 0;
+    if (ts->caption) h += ts->caption->height + 2;
+    if (ts->caption_rendering) h += ts->caption_rendering->height + 2;
+    return h + 3;
+}
+
+static void place_caption(table_state *ts, bool continued) {
+    eb_flow *f = ts->f;
+    eb_para *parts[2] = {continued ? ts->continued : ts->caption, continued ? NULL : ts->caption_rendering};
+    for (int i = 0; i < 2; i++) {
+        if (!parts[i]) continue;
+        double x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, parts[i]->width);
+        eb_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? -1 : ts->caption_element);
+        f->y += parts[i]->height + 2;
+    }
+    f->y += 3;
+}
+
+/* ---- cells ---------------------------------------------------------------------- */
+
+static double line_top(const eb_para *p, size_t i) { return p->lines[i].baseline - p->lines[i].ascent; }
+
+/* Draws the lines of p whose tops (offset by `offset` inside the row) lie in
+ * [from, to), with the row's visible top at row_y. */
+static void draw_lines(table_state *ts, const eb_para *p, double x, double offset, double row_y,
+                       double from, double to, long element) {
+    size_t a = 0, b;
+    while (a < p->nlines && offset + line_top(p, a) < from - 1e-6) a++;
+    for (b = a; b < p->nlines && offset + line_top(p, b) < to - 1e-6; b++) {}
+    eb_flow_text(ts->f, p, a, b, x, row_y - from + offset, element);
+}
+
+static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, double from, double to,
+                      long element) {
+    const eb_table_layout *t = ts->layout;
+    const eb_table_cell *cell = &t->cells[row * t->ncols + col];
+    double pad = t->padding;
+    double cx = ts->x0 + t->col_x[col];
+    double inner = t->col_widths[col] - 2 * pad;
+    if (cell->para) draw_lines(ts, cell->para, cx + pad, pad, row_y, from, to, element);
+    double y = pad;
+    for (size_t k = 0; k < cell->nitems; k++) {
+        const eb_para *item = cell->items[k];
+        double ix = t->rtl ? cx + pad : cx + pad + t->bullet_indent;
+        draw_lines(ts, item, ix, y, row_y, from, to, element);
+        if (item->nlines && y + line_top(item, 0) >= from - 1e-6 && y + line_top(item, 0) < to - 1e-6) {
+            const eb_para *dot = ts->bullet;
+            double bx = t->rtl ? cx + pad + inner - dot->width + (dot->width - 5) : cx + pad;
+            double dy = item->lines[0].baseline - (dot->nlines ? dot->lines[0].baseline : 0);
+            eb_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, element);
+        }
+        y += item->height;
+    }
+}
+
+static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_header) {
+    if (repeated_header) return -1; /* a repeated header is decoration */
+    const eb_table_layout *t = ts->layout;
+    size_t i = row * t->ncols + col;
+    if (ts->row_elements[row] < 0)
+        ts->row_elements[row] = eb_flow_element(ts->f, EB_ROLE_TABLE_ROW, ts->table_element, NULL);
+    if (ts->cell_elements[i] < 0) {
+        bool header = row < t->nheader_rows;
+        const eb_brief_cell *c = &ts->src->cells[i];
+        eb_lang lang = c->nitems ? c->items[0].lang : c->text.lang;
+        ts->cell_elements[i] = eb_flow_element(ts->f, header ? EB_ROLE_TABLE_HEADER_CELL : EB_ROLE_TABLE_CELL,
+                                               ts->row_elements[row], eb_lang_tag(lang));
+        ts->f->plan->elements[ts->cell_elements[i]].header_scope_column = header;
+    }
+    return ts->cell_elements[i];
+}
+
+static void fill(eb_flow *f, double x, double y, double w, double h, uint32_t color) {
+    eb_op *op = eb_flow_op(f, EB_OP_FILL, -1);
+    *op = (eb_op){.kind = EB_OP_FILL, .x = x, .y = y, .w = w, .h = h, .color = color, .element = -1};
+}
+
+static void rule(eb_flow *f, double x, double y, double w, double width) {
+    eb_op *op = eb_flow_op(f, EB_OP_RULE, -1);
+    *op = (eb_op){.kind = EB_OP_RULE, .x = x, .y = y, .w = w, .line_width = width,
+                  .color = COLOR_RULE, .element = -1};
+}
+
+/* Draws one row, or the visible part [from, to) of it. */
+static void draw_row(table_state *ts, size_t row, double from, double to, bool repeated_header) {
+    eb_flow *f = ts->f;
+    const eb_table_layout *t = ts->layout;
+    bool header = row < t->nheader_rows;
+    size_t body_index = row - t->nheader_rows;
+    if (header) fill(f, ts->x0, f->y, t->width, to - from, COLOR_HEADER_FILL);
+    else if (body_index % 2 == 1) fill(f, ts->x0, f->y, t->width, to - from, COLOR_ZEBRA);
+    for (size_t col = 0; col < t->ncols; col++)
+        draw_cell(ts, row, col, f->y, from, to, cell_element(ts, row, col, repeated_header));
+    f->y += to - from;
+    rule(f, ts->x0, f->y, t->width, header && row + 1 == t->nheader_rows ? 0.8 : 0.3);
+}
+
+static void draw_slice(table_state *ts, const eb_table_slice *s, bool continued) {
+    eb_flow *f = ts->f;
+    const eb_table_layout *t = ts->layout;
+    place_caption(ts, continued);
+    ts->x0 = f->rtl ? eb_flow_right(f) - t->width : eb_flow_left(f);
+    rule(f, ts->x0, f->y, t->width, 0.8);
+    for (size_t r = 0; r < t->nheader_rows; r++) draw_row(ts, r, 0, t->row_heights[r], continued);
+    for (size_t r = s->first_row; r < s->end_row; r++) {
+        size_t row = t->nheader_rows + r;
+        double from = r == s->first_row ? s->first_row_from : 0;
+        double to = r + 1 == s->end_row ? s->last_row_to : t->row_heights[row];
+        draw_row(ts, row, from, to, false);
+    }
+    rule(f, ts->x0, f->y, t->width, 0.8);
+}
+
+static void place_slices(table_state *ts) {
+    eb_flow *f = ts->f;
+    const eb_table_layout *t = ts->layout;
+    double page_avail = eb_flow_bottom(f) - f->margin_top - ts->continued->height - 5;
+    double first_avail = eb_flow_bottom(f) - f->y - caption_height(ts);
+    eb_table_slice *slices = NULL;
+    size_t n = eb_table_paginate(t, first_avail, page_avail, &slices);
+    bool shown = false;
+    for (size_t i = 0; i < n; i++) {
+        bool empty = slices[i].end_row == slices[i].first_row;
+        if (empty && i + 1 < n) {
+            if (!shown) eb_flow_new_page(f, eb_flow_landscape(f));
+            continue;
+        }
+        if (shown) eb_flow_new_page(f, eb_flow_landscape(f));
+        draw_slice(ts, &slices[i], shown);
+        shown = true;
+    }
+    free(slices);
+}
+
+/* Lays out a table, or takes the layout made ahead of time for it. The
+ * width depends on the page's orientation, which the table decides itself. */
+static eb_table_layout *layout_for(eb_flow *f, const eb_brief_table *table) {
+    if (f->cached_table == table) {
+        eb_table_layout *layout = f->cached_layout;
+        f->cached_table = NULL;
+        f->cached_layout = NULL;
+        return layout;
+    }
+    return lay_out(f, table);
+}
+
+double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
+    if (table->landscape) return 0; /* it starts a page of its own */
+    if (f->cached_table != table) {
+        if (f->cached_layout) eb_table_layout_free(f->cached_layout);
+        f->cached_layout = lay_out(f, table);
+        f->cached_table = table;
+    }
+    const eb_table_layout *t = f->cached_layout;
+    double h = 12 + 6; /* caption line and spacing, roughly */
+    for (size_t r = 0; r < t->nheader_rows + (t->nbody_rows ? 1 : 0); r++) h += t->row_heights[r];
+    return h;
+}
+
+void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
+    bool landscape = table->landscape;
+    if (landscape && !(eb_flow_landscape(f) && f->y <= f->margin_top + 0.01)) eb_flow_new_page(f, true);
+    eb_flow_space(f, 6);
+    table_state ts = {.f = f, .src = table};
+    ts.layout = layout_for(f, table);
+    make_captions(&ts);
+    ts.table_element = eb_flow_element(f, EB_ROLE_TABLE, parent, NULL);
+    ts.caption_element = eb_flow_element(f, EB_ROLE_CAPTION, ts.table_element, eb_lang_tag(table->caption.lang));
+    size_t nrows = table->nheader_rows + table->nbody_rows;
+    size_t ncells = nrows * table->ncols;
+    ts.row_elements = eb_xmalloc((nrows + 1) * sizeof *ts.row_elements);
+    ts.cell_elements = eb_xmalloc((ncells + 1) * sizeof *ts.cell_elements);
+    for (size_t i = 0; i < nrows; i++) ts.row_elements[i] = -1;
+    for (size_t i = 0; i < nrows * table->ncols; i++) ts.cell_elements[i] = -1;
+    place_slices(&ts);
+    if (ts.note) {
+        f->y += 3;
+        eb_flow_place(f, ts.note, 0, eb_flow_element(f, EB_ROLE_P, parent, eb_lang_tag(table->note.lang)));
+    }
+    f->y += 6;
+    free(ts.row_elements);
+    free(ts.cell_elements);
+    /* The paragraphs of the cells are drawn by reference: hand them to the
+     * plan, which outlives the table layout. */
+    eb_doc_plan *plan = f->plan;
+    eb_table_layout *t = ts.layout;
+    for (size_t i = 0; i < nrows * t->ncols; i++) {
+        eb_table_cell *c = &t->cells[i];
+        if (c->para) { eb_plan_adopt(plan, c->para); c->para = NULL; }
+        for (size_t k = 0; k < c->nitems; k++) { eb_plan_adopt(plan, c->items[k]); c->items[k] = NULL; }
+        c->nitems = 0;
+    }
+    eb_table_layout_free(t);
+    if (landscape) eb_flow_new_page(f, false);
+}
