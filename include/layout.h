@@ -89,7 +89,7 @@ typedef struct {
     const char *lang;     /* BCP 47 of this run's text (static string) */
     double x;             /* left edge of the run, relative to the line's left */
     double width;
-    eb_glyph *glyphs;
+    eb_glyph *glyphs;     /* points into eb_para.glyph_store (not owned) */
     size_t nglyphs;
     uint32_t text_start, text_end; /* the logical byte range it covers */
     /* Justification and the Han-Latin gap are already folded into

@@ -115,10 +115,10 @@ void eb_text_find_breaks(eb_text *t);
 /* A line as a logical range of code points [start, end). */
 typedef struct {
     size_t start, end;
-} eb_span;
+} eb_line_range;
 
 /* Greedy line filling in `width` pt; returns the spans (caller frees). */
-eb_span *eb_text_fill_lines(const eb_text *t, double width, size_t *count);
+eb_line_range *eb_text_fill_lines(const eb_text *t, double width, size_t *count);
 /* Width of characters [start, end) set on one line: trailing spaces do not
  * count, nor a Han-Latin gap at the start. */
 double eb_text_span_width(const eb_text *t, size_t start, size_t end);

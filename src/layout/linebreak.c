@@ -157,9 +157,9 @@ static size_t count_letters(const eb_text *t, size_t start, size_t end) {
 /* clreq: a Chinese paragraph does not end with a line of one character
  * (punctuation aside); move the previous line's last break back until the
  * last line holds two, if that still fits. */
-static void avoid_lonely_last_char(const eb_text *t, eb_span *spans, size_t count,
+static void avoid_lonely_last_char(const eb_text *t, eb_line_range *spans, size_t count,
                                    double width) {
-    eb_span *last = &spans[count - 1], *prev = &spans[count - 2];
+    eb_line_range *last = &spans[count - 1], *prev = &spans[count - 2];
     if (count_letters(t, last->start, last->end) != 1) return;
     if (t->brk[prev->end - 1] == LINEBREAK_MUSTBREAK) return;
     size_t first = last->start;
@@ -175,13 +175,13 @@ static void avoid_lonely_last_char(const eb_text *t, eb_span *spans, size_t coun
     }
 }
 
-eb_span *eb_text_fill_lines(const eb_text *t, double width, size_t *count) {
+eb_line_range *eb_text_fill_lines(const eb_text *t, double width, size_t *count) {
     size_t n = 0, cap = 16;
-    eb_span *spans = eb_xmalloc(cap * sizeof *spans);
+    eb_line_range *spans = eb_xmalloc(cap * sizeof *spans);
     for (size_t start = 0; start < t->n;) {
         size_t end = fill_one_line(t, start, width);
         if (n == cap) spans = eb_xrealloc(spans, (cap *= 2) * sizeof *spans);
-        spans[n++] = (eb_span){start, end};
+        spans[n++] = (eb_line_range){start, end};
         if (n >= 2 && (end == t->n || t->brk[end - 1] == LINEBREAK_MUSTBREAK))
             avoid_lonely_last_char(t, spans, n, width);
         start = end;

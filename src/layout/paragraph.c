@@ -62,7 +62,7 @@ static size_t piece_of(const piece *pieces, size_t count, size_t ch) {
 
 /* Rules L1 (trailing white space to the paragraph level) and L2 by FriBidi,
  * then the pieces in the order their characters appear visually. */
-static size_t *visual_order(line_builder *b, eb_span span, piece **pieces_out, size_t *count) {
+static size_t *visual_order(line_builder *b, eb_line_range span, piece **pieces_out, size_t *count) {
     eb_text *t = b->t;
     FriBidiStrIndex len = (FriBidiStrIndex)(span.end - span.start);
     for (size_t i = span.start; i < span.end; i++) b->map[i] = (FriBidiStrIndex)i;
@@ -217,11 +217,11 @@ static void align_line(const line_builder *b, eb_line *line) {
     }
 }
 
-static bool ends_paragraph(const eb_text *t, eb_span span) {
+static bool ends_paragraph(const eb_text *t, eb_line_range span) {
     return span.end == t->n || t->brk[span.end - 1] == LINEBREAK_MUSTBREAK;
 }
 
-static void build_line(line_builder *b, eb_span span, eb_line *line) {
+static void build_line(line_builder *b, eb_line_range span, eb_line *line) {
     eb_text *t = b->t;
     piece *pieces;
     size_t npieces;
@@ -286,7 +286,7 @@ eb_para *eb_layout_paragraph(eb_fontset *fonts, const char *text, size_t n,
     }
     eb_text_shape(&t);
     eb_text_find_breaks(&t);
-    eb_span *spans = eb_text_fill_lines(&t, width, &para->nlines);
+    eb_line_range *spans = eb_text_fill_lines(&t, width, &para->nlines);
     para->lines = eb_xcalloc(para->nlines + 1, sizeof *para->lines);
     line_builder b = {.t = &t, .width = width, .map = eb_xmalloc((t.n + 1) * sizeof *b.map)};
     for (size_t i = 0; i < para->nlines; i++) build_line(&b, spans[i], &para->lines[i]);
