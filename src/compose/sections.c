@@ -208,12 +208,12 @@ static size_t add_statement_bullets(eb_composer *c, const eb_statement_kind *kin
 
 void eb_compose_statements(eb_composer *c) {
     static const eb_statement_kind safety[] = {EB_STATEMENT_REGULATORY, EB_STATEMENT_SAFETY};
-    static const eb_statement_kind gaps[] = {EB_STATEMENT_GAP};
+    static const eb_statement_kind gaps[] = {EB_STATEMENT_LIMITATION, EB_STATEMENT_GAP};
     eb_add_heading(c, 1, c->s->h_safety);
     if (!add_statement_bullets(c, safety, 2))
         eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->no_safety));
     eb_add_heading(c, 1, c->s->h_gaps);
-    if (!add_statement_bullets(c, gaps, 1))
+    if (!add_statement_bullets(c, gaps, 2))
         eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->no_gaps));
 }
 

@@ -22,6 +22,7 @@ typedef struct {
     const char *levels[EB_LEVEL_COUNT];
     const char *lang_names[EB_LANG_COUNT];
     const char *more_format;           /* %s = count: "… and 3 more" */
+    const char *more_limitations_format;
     const char *not_stated, *none;
     const char *trials_label;
     const char *chart_alt_format;      /* %s = indication, %s = reviews */

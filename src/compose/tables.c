@@ -7,7 +7,9 @@
 #include "compose_internal.h"
 
 /* Tables wider than this many columns go on a landscape page. */
-enum { LANDSCAPE_COLUMNS = 7, FINDINGS_IN_COMPARISON = 6 };
+/* The comparison table shows at most this many findings and limitations
+ * per review; the rest are in their own sections, pointed to. */
+enum { LANDSCAPE_COLUMNS = 7, FINDINGS_IN_COMPARISON = 3, LIMITATIONS_IN_COMPARISON = 2 };
 
 static eb_brief_table *new_table(eb_composer *c, size_t ncols, size_t nheader, size_t nbody) {
     eb_arena *arena = c->brief->arena;
@@ -115,15 +117,19 @@ static void level_cell(eb_composer *c, const eb_review *rv, eb_brief_cell *out) 
 }
 
 static void limitations_cell(eb_composer *c, const eb_review *rv, eb_brief_cell *out) {
-    eb_span *items = eb_arena_array(c->brief->arena, rv->nstatements + 1, sizeof *items);
-    size_t n = 0;
+    eb_brief *b = c->brief;
+    eb_span items[LIMITATIONS_IN_COMPARISON + 1];
+    size_t n = 0, total = 0;
     for (size_t i = 0; i < rv->nstatements; i++) {
         const eb_statement *s = &rv->statements[i];
-        if (s->kind == EB_STATEMENT_LIMITATION && eb_applies_to(rv, &s->indications, c->indication)) {
-            items[n++] = eb_display(&s->text, rv->language, c->brief->locale);
-            for (size_t r = 0; r < c->nreviews; r++)
-                if (c->reviews[r] == rv) eb_note_refs(c, r, &s->refs);
-        }
+        if (s->kind != EB_STATEMENT_LIMITATION || !eb_applies_to(rv, &s->indications, c->indication)) continue;
+        if (n < LIMITATIONS_IN_COMPARISON) items[n++] = eb_display(&s->text, rv->language, b->locale);
+        total++;
+    }
+    if (total > n) {
+        char *more = eb_xasprintf(c->s->more_limitations_format, eb_format_number(b->arena, b->locale, (long)(total - n)));
+        items[n++] = eb_label(b->locale, eb_arena_strdup(b->arena, more));
+        free(more);
     }
     set_list(c, out, items, n);
 }

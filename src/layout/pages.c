@@ -243,11 +243,15 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     eb_style_id id = b->level == 1 ? ST_H1 : ST_H2;
     eb_flow_space(f, b->level == 1 ? 16 : 10);
     eb_para *p = eb_flow_para(f, id, b->text, eb_flow_width(f));
+    /* A heading of a table set on a landscape page goes on that page. */
+    bool landscape_next = b + 1 < end && b[1].kind == EB_BLOCK_TABLE && b[1].table->landscape;
+    bool on_empty_page = f->y <= f->margin_top + 0.01;
+    if (landscape_next != eb_flow_landscape(f) && !(on_empty_page && !landscape_next && !eb_flow_landscape(f)))
+        eb_flow_new_page(f, landscape_next);
     double keep = p->height + 8 + keep_with_next(f, b + 1, end);
     double page_height = eb_flow_bottom(f) - f->margin_top;
     if (keep > page_height) keep = p->height + 40;
-    if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, false);
-    if (eb_flow_landscape(f)) eb_flow_new_page(f, false);
+    if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, landscape_next);
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     f->plan->elements[e].title = b->text.text;
     if (b->outline) {
@@ -332,7 +336,15 @@ static void place_reference(eb_flow *f, const eb_block *b) {
     f->y += 3;
 }
 
+/* Only landscape tables (and their headings) stand on landscape pages:
+ * anything else after them starts a portrait page. */
+static void leave_landscape(eb_flow *f, const eb_block *b) {
+    bool wants_landscape = (b->kind == EB_BLOCK_TABLE && b->table->landscape) || b->kind == EB_BLOCK_HEADING;
+    if (eb_flow_landscape(f) && !wants_landscape) eb_flow_new_page(f, false);
+}
+
 static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
+    leave_landscape(f, b);
     switch (b->kind) {
     case EB_BLOCK_TITLE: place_simple(f, ST_TITLE, b->text, EB_ROLE_TITLE, 0, 4); break;
     case EB_BLOCK_SUBTITLE: place_simple(f, ST_SUBTITLE, b->text, EB_ROLE_P, 0, 10); break;

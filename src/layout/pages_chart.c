@@ -47,22 +47,32 @@ static size_t row_total(const eb_chart_row *row) {
     return total;
 }
 
+/* "n = 30, 30, 15; 2 × n not stated", or "—" when the review describes
+ * no human study. */
 static char *trial_text(chart_state *cs, const eb_chart_row *row) {
     eb_buf buf = {0};
     eb_locale locale = cs->f->brief->locale;
+    const char *sep = locale == EB_LOCALE_FA ? "، " : ", ";
+    size_t unknown = 0, known = 0;
+    char n[32];
     for (size_t i = 0; i < row->ntrials; i++) {
-        char n[32];
-        if (i) eb_buf_puts(&buf, " · ");
-        if (row->trial_sizes[i]) eb_buf_printf(&buf, "n=%s", eb_locale_number(locale, row->trial_sizes[i], n, sizeof n));
-        else eb_buf_puts(&buf, cs->chart->not_stated.text);
+        if (!row->trial_sizes[i]) { unknown++; continue; }
+        eb_buf_printf(&buf, "%s%s", known++ ? sep : "n = ", eb_locale_number(locale, row->trial_sizes[i], n, sizeof n));
     }
+    if (unknown)
+        eb_buf_printf(&buf, "%s%s × %s", known ? (locale == EB_LOCALE_FA ? "؛ " : "; ") : "",
+                      eb_locale_number(locale, (long)unknown, n, sizeof n), cs->chart->not_stated.text);
     if (!row->ntrials) eb_buf_puts(&buf, "—");
     return eb_buf_steal(&buf);
 }
 
 static void draw_row(chart_state *cs, const eb_chart_row *row) {
     eb_flow *f = cs->f;
-    double mid = f->y + ROW_HEIGHT / 2.0;
+    char *trials = trial_text(cs, row);
+    eb_para *t = eb_flow_para(f, ST_CHART, locale_span(f, trials), cs->trials_w);
+    free(trials);
+    double height = t->height + 4 > ROW_HEIGHT ? t->height + 4 : ROW_HEIGHT;
+    double mid = f->y + height / 2.0;
     eb_para *name = eb_flow_para(f, ST_CHART, row->label, cs->label_w - 6);
     label(cs, name, cs->left, mid);
     double x = cs->bar_x;
@@ -76,11 +86,8 @@ static void draw_row(chart_state *cs, const eb_chart_row *row) {
         if (count->nlines && count->lines[0].width + 2 <= w) label(cs, count, x, mid);
         x += w;
     }
-    char *trials = trial_text(cs, row);
-    eb_para *t = eb_flow_para(f, ST_CHART, locale_span(f, trials), cs->trials_w);
-    free(trials);
-    label(cs, t, cs->right - cs->trials_w, mid);
-    f->y += ROW_HEIGHT;
+    label(cs, t, cs->right - cs->trials_w, mid - (t->height - (t->nlines ? t->lines[0].baseline + t->lines[0].descent : 0)) / 2);
+    f->y += height;
 }
 
 static void draw_legend(chart_state *cs) {
@@ -119,7 +126,7 @@ void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
     double width = cs.right - cs.left;
     cs.label_w = widest_label(f, chart) + 8;
     if (cs.label_w > width * 0.3) cs.label_w = width * 0.3;
-    cs.trials_w = width * 0.22;
+    cs.trials_w = width * 0.26;
     cs.bar_x = cs.left + cs.label_w;
     cs.bar_w = width - cs.label_w - cs.trials_w - 8;
     size_t max = 1;

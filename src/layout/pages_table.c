@@ -233,8 +233,7 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
 }
 
 void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
-    bool landscape = table->landscape;
-    if (landscape && !(eb_flow_landscape(f) && f->y <= f->margin_top + 0.01)) eb_flow_new_page(f, true);
+    if (table->landscape != eb_flow_landscape(f)) eb_flow_new_page(f, table->landscape);
     eb_flow_space(f, 6);
     table_state ts = {.f = f, .src = table};
     ts.layout = layout_for(f, table);
@@ -266,5 +265,4 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
         c->nitems = 0;
     }
     eb_table_layout_free(t);
-    if (landscape) eb_flow_new_page(f, false);
 }
