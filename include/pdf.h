@@ -56,6 +56,16 @@ void eb_pdf_stroke_rect(eb_pdf_page *page, double x, double y, double w, double 
 void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, double y2,
                         double line_width, uint32_t color);
 
+/* Marked content, for tagged PDF: whatever is drawn on the page between a
+ * begin and its matching end belongs to it. Every drawing call above is
+ * self-contained (its own q/Q and BT/ET), so any of them can be wrapped.
+ * begin_marked writes `/tag <</MCID n>> BDC`, or `/tag BMC` when mcid < 0;
+ * begin_artifact marks page furniture (`/Artifact BMC`). end_marked returns
+ * false when nothing is open. Saving fails while a sequence is open. */
+void eb_pdf_begin_marked(eb_pdf_page *page, const char *tag, int mcid);
+void eb_pdf_begin_artifact(eb_pdf_page *page);
+bool eb_pdf_end_marked(eb_pdf_page *page);
+
 /* A clickable link (URI action) over a rectangle. Only http:, https: and doi
  * (turned into https://doi.org/...) targets are accepted; returns false
  * (and draws nothing) otherwise. */

@@ -1,0 +1,334 @@
+/* The libharu backend: the only file that includes libharu's headers.
+ *
+ * libharu (2.3.0, Debian 12) keeps the document's object graph, the pages,
+ * compression, the cross-reference table and serialisation. Its text API
+ * cannot draw shaped glyph runs, so composite fonts are built here with its
+ * exported object API (hpdf_objects.h) and page content is written straight
+ * into the page's content stream. The structures used (HPDF_Doc_Rec,
+ * HPDF_PageAttr_Rec, HPDF_Dict_Rec) are those of the installed 2.3.0
+ * headers; 2.4 changed some of them.
+ *
+ * libharu's errors are sticky: once set, later calls are skipped. Every
+ * entry point here checks the document's error state, records it as text
+ * and resets it, so one failure does not silently poison the rest. */
+#include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_internal.h"
+
+/* The objects of one Type0 font; created empty, filled at save time. */
+struct eb_hpdf_font {
+    HPDF_Dict type0;
+    HPDF_Dict cid_font, descriptor;
+    HPDF_Dict program, to_unicode, cid_to_gid;  /* streams */
+    struct eb_hpdf_font *next;                  /* the document's list */
+};
+
+struct eb_hpdf {
+    HPDF_Doc doc;
+    HPDF_STATUS error_no, detail_no;  /* first error since the last take */
+    char error_text[96];
+    struct eb_hpdf_font *fonts;
+};
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data) {
+    eb_hpdf *d = user_data;
+    if (d->error_no == HPDF_OK) {
+        d->error_no = error_no;
+        d->detail_no = detail_no;
+    }
+}
+
+/* True when `status` and the document are error-free. Otherwise records the
+ * error and resets the document's, so that later calls run again. */
+static bool ok(eb_hpdf *d, HPDF_STATUS status) {
+    HPDF_STATUS sticky = HPDF_GetError(d->doc);
+    if (status == HPDF_OK && sticky == HPDF_OK) return true;
+    if (d->error_no == HPDF_OK) {
+        d->error_no = sticky != HPDF_OK ? sticky : status;
+        d->detail_no = HPDF_GetErrorDetail(d->doc);
+    }
+    HPDF_ResetError(d->doc);
+    return false;
+}
+
+const char *eb_hpdf_take_error(eb_hpdf *d) {
+    if (d->error_no == HPDF_OK) return "";
+    snprintf(d->error_text, sizeof d->error_text, "libharu error 0x%04X (detail %u)",
+             (unsigned)d->error_no, (unsigned)d->detail_no);
+    d->error_no = d->detail_no = HPDF_OK;
+    return d->error_text;
+}
+
+static HPDF_MMgr mmgr_of(eb_hpdf *d) { return d->doc->mmgr; }
+static HPDF_Xref xref_of(eb_hpdf *d) { return d->doc->xref; }
+
+/* ---- document and pages -------------------------------------------------------- */
+
+eb_hpdf *eb_hpdf_new(void) {
+    eb_hpdf *d = eb_xcalloc(1, sizeof *d);
+    d->doc = HPDF_New(on_error, d);
+    if (!d->doc) {
+        free(d);
+        return NULL;
+    }
+    /* before any page exists: libharu sets each page's filter when adding it */
+    if (!ok(d, HPDF_SetCompressionMode(d->doc, HPDF_COMP_ALL))) {
+        eb_hpdf_free(d);
+        return NULL;
+    }
+    /* CFF CIDFonts need 1.3, /Lang 1.4; tagged PDF and PDF/A-2 build on 1.7 */
+    d->doc->pdf_version = HPDF_VER_17;
+    return d;
+}
+
+void eb_hpdf_free(eb_hpdf *d) {
+    if (!d) return;
+    HPDF_Free(d->doc);  /* frees every libharu object, ours included */
+    for (struct eb_hpdf_font *f = d->fonts, *next; f; f = next) {
+        next = f->next;
+        free(f);
+    }
+    free(d);
+}
+
+eb_hpdf_page *eb_hpdf_add_page(eb_hpdf *d, double width, double height) {
+    HPDF_Page page = HPDF_AddPage(d->doc);
+    if (!ok(d, page ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM) ||
+        !ok(d, HPDF_Page_SetWidth(page, (HPDF_REAL)width)) ||
+        !ok(d, HPDF_Page_SetHeight(page, (HPDF_REAL)height)))
+        return NULL;
+    return (eb_hpdf_page *)page;
+}
+
+bool eb_hpdf_page_append(eb_hpdf *d, eb_hpdf_page *page, const void *bytes, size_t n) {
+    HPDF_PageAttr attr = (HPDF_PageAttr)((HPDF_Page)page)->attr;
+    if (n == 0) return true;
+    return ok(d, HPDF_Stream_Write(attr->stream, bytes, (HPDF_UINT)n));
+}
+
+/* ---- small object helpers --------------------------------------------------------- */
+
+/* An indirect dictionary (its own numbered object). */
+static HPDF_Dict new_indirect_dict(eb_hpdf *d) {
+    HPDF_Dict dict = HPDF_Dict_New(mmgr_of(d));
+    if (!dict) return NULL;
+    if (HPDF_Xref_Add(xref_of(d), dict) != HPDF_OK) return NULL; /* freed by libharu */
+    return dict;
+}
+
+/* An indirect, Flate-compressed stream. */
+static HPDF_Dict new_stream(eb_hpdf *d) {
+    HPDF_Dict stream = HPDF_DictStream_New(mmgr_of(d), xref_of(d));
+    if (stream) stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return stream;
+}
+
+/* Replaces a stream's data (a second save rewrites the font streams). */
+static HPDF_STATUS set_stream_data(HPDF_Dict stream, const void *bytes, size_t n) {
+    HPDF_MemStream_FreeData(stream->stream);
+    if (n == 0) return HPDF_OK;
+    return HPDF_Stream_Write(stream->stream, bytes, (HPDF_UINT)n);
+}
+
+static HPDF_STATUS add_string(eb_hpdf *d, HPDF_Dict dict, const char *key, const char *ascii) {
+    return HPDF_Dict_Add(dict, key, HPDF_String_New(mmgr_of(d), ascii, NULL));
+}
+
+static HPDF_STATUS add_binary(eb_hpdf *d, HPDF_Dict dict, const char *key,
+                              const uint8_t *bytes, size_t n) {
+    if (n > HPDF_LIMIT_MAX_STRING_LEN) n = HPDF_LIMIT_MAX_STRING_LEN & ~(size_t)1;
+    return HPDF_Dict_Add(dict, key, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)bytes, (HPDF_UINT)n));
+}
+
+static HPDF_Array int_array(eb_hpdf *d, const int *values, size_t n) {
+    HPDF_Array array = HPDF_Array_New(mmgr_of(d));
+    for (size_t i = 0; array && i < n; i++) HPDF_Array_AddNumber(array, values[i]);
+    return array;
+}
+
+/* ---- composite fonts ----------------------------------------------------------------- */
+
+eb_hpdf_font *eb_hpdf_font_new(eb_hpdf *d) {
+    HPDF_Dict type0 = new_indirect_dict(d);
+    if (!ok(d, type0 ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM)) return NULL;
+    /* libharu knows fonts by this header class; the page resource code only
+     * needs a dictionary, and nothing else of libharu's sees this one */
+    type0->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    HPDF_STATUS status = HPDF_Dict_AddName(type0, "Type", "Font");
+    status += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    status += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    if (!ok(d, status)) return NULL;
+    struct eb_hpdf_font *f = eb_xcalloc(1, sizeof *f);
+    f->type0 = type0;
+    f->next = d->fonts;
+    d->fonts = f;
+    return f;
+}
+
+const char *eb_hpdf_page_font_name(eb_hpdf *d, eb_hpdf_page *page, eb_hpdf_font *font) {
+    const char *name = HPDF_Page_GetLocalFontName((HPDF_Page)page, (HPDF_Font)font->type0);
+    return ok(d, name ? HPDF_OK : HPDF_INVALID_OBJECT) ? name : NULL;
+}
+
+/* Creates the objects a font's embedding needs, once. */
+static bool create_font_objects(eb_hpdf *d, eb_hpdf_font *f, bool cff) {
+    if (f->cid_font) return true;
+    f->cid_font = new_indirect_dict(d);
+    f->descriptor = new_indirect_dict(d);
+    f->program = new_stream(d);
+    f->to_unicode = new_stream(d);
+    f->cid_to_gid = cff ? NULL : new_stream(d);
+    if (!f->cid_font || !f->descriptor || !f->program || !f->to_unicode || (!cff && !f->cid_to_gid))
+        return ok(d, HPDF_FAILD_TO_ALLOC_MEM);
+    HPDF_Array descendants = HPDF_Array_New(mmgr_of(d));
+    HPDF_STATUS status = HPDF_Dict_Add(f->type0, "DescendantFonts", descendants);
+    status += HPDF_Array_Add(descendants, f->cid_font);
+    status += HPDF_Dict_Add(f->type0, "ToUnicode", f->to_unicode);
+    status += HPDF_Dict_AddName(f->cid_font, "Type", "Font");
+    status += HPDF_Dict_AddName(f->cid_font, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+    status += HPDF_Dict_Add(f->cid_font, "FontDescriptor", f->descriptor);
+    HPDF_Dict system_info = HPDF_Dict_New(mmgr_of(d));
+    status += HPDF_Dict_Add(f->cid_font, "CIDSystemInfo", system_info);
+    status += add_string(d, system_info, "Registry", "Adobe");
+    status += add_string(d, system_info, "Ordering", "Identity");
+    status += HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+    if (!cff) status += HPDF_Dict_Add(f->cid_font, "CIDToGIDMap", f->cid_to_gid);
+    status += HPDF_Dict_AddName(f->descriptor, "Type", "FontDescriptor");
+    status += HPDF_Dict_Add(f->descriptor, cff ? "FontFile3" : "FontFile2", f->program);
+    if (cff) status += HPDF_Dict_AddName(f->program, "Subtype", "CIDFontType0C");
+    return ok(d, status);
+}
+
+/* /W as runs of consecutive CIDs: c [w1 w2 ...]. */
+static HPDF_Array width_array(eb_hpdf *d, const eb_cid_width *widths, size_t n) {
+    HPDF_Array w = HPDF_Array_New(mmgr_of(d));
+    HPDF_Array run = NULL;
+    for (size_t i = 0; w && i < n; i++) {
+        if (!run || widths[i].cid != widths[i - 1].cid + 1) {
+            HPDF_Array_AddNumber(w, (HPDF_INT32)widths[i].cid);
+            run = HPDF_Array_New(mmgr_of(d));
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddNumber(run, widths[i].width);
+    }
+    return w;
+}
+
+static HPDF_STATUS fill_descriptor(eb_hpdf *d, HPDF_Dict desc, const eb_font_embedding *e) {
+    HPDF_STATUS status = HPDF_Dict_AddName(desc, "FontName", e->cid_font_name);
+    status += HPDF_Dict_AddNumber(desc, "Flags", e->flags);
+    status += HPDF_Dict_Add(desc, "FontBBox", int_array(d, e->bbox, 4));
+    status += HPDF_Dict_AddReal(desc, "ItalicAngle", (HPDF_REAL)e->italic_angle);
+    status += HPDF_Dict_AddNumber(desc, "Ascent", e->ascent);
+    status += HPDF_Dict_AddNumber(desc, "Descent", e->descent);
+    status += HPDF_Dict_AddNumber(desc, "CapHeight", e->cap_height);
+    status += HPDF_Dict_AddNumber(desc, "StemV", e->stem_v);
+    return status;
+}
+
+bool eb_hpdf_font_fill(eb_hpdf *d, eb_hpdf_font *f, const eb_font_embedding *e) {
+    if (!create_font_objects(d, f, e->cff)) return false;
+    HPDF_STATUS status = HPDF_Dict_AddName(f->type0, "BaseFont", e->base_font);
+    status += HPDF_Dict_AddName(f->cid_font, "BaseFont", e->cid_font_name);
+    status += HPDF_Dict_AddNumber(f->cid_font, "DW", e->default_width);
+    if (e->nwidths > 0)
+        status += HPDF_Dict_Add(f->cid_font, "W", width_array(d, e->widths, e->nwidths));
+    else
+        HPDF_Dict_RemoveElement(f->cid_font, "W");
+    status += fill_descriptor(d, f->descriptor, e);
+    status += set_stream_data(f->program, e->program, e->program_len);
+    if (!e->cff) {
+        /* FontFile2 wants the uncompressed length of the program */
+        status += HPDF_Dict_AddNumber(f->program, "Length1", (HPDF_INT32)e->program_len);
+        status += set_stream_data(f->cid_to_gid, e->cid_to_gid, e->cid_to_gid_len);
+    }
+    status += set_stream_data(f->to_unicode, e->to_unicode, e->to_unicode_len);
+    return ok(d, status);
+}
+
+/* ---- links, outlines, document-level entries ------------------------------------------ */
+
+bool eb_hpdf_link(eb_hpdf *d, eb_hpdf_page *page, const double rect[4], const char *uri) {
+    HPDF_Rect r = {(HPDF_REAL)rect[0], (HPDF_REAL)rect[1], (HPDF_REAL)rect[2], (HPDF_REAL)rect[3]};
+    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot((HPDF_Page)page, r, uri);
+    if (!ok(d, annot ? HPDF_OK : HPDF_INVALID_ANNOTATION)) return false;
+    /* no drawn border; /F 4 = print the annotation (PDF/A wants it) */
+    HPDF_STATUS status = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    status += HPDF_Dict_AddNumber(annot, "F", 4);
+    return ok(d, status);
+}
+
+/* [page /XYZ left top null]: keeps the reader's zoom, which SetXYZ cannot. */
+static HPDF_Destination xyz_destination(eb_hpdf *d, HPDF_Page page, double left, double top) {
+    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+    if (!dst) return NULL;
+    HPDF_Array_Clear(dst);
+    HPDF_STATUS status = HPDF_Array_Add(dst, page);
+    status += HPDF_Array_AddName(dst, "XYZ");
+    status += HPDF_Array_AddReal(dst, (HPDF_REAL)left);
+    status += HPDF_Array_AddReal(dst, (HPDF_REAL)top);
+    status += HPDF_Array_Add(dst, HPDF_Null_New(mmgr_of(d)));
+    return status == HPDF_OK ? dst : NULL;
+}
+
+eb_hpdf_outline *eb_hpdf_outline_new(eb_hpdf *d, eb_hpdf_outline *parent,
+                                     const uint8_t *title, size_t title_len,
+                                     eb_hpdf_page *page, double left, double top) {
+    /* libharu's encoders cannot write a UTF-16 title from UTF-8: make the
+     * entry with an empty title and put the UTF-16BE bytes in its place */
+    HPDF_Outline outline = HPDF_CreateOutline(d->doc, (HPDF_Outline)parent, "", NULL);
+    if (!ok(d, outline ? HPDF_OK : HPDF_INVALID_OUTLINE)) return NULL;
+    HPDF_STATUS status = add_binary(d, outline, "Title", title, title_len);
+    HPDF_Destination dst = xyz_destination(d, (HPDF_Page)page, left, top);
+    status += dst ? HPDF_Outline_SetDestination(outline, dst) : HPDF_INVALID_DESTINATION;
+    return ok(d, status) ? (eb_hpdf_outline *)outline : NULL;
+}
+
+bool eb_hpdf_set_info(eb_hpdf *d, const char *key, const uint8_t *value, size_t len) {
+    /* the info dictionary exists from the start: libharu puts /Producer in it */
+    HPDF_Dict info = d->doc->info;
+    return ok(d, info ? add_binary(d, info, key, value, len) : HPDF_INVALID_DOCUMENT);
+}
+
+bool eb_hpdf_set_catalog(eb_hpdf *d, const char *lang, bool display_title, bool rtl) {
+    HPDF_Dict catalog = d->doc->catalog;
+    HPDF_STATUS status = HPDF_OK;
+    if (lang && *lang) status += add_string(d, catalog, "Lang", lang);
+    if (display_title || rtl) {
+        HPDF_Dict prefs = HPDF_Dict_New(mmgr_of(d));
+        status += HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+        if (display_title) status += HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+        if (rtl) status += HPDF_Dict_AddName(prefs, "Direction", "R2L");
+    }
+    return ok(d, status);
+}
+
+bool eb_hpdf_set_id(eb_hpdf *d, const uint8_t id[16]) {
+    /* libharu writes /ID only for encrypted files; PDF/A needs it always */
+    HPDF_Array ids = HPDF_Array_New(mmgr_of(d));
+    HPDF_STATUS status = HPDF_Dict_Add(d->doc->trailer, "ID", ids);
+    status += HPDF_Array_Add(ids, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)id, 16));
+    status += HPDF_Array_Add(ids, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)id, 16));
+    return ok(d, status);
+}
+
+/* ---- saving ---------------------------------------------------------------------------- */
+
+bool eb_hpdf_save(eb_hpdf *d, eb_buf *out) {
+    out->len = 0;
+    if (!ok(d, HPDF_SaveToStream(d->doc))) return false;
+    HPDF_Stream stream = d->doc->stream;
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *bytes = HPDF_MemStream_GetBufPtr(stream, i, &len);
+        if (bytes) eb_buf_append(out, bytes, len);
+    }
+    HPDF_MemStream_FreeData(stream);
+    return ok(d, HPDF_OK);
+}

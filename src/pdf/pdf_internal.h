@@ -1,0 +1,197 @@
+/* Private interfaces between the files of the PDF module. Nothing outside
+ * src/pdf/ includes this; the public API is include/pdf.h.
+ *
+ *   pdf_hpdf.c     every libharu call: the document, pages, the raw font
+ *                  objects, annotations, outlines, info, catalog, saving
+ *   pdf_content.c  the content writer: every operator of a page goes
+ *                  through it, so marked content can wrap any drawing
+ *   pdf_text.c     eb_para -> BT ... TJ ... ET
+ *   pdf_font.c     per font: which glyphs were drawn, with which text;
+ *                  the CID of each; finishing the embedding at save time
+ *   pdf_subset.c   hb-subset, CFF extraction and checks
+ *   pdf_cmap.c     ToUnicode CMaps
+ *   pdf_doc.c      the public eb_pdf API and the atomic save
+ *   pdf_hash.c     the content hash behind subset tags and /ID */
+#ifndef EVBRIEF_PDF_INTERNAL_H
+#define EVBRIEF_PDF_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pdf.h"
+#include "util.h"
+
+/* ---- pdf_hash.c ------------------------------------------------------------ */
+
+/* A 128-bit non-cryptographic hash (two FNV-1a lanes, mixed at the end):
+ * enough to make names and IDs that change when the content changes. */
+typedef struct {
+    uint64_t lane[2];
+} eb_hash;
+
+void eb_hash_init(eb_hash *h);
+void eb_hash_bytes(eb_hash *h, const void *bytes, size_t n);
+void eb_hash_str(eb_hash *h, const char *s); /* includes a terminator: "a","b" != "ab" */
+void eb_hash_u32(eb_hash *h, uint32_t v);
+void eb_hash_digest(const eb_hash *h, uint8_t out[16]);
+
+/* ---- pdf_content.c ----------------------------------------------------------- */
+
+/* A page's content stream as it is built. Numbers are written with at most
+ * three decimals and no exponent, independent of the C locale. */
+typedef struct {
+    eb_buf buf;
+    int marked_depth;   /* open BDC/BMC sequences */
+    bool in_text;       /* between BT and ET */
+} eb_content;
+
+void eb_content_free(eb_content *c);
+/* Writes `n` numbers followed by the operator `op` and a newline. */
+void eb_content_op(eb_content *c, const char *op, size_t n, const double *args);
+void eb_content_raw(eb_content *c, const char *text);
+void eb_content_number(eb_content *c, double v); /* with a trailing space */
+void eb_content_fill_color(eb_content *c, uint32_t rgb);
+void eb_content_stroke_color(eb_content *c, uint32_t rgb);
+void eb_content_begin_text(eb_content *c);
+void eb_content_end_text(eb_content *c);
+/* Marked content: BDC with an MCID or BMC for a bare tag; /Artifact;
+ * a Span with ActualText (text is UTF-8). Each needs a matching end. */
+void eb_content_begin_marked(eb_content *c, const char *tag, int mcid);
+void eb_content_begin_artifact(eb_content *c);
+void eb_content_begin_actual_text(eb_content *c, const char *text, size_t len);
+bool eb_content_end_marked(eb_content *c);
+/* A PDF string of UTF-16BE with a byte order mark, in hex: <FEFF...>. */
+void eb_content_utf16_hex(eb_buf *out, const char *utf8, size_t len);
+
+/* UTF-8 -> UTF-16BE bytes with a leading byte order mark (a PDF text
+ * string). Invalid bytes become U+FFFD. Caller frees *out. */
+void eb_utf8_to_utf16be(const char *utf8, size_t len, bool bom, uint8_t **out, size_t *out_len);
+
+/* ---- pdf_hpdf.c: the libharu backend ------------------------------------------ */
+
+typedef struct eb_hpdf eb_hpdf;
+typedef struct eb_hpdf_page eb_hpdf_page;
+typedef struct eb_hpdf_font eb_hpdf_font;
+typedef struct eb_hpdf_outline eb_hpdf_outline;
+
+/* A CID's advance in /W units (1/1000 em). */
+typedef struct {
+    uint32_t cid;
+    int width;
+} eb_cid_width;
+
+/* Everything a composite font's objects hold, computed at save time. */
+typedef struct {
+    const char *base_font;      /* Type0 /BaseFont */
+    const char *cid_font_name;  /* CIDFont and descriptor name: "ABCDEF+Name" */
+    bool cff;                   /* FontFile3/CIDFontType0C, else FontFile2 */
+    const uint8_t *program;
+    size_t program_len;
+    const uint8_t *cid_to_gid;  /* TrueType: 2 bytes per CID, big-endian */
+    size_t cid_to_gid_len;
+    const char *to_unicode;
+    size_t to_unicode_len;
+    int default_width;          /* /DW */
+    const eb_cid_width *widths; /* /W: the CIDs whose width differs, by CID */
+    size_t nwidths;
+    int flags;
+    int bbox[4];
+    int ascent, descent, cap_height, stem_v;
+    double italic_angle;
+} eb_font_embedding;
+
+/* A document with compression on and PDF 1.7; NULL if libharu fails. */
+eb_hpdf *eb_hpdf_new(void);
+void eb_hpdf_free(eb_hpdf *doc);
+/* The last libharu error as text ("" when none); clears it. */
+const char *eb_hpdf_take_error(eb_hpdf *doc);
+
+eb_hpdf_page *eb_hpdf_add_page(eb_hpdf *doc, double width, double height);
+bool eb_hpdf_page_append(eb_hpdf *doc, eb_hpdf_page *page, const void *bytes, size_t n);
+
+/* An empty Type0 font dictionary, filled by eb_hpdf_font_fill at save time. */
+eb_hpdf_font *eb_hpdf_font_new(eb_hpdf *doc);
+/* The font's resource name on the page ("F1"), registering it on first use. */
+const char *eb_hpdf_page_font_name(eb_hpdf *doc, eb_hpdf_page *page, eb_hpdf_font *font);
+bool eb_hpdf_font_fill(eb_hpdf *doc, eb_hpdf_font *font, const eb_font_embedding *e);
+
+/* rect: left, bottom, right, top in PDF space. uri: ASCII. */
+bool eb_hpdf_link(eb_hpdf *doc, eb_hpdf_page *page, const double rect[4], const char *uri);
+/* An outline entry under parent (NULL: top level) going to (left, top) of page. */
+eb_hpdf_outline *eb_hpdf_outline_new(eb_hpdf *doc, eb_hpdf_outline *parent,
+                                     const uint8_t *title, size_t title_len,
+                                     eb_hpdf_page *page, double left, double top);
+/* key: "Title", "Author", ...; value: a PDF text string's bytes. */
+bool eb_hpdf_set_info(eb_hpdf *doc, const char *key, const uint8_t *value, size_t len);
+bool eb_hpdf_set_catalog(eb_hpdf *doc, const char *lang, bool display_title, bool rtl);
+bool eb_hpdf_set_id(eb_hpdf *doc, const uint8_t id[16]);
+/* Serialises the document into out (replacing its contents). */
+bool eb_hpdf_save(eb_hpdf *doc, eb_buf *out);
+
+/* ---- pdf_subset.c ---------------------------------------------------------------- */
+
+typedef struct {
+    uint8_t *program;      /* owned: the font program to embed */
+    size_t program_len;
+    uint32_t *new_gids;    /* owned: new glyph id of each requested glyph */
+} eb_subset;
+
+/* Subsets `face` (a hb_face_t *) to glyphs[0..n) (sorted, unique, glyph 0
+ * first) without hinting or layout tables. For CFF fonts the program is the
+ * bare CID-keyed 'CFF ' table, checked to select glyph g by CID g. Returns
+ * false with *error set (static text) on failure. */
+bool eb_subset_make(void *face, bool cff, const uint32_t *glyphs, size_t n,
+                    eb_subset *out, const char **error);
+void eb_subset_free(eb_subset *s);
+
+/* ---- pdf_cmap.c ------------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t cid;
+    const char *text;      /* UTF-8 */
+    size_t len;
+} eb_cid_text;
+
+/* A ToUnicode CMap for the mappings (sorted by CID; empty texts skipped). */
+void eb_cmap_to_unicode(const eb_cid_text *map, size_t n, eb_buf *out);
+
+/* ---- pdf_font.c ------------------------------------------------------------------ */
+
+typedef struct eb_pdf_font eb_pdf_font;
+
+/* How to draw one glyph: its CID, its /W width and whether the ToUnicode
+ * map gives its text (if not, the caller wraps it in ActualText). */
+typedef struct {
+    uint32_t cid;
+    int width;             /* 1/1000 em */
+    bool text_mapped;
+} eb_cid_use;
+
+eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_hpdf_font *objects);
+void eb_pdf_font_free(eb_pdf_font *f);
+const eb_font *eb_pdf_font_source(const eb_pdf_font *f);
+eb_hpdf_font *eb_pdf_font_objects(const eb_pdf_font *f);
+/* Records that glyph `gid` is drawn for `text` (may be empty). */
+eb_cid_use eb_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_t len);
+/* Subsets and fills the font objects from every glyph drawn so far. */
+bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag);
+/* Feeds what identifies the font's use (name, glyphs, texts) to a hash. */
+void eb_pdf_font_hash(const eb_pdf_font *f, eb_hash *h);
+
+/* ---- pdf_doc.c: shared by the drawing files ---------------------------------------- */
+
+struct eb_pdf_page {
+    eb_pdf *pdf;
+    eb_hpdf_page *page;
+    double width, height;
+    eb_content content;
+    size_t flushed;        /* bytes of content already handed to libharu */
+};
+
+/* The font record for `font`, created on first use. */
+eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font);
+eb_hpdf *eb_pdf_backend(eb_pdf *pdf);
+eb_diag *eb_pdf_diag(eb_pdf *pdf);
+
+#endif

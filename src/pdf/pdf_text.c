@@ -1,0 +1,164 @@
+/* Drawing laid-out paragraphs: each run becomes a Tf, an absolute Tm and a
+ * TJ of two-byte CIDs (Identity-H), with adjustments that put every glyph
+ * where HarfBuzz and the layout placed it.
+ *
+ * PDF advances the pen by each glyph's /W width; the layout's advances
+ * differ (kerning, justification, the Han-Latin gap, x offsets of marks).
+ * The writer tracks two pens, where the glyph should be and where PDF will
+ * put it given what was already written (rounding included), and writes the
+ * difference before each glyph, so errors never accumulate.
+ *
+ * Right-to-left runs come in visual order and are drawn that way; their
+ * logical order comes back through the ToUnicode map (ActualText around a
+ * whole RTL run makes poppler reverse it). */
+#include <math.h>
+#include <string.h>
+
+#include "pdf_internal.h"
+
+typedef struct {
+    eb_pdf_page *page;
+    eb_content *c;
+    const eb_para *para;
+    /* text state inside one BT ... ET */
+    const eb_pdf_font *cur_font;
+    double cur_size;
+    /* the run being written */
+    eb_pdf_font *font;
+    double size;
+    double ideal, actual;  /* pen positions from the run's start, pt */
+    double rise;           /* current Ts, pt */
+    bool in_array;         /* inside the [ ... ] of a TJ */
+} text_writer;
+
+/* The value a number has once written with three decimals. */
+static double as_written(double v) { return llround(v * 1000.0) / 1000.0; }
+
+static void open_array(text_writer *w) {
+    if (w->in_array) return;
+    eb_content_raw(w->c, "[");
+    w->in_array = true;
+}
+
+static void close_array(text_writer *w) {
+    if (!w->in_array) return;
+    eb_content_raw(w->c, "] TJ\n");
+    w->in_array = false;
+}
+
+/* Moves PDF's pen to `target` (pt from the run's start) with a TJ number. */
+static void move_pen(text_writer *w, double target) {
+    double adjust = as_written((w->actual - target) * 1000.0 / w->size);
+    if (adjust == 0) return;
+    open_array(w);
+    eb_content_number(w->c, adjust);
+    w->actual -= adjust * w->size / 1000.0;
+}
+
+static void set_rise(text_writer *w, double rise) {
+    if (as_written(rise) == as_written(w->rise)) return;
+    close_array(w);
+    eb_content_op(w->c, "Ts", 1, &rise);
+    w->rise = rise;
+}
+
+static void show_cid(text_writer *w, uint32_t cid) {
+    open_array(w);
+    eb_buf_printf(&w->c->buf, "<%04X>", (unsigned)cid);
+}
+
+/* The text a glyph stands for, clamped to the paragraph. */
+static const char *glyph_text(const eb_para *para, const eb_glyph *g, size_t *len) {
+    size_t start = g->text_start < para->text_len ? g->text_start : para->text_len;
+    size_t avail = para->text_len - start;
+    *len = g->text_len < avail ? g->text_len : avail;
+    return para->text + start;
+}
+
+static void draw_glyph(text_writer *w, const eb_glyph *g) {
+    size_t len;
+    const char *text = glyph_text(w->para, g, &len);
+    eb_cid_use use = eb_pdf_font_use(w->font, g->gid, text, len);
+    set_rise(w, g->y_offset);
+    move_pen(w, w->ideal + g->x_offset);
+    if (use.text_mapped) {
+        show_cid(w, use.cid);
+    } else {
+        close_array(w);
+        eb_content_begin_actual_text(w->c, text, len);
+        show_cid(w, use.cid);
+        close_array(w);
+        eb_content_end_marked(w->c);
+    }
+    w->actual += use.width * w->size / 1000.0;
+    w->ideal += g->x_advance;
+}
+
+/* Selects the run's font on the page; false if libharu refused. */
+static bool select_font(text_writer *w, const eb_run *run) {
+    eb_pdf *pdf = w->page->pdf;
+    w->font = eb_pdf_font_for(pdf, run->font);
+    if (!w->font) return false;
+    if (w->font == w->cur_font && w->size == w->cur_size) return true;
+    const char *name = eb_hpdf_page_font_name(eb_pdf_backend(pdf), w->page->page,
+                                              eb_pdf_font_objects(w->font));
+    if (!name) {
+        eb_diag_report(eb_pdf_diag(pdf), EB_ERROR, (eb_location){0},
+                       "PDF: cannot use a font on the page: %s",
+                       eb_hpdf_take_error(eb_pdf_backend(pdf)));
+        return false;
+    }
+    eb_buf_printf(&w->c->buf, "/%s ", name);
+    eb_content_op(w->c, "Tf", 1, &w->size);
+    w->cur_font = w->font;
+    w->cur_size = w->size;
+    return true;
+}
+
+/* Draws a run whose left end is at (left, baseline) in PDF space. */
+static void draw_run(text_writer *w, const eb_run *run, double left, double baseline) {
+    if (run->nglyphs == 0 || run->size <= 0) return;
+    w->size = run->size;
+    if (!select_font(w, run)) return;
+    double matrix[6] = {1, 0, 0, 1, left, baseline};
+    eb_content_op(w->c, "Tm", 6, matrix);
+    w->ideal = w->actual = 0;
+    for (size_t i = 0; i < run->nglyphs; i++) draw_glyph(w, &run->glyphs[i]);
+    close_array(w);
+    set_rise(w, 0);
+}
+
+static void draw_line_runs(text_writer *w, const eb_line *line, double x, double y) {
+    double baseline = w->page->height - (y + line->baseline);
+    for (size_t r = 0; r < line->nruns; r++)
+        draw_run(w, &line->runs[r], x + line->x + line->runs[r].x, baseline);
+}
+
+/* Opens q ... BT with the paragraph's colour; lines go in between. */
+static void begin_para(text_writer *w, eb_pdf_page *page, const eb_para *para) {
+    *w = (text_writer){.page = page, .c = &page->content, .para = para};
+    eb_content_raw(w->c, "q\n");
+    eb_content_fill_color(w->c, para->color);
+    eb_content_begin_text(w->c);
+}
+
+static void end_para(text_writer *w) {
+    eb_content_end_text(w->c);
+    eb_content_raw(w->c, "Q\n");
+}
+
+void eb_pdf_draw_para(eb_pdf_page *page, const eb_para *para, double x, double y) {
+    if (!page || !para || para->nlines == 0) return;
+    text_writer w;
+    begin_para(&w, page, para);
+    for (size_t i = 0; i < para->nlines; i++) draw_line_runs(&w, &para->lines[i], x, y);
+    end_para(&w);
+}
+
+void eb_pdf_draw_line(eb_pdf_page *page, const eb_para *para, size_t line, double x, double y) {
+    if (!page || !para || line >= para->nlines) return;
+    text_writer w;
+    begin_para(&w, page, para);
+    draw_line_runs(&w, &para->lines[line], x, y);
+    end_para(&w);
+}
