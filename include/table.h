@@ -38,10 +38,17 @@ typedef struct {
     bool strict;
 } eb_table_spec;
 
+/* A cell's content starts `padding` below its row's top and `padding` in
+ * from its column's edges. Text cells: direction from their own text (a
+ * cell without letters follows the table), aligned to their start. */
 typedef struct {
-    eb_para *para;             /* the laid-out cell text (list cells: one
-                                  paragraph per item, see items) */
-    eb_para **items;           /* list cell items, each set after a bullet */
+    eb_para *para;             /* the laid-out cell text; never NULL for a text
+                                  cell (bad UTF-8 gives an empty paragraph),
+                                  NULL for a list cell */
+    eb_para **items;           /* list cell items, each set bullet_indent
+                                  narrower than the cell, stacked top to
+                                  bottom without a gap; the bullet goes on
+                                  the item's start side (items[k]->rtl) */
     size_t nitems;
     double content_height;     /* height of the cell's content, without padding */
 } eb_table_cell;
@@ -75,24 +82,36 @@ void eb_table_column_widths(size_t ncols, const double *min_widths, const double
 
 /* One page's share of a table: the header rows, then body rows
  * [first_row, end_row). A row taller than a page is split at line
- * boundaries: first_row_from/end_row_to are the vertical offsets inside the
+ * boundaries: first_row_from/last_row_to are the vertical offsets inside the
  * first/last row where this slice starts/ends (0 and the row height when the
- * rows are whole). */
+ * rows are whole). A line belongs to the slice where its top lies (see
+ * eb_table_lines_in), so none is lost or drawn twice. */
 typedef struct {
     size_t first_row, end_row;  /* body row indices */
     double first_row_from;      /* offset into body row first_row */
     double last_row_to;         /* offset into body row end_row - 1 where the slice ends */
-    bool continued;             /* not the first slice: mark the header "(continued)" */
+    bool continued;             /* an earlier slice showed rows: mark the header
+                                   "(continued)" (false after an empty first slice) */
     double height;              /* header + rows in this slice */
 } eb_table_slice;
 
 /* Splits the body rows into slices: the first slice gets first_avail points
  * of height, every later one page_avail. Rows are kept whole unless a row is
  * taller than page_avail minus the header; such a row is split between text
- * lines. When not even the header and one line fit in first_avail, the first
- * slice is empty (end_row == first_row) so the caller starts a new page.
- * Returns the number of slices; *slices is allocated (free()). */
+ * lines. When not even the header and the first row (the first line of a
+ * row taller than a page) fit in first_avail, the first slice is empty
+ * (end_row == first_row, height 0) so the caller starts a new page. A table
+ * without body rows gives one slice of the header alone (after an empty one
+ * when the header does not fit). Returns the number of slices; *slices is
+ * allocated (free()). */
 size_t eb_table_paginate(const eb_table_layout *table, double first_avail, double page_avail,
                          eb_table_slice **slices);
+
+/* The lines [*first, *end) of `para`, whose top is para_y below the top of
+ * its row (padding, plus the heights of the list items above it), that
+ * belong to the part [from, to) of the row a slice shows: those whose top
+ * (baseline - ascent) lies in it. For drawing split rows. */
+void eb_table_lines_in(const eb_para *para, double para_y, double from, double to,
+                       size_t *first, size_t *end);
 
 #endif

@@ -1,0 +1,260 @@
+/* table: automatic table layout (CSS 2.1 17.5.2.2) on top of the paragraph
+ * layout. Every cell is measured (minimum and maximum content width), the
+ * column widths follow from the per-column extremes, and every cell is then
+ * set with eb_layout_paragraph at its column's width. Each step is one pass
+ * over the cells, so a table of any length lays out in linear time.
+ * Page breaking is in table_paginate.c. */
+#include <fribidi.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "util.h"
+
+/* Room for a list bullet and the space after it, in ems of the cell font. */
+#define BULLET_INDENT_EM 1.0
+
+/* ---- column widths ------------------------------------------------------------ */
+
+/* Widths come from font metrics, but a NaN, infinite or negative value must
+ * not spread through the sums into every column: count it as zero. */
+static double clean_width(double w) { return isfinite(w) && w > 0 ? w : 0; }
+
+static void column_range(const double *min_widths, const double *max_widths, size_t col,
+                         double *lo, double *hi) {
+    *lo = clean_width(min_widths[col]);
+    *hi = fmax(*lo, clean_width(max_widths[col])); /* max below min means "min" */
+}
+
+void eb_table_column_widths(size_t ncols, const double *min_widths, const double *max_widths,
+                            double avail, double *widths) {
+    double sum_min = 0, sum_max = 0, lo, hi;
+    for (size_t c = 0; c < ncols; c++) {
+        column_range(min_widths, max_widths, c, &lo, &hi);
+        sum_min += lo;
+        sum_max += hi;
+    }
+    avail = clean_width(avail);
+    for (size_t c = 0; c < ncols; c++) {
+        column_range(min_widths, max_widths, c, &lo, &hi);
+        if (sum_max <= avail) /* all content on one line: the table is narrower */
+            widths[c] = hi;
+        else if (sum_min <= avail) /* here sum_max > sum_min, so no division by 0 */
+            widths[c] = lo + (avail - sum_min) * (hi - lo) / (sum_max - sum_min);
+        else /* here sum_min > avail >= 0; cells break their overlong words */
+            widths[c] = lo * (avail / sum_min);
+    }
+}
+
+/* ---- cell styles ----------------------------------------------------------------- */
+
+typedef struct {
+    eb_fontset *fonts;
+    const eb_table_spec *spec;
+    eb_diag *diag;
+    /* Every cell is analysed twice, measured then laid out: measuring
+     * reports to this silent sink so each problem reaches diag once. */
+    eb_diag *measure_diag;
+    double bullet_indent;
+} table_builder;
+
+static const eb_table_cell_spec *cell_spec(const eb_table_spec *spec, size_t row, size_t col) {
+    return &spec->cells[row * spec->ncols + col];
+}
+
+static bool has_strong_char(const char *text, size_t n) {
+    for (size_t at = 0; at < n;) {
+        uint32_t cp;
+        size_t len = eb_utf8_decode(text + at, n - at, &cp);
+        if (len == 0) return false; /* invalid UTF-8: the layout reports it */
+        if (FRIBIDI_IS_LETTER(fribidi_get_bidi_type(cp))) return true;
+        at += len;
+    }
+    return false;
+}
+
+/* Cells take their direction from their own text (a Latin cell in a
+ * Persian table is still left to right); only a cell without any strong
+ * character (a number, a dash) follows the table, so that in a right-to-left
+ * table it lines up on the right with its column. */
+static eb_direction cell_direction(const table_builder *b, const char *text, size_t n) {
+    if (b->spec->rtl && !has_strong_char(text, n)) return EB_DIR_RTL;
+    return EB_DIR_AUTO;
+}
+
+/* `origin` names the cell in diagnostics ("..., row 3, column 2"). */
+static eb_text_style cell_style(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
+                                const char *text, size_t n, const char *origin) {
+    const eb_table_spec *spec = b->spec;
+    return (eb_text_style){
+        .family = spec->family,
+        .bold = row < spec->nheader_rows,
+        .size = spec->font_size,
+        .direction = cell_direction(b, text, n),
+        .lang = cell->lang,
+        .align = EB_ALIGN_START,
+        .origin = origin,
+        .strict = spec->strict,
+    };
+}
+
+static void cell_origin(const table_builder *b, size_t row, size_t col, char *out, size_t size) {
+    const eb_table_spec *spec = b->spec;
+    const char *table = spec->origin ? spec->origin : "table";
+    if (row < spec->nheader_rows)
+        snprintf(out, size, "%s, header row %zu, column %zu", table, row + 1, col + 1);
+    else
+        snprintf(out, size, "%s, row %zu, column %zu", table, row - spec->nheader_rows + 1,
+                 col + 1);
+}
+
+/* ---- measuring ---------------------------------------------------------------------- */
+
+static void measure_piece(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
+                          const char *text, const char *origin, double *min_w, double *max_w) {
+    size_t n = strlen(text);
+    eb_text_style style = cell_style(b, row, cell, text, n, origin);
+    double lo, hi;
+    eb_measure_text(b->fonts, text, n, &style, &lo, &hi, b->measure_diag);
+    *min_w = fmax(*min_w, lo);
+    *max_w = fmax(*max_w, hi);
+}
+
+/* A cell's content widths plus its padding. A list cell is as wide as its
+ * widest item after the bullet indent. */
+static void measure_cell(const table_builder *b, size_t row, size_t col, double *min_w,
+                         double *max_w) {
+    const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
+    char origin[512];
+    cell_origin(b, row, col, origin, sizeof origin);
+    double lo = 0, hi = 0;
+    if (cell->text) {
+        measure_piece(b, row, cell, cell->text, origin, &lo, &hi);
+    } else if (cell->nitems > 0) {
+        for (size_t k = 0; k < cell->nitems; k++)
+            measure_piece(b, row, cell, cell->items[k], origin, &lo, &hi);
+        lo += b->bullet_indent;
+        hi += b->bullet_indent;
+    }
+    *min_w = lo + 2 * b->spec->padding;
+    *max_w = hi + 2 * b->spec->padding;
+}
+
+/* Column widths for `avail` points, from every cell's content widths. */
+static void compute_column_widths(const table_builder *b, double avail, double *widths) {
+    const eb_table_spec *spec = b->spec;
+    size_t nrows = spec->nheader_rows + spec->nbody_rows;
+    double *col_min = eb_xcalloc(spec->ncols, sizeof *col_min);
+    double *col_max = eb_xcalloc(spec->ncols, sizeof *col_max);
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t c = 0; c < spec->ncols; c++) {
+            double lo, hi;
+            measure_cell(b, r, c, &lo, &hi);
+            col_min[c] = fmax(col_min[c], lo);
+            col_max[c] = fmax(col_max[c], hi);
+        }
+    eb_table_column_widths(spec->ncols, col_min, col_max, avail, widths);
+    free(col_min);
+    free(col_max);
+}
+
+/* ---- laying out cells -------------------------------------------------------------- */
+
+/* Never NULL: text the layout rejects (invalid UTF-8, already reported) is
+ * replaced by an empty paragraph, so the renderer need not check. */
+static eb_para *layout_piece(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
+                             const char *text, const char *origin, double width) {
+    size_t n = strlen(text);
+    eb_text_style style = cell_style(b, row, cell, text, n, origin);
+    eb_para *para = eb_layout_paragraph(b->fonts, text, n, &style, width, b->diag);
+    if (!para) para = eb_layout_paragraph(b->fonts, "", 0, &style, width, b->diag);
+    return para;
+}
+
+static void layout_cell(const table_builder *b, size_t row, size_t col, double col_width,
+                        eb_table_cell *out) {
+    const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
+    char origin[512];
+    cell_origin(b, row, col, origin, sizeof origin);
+    double content_width = fmax(0, col_width - 2 * b->spec->padding);
+    if (cell->text) {
+        out->para = layout_piece(b, row, cell, cell->text, origin, content_width);
+        out->content_height = out->para->height;
+        return;
+    }
+    if (cell->nitems == 0) return; /* an empty list: no content */
+    double item_width = fmax(0, content_width - b->bullet_indent);
+    out->items = eb_xcalloc(cell->nitems, sizeof *out->items);
+    out->nitems = cell->nitems;
+    for (size_t k = 0; k < cell->nitems; k++) {
+        out->items[k] = layout_piece(b, row, cell, cell->items[k], origin, item_width);
+        out->content_height += out->items[k]->height; /* stacked without a gap */
+    }
+}
+
+/* Left edges of the logical columns; in a right-to-left table logical
+ * column 0 is the rightmost. */
+static void place_columns(eb_table_layout *t) {
+    double x = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        t->col_x[c] = t->rtl ? t->width - x - t->col_widths[c] : x;
+        x += t->col_widths[c];
+    }
+}
+
+static void layout_rows(const table_builder *b, eb_table_layout *t) {
+    size_t nrows = t->nheader_rows + t->nbody_rows;
+    for (size_t r = 0; r < nrows; r++) {
+        double tallest = 0;
+        for (size_t c = 0; c < t->ncols; c++) {
+            eb_table_cell *cell = &t->cells[r * t->ncols + c];
+            layout_cell(b, r, c, t->col_widths[c], cell);
+            tallest = fmax(tallest, cell->content_height);
+        }
+        t->row_heights[r] = tallest + 2 * t->padding;
+    }
+}
+
+eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spec,
+                                     double width, eb_diag *diag) {
+    size_t nrows = spec->nheader_rows + spec->nbody_rows;
+    table_builder b = {.fonts = fonts, .spec = spec, .diag = diag,
+                       .measure_diag = eb_diag_new(NULL),
+                       .bullet_indent = BULLET_INDENT_EM * spec->font_size};
+    eb_table_layout *t = eb_xcalloc(1, sizeof *t);
+    t->ncols = spec->ncols;
+    t->nheader_rows = spec->nheader_rows;
+    t->nbody_rows = spec->nbody_rows;
+    t->padding = spec->padding;
+    t->bullet_indent = b.bullet_indent;
+    t->rtl = spec->rtl;
+    t->col_widths = eb_xcalloc(spec->ncols, sizeof *t->col_widths);
+    t->col_x = eb_xcalloc(spec->ncols, sizeof *t->col_x);
+    t->row_heights = eb_xcalloc(nrows, sizeof *t->row_heights);
+    t->cells = eb_xcalloc(nrows * spec->ncols, sizeof *t->cells);
+    compute_column_widths(&b, width, t->col_widths);
+    eb_diag_free(b.measure_diag);
+    for (size_t c = 0; c < t->ncols; c++) t->width += t->col_widths[c];
+    place_columns(t);
+    layout_rows(&b, t);
+    return t;
+}
+
+static void free_cell(eb_table_cell *cell) {
+    eb_para_free(cell->para);
+    for (size_t k = 0; k < cell->nitems; k++) eb_para_free(cell->items[k]);
+    free(cell->items);
+}
+
+void eb_table_layout_free(eb_table_layout *table) {
+    if (!table) return;
+    size_t ncells = (table->nheader_rows + table->nbody_rows) * table->ncols;
+    for (size_t i = 0; i < ncells; i++) free_cell(&table->cells[i]);
+    free(table->cells);
+    free(table->row_heights);
+    free(table->col_x);
+    free(table->col_widths);
+    free(table);
+}
