@@ -49,9 +49,21 @@ static bool inseparable_pair(uint32_t a, uint32_t b) {
     return a == b && (a == 0x2014 || a == 0x2026 || a == 0x2E3A || a == 0x2015);
 }
 
+static bool is_digit(uint32_t cp) {
+    return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/* A numeric range such as 30–150 stays on one line (UAX #14 would break
+ * after the en dash). */
+static bool numeric_range(const eb_text *t, size_t after) {
+    return t->cps[after] == 0x2013 && after > 0 && is_digit(t->cps[after - 1]) &&
+           is_digit(t->cps[after + 1]);
+}
+
 static bool clreq_allows(const eb_text *t, size_t after) {
     uint32_t a = t->cps[after], b = t->cps[after + 1];
-    return !no_line_start(b) && !no_line_end(a) && !inseparable_pair(a, b);
+    return !no_line_start(b) && !no_line_end(a) && !inseparable_pair(a, b) &&
+           !numeric_range(t, after);
 }
 
 /* ---- break opportunities ----------------------------------------------------- */

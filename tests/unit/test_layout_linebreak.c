@@ -278,6 +278,22 @@ static void test_overlong_word(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* "30–150" is one unit: never broken at its en dash */
+static void test_numeric_range(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("en");
+    const char *text = "vesicles of 30–150 nm and ۳۰–۱۵۰ nm";
+    for (double width = 30; width < 200; width += 3) {
+        eb_para *para = layout_str(fonts, text, &style, width, diag);
+        for (size_t i = 0; i + 1 < para->nlines; i++) {
+            uint32_t last = decode_at(para->text, para->text_len, prev_char(para->text, para->lines[i].text_end));
+            CHECK(last != 0x2013);
+        }
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
 static void test_hard_breaks(eb_fontset *fonts) {
     eb_diag *diag = eb_diag_new(NULL);
     eb_text_style style = test_style("en");
@@ -337,6 +353,7 @@ int main(void) {
     test_han_latin_gap(fonts);
     test_gaps_in_seeds(fonts);
     test_overlong_word(fonts);
+    test_numeric_range(fonts);
     test_hard_breaks(fonts);
     test_last_line_not_single(fonts);
     test_dashes_and_ellipses(fonts);
