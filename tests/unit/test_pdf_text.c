@@ -286,6 +286,84 @@ static void test_deterministic(void) {
     free(b);
 }
 
+/* The first run of a one-line paragraph laid out from text. */
+static eb_para *one_run(const char *text, const char *lang) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = style_for(lang, EB_ALIGN_START);
+    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), &style, 400, diag);
+    eb_diag_free(diag);
+    return para;
+}
+
+/* One glyph drawn for two different texts: a TrueType font gets a second
+ * CID for it, a CFF font (no CIDToGIDMap) wraps it in ActualText; either
+ * way the text extracts as written, not as the glyph first stood for. */
+static void test_one_glyph_two_texts(void) {
+    eb_para *han = one_run("中", "zh-Hans"), *latin = one_run("x", "en");
+    if (!han || !latin || !han->nlines || !latin->nlines) {
+        CHECK(!"cannot lay out the probes");
+        return;
+    }
+    const eb_run *han_run = &han->lines[0].runs[0], *latin_run = &latin->lines[0].runs[0];
+    static char text[] = "甲乙ab";  /* drawn as 中中xx */
+    eb_glyph glyphs[4] = {
+        {.gid = han_run->glyphs[0].gid, .x_advance = 11, .text_start = 0, .text_len = 3},
+        {.gid = han_run->glyphs[0].gid, .x_advance = 11, .text_start = 3, .text_len = 3},
+        {.gid = latin_run->glyphs[0].gid, .x_advance = 6, .text_start = 6, .text_len = 1},
+        {.gid = latin_run->glyphs[0].gid, .x_advance = 6, .text_start = 7, .text_len = 1},
+    };
+    eb_run runs[2] = {
+        {.font = han_run->font, .size = 11, .x = 0, .width = 22, .glyphs = glyphs, .nglyphs = 2},
+        {.font = latin_run->font, .size = 11, .x = 22, .width = 12, .glyphs = glyphs + 2, .nglyphs = 2},
+    };
+    eb_line line = {.runs = runs, .nruns = 2, .baseline = 12, .width = 34, .ascent = 11, .descent = 3};
+    eb_para para = {.text = text, .text_len = strlen(text), .lines = &line, .nlines = 1, .width = 34};
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_pdf_options options = {.title = "conflicts", .lang = "zh-Hans", .id_seed = "conflicts"};
+    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf_draw_para(eb_pdf_add_page(pdf, A4_W, A4_H), &para, 72, 72);
+    char *path = eb_xasprintf("%s/conflicts.pdf", scratch);
+    CHECK(eb_pdf_save(pdf, path));
+    char *extracted = pdf_test_text(path);
+    CHECK_CONTAINS(extracted, "甲乙ab");
+    CHECK(pdf_test_qpdf_ok(path));
+    free(extracted);
+    free(path);
+    eb_pdf_free(pdf);
+    eb_diag_free(diag);
+    eb_para_free(han);
+    eb_para_free(latin);
+}
+
+/* Saving twice, with more text in between: the second file has the fonts'
+ * new glyphs and maps (they are rebuilt, not appended). */
+static void test_save_twice(void) {
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_pdf_options options = {.title = "twice", .lang = "en", .id_seed = "twice"};
+    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf_add_page(pdf, A4_W, A4_H);
+    eb_text_style style = style_for("en", EB_ALIGN_START);
+    double height;
+    char *first = eb_xasprintf("%s/twice-1.pdf", scratch), *second = eb_xasprintf("%s/twice-2.pdf", scratch);
+    CHECK(draw_text(pdf, "First words.", &style, 72, &height, diag) && eb_pdf_save(pdf, first));
+    CHECK(draw_text(pdf, "Quickly zigzag, then 外泌体.", &style, 144, &height, diag) && eb_pdf_save(pdf, second));
+    char *a = pdf_test_text(first), *b = pdf_test_text(second);
+    CHECK_CONTAINS(a, "First words.");
+    CHECK(strstr(a, "zigzag") == NULL);
+    CHECK_CONTAINS(b, "First words.");
+    CHECK_CONTAINS(b, "Quickly zigzag, then 外泌体.");
+    CHECK(pdf_test_qpdf_ok(second));
+    int rows, good;
+    pdf_test_fonts(second, &rows, &good);
+    CHECK(rows == 2 && good == 2);
+    free(a);
+    free(b);
+    free(first);
+    free(second);
+    eb_pdf_free(pdf);
+    eb_diag_free(diag);
+}
+
 /* A full A4 page of Chinese body text stays well under 100 KB. */
 static void test_chinese_page_size(void) {
     eb_diag *diag = eb_diag_new(stderr);
@@ -325,6 +403,8 @@ int main(void) {
     if (!fonts) return 2;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) check_round_trip(&cases[i]);
     test_deterministic();
+    test_save_twice();
+    test_one_glyph_two_texts();
     test_chinese_page_size();
     eb_fontset_free(fonts);
     eb_diag_free(diag);
