@@ -260,7 +260,8 @@ static char *link_target(const char *uri) {
 }
 
 bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, const char *uri) {
-    if (!page || !uri || !(w > 0) || !(h > 0)) return false;
+    if (!page || !uri || !isfinite(x) || !isfinite(y) || !(w > 0 && w < 1e6) || !(h > 0 && h < 1e6))
+        return false;
     char *target = link_target(uri);
     if (!target) return false;
     double rect[4] = {x, page->height - y - h, x + w, page->height - y};
@@ -273,14 +274,16 @@ bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, cons
 /* ---- outline ------------------------------------------------------------------------------ */
 
 int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title, eb_pdf_page *page, double y) {
-    if (!page || !title || parent < 0 || (size_t)parent > pdf->noutlines) return 0;
+    if (!page || page->pdf != pdf || !title || parent < 0 || (size_t)parent > pdf->noutlines)
+        return 0;
     eb_hpdf_outline *up = parent ? pdf->outlines[parent - 1] : NULL;
     uint8_t *text;
     size_t len;
     eb_utf8_to_utf16be(title, strlen(title), true, &text, &len);
-    double top = page->height - y;
-    eb_hpdf_outline *entry = eb_hpdf_outline_new(pdf->backend, up, text, len, page->page, 0,
-                                                 top < 0 ? 0 : top);
+    /* libharu's numbers must be finite and within its limits */
+    double top = isfinite(y) ? page->height - y : page->height;
+    top = top < 0 ? 0 : top > page->height ? page->height : top;
+    eb_hpdf_outline *entry = eb_hpdf_outline_new(pdf->backend, up, text, len, page->page, 0, top);
     free(text);
     if (!entry) {
         report(pdf, NULL, "cannot add an outline entry", eb_hpdf_take_error(pdf->backend));

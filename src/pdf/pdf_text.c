@@ -31,8 +31,11 @@ typedef struct {
     bool in_array;         /* inside the [ ... ] of a TJ */
 } text_writer;
 
-/* The value a number has once written with three decimals. */
-static double as_written(double v) { return llround(v * 1000.0) / 1000.0; }
+/* The value a number has once written with three decimals (absurd values,
+ * which the content writer would clamp, count as 0 here). */
+static double as_written(double v) {
+    return isfinite(v) && fabs(v) < 1e9 ? llround(v * 1000.0) / 1000.0 : 0;
+}
 
 static void open_array(text_writer *w) {
     if (w->in_array) return;
@@ -117,7 +120,7 @@ static bool select_font(text_writer *w, const eb_run *run) {
 
 /* Draws a run whose left end is at (left, baseline) in PDF space. */
 static void draw_run(text_writer *w, const eb_run *run, double left, double baseline) {
-    if (run->nglyphs == 0 || run->size <= 0) return;
+    if (!run->font || run->nglyphs == 0 || !(run->size > 0)) return;
     w->size = run->size;
     if (!select_font(w, run)) return;
     double matrix[6] = {1, 0, 0, 1, left, baseline};
