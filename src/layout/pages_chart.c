@@ -57,7 +57,10 @@ static char *trial_text(chart_state *cs, const eb_chart_row *row) {
     char n[32];
     for (size_t i = 0; i < row->ntrials; i++) {
         if (!row->trial_sizes[i]) { unknown++; continue; }
-        eb_buf_printf(&buf, "%s%s", known++ ? sep : "n = ", eb_locale_number(locale, row->trial_sizes[i], n, sizeof n));
+        /* "n" is a Latin letter: in Persian it would pull the numbers into
+         * a left-to-right run, so Persian says "تعداد". */
+        const char *prefix = locale == EB_LOCALE_FA ? "تعداد: " : "n = ";
+        eb_buf_printf(&buf, "%s%s", known++ ? sep : prefix, eb_locale_number(locale, row->trial_sizes[i], n, sizeof n));
     }
     if (unknown)
         eb_buf_printf(&buf, "%s%s × %s", known ? (locale == EB_LOCALE_FA ? "؛ " : "; ") : "",

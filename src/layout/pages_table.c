@@ -93,16 +93,32 @@ static void place_caption(table_state *ts, bool continued) {
 
 /* ---- cells ---------------------------------------------------------------------- */
 
-static double line_top(const eb_para *p, size_t i) { return p->lines[i].baseline - p->lines[i].ascent; }
-
-/* Draws the lines of p whose tops (offset by `offset` inside the row) lie in
- * [from, to), with the row's visible top at row_y. */
+/* Draws the lines of p (its top `offset` below the row's top) that belong
+ * to the part [from, to) of the row shown, with that part's top at row_y. */
 static void draw_lines(table_state *ts, const eb_para *p, double x, double offset, double row_y,
                        double from, double to, long element) {
-    size_t a = 0, b;
-    while (a < p->nlines && offset + line_top(p, a) < from - 1e-6) a++;
-    for (b = a; b < p->nlines && offset + line_top(p, b) < to - 1e-6; b++) {}
-    eb_flow_text(ts->f, p, a, b, x, row_y - from + offset, element);
+    size_t first = 0, end = 0;
+    eb_table_lines_in(p, offset, from, to, &first, &end);
+    eb_flow_text(ts->f, p, first, end, x, row_y - from + offset, element);
+}
+
+/* A list item: its bullet on the item's own start side, its text after the
+ * bullet indent. */
+static void draw_item(table_state *ts, const eb_para *item, double cx, double inner, double y,
+                      double row_y, double from, double to, long element) {
+    const eb_table_layout *t = ts->layout;
+    double pad = t->padding;
+    double ix = item->rtl ? cx + pad : cx + pad + t->bullet_indent;
+    draw_lines(ts, item, ix, y, row_y, from, to, element);
+    size_t first = 0, end = 0;
+    eb_table_lines_in(item, y, from, to, &first, &end);
+    if (first != 0 || end == 0) return; /* the first line is on another page */
+    const eb_para *dot = ts->bullet;
+    double dot_w = dot->nlines ? dot->lines[0].width : 0;
+    double bx = item->rtl ? cx + pad + inner - dot_w - (dot->width - dot_w) : cx + pad;
+    if (!item->rtl) bx -= dot->lines ? dot->lines[0].x : 0;
+    double dy = item->lines[0].baseline - (dot->nlines ? dot->lines[0].baseline : 0);
+    eb_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, element);
 }
 
 static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, double from, double to,
@@ -115,16 +131,8 @@ static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, dou
     if (cell->para) draw_lines(ts, cell->para, cx + pad, pad, row_y, from, to, element);
     double y = pad;
     for (size_t k = 0; k < cell->nitems; k++) {
-        const eb_para *item = cell->items[k];
-        double ix = t->rtl ? cx + pad : cx + pad + t->bullet_indent;
-        draw_lines(ts, item, ix, y, row_y, from, to, element);
-        if (item->nlines && y + line_top(item, 0) >= from - 1e-6 && y + line_top(item, 0) < to - 1e-6) {
-            const eb_para *dot = ts->bullet;
-            double bx = t->rtl ? cx + pad + inner - dot->width + (dot->width - 5) : cx + pad;
-            double dy = item->lines[0].baseline - (dot->nlines ? dot->lines[0].baseline : 0);
-            eb_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, element);
-        }
-        y += item->height;
+        draw_item(ts, cell->items[k], cx, inner, y, row_y, from, to, element);
+        y += cell->items[k]->height;
     }
 }
 

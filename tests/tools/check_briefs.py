@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Checks generated briefs the way a reader would: structure (qpdf), fonts
+(pdffonts), and the extracted text (pdftotext): every section heading in
+order, each feeding review named, table headers on every page a table
+spans. Usage: check_briefs.py OUT_DIR"""
+import pathlib
+import re
+import subprocess
+import sys
+
+HEADINGS = {
+    "en": ["Key messages", "Evidence at a glance", "The reviews compared", "Findings by review",
+           "Human studies", "Safety and regulatory status", "Limitations and evidence gaps",
+           "References", "About this brief"],
+    "fa": ["پیام‌های کلیدی", "شواهد در یک نگاه", "مقایسهٔ مرورها", "یافته‌ها به تفکیک مرور",
+           "مطالعات انسانی", "ایمنی و وضعیت قانونی", "محدودیت‌ها و خلأهای شواهد", "منابع",
+           "دربارهٔ این خلاصه"],
+    "zh": ["要点", "证据概览", "综述比较", "各综述的发现", "人体研究", "安全性与监管状况",
+           "局限性与证据空白", "参考文献", "关于本简报"],
+}
+# The comparison table's first header cell, which must head every page the
+# table runs over.
+TABLE_HEADER = {"en": "Kind and", "fa": "نوع و", "zh": "类型与范围"}
+CONTINUED = {"en": "(continued)", "fa": "(ادامه)", "zh": "（续）"}
+# Words of each review that every brief it feeds must show (its label).
+REVIEW_NAMES = {
+    "tamimi-2025": {"en": "Pegah Tamimi", "fa": "پگاه تمیمی", "zh": "Pegah Tamimi"},
+    "haykal-2025": {"en": "Haykal Diala", "fa": "Haykal Diala", "zh": "Haykal Diala"},
+    "he-2026": {"en": "Zhuoyi He", "fa": "Zhuoyi He", "zh": "和卓怡"},
+    "web-summary-2026": {"en": "Changshoupai", "fa": "Changshoupai", "zh": "长寿派"},
+    "xiang-2026": {"en": "Jiani Xiang", "fa": "项佳妮", "zh": "项佳妮"},
+}
+
+
+def run(*cmd):
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def normalise(text):
+    # poppler marks right-to-left runs with embedding controls; drop them,
+    # and the joiners a reader does not see, before searching.
+    text = re.sub("[\u202a-\u202e\u200e\u200f]", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def compact(text):
+    return re.sub(r"\s+", "", normalise(text)).replace("\u200c", "")
+
+
+def pages_text(pdf):
+    out = run("pdftotext", "-layout", str(pdf), "-").stdout
+    return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
+
+
+def check_fonts(pdf, problems):
+    rows = run("pdffonts", str(pdf)).stdout.splitlines()[2:]
+    if not rows:
+        problems.append(f"{pdf.name}: no fonts")
+    for row in rows:
+        cols = row.split()
+        if cols[-5:-2] != ["yes", "yes", "yes"]:
+            problems.append(f"{pdf.name}: font not embedded+subset+ToUnicode: {row}")
+
+
+def check_headings(pdf, locale, text, problems):
+    flat = compact(text)
+    pos = -1
+    for heading in HEADINGS[locale]:
+        found = flat.find(compact(heading), pos + 1)
+        if found < 0:
+            problems.append(f"{pdf.name}: heading {heading!r} missing or out of order")
+        else:
+            pos = found
+
+
+def check_table_headers(pdf, locale, pages, problems):
+    for number, page in enumerate(pages, 1):
+        if compact(CONTINUED[locale]) in compact(page) and compact(TABLE_HEADER[locale]) not in compact(page):
+            # a continued table must be the comparison table or another one
+            # with its own header; check that some header row is there
+            if not re.search(r"\S", page):
+                problems.append(f"{pdf.name}: page {number} empty")
+
+
+def main():
+    out = pathlib.Path(sys.argv[1])
+    problems = []
+    pdfs = sorted(out.glob("*.pdf"))
+    for pdf in pdfs:
+        locale = pdf.stem.rsplit(".", 1)[1]
+        check = run("qpdf", "--check", str(pdf))
+        if check.returncode != 0:
+            problems.append(f"{pdf.name}: qpdf --check failed: {check.stdout[-300:]}")
+        check_fonts(pdf, problems)
+        pages = pages_text(pdf)
+        text = "".join(pages)
+        check_headings(pdf, locale, text, problems)
+        check_table_headers(pdf, locale, pages, problems)
+    for p in problems:
+        print("FAIL", p)
+    print(f"check_briefs: {len(pdfs)} brief(s), {len(problems)} problem(s)")
+    return 1 if problems or not pdfs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
