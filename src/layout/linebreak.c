@@ -17,31 +17,35 @@ static pthread_once_t linebreak_once = PTHREAD_ONCE_INIT;
 
 /* ---- clreq: characters that must not start or end a line ------------------ */
 
-static bool in_list(uint32_t cp, const uint32_t *list, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (list[i] == cp) return true;
-    return false;
-}
-
 /* Closing punctuation (clreq 3.1.7): never at the start of a line. */
 static bool no_line_start(uint32_t cp) {
-    static const uint32_t list[] = {
-        0x3001, 0xFF0C, 0xFF1B, 0xFF1A, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, /* 、，；：。！？． */
-        0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x3009, 0x3015, 0x3017, /* ）》」』】〉〕〗 */
-        0x3019, 0x301B, 0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x30FB, 0x00B7, /* 〙〛］｝”’・· */
-        ')', ']', '}', ',', '.', ';', ':', '!', '?', 0x00BB, 0x203A, /* » › */
-    };
-    return in_list(cp, list, sizeof list / sizeof list[0]);
+    switch (cp) {
+    case 0x3001: case 0xFF0C: case 0xFF1B: case 0xFF1A: /* 、，；： */
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: /* 。！？． */
+    case 0xFF09: case 0x300B: case 0x300D: case 0x300F: /* ）》」』 */
+    case 0x3011: case 0x3009: case 0x3015: case 0x3017: /* 】〉〕〗 */
+    case 0x3019: case 0x301B: case 0xFF3D: case 0xFF5D: /* 〙〛］｝ */
+    case 0x201D: case 0x2019: case 0x30FB: case 0x00B7: /* ”’・· */
+    case 0x00BB: case 0x203A:                           /* » › */
+    case ')': case ']': case '}': case ',': case '.': case ';': case ':': case '!': case '?':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Opening punctuation: never at the end of a line. */
 static bool no_line_end(uint32_t cp) {
-    static const uint32_t list[] = {
-        0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3008, 0x3014, 0x3016, /* （《「『【〈〔〖 */
-        0x3018, 0x301A, 0xFF3B, 0xFF5B, 0x201C, 0x2018,                 /* 〘〚［｛“‘ */
-        '(', '[', '{', 0x00AB, 0x2039,                                  /* « ‹ */
-    };
-    return in_list(cp, list, sizeof list / sizeof list[0]);
+    switch (cp) {
+    case 0xFF08: case 0x300A: case 0x300C: case 0x300E: /* （《「『 */
+    case 0x3010: case 0x3008: case 0x3014: case 0x3016: /* 【〈〔〖 */
+    case 0x3018: case 0x301A: case 0xFF3B: case 0xFF5B: /* 〘〚［｛ */
+    case 0x201C: case 0x2018: case 0x00AB: case 0x2039: /* “‘«‹ */
+    case '(': case '[': case '{':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* ——, …… and ⸺ are one mark made of two characters: never split. */
