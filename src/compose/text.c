@@ -144,7 +144,8 @@ char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale
         who = p.text ? p.text : review->id;
     }
     const char *etal = review->nauthors > 1 ? (locale == EB_LOCALE_ZH ? " 等" : locale == EB_LOCALE_FA ? " و همکاران" : " et al.") : "";
-    char *plain = eb_xasprintf("%s%s%s %d", who, etal, locale == EB_LOCALE_FA ? "،" : ",", review->year);
+    const char *comma = locale == EB_LOCALE_FA ? "، " : locale == EB_LOCALE_ZH ? "，" : ", ";
+    char *plain = eb_xasprintf("%s%s%s%d", who, etal, comma, review->year);
     char *out = eb_localize_digits(arena, locale, plain);
     free(plain);
     return out;

@@ -78,9 +78,30 @@ static const char *glyph_text(const eb_para *para, const eb_glyph *g, size_t *le
     return para->text + start;
 }
 
-static void draw_glyph(text_writer *w, const eb_glyph *g) {
+/* Copies the code points of text[0..len) into out in reverse order. */
+static void reverse_code_points(const char *text, size_t len, char *out) {
+    size_t end = len;
+    while (end > 0) {
+        size_t start = end - 1;
+        while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
+        memcpy(out + (len - end), text + start, end - start);
+        end = start;
+    }
+}
+
+/* A glyph of a right-to-left run that stands for several characters (a
+ * letter with its hamza, say) is mapped in visual order, like the glyphs
+ * around it: extractors (poppler, pdf.js) lay a glyph's characters out left
+ * to right and then reverse right-to-left lines, which restores logical
+ * order only if the glyph's own characters were stored reversed. */
+static void draw_glyph(text_writer *w, const eb_glyph *g, bool rtl) {
     size_t len;
     const char *text = glyph_text(w->para, g, &len);
+    char reversed[64];
+    if (rtl && len > 1 && len <= sizeof reversed && eb_utf8_count(text, len) > 1) {
+        reverse_code_points(text, len, reversed);
+        text = reversed;
+    }
     eb_cid_use use = eb_pdf_font_use(w->font, g->gid, text, len);
     set_rise(w, g->y_offset);
     move_pen(w, w->ideal + g->x_offset);
@@ -126,7 +147,7 @@ static void draw_run(text_writer *w, const eb_run *run, double left, double base
     double matrix[6] = {1, 0, 0, 1, left, baseline};
     eb_content_op(w->c, "Tm", 6, matrix);
     w->ideal = w->actual = 0;
-    for (size_t i = 0; i < run->nglyphs; i++) draw_glyph(w, &run->glyphs[i]);
+    for (size_t i = 0; i < run->nglyphs; i++) draw_glyph(w, &run->glyphs[i], run->rtl);
     close_array(w);
     set_rise(w, 0);
 }

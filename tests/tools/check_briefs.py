@@ -2,7 +2,8 @@
 """Checks generated briefs the way a reader would: structure (qpdf), fonts
 (pdffonts), and the extracted text (pdftotext): every section heading in
 order, each feeding review named, table headers on every page a table
-spans. Usage: check_briefs.py OUT_DIR"""
+spans. Usage: check_briefs.py OUT_DIR INPUTS_DIR"""
+import json
 import pathlib
 import re
 import subprocess
@@ -18,9 +19,11 @@ HEADINGS = {
     "zh": ["要点", "证据概览", "综述比较", "各综述的发现", "人体研究", "安全性与监管状况",
            "局限性与证据空白", "参考文献", "关于本简报"],
 }
-# The comparison table's first header cell, which must head every page the
-# table runs over.
-TABLE_HEADER = {"en": "Kind and", "fa": "نوع و", "zh": "类型与范围"}
+# Header cells that mark a repeated table header: the comparison table's,
+# the human-studies table's (per locale), and every source table's first
+# header cell (read from the inputs).
+TABLE_HEADERS = {"en": ["Kind and", "Adverse events"], "fa": ["نوع و", "عوارض جانبی"],
+                 "zh": ["类型与范围", "不良事件"]}
 CONTINUED = {"en": "(continued)", "fa": "(ادامه)", "zh": "（续）"}
 # Words of each review that every brief it feeds must show (its label).
 REVIEW_NAMES = {
@@ -48,7 +51,7 @@ def compact(text):
 
 
 def pages_text(pdf):
-    out = run("pdftotext", "-layout", str(pdf), "-").stdout
+    out = run("pdftotext", str(pdf), "-").stdout
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
 
 
@@ -73,17 +76,52 @@ def check_headings(pdf, locale, text, problems):
             pos = found
 
 
-def check_table_headers(pdf, locale, pages, problems):
+def source_table_headers(inputs):
+    headers = []
+    for review in sorted((inputs / "reviews").glob("*.json")):
+        for table in json.loads(review.read_text(encoding="utf-8")).get("tables", []):
+            headers.append(table["header"][0])
+            if "header_en" in table:
+                headers.append(table["header_en"][0])
+    return headers
+
+
+def check_table_headers(pdf, locale, pages, extra_headers, problems):
+    """Every page a table continues on shows a header row again."""
+    markers = [compact(h) for h in TABLE_HEADERS[locale] + extra_headers]
     for number, page in enumerate(pages, 1):
-        if compact(CONTINUED[locale]) in compact(page) and compact(TABLE_HEADER[locale]) not in compact(page):
-            # a continued table must be the comparison table or another one
-            # with its own header; check that some header row is there
-            if not re.search(r"\S", page):
-                problems.append(f"{pdf.name}: page {number} empty")
+        flat = compact(page)
+        if not flat:
+            problems.append(f"{pdf.name}: page {number} is empty")
+        if compact(CONTINUED[locale]) in flat and not any(m in flat for m in markers):
+            problems.append(f"{pdf.name}: page {number} continues a table without its header")
+
+
+def check_reviews(pdf, locale, text, feeding, problems):
+    flat = compact(text)
+    for review in feeding:
+        name = REVIEW_NAMES[review][locale]
+        if compact(name) not in flat:
+            problems.append(f"{pdf.name}: feeding review {review} ({name!r}) not named")
+
+
+def feeding_reviews(inputs):
+    """indication -> reviews with a finding, study or table tied to it."""
+    feeds = {}
+    for path in sorted((inputs / "reviews").glob("*.json")):
+        review = json.loads(path.read_text(encoding="utf-8"))
+        items = review["findings"] + review.get("human_studies", []) + review.get("tables", [])
+        for item in items:
+            for ind in item.get("indications", []):
+                feeds.setdefault(ind, set()).add(review["id"])
+    return feeds
 
 
 def main():
     out = pathlib.Path(sys.argv[1])
+    inputs = pathlib.Path(sys.argv[2])
+    extra = source_table_headers(inputs)
+    feeds = feeding_reviews(inputs)
     problems = []
     pdfs = sorted(out.glob("*.pdf"))
     for pdf in pdfs:
@@ -95,7 +133,8 @@ def main():
         pages = pages_text(pdf)
         text = "".join(pages)
         check_headings(pdf, locale, text, problems)
-        check_table_headers(pdf, locale, pages, problems)
+        check_table_headers(pdf, locale, pages, extra, problems)
+        check_reviews(pdf, locale, text, sorted(feeds.get(pdf.stem.rsplit(".", 1)[0], [])), problems)
     for p in problems:
         print("FAIL", p)
     print(f"check_briefs: {len(pdfs)} brief(s), {len(problems)} problem(s)")
