@@ -8,6 +8,11 @@
 
 #include "fields.h"
 
+/* Limits far above any real review, low enough that a brief stays a brief
+ * and a mistaken or hostile file is refused with a message instead of
+ * tying up a build for minutes. Mirrored in inputs/schema/review.schema.json. */
+enum { EB_MAX_ITEMS = 1000, EB_MAX_TABLE_ROWS = 2000, EB_MAX_REFERENCES = 5000 };
+
 static const char *const level_names[] = {"in_vitro", "animal", "human_trial", "systematic_review", "expert_opinion"};
 static const char *const kind_names[] = {"narrative_review", "literature_review", "systematic_review", "web_evidence_summary"};
 static const char *const statement_names[] = {"conclusion", "limitation", "safety", "regulatory", "gap"};
@@ -266,7 +271,7 @@ static const char **read_header(review_reader *rr, const cJSON *table, const cha
 static void read_rows(review_reader *rr, const cJSON *item, eb_table *t) {
     eb_reader *r = &rr->r;
     size_t nrows = 0;
-    const cJSON *row = eb_read_array(r, item, "rows", 1, 100000, &nrows);
+    const cJSON *row = eb_read_array(r, item, "rows", 1, EB_MAX_TABLE_ROWS, &nrows);
     if (!t->ncols) return;
     t->cells = eb_arena_array(r->arena, nrows * t->ncols, sizeof *t->cells);
     size_t mark = eb_path_push_key(r, "rows");
@@ -465,15 +470,15 @@ static void read_body(review_reader *rr, const cJSON *root) {
     eb_read_text(r, root, "abstract", &rv->abstract);
 
     id_set ids = {0};
-    ALLOCATE_ITEMS(rr, root, "references", 10000, references, nreferences);
-    read_items(rr, root, "references", 0, 10000, read_reference, &ids);
+    ALLOCATE_ITEMS(rr, root, "references", EB_MAX_REFERENCES, references, nreferences);
+    read_items(rr, root, "references", 0, EB_MAX_REFERENCES, read_reference, &ids);
     rr->references_node = cJSON_GetObjectItemCaseSensitive(root, "references");
-    ALLOCATE_ITEMS(rr, root, "findings", 5000, findings, nfindings);
-    read_items(rr, root, "findings", 1, 5000, read_finding, &ids);
-    ALLOCATE_ITEMS(rr, root, "human_studies", 5000, human_studies, nhuman_studies);
-    read_items(rr, root, "human_studies", 0, 5000, read_study, &ids);
-    ALLOCATE_ITEMS(rr, root, "statements", 5000, statements, nstatements);
-    read_items(rr, root, "statements", 0, 5000, read_statement, &ids);
+    ALLOCATE_ITEMS(rr, root, "findings", EB_MAX_ITEMS, findings, nfindings);
+    read_items(rr, root, "findings", 1, EB_MAX_ITEMS, read_finding, &ids);
+    ALLOCATE_ITEMS(rr, root, "human_studies", EB_MAX_ITEMS, human_studies, nhuman_studies);
+    read_items(rr, root, "human_studies", 0, EB_MAX_ITEMS, read_study, &ids);
+    ALLOCATE_ITEMS(rr, root, "statements", EB_MAX_ITEMS, statements, nstatements);
+    read_items(rr, root, "statements", 0, EB_MAX_ITEMS, read_statement, &ids);
     ALLOCATE_ITEMS(rr, root, "tables", 100, tables, ntables);
     read_items(rr, root, "tables", 0, 100, read_table, &ids);
 }
