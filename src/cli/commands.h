@@ -16,5 +16,7 @@ int eb_cmd_validate(int argc, char **argv);
 int eb_cmd_list(int argc, char **argv);
 int eb_cmd_sample(int argc, char **argv);
 int eb_cmd_build(int argc, char **argv);
+int eb_cmd_check(int argc, char **argv);
+int eb_cmd_manifest(int argc, char **argv);
 
 #endif

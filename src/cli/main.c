@@ -12,6 +12,8 @@ static const char usage[] =
     "  validate  check every input file and report all problems\n"
     "  list      show the indications and the reviews and findings that feed each\n"
     "  build     write every brief (one per indication and locale) into out/\n"
+    "  check     list the briefs in out/ that are missing or stale (CI gate)\n"
+    "  manifest merge  join the manifests of a sharded build\n"
     "  sample    write a one-page typesetting sample (Persian, Chinese, English)\n"
     "\n"
     "Options of validate and list:\n"
@@ -35,6 +37,8 @@ static const command commands[] = {
     {"list", eb_cmd_list},
     {"sample", eb_cmd_sample},
     {"build", eb_cmd_build},
+    {"check", eb_cmd_check},
+    {"manifest", eb_cmd_manifest},
 };
 
 int main(int argc, char **argv) {

@@ -1,0 +1,435 @@
+/* The build proper: jobs on worker threads, each with its own fontset
+ * (FreeType faces are not thread-safe), results gathered by job index so
+ * the manifest and every PDF are the same at any -j. */
+#include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "compose.h"
+#include "load.h"
+#include "manifest.h"
+#include "pdf.h"
+#include "render.h"
+
+typedef enum { RESULT_PENDING, RESULT_BUILT, RESULT_UNCHANGED, RESULT_FAILED_INPUT, RESULT_FAILED_IO } result_status;
+
+typedef struct {
+    result_status status;
+    eb_manifest_entry entry;   /* for built and unchanged briefs */
+    double ms;
+} job_result;
+
+/* Seconds spent in each phase, summed over briefs (CPU-ish, per thread). */
+typedef struct {
+    double load, compose, layout, render, save;
+} phase_times;
+
+typedef struct {
+    const eb_build_options *o;
+    const eb_corpus *corpus;
+    const eb_job_list *jobs;
+    const eb_manifest *previous;
+    eb_diag *diag;
+    job_result *results;
+    pthread_mutex_t lock;
+    size_t next, done;
+    bool stop;
+    bool tty;
+    phase_times times;
+} build_run;
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void on_signal(int sig) {
+    (void)sig;
+    interrupted = 1;
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- one brief ------------------------------------------------------------------ */
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(((const eb_file_hash *)a)->name, ((const eb_file_hash *)b)->name);
+}
+
+/* The fonts a brief's text was actually set in, with their pinned hashes. */
+static void fonts_used(const eb_doc_plan *plan, const eb_job_list *jobs, eb_manifest_entry *e) {
+    bool *used = eb_xcalloc(jobs->nfonts + 1, sizeof *used);
+    for (size_t p = 0; p < plan->nparas; p++)
+        for (size_t l = 0; l < plan->paras[p]->nlines; l++)
+            for (size_t r = 0; r < plan->paras[p]->lines[l].nruns; r++) {
+                const eb_run *run = &plan->paras[p]->lines[l].runs[r];
+                if (!run->font || run->nglyphs == 0) continue;
+                const char *path = eb_font_get_info(run->font)->path;
+                const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+                for (size_t f = 0; f < jobs->nfonts; f++)
+                    if (strcmp(jobs->fonts[f].name, base) == 0) used[f] = true;
+            }
+    e->fonts = eb_xcalloc(jobs->nfonts + 1, sizeof *e->fonts);
+    for (size_t f = 0; f < jobs->nfonts; f++) {
+        if (!used[f]) continue;
+        e->fonts[e->nfonts] = (eb_file_hash){eb_xstrdup(jobs->fonts[f].name), {0}};
+        memcpy(e->fonts[e->nfonts++].sha256, jobs->fonts[f].sha256, 65);
+    }
+    qsort(e->fonts, e->nfonts, sizeof *e->fonts, by_name);
+    free(used);
+}
+
+static void fill_entry(const eb_job *job, const eb_corpus *corpus, eb_manifest_entry *e) {
+    e->file = eb_xstrdup(job->file_name);
+    e->indication = eb_xstrdup(corpus->indications[job->indication].id);
+    e->locale = eb_xstrdup(eb_locale_name(job->locale));
+    memcpy(e->key, job->key, 65);
+    e->inputs = eb_xcalloc(job->ninputs + 1, sizeof *e->inputs);
+    for (size_t i = 0; i < job->ninputs; i++) {
+        e->inputs[i] = (eb_file_hash){eb_xstrdup(job->inputs[i].name), {0}};
+        memcpy(e->inputs[i].sha256, job->inputs[i].sha256, 65);
+    }
+    e->ninputs = job->ninputs;
+}
+
+static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *brief, const char *path,
+                            eb_manifest_entry *e, phase_times *t) {
+    const eb_build_options *o = b->o;
+    double t0 = now();
+    eb_doc_plan *plan = eb_plan_brief(fonts, brief, o->paper_size, o->strict, b->diag);
+    double t1 = now();
+    eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
+                            .keywords = brief->keywords, .creator = "evbrief " EVBRIEF_VERSION,
+                            .lang = plan->lang, .rtl = brief->rtl, .id_seed = brief->file_name};
+    eb_pdf *pdf = eb_pdf_new(fonts, &popts, b->diag);
+    bool ok = pdf && eb_render_plan(pdf, plan);
+    double t2 = now();
+    ok = ok && eb_pdf_save(pdf, path);
+    double t3 = now();
+    e->pages = (long)plan->npages;
+    fonts_used(plan, b->jobs, e);
+    eb_pdf_free(pdf);
+    eb_doc_plan_free(plan);
+    t->layout += t1 - t0;
+    t->render += t2 - t1;
+    t->save += t3 - t2;
+    return ok;
+}
+
+static result_status build_brief(build_run *b, eb_fontset *fonts, const eb_job *job, eb_manifest_entry *e,
+                                 phase_times *t) {
+    const eb_build_options *o = b->o;
+    double t0 = now();
+    eb_compose_options copts = {.build_day = o->build_day, .inputs_digest = job->inputs_digest};
+    eb_brief *brief = eb_compose_brief(b->corpus, job->indication, job->locale, &copts);
+    t->compose += now() - t0;
+    char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
+    size_t errors_before = eb_diag_count(b->diag, EB_ERROR);
+    fill_entry(job, b->corpus, e);
+    bool ok = render_and_save(b, fonts, brief, path, e, t);
+    result_status status = ok ? RESULT_BUILT : RESULT_FAILED_IO;
+    if (ok && o->strict && eb_diag_count(b->diag, EB_ERROR) > errors_before) {
+        remove(path); /* --strict: a brief with a missing character is not delivered */
+        status = RESULT_FAILED_INPUT;
+    }
+    if (status == RESULT_BUILT && !eb_file_sha256(path, e->sha256, &e->bytes)) status = RESULT_FAILED_IO;
+    free(path);
+    eb_brief_free(brief);
+    return status;
+}
+
+/* Unchanged: the manifest has this brief with the same key, and the file
+ * on disk is the one the manifest describes. */
+static bool up_to_date(build_run *b, const eb_job *job, eb_manifest_entry *e) {
+    const eb_manifest_entry *old = eb_manifest_find(b->previous, job->file_name);
+    if (b->o->force || !old || strcmp(old->key, job->key) != 0) return false;
+    char *path = eb_xasprintf("%s/%s", b->o->out, job->file_name);
+    char sha[65];
+    long bytes = 0;
+    bool same = eb_file_sha256(path, sha, &bytes) && strcmp(sha, old->sha256) == 0;
+    free(path);
+    if (!same) return false;
+    fill_entry(job, b->corpus, e);
+    memcpy(e->sha256, old->sha256, 65);
+    e->pages = old->pages;
+    e->bytes = old->bytes;
+    e->fonts = eb_xcalloc(old->nfonts + 1, sizeof *e->fonts);
+    for (size_t i = 0; i < old->nfonts; i++) {
+        e->fonts[i] = (eb_file_hash){eb_xstrdup(old->fonts[i].name), {0}};
+        memcpy(e->fonts[i].sha256, old->fonts[i].sha256, 65);
+    }
+    e->nfonts = old->nfonts;
+    return true;
+}
+
+/* ---- progress ---------------------------------------------------------------------- */
+
+static const char *status_word(result_status s) {
+    switch (s) {
+    case RESULT_BUILT: return "built";
+    case RESULT_UNCHANGED: return "unchanged";
+    default: return "FAILED";
+    }
+}
+
+static void report_progress(build_run *b, size_t index) {
+    const job_result *r = &b->results[index];
+    const eb_job *job = &b->jobs->jobs[index];
+    if (b->o->quiet || b->o->json) return;
+    const char *color = "", *reset = "";
+    if (b->tty) {
+        color = r->status == RESULT_BUILT ? "\033[32m" : r->status == RESULT_UNCHANGED ? "\033[2m" : "\033[31m";
+        reset = "\033[0m";
+    }
+    if (r->status == RESULT_BUILT || r->status == RESULT_UNCHANGED)
+        printf("[%zu/%zu] %s%-9s%s %s  %ld pages  %ld KB  %.0f ms\n", b->done, b->jobs->njobs, color,
+               status_word(r->status), reset, job->file_name, r->entry.pages, (r->entry.bytes + 1023) / 1024, r->ms);
+    else
+        printf("[%zu/%zu] %s%-9s%s %s\n", b->done, b->jobs->njobs, color, status_word(r->status), reset,
+               job->file_name);
+    fflush(stdout);
+}
+
+/* ---- workers ------------------------------------------------------------------------- */
+
+static void run_job(build_run *b, eb_fontset *fonts, size_t index, phase_times *t) {
+    const eb_job *job = &b->jobs->jobs[index];
+    job_result *r = &b->results[index];
+    double t0 = now();
+    if (job->blocked) {
+        eb_diag_report(b->diag, EB_ERROR, (eb_location){.file = job->blocked_by},
+                       "%s not rebuilt: this review is invalid", job->file_name);
+        r->status = RESULT_FAILED_INPUT;
+    } else if (!fonts) {
+        r->status = RESULT_FAILED_IO;
+    } else if (up_to_date(b, job, &r->entry)) {
+        r->status = RESULT_UNCHANGED;
+    } else {
+        r->status = build_brief(b, fonts, job, &r->entry, t);
+        if (r->status != RESULT_BUILT) eb_manifest_entry_free(&r->entry);
+    }
+    r->ms = (now() - t0) * 1000;
+}
+
+static void *worker(void *arg) {
+    build_run *b = arg;
+    eb_fontset *fonts = eb_fontset_open(b->o->fonts, b->diag);
+    phase_times t = {0};
+    for (;;) {
+        pthread_mutex_lock(&b->lock);
+        bool stop = b->stop || interrupted || b->next >= b->jobs->njobs;
+        size_t index = b->next++;
+        pthread_mutex_unlock(&b->lock);
+        if (stop) break;
+        run_job(b, fonts, index, &t);
+        pthread_mutex_lock(&b->lock);
+        b->done++;
+        report_progress(b, index);
+        result_status s = b->results[index].status;
+        if (b->o->fail_fast && (s == RESULT_FAILED_INPUT || s == RESULT_FAILED_IO)) b->stop = true;
+        pthread_mutex_unlock(&b->lock);
+    }
+    pthread_mutex_lock(&b->lock);
+    b->times.compose += t.compose;
+    b->times.layout += t.layout;
+    b->times.render += t.render;
+    b->times.save += t.save;
+    pthread_mutex_unlock(&b->lock);
+    eb_fontset_free(fonts);
+    return NULL;
+}
+
+static void run_workers(build_run *b) {
+    size_t n = b->o->jobs < b->jobs->njobs ? b->o->jobs : b->jobs->njobs;
+    if (n <= 1) {
+        worker(b);
+        return;
+    }
+    pthread_t *threads = eb_xcalloc(n, sizeof *threads);
+    size_t started = 0;
+    for (; started < n; started++)
+        if (pthread_create(&threads[started], NULL, worker, b) != 0) break;
+    if (started == 0) worker(b);
+    for (size_t i = 0; i < started; i++) pthread_join(threads[i], NULL);
+    free(threads);
+}
+
+/* ---- the output directory ------------------------------------------------------------ */
+
+static bool ensure_directory(const char *dir) {
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return true;
+        fprintf(stderr, "evbrief build: %s exists and is not a directory\n", dir);
+        return false;
+    }
+    if (mkdir(dir, 0777) == 0) return true;
+    fprintf(stderr, "evbrief build: cannot create %s: %s\n", dir, strerror(errno));
+    return false;
+}
+
+/* A build killed mid-way (SIGKILL, power loss) may leave the temporary file
+ * of a PDF or of the manifest; the final names are only ever renamed into
+ * place whole. Remove such leftovers: ".NAME.pdf.XXXXXX", "manifest.json.XXXXXX". */
+static void remove_leftovers(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        bool pdf_tmp = n[0] == '.' && len > 11 && strstr(n, ".pdf.") && strlen(strstr(n, ".pdf.")) == 11;
+        bool manifest_tmp = strncmp(n, "manifest.json.", 14) == 0 && len == 20;
+        if (!pdf_tmp && !manifest_tmp) continue;
+        char *path = eb_xasprintf("%s/%s", dir, n);
+        unlink(path);
+        free(path);
+    }
+    closedir(d);
+}
+
+/* ---- the run ---------------------------------------------------------------------------- */
+
+typedef struct {
+    size_t built, unchanged, failed_input, failed_io, removed;
+} build_counts;
+
+/* Briefs the manifest lists that no indication feeds any more: removed in
+ * a full build, so out/ holds exactly the current briefs. */
+static void remove_orphans(const eb_build_options *o, const eb_job_list *jobs, eb_manifest *m, build_counts *c) {
+    for (size_t i = 0; i < m->n;) {
+        bool current = false;
+        for (size_t j = 0; j < jobs->njobs && !current; j++)
+            current = strcmp(jobs->jobs[j].file_name, m->entries[i].file) == 0;
+        if (current) { i++; continue; }
+        char *path = eb_xasprintf("%s/%s", o->out, m->entries[i].file);
+        if (unlink(path) == 0 && !o->quiet && !o->json) printf("removed %s (no review feeds it)\n", m->entries[i].file);
+        free(path);
+        c->removed++;
+        eb_manifest_remove(m, m->entries[i].file);
+    }
+}
+
+static void update_manifest(const build_run *b, eb_manifest *m, build_counts *c) {
+    for (size_t i = 0; i < b->jobs->njobs; i++) {
+        job_result *r = &b->results[i];
+        switch (r->status) {
+        case RESULT_BUILT: c->built++; break;
+        case RESULT_UNCHANGED: c->unchanged++; break;
+        case RESULT_FAILED_INPUT: c->failed_input++; break;
+        case RESULT_FAILED_IO: c->failed_io++; break;
+        default: break;
+        }
+        if (r->status == RESULT_BUILT || r->status == RESULT_UNCHANGED) {
+            eb_manifest_put(m, &r->entry);
+            r->entry = (eb_manifest_entry){0};
+        }
+    }
+    free(m->version);
+    m->version = eb_xstrdup(EVBRIEF_VERSION);
+}
+
+static void print_json(const build_run *b, const build_counts *c) {
+    printf("{\n  \"built\": %zu,\n  \"unchanged\": %zu,\n  \"failed\": %zu,\n  \"briefs\": [", c->built,
+           c->unchanged, c->failed_input + c->failed_io);
+    for (size_t i = 0; i < b->jobs->njobs; i++) {
+        const job_result *r = &b->results[i];
+        printf("%s\n    {\"file\": \"%s\", \"status\": \"%s\", \"ms\": %.1f}", i ? "," : "",
+               b->jobs->jobs[i].file_name,
+               r->status == RESULT_PENDING ? "skipped" : r->status == RESULT_BUILT ? "built"
+               : r->status == RESULT_UNCHANGED ? "unchanged" : "failed", r->ms);
+    }
+    printf("\n  ]\n}\n");
+}
+
+static void print_timings(const build_run *b, double total) {
+    const phase_times *t = &b->times;
+    fprintf(stderr,
+            "timings (ms, summed over briefs): load %.1f  compose %.1f  layout %.1f  render %.1f  "
+            "subset+write %.1f  |  wall %.1f\n",
+            t->load * 1000, t->compose * 1000, t->layout * 1000, t->render * 1000, t->save * 1000, total * 1000);
+}
+
+static int exit_code(eb_load_status status, const build_counts *c) {
+    if (interrupted) return 130;
+    if (status == EB_LOAD_IO || c->failed_io) return EB_EXIT_IO;
+    if (status == EB_LOAD_INVALID || c->failed_input) return EB_EXIT_INPUT;
+    return EB_EXIT_OK;
+}
+
+static bool prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_job_list *jobs) {
+    long only = -1;
+    if (o->indication && (only = eb_corpus_find_indication(corpus, o->indication)) < 0) {
+        fprintf(stderr, "evbrief: unknown indication \"%s\"\n", o->indication);
+        return false;
+    }
+    eb_locale locale = EB_LOCALE_EN;
+    eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch,
+                         .only_indication = only,
+                         .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
+    if (!eb_jobs_make(corpus, o->fonts, &jo, jobs)) return false;
+    if (o->shard_n) eb_jobs_keep_shard(jobs, o->shard_k, o->shard_n);
+    return true;
+}
+
+static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
+                      eb_job_list *jobs, eb_diag *diag, double t0, double load_time) {
+    char *manifest_path = eb_xasprintf("%s/manifest.json", o->out);
+    eb_manifest m;
+    bool missing = false;
+    if (!eb_manifest_read(manifest_path, &m, &missing)) eb_manifest_free(&m);
+    build_run b = {.o = o, .corpus = corpus, .jobs = jobs, .previous = &m, .diag = diag,
+                   .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
+    b.times.load = load_time;
+    pthread_mutex_init(&b.lock, NULL);
+    run_workers(&b);
+    build_counts c = {0};
+    update_manifest(&b, &m, &c);
+    bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
+    if (full) remove_orphans(o, jobs, &m, &c);
+    if (!eb_manifest_write(manifest_path, &m)) c.failed_io++;
+    if (o->json) print_json(&b, &c);
+    else if (!o->quiet || c.failed_input || c.failed_io)
+        printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,
+               c.unchanged, c.failed_input + c.failed_io);
+    if (o->timings) print_timings(&b, now() - t0);
+    for (size_t i = 0; i < jobs->njobs; i++) eb_manifest_entry_free(&b.results[i].entry);
+    free(b.results);
+    pthread_mutex_destroy(&b.lock);
+    eb_manifest_free(&m);
+    free(manifest_path);
+    return exit_code(status, &c);
+}
+
+int eb_build_run(const eb_build_options *o) {
+    double t0 = now();
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_load_status status = EB_LOAD_OK;
+    eb_corpus *corpus = eb_load_corpus(o->inputs, diag, &status);
+    double load_time = now() - t0;
+    int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
+    eb_job_list jobs = {0};
+    if (corpus && !ensure_directory(o->out)) code = EB_EXIT_IO;
+    if (corpus && code == EB_EXIT_OK) {
+        remove_leftovers(o->out);
+        if (!prepare_jobs(o, corpus, &jobs)) code = o->indication ? EB_EXIT_USAGE : EB_EXIT_IO;
+        else code = build_jobs(o, corpus, status, &jobs, diag, t0, load_time);
+    }
+    eb_jobs_free(&jobs);
+    eb_corpus_free(corpus);
+    eb_diag_free(diag);
+    return code;
+}

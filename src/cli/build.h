@@ -1,0 +1,28 @@
+/* build: runs the briefs of a build on worker threads and keeps the
+ * manifest; shared by `evbrief build` and `evbrief check`. */
+#ifndef EVBRIEF_CLI_BUILD_H
+#define EVBRIEF_CLI_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jobs.h"
+#include "pages.h"
+
+typedef struct {
+    const char *inputs, *fonts, *out, *indication, *locale, *paper, *jobs_text, *shard_text;
+    bool force, fail_fast, strict, quiet, json, timings;
+    eb_paper paper_size;
+    size_t jobs;
+    size_t shard_k, shard_n;    /* 0 when not sharded */
+    long build_day;             /* -1: date of the evidence */
+    const char *source_date_epoch;
+} eb_build_options;
+
+/* Parses the options shared by build and check; false when the command
+ * should exit with *code (usage error, or --help printed). */
+bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage);
+
+int eb_build_run(const eb_build_options *o);
+
+#endif

@@ -1,0 +1,192 @@
+/* `evbrief check`: which briefs are missing or stale, for a CI gate that
+ * fails when someone edits an input without rebuilding; and `evbrief
+ * manifest merge`, which joins the manifests of a sharded build. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "commands.h"
+#include "load.h"
+#include "manifest.h"
+#include "options.h"
+
+static const char check_usage[] =
+    "usage: evbrief check [--inputs DIR] [--fonts DIR] [--out DIR] [--indication ID]\n"
+    "                     [--locale L] [--paper P] [--shard K/N]\n"
+    "Lists every brief that is missing from OUT or stale: built from other\n"
+    "inputs, fonts, options or evbrief version than the current ones, or\n"
+    "changed on disk since it was built (per OUT/manifest.json). Use the same\n"
+    "SOURCE_DATE_EPOCH and --paper as the build.\n"
+    "Exit: 0 every brief current, 1 some brief missing or stale (or an input\n"
+    "invalid), 2 usage error, 3 I/O error.\n";
+
+static const char merge_usage[] =
+    "usage: evbrief manifest merge --out FILE MANIFEST...\n"
+    "Joins the manifests of a sharded build into one. A brief listed by two\n"
+    "shards with different contents is an error (exit 1).\n";
+
+/* Names the inputs whose hashes differ between the manifest and now. */
+static void explain(const eb_manifest_entry *old, const eb_job *job, eb_buf *why) {
+    for (size_t i = 0; i < job->ninputs; i++) {
+        bool same = false;
+        for (size_t j = 0; j < old->ninputs && !same; j++)
+            same = strcmp(old->inputs[j].name, job->inputs[i].name) == 0 &&
+                   strcmp(old->inputs[j].sha256, job->inputs[i].sha256) == 0;
+        if (!same) eb_buf_printf(why, "%s%s", why->len ? ", " : "", job->inputs[i].name);
+    }
+    for (size_t j = 0; j < old->ninputs; j++) {
+        bool present = false;
+        for (size_t i = 0; i < job->ninputs && !present; i++)
+            present = strcmp(old->inputs[j].name, job->inputs[i].name) == 0;
+        if (!present) eb_buf_printf(why, "%s%s (no longer feeds it)", why->len ? ", " : "", old->inputs[j].name);
+    }
+    if (!why->len) eb_buf_puts(why, "fonts, options or evbrief version");
+}
+
+/* Prints the state of one brief; returns true when it is current. */
+static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_job *job) {
+    if (job->blocked) {
+        printf("invalid  %s  (%s is invalid)\n", job->file_name, job->blocked_by);
+        return false;
+    }
+    const eb_manifest_entry *old = eb_manifest_find(m, job->file_name);
+    char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
+    char sha[65];
+    long bytes = 0;
+    bool on_disk = eb_file_sha256(path, sha, &bytes);
+    free(path);
+    if (!on_disk || !old) {
+        printf("missing  %s\n", job->file_name);
+        return false;
+    }
+    if (strcmp(old->sha256, sha) != 0) {
+        printf("stale    %s  (the file changed since it was built)\n", job->file_name);
+        return false;
+    }
+    if (strcmp(old->key, job->key) != 0) {
+        eb_buf why = {0};
+        explain(old, job, &why);
+        printf("stale    %s  (changed: %s)\n", job->file_name, eb_buf_cstr(&why));
+        eb_buf_free(&why);
+        return false;
+    }
+    return true;
+}
+
+static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs) {
+    size_t n = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        bool current = false;
+        for (size_t j = 0; j < jobs->njobs && !current; j++)
+            current = strcmp(jobs->jobs[j].file_name, m->entries[i].file) == 0;
+        if (!current) {
+            printf("stale    %s  (no review feeds it any more)\n", m->entries[i].file);
+            n++;
+        }
+    }
+    return n;
+}
+
+static int check_against(const eb_build_options *o, const eb_corpus *corpus) {
+    long only = o->indication ? eb_corpus_find_indication(corpus, o->indication) : -1;
+    if (o->indication && only < 0) {
+        fprintf(stderr, "evbrief check: unknown indication \"%s\"\n", o->indication);
+        return EB_EXIT_USAGE;
+    }
+    eb_locale locale = EB_LOCALE_EN;
+    eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch, .only_indication = only,
+                         .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
+    eb_job_list jobs;
+    if (!eb_jobs_make(corpus, o->fonts, &jo, &jobs)) return EB_EXIT_IO;
+    if (o->shard_n) eb_jobs_keep_shard(&jobs, o->shard_k, o->shard_n);
+    char *path = eb_xasprintf("%s/manifest.json", o->out);
+    eb_manifest m;
+    bool missing = false;
+    int code = EB_EXIT_OK;
+    if (!eb_manifest_read(path, &m, &missing)) code = EB_EXIT_IO;
+    size_t problems = 0;
+    for (size_t i = 0; code == EB_EXIT_OK && i < jobs.njobs; i++) problems += !check_job(o, &m, &jobs.jobs[i]);
+    if (code == EB_EXIT_OK && !o->indication && !o->locale && !o->shard_n) problems += check_orphans(&m, &jobs);
+    if (code == EB_EXIT_OK) {
+        printf("%zu brief(s) checked, %zu missing or stale\n", jobs.njobs, problems);
+        if (problems) code = EB_EXIT_INPUT;
+    }
+    eb_manifest_free(&m);
+    free(path);
+    eb_jobs_free(&jobs);
+    return code;
+}
+
+int eb_cmd_check(int argc, char **argv) {
+    eb_build_options o;
+    int code;
+    if (!eb_build_parse(argc, argv, &o, &code, check_usage)) return code;
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_load_status status = EB_LOAD_OK;
+    eb_corpus *corpus = eb_load_corpus(o.inputs, diag, &status);
+    code = corpus ? check_against(&o, corpus) : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
+    if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
+    eb_corpus_free(corpus);
+    eb_diag_free(diag);
+    return code;
+}
+
+/* ---- manifest merge -------------------------------------------------------------- */
+
+static bool merge_one(eb_manifest *into, const char *path) {
+    eb_manifest m;
+    bool missing = false;
+    if (!eb_manifest_read(path, &m, &missing)) return false;
+    if (missing) {
+        fprintf(stderr, "evbrief manifest merge: %s does not exist\n", path);
+        return false;
+    }
+    bool ok = true;
+    if (into->version && strcmp(into->version, m.version) != 0) {
+        fprintf(stderr, "evbrief manifest merge: %s is from evbrief %s, not %s\n", path, m.version, into->version);
+        ok = false;
+    }
+    if (!into->version) into->version = eb_xstrdup(m.version);
+    for (size_t i = 0; ok && i < m.n; i++) {
+        const eb_manifest_entry *have = eb_manifest_find(into, m.entries[i].file);
+        if (have && (strcmp(have->sha256, m.entries[i].sha256) != 0 || strcmp(have->key, m.entries[i].key) != 0)) {
+            fprintf(stderr, "evbrief manifest merge: %s differs between shards (%s)\n", m.entries[i].file, path);
+            ok = false;
+            continue;
+        }
+        eb_manifest_put(into, &m.entries[i]);
+        m.entries[i] = (eb_manifest_entry){0};
+    }
+    eb_manifest_free(&m);
+    return ok;
+}
+
+int eb_cmd_manifest(int argc, char **argv) {
+    bool help = argc >= 2 && strcmp(argv[1], "--help") == 0;
+    if (argc < 2 || strcmp(argv[1], "merge") != 0) {
+        fputs(merge_usage, help ? stdout : stderr);
+        return help ? EB_EXIT_OK : EB_EXIT_USAGE;
+    }
+    const char *out = NULL;
+    eb_manifest merged = {0};
+    int code = EB_EXIT_OK;
+    size_t inputs = 0;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
+        else if (strncmp(argv[i], "--out=", 6) == 0) out = argv[i] + 6;
+        else if (argv[i][0] == '-') { fprintf(stderr, "evbrief manifest merge: unknown option \"%s\"\n", argv[i]); code = EB_EXIT_USAGE; }
+        else {
+            inputs++;
+            if (code == EB_EXIT_OK && !merge_one(&merged, argv[i])) code = EB_EXIT_INPUT;
+        }
+    }
+    if (code == EB_EXIT_OK && (!out || inputs == 0)) {
+        fputs(merge_usage, stderr);
+        code = EB_EXIT_USAGE;
+    }
+    if (code == EB_EXIT_OK && !eb_manifest_write(out, &merged)) code = EB_EXIT_IO;
+    if (code == EB_EXIT_OK) printf("merged %zu manifest(s): %zu brief(s) into %s\n", inputs, merged.n, out);
+    eb_manifest_free(&merged);
+    return code;
+}

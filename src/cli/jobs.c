@@ -1,0 +1,197 @@
+#include "jobs.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool hash_file(const char *path, char sha256[65]) {
+    char *data = NULL;
+    size_t len = 0;
+    const char *error = NULL;
+    if (!eb_read_file(path, (size_t)1 << 30, &data, &len, &error)) {
+        fprintf(stderr, "evbrief: cannot read %s: %s\n", path, error);
+        return false;
+    }
+    eb_sha256_hex(data, len, sha256);
+    free(data);
+    return true;
+}
+
+/* The name of a file relative to dir, so keys do not depend on where the
+ * checkout is. */
+static const char *relative(const char *path, const char *dir) {
+    size_t n = strlen(dir);
+    if (strncmp(path, dir, n) == 0 && path[n] == '/') return path + n + 1;
+    return path;
+}
+
+static bool read_font_hashes(const char *fonts_dir, eb_job_list *list) {
+    char *path = eb_xasprintf("%s/fonts.json", fonts_dir);
+    char *data = NULL;
+    size_t len = 0;
+    const char *error = NULL;
+    bool ok = eb_read_file(path, (size_t)1 << 20, &data, &len, &error);
+    cJSON *root = ok ? cJSON_ParseWithLength(data, len) : NULL;
+    const cJSON *fonts = cJSON_GetObjectItemCaseSensitive(root, "fonts");
+    ok = cJSON_IsArray(fonts);
+    list->fonts = eb_xcalloc((size_t)cJSON_GetArraySize(fonts) + 1, sizeof *list->fonts);
+    for (const cJSON *f = ok ? fonts->child : NULL; f; f = f->next) {
+        const cJSON *file = cJSON_GetObjectItemCaseSensitive(f, "file");
+        const cJSON *sha = cJSON_GetObjectItemCaseSensitive(f, "sha256");
+        if (!cJSON_IsString(file) || !cJSON_IsString(sha) || strlen(sha->valuestring) != 64) { ok = false; break; }
+        eb_file_hash *h = &list->fonts[list->nfonts++];
+        h->name = eb_xstrdup(file->valuestring);
+        memcpy(h->sha256, sha->valuestring, 65);
+    }
+    if (!ok) fprintf(stderr, "evbrief: cannot read the font list %s%s%s\n", path, error ? ": " : "", error ? error : "");
+    cJSON_Delete(root);
+    free(data);
+    free(path);
+    return ok;
+}
+
+static double estimate_weight(const eb_corpus *corpus, size_t indication) {
+    double w = 1;
+    for (size_t r = 0; r < corpus->nreviews; r++) {
+        const eb_review *rv = &corpus->reviews[r];
+        if (!eb_review_feeds(rv, indication)) continue;
+        for (size_t i = 0; i < rv->nfindings; i++)
+            w += eb_index_list_has(&rv->findings[i].indications, indication) ? 1 : 0;
+        for (size_t t = 0; t < rv->ntables; t++)
+            if (eb_applies_to(rv, &rv->tables[t].indications, indication)) w += (double)rv->tables[t].nrows;
+        w += 2;
+    }
+    return w;
+}
+
+static void digest_lines(const eb_file_hash *files, size_t n, eb_buf *buf) {
+    for (size_t i = 0; i < n; i++) eb_buf_printf(buf, "%s %s\n", files[i].name, files[i].sha256);
+}
+
+static void compute_key(eb_job *job, const eb_job_list *list, const eb_job_options *o) {
+    eb_buf buf = {0};
+    digest_lines(job->inputs, job->ninputs, &buf);
+    eb_sha256_hex(buf.data, buf.len, job->inputs_digest);
+    eb_buf_printf(&buf, "evbrief %s\npaper %s\nepoch %s\nbrief %s\n", EVBRIEF_VERSION, o->paper,
+                  o->source_date_epoch ? o->source_date_epoch : "-", job->file_name);
+    digest_lines(list->fonts, list->nfonts, &buf);
+    eb_sha256_hex(buf.data, buf.len, job->key);
+    eb_buf_free(&buf);
+}
+
+static const char *blocking_file(const eb_corpus *corpus, size_t indication) {
+    for (size_t i = 0; i < corpus->nrejected; i++)
+        if (eb_index_list_has(&corpus->rejected[i].indications, indication)) return corpus->rejected[i].file;
+    return NULL;
+}
+
+static void add_job(eb_job_list *list, const eb_corpus *corpus, size_t ind, eb_locale locale,
+                    const eb_file_hash *review_hashes, const eb_file_hash *indications_hash,
+                    const eb_job_options *o) {
+    eb_job *job = &list->jobs[list->njobs++];
+    *job = (eb_job){.indication = ind, .locale = locale, .weight = estimate_weight(corpus, ind)};
+    job->file_name = eb_xasprintf("%s.%s.pdf", corpus->indications[ind].id, eb_locale_name(locale));
+    job->inputs = eb_xcalloc(corpus->nreviews + 1, sizeof *job->inputs);
+    job->inputs[job->ninputs++] = (eb_file_hash){eb_xstrdup(indications_hash->name), {0}};
+    memcpy(job->inputs[0].sha256, indications_hash->sha256, 65);
+    for (size_t r = 0; r < corpus->nreviews; r++) {
+        if (!eb_review_feeds(&corpus->reviews[r], ind)) continue;
+        eb_file_hash *h = &job->inputs[job->ninputs++];
+        h->name = eb_xstrdup(review_hashes[r].name);
+        memcpy(h->sha256, review_hashes[r].sha256, 65);
+    }
+    job->blocked_by = blocking_file(corpus, ind);
+    job->blocked = job->blocked_by != NULL;
+    compute_key(job, list, o);
+}
+
+static bool fed(const eb_corpus *corpus, size_t indication) {
+    for (size_t r = 0; r < corpus->nreviews; r++)
+        if (eb_review_feeds(&corpus->reviews[r], indication)) return true;
+    return blocking_file(corpus, indication) != NULL;
+}
+
+bool eb_jobs_make(const eb_corpus *corpus, const char *fonts_dir, const eb_job_options *o, eb_job_list *list) {
+    *list = (eb_job_list){0};
+    if (!read_font_hashes(fonts_dir, list)) return false;
+    eb_file_hash indications = {eb_xstrdup(relative(corpus->indications_file, corpus->inputs_dir)), {0}};
+    eb_file_hash *reviews = eb_xcalloc(corpus->nreviews + 1, sizeof *reviews);
+    bool ok = hash_file(corpus->indications_file, indications.sha256);
+    for (size_t r = 0; ok && r < corpus->nreviews; r++) {
+        reviews[r].name = eb_xstrdup(relative(corpus->reviews[r].file, corpus->inputs_dir));
+        ok = hash_file(corpus->reviews[r].file, reviews[r].sha256);
+    }
+    list->jobs = eb_xcalloc(corpus->nindications * EB_LOCALE_COUNT + 1, sizeof *list->jobs);
+    for (size_t i = 0; ok && i < corpus->nindications; i++) {
+        if ((o->only_indication >= 0 && (size_t)o->only_indication != i) || !fed(corpus, i)) continue;
+        for (int l = 0; l < EB_LOCALE_COUNT; l++)
+            if (o->only_locale < 0 || o->only_locale == l)
+                add_job(list, corpus, i, (eb_locale)l, reviews, &indications, o);
+    }
+    for (size_t r = 0; r < corpus->nreviews; r++) free(reviews[r].name);
+    free(reviews);
+    free(indications.name);
+    return ok;
+}
+
+static void free_hashes(eb_file_hash *files, size_t n) {
+    for (size_t i = 0; i < n; i++) free(files[i].name);
+    free(files);
+}
+
+void eb_jobs_free(eb_job_list *list) {
+    for (size_t i = 0; i < list->njobs; i++) {
+        free(list->jobs[i].file_name);
+        free_hashes(list->jobs[i].inputs, list->jobs[i].ninputs);
+    }
+    free(list->jobs);
+    free_hashes(list->fonts, list->nfonts);
+    *list = (eb_job_list){0};
+}
+
+bool eb_shard_parse(const char *text, size_t *k, size_t *n) {
+    char *end = NULL;
+    unsigned long a = strtoul(text, &end, 10);
+    if (end == text || *end != '/') return false;
+    const char *rest = end + 1;
+    unsigned long b = strtoul(rest, &end, 10);
+    if (end == rest || *end || a < 1 || b < 1 || a > b || b > 100000) return false;
+    *k = a;
+    *n = b;
+    return true;
+}
+
+static int heaviest_first(const void *a, const void *b) {
+    const eb_job *x = *(const eb_job *const *)a, *y = *(const eb_job *const *)b;
+    if (x->weight != y->weight) return x->weight < y->weight ? 1 : -1;
+    return strcmp(x->file_name, y->file_name);
+}
+
+void eb_jobs_keep_shard(eb_job_list *list, size_t k, size_t n) {
+    size_t count = list->njobs;
+    const eb_job **order = eb_xmalloc((count + 1) * sizeof *order);
+    for (size_t i = 0; i < count; i++) order[i] = &list->jobs[i];
+    qsort(order, count, sizeof *order, heaviest_first);
+    double *load = eb_xcalloc(n, sizeof *load);
+    size_t *shard_of = eb_xcalloc(count + 1, sizeof *shard_of);
+    for (size_t i = 0; i < count; i++) {
+        size_t best = 0;
+        for (size_t s = 1; s < n; s++)
+            if (load[s] < load[best]) best = s;
+        load[best] += order[i]->weight;
+        shard_of[order[i] - list->jobs] = best;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (shard_of[i] == k - 1) list->jobs[kept++] = list->jobs[i];
+        else {
+            free(list->jobs[i].file_name);
+            free_hashes(list->jobs[i].inputs, list->jobs[i].ninputs);
+        }
+    }
+    list->njobs = kept;
+    free(order);
+    free(load);
+    free(shard_of);
+}

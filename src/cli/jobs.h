@@ -1,0 +1,65 @@
+/* jobs: the briefs a build would write, each with the key that decides
+ * whether an existing PDF is still current, and the share of a shard.
+ *
+ * A brief's key is a SHA-256 over everything its bytes depend on: the
+ * evbrief version, the options that change output (paper, the build date
+ * from SOURCE_DATE_EPOCH), the SHA-256 of every input file that feeds it
+ * (indications.json and the reviews feeding its indication) and of every
+ * font. Same key, same bytes. */
+#ifndef EVBRIEF_CLI_JOBS_H
+#define EVBRIEF_CLI_JOBS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "compose.h"
+#include "model.h"
+
+typedef struct {
+    char *name;       /* path relative to its directory: "reviews/he-2026.json", "NotoSerif-Regular.ttf" */
+    char sha256[65];
+} eb_file_hash;
+
+typedef struct {
+    size_t indication;
+    eb_locale locale;
+    char *file_name;            /* "<indication>.<locale>.pdf" */
+    eb_file_hash *inputs;       /* indications.json, then the feeding reviews */
+    size_t ninputs;
+    char key[65];
+    char inputs_digest[65];     /* over the inputs alone: shown in the brief */
+    double weight;              /* estimated cost, for balancing shards */
+    bool blocked;               /* an invalid review names this indication */
+    const char *blocked_by;
+} eb_job;
+
+typedef struct {
+    eb_job *jobs;
+    size_t njobs;
+    eb_file_hash *fonts;
+    size_t nfonts;
+} eb_job_list;
+
+typedef struct {
+    const char *paper;          /* "a4" | "letter" */
+    const char *source_date_epoch; /* NULL when unset */
+    long only_indication;       /* -1: all */
+    int only_locale;            /* -1: all */
+} eb_job_options;
+
+/* Every brief of every fed (or blocked) indication, in indication then
+ * locale order. Fonts are hashed from fonts_dir/fonts.json's pinned values.
+ * Returns false (after printing why) when an input or fonts.json cannot be
+ * read. */
+bool eb_jobs_make(const eb_corpus *corpus, const char *fonts_dir, const eb_job_options *options,
+                  eb_job_list *list);
+void eb_jobs_free(eb_job_list *list);
+
+/* Parses "K/N" (1 <= K <= N). */
+bool eb_shard_parse(const char *text, size_t *k, size_t *n);
+/* Keeps only shard k of n: jobs are dealt out heaviest first to the shard
+ * with the least work so far (ties by name), so shards are balanced and the
+ * same inputs always give the same shares. */
+void eb_jobs_keep_shard(eb_job_list *list, size_t k, size_t n);
+
+#endif
