@@ -156,7 +156,8 @@ char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs)
     if (refs->n == 0) return NULL;
     eb_buf buf = {0};
     eb_buf_putc(&buf, '[');
-    for (size_t i = 0; i < refs->n; i++) eb_buf_printf(&buf, "%s%d", i ? ", " : "", refs->items[i]);
+    const char *sep = locale == EB_LOCALE_FA ? "، " : ", ";
+    for (size_t i = 0; i < refs->n; i++) eb_buf_printf(&buf, "%s%d", i ? sep : "", refs->items[i]);
     eb_buf_putc(&buf, ']');
     char *out = eb_localize_digits(arena, locale, eb_buf_cstr(&buf));
     eb_buf_free(&buf);
