@@ -47,6 +47,9 @@ typedef struct {
 const eb_font_info *eb_font_get_info(const eb_font *font);
 /* HarfBuzz face (hb_face_t *) for subsetting, typed void to keep hb.h out. */
 void *eb_font_hb_face(const eb_font *font);
+/* The first character of text[0..len) that no font of the set has a glyph
+ * for (ignoring joiners and bidi controls, which need none), or 0. */
+uint32_t eb_fontset_first_uncovered(const eb_fontset *fonts, const char *text, size_t len);
 /* Advance width of a glyph in font units. */
 int eb_font_glyph_advance(const eb_font *font, uint32_t glyph);
 
