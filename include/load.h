@@ -7,6 +7,10 @@
 #ifndef EVBRIEF_LOAD_H
 #define EVBRIEF_LOAD_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include "diag.h"
 #include "model.h"
 
@@ -21,6 +25,20 @@ typedef enum {
  * indications they appear to feed, so that a build can leave those briefs
  * alone. Returns NULL only when indications.json itself is unusable. */
 eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status);
+
+/* A check run on every string the loader reads: returns the first code
+ * point it rejects (a character no font can show, say), or 0. The loader
+ * reports it at the string's file, line, column and JSON path; as a warning,
+ * or as an error when `strict`. The check keeps load free of font code. */
+typedef struct {
+    uint32_t (*first_rejected)(void *ctx, const char *text, size_t len);
+    void *ctx;
+    const char *reason;   /* e.g. "no font in fonts/ has it" */
+    bool strict;
+} eb_text_check;
+
+eb_corpus *eb_load_corpus_checked(const char *inputs_dir, const eb_text_check *check, eb_diag *diag,
+                                  eb_load_status *status);
 
 /* Reads one review from memory against a corpus's indications (tests and
  * fuzzing). Returns the review (owned by the corpus arena) or NULL. */

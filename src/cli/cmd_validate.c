@@ -4,15 +4,17 @@
 #include <string.h>
 
 #include "commands.h"
+#include "layout.h"
 #include "load.h"
 #include "options.h"
 
 static const char validate_usage[] =
-    "usage: evbrief validate [--inputs DIR]\n"
+    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--strict]\n"
     "Checks inputs/indications.json and every inputs/reviews/*.json against the\n"
     "input format (docs/input-format.md). Every problem is printed as\n"
     "file:line:column: $.json.path: error: message. Exit 0 when all files are\n"
-    "valid, 1 when any is not, 3 when a file cannot be read.\n";
+    "valid, 1 when any is not, 3 when a file cannot be read. A character that\n"
+    "no font in --fonts has is a warning (an error with --strict).\n";
 
 static const char list_usage[] =
     "usage: evbrief list [--inputs DIR]\n"
@@ -27,12 +29,20 @@ static int exit_code(eb_load_status status) {
     }
 }
 
-/* Parses --inputs and loads the corpus; returns an exit code, or -1 to go on. */
-static int load(int argc, char **argv, const char *usage, eb_diag *diag, eb_corpus **corpus,
-                eb_load_status *status) {
-    const char *inputs = EVBRIEF_DEFAULT_INPUTS_DIR;
+static uint32_t first_uncovered(void *fonts, const char *text, size_t len) {
+    return eb_fontset_first_uncovered(fonts, text, len);
+}
+
+typedef struct {
+    const char *inputs, *fonts;
+    bool strict;
+} load_options;
+
+/* Parses the options and loads the corpus, checking every text against the
+ * fonts when options->fonts is set; returns an exit code, or -1 to go on. */
+static int load(int argc, char **argv, const char *usage, const eb_option *options, load_options *o,
+                eb_diag *diag, eb_corpus **corpus, eb_load_status *status) {
     bool help = false;
-    const eb_option options[] = {{"--inputs", true, &inputs, NULL}, {0}};
     if (!eb_parse_options(argc, argv, options, &help)) {
         fputs(usage, stderr);
         return EB_EXIT_USAGE;
@@ -41,7 +51,11 @@ static int load(int argc, char **argv, const char *usage, eb_diag *diag, eb_corp
         fputs(usage, stdout);
         return EB_EXIT_OK;
     }
-    *corpus = eb_load_corpus(inputs, diag, status);
+    eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
+    if (o->fonts && !fonts) return EB_EXIT_IO;
+    eb_text_check check = {first_uncovered, fonts, "no font in the fonts directory has it", o->strict};
+    *corpus = eb_load_corpus_checked(o->inputs, fonts ? &check : NULL, diag, status);
+    eb_fontset_free(fonts);
     return -1;
 }
 
@@ -63,13 +77,17 @@ int eb_cmd_validate(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    int code = load(argc, argv, validate_usage, diag, &corpus, &status);
+    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, EVBRIEF_DEFAULT_FONTS_DIR, false};
+    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--fonts", true, &o.fonts, NULL},
+                                 {"--strict", false, NULL, &o.strict}, {0}};
+    int code = load(argc, argv, validate_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);
-        size_t errors = eb_diag_count(diag, EB_ERROR);
+        size_t errors = eb_diag_count(diag, EB_ERROR), warnings = eb_diag_count(diag, EB_WARNING);
         if (corpus)
-            printf("%zu indication(s), %zu valid review(s), %zu invalid file(s), %zu error(s)\n",
-                   corpus->nindications, corpus->nreviews, corpus->nrejected, errors);
+            printf("%zu indication(s), %zu valid review(s), %zu invalid file(s), %zu error(s)%s\n",
+                   corpus->nindications, corpus->nreviews, corpus->nrejected, errors,
+                   warnings ? ", with warnings" : "");
         else
             printf("indications file invalid: %zu error(s)\n", errors);
     }
@@ -107,7 +125,9 @@ int eb_cmd_list(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    int code = load(argc, argv, list_usage, diag, &corpus, &status);
+    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, NULL, false};
+    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {0}};
+    int code = load(argc, argv, list_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);
         if (corpus) {

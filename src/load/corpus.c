@@ -58,7 +58,7 @@ static void check_unique_indications(eb_reader *r, const cJSON *first, eb_corpus
     }
 }
 
-static bool load_indications(eb_corpus *corpus, eb_diag *diag, bool *io_error) {
+static bool load_indications(eb_corpus *corpus, const eb_text_check *check, eb_diag *diag, bool *io_error) {
     eb_json_doc doc;
     if (!eb_json_doc_load(&doc, corpus->indications_file, diag, io_error)) {
         eb_json_doc_free(&doc);
@@ -67,6 +67,7 @@ static bool load_indications(eb_corpus *corpus, eb_diag *diag, bool *io_error) {
     static const char *const allowed[] = {"$schema", "indications", NULL};
     eb_reader r;
     eb_reader_init(&r, &doc, diag, corpus->arena);
+    r.check = check;
     if (eb_read_object(&r, doc.root, allowed, allowed + 1)) {
         size_t n = 0;
         const cJSON *first = eb_read_array(&r, doc.root, "indications", 1, 500, &n);
@@ -157,18 +158,19 @@ static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, eb_d
 }
 
 /* Reads one review file; on success appends it to the corpus. */
-static bool load_review(eb_corpus *corpus, const char *path, eb_diag *diag, bool *io_error) {
+static bool load_review(eb_corpus *corpus, const char *path, const eb_text_check *check, eb_diag *diag,
+                        bool *io_error) {
     eb_json_doc doc;
     bool ok = eb_json_doc_load(&doc, path, diag, io_error);
     eb_review review;
-    if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena);
+    if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena, check);
     eb_json_doc_free(&doc);
     if (ok && duplicate_review_id(corpus, &review, diag)) ok = false;
     if (ok) corpus->reviews[corpus->nreviews++] = review;
     return ok;
 }
 
-static eb_load_status load_reviews(eb_corpus *corpus, eb_diag *diag) {
+static eb_load_status load_reviews(eb_corpus *corpus, const eb_text_check *check, eb_diag *diag) {
     char *dir = eb_xasprintf("%s/reviews", corpus->inputs_dir);
     size_t nfiles = 0, cap = 0;
     char **files = list_review_files(dir, &nfiles, diag);
@@ -178,7 +180,7 @@ static eb_load_status load_reviews(eb_corpus *corpus, eb_diag *diag) {
     corpus->reviews = eb_arena_array(corpus->arena, nfiles, sizeof *corpus->reviews);
     for (size_t i = 0; i < nfiles; i++) {
         bool io_error = false;
-        if (!load_review(corpus, files[i], diag, &io_error)) {
+        if (!load_review(corpus, files[i], check, diag, &io_error)) {
             reject(corpus, files[i], &cap);
             if (io_error) status = EB_LOAD_IO;
             else if (status == EB_LOAD_OK) status = EB_LOAD_INVALID;
@@ -191,6 +193,11 @@ static eb_load_status load_reviews(eb_corpus *corpus, eb_diag *diag) {
 }
 
 eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status) {
+    return eb_load_corpus_checked(inputs_dir, NULL, diag, status);
+}
+
+eb_corpus *eb_load_corpus_checked(const char *inputs_dir, const eb_text_check *check, eb_diag *diag,
+                                  eb_load_status *status) {
     eb_arena *arena = eb_arena_new();
     eb_corpus *corpus = eb_arena_alloc(arena, sizeof *corpus);
     corpus->arena = arena;
@@ -199,12 +206,12 @@ eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status 
     corpus->indications_file = eb_arena_strdup(arena, file);
     free(file);
     bool io_error = false;
-    if (!load_indications(corpus, diag, &io_error)) {
+    if (!load_indications(corpus, check, diag, &io_error)) {
         *status = io_error ? EB_LOAD_IO : EB_LOAD_INVALID;
         eb_corpus_free(corpus);
         return NULL;
     }
-    *status = load_reviews(corpus, diag);
+    *status = load_reviews(corpus, check, diag);
     return corpus;
 }
 
@@ -213,7 +220,7 @@ const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
     eb_json_doc doc;
     bool ok = eb_json_doc_parse(&doc, file, data, len, diag);
     eb_review *review = eb_arena_alloc(corpus->arena, sizeof *review);
-    if (ok) ok = eb_read_review(&doc, corpus, review, diag, corpus->arena);
+    if (ok) ok = eb_read_review(&doc, corpus, review, diag, corpus->arena, NULL);
     eb_json_doc_free(&doc);
     return ok ? review : NULL;
 }

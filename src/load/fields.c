@@ -143,6 +143,20 @@ bool eb_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
 
 /* ---- scalars ---------------------------------------------------------------------- */
 
+/* Runs the optional text check (load.h) on a valid string. */
+static bool check_characters(eb_reader *r, const cJSON *node, const char *s, size_t len) {
+    if (!r->check) return true;
+    uint32_t cp = r->check->first_rejected(r->check->ctx, s, len);
+    if (!cp) return true;
+    char utf8[5] = {0};
+    eb_utf8_encode(cp, utf8);
+    eb_severity severity = r->check->strict ? EB_ERROR : EB_WARNING;
+    eb_diag_report(r->diag, severity, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
+                   "character U+%04X \"%s\": %s", (unsigned)cp, utf8, r->check->reason);
+    if (severity == EB_ERROR) r->errors++;
+    return severity != EB_ERROR;
+}
+
 bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
     if (!cJSON_IsString(node)) {
         eb_reader_error(r, node, false, "expected a string, found %s", eb_json_type_name(node));
@@ -175,7 +189,7 @@ bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
                         chars, max_chars);
         return false;
     }
-    return true;
+    return check_characters(r, node, s, len);
 }
 
 bool eb_read_string(eb_reader *r, const cJSON *obj, const char *name, size_t max_chars,

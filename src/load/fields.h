@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "json_source.h"
+#include "load.h"
 #include "model.h"
 
 typedef struct {
@@ -17,6 +18,7 @@ typedef struct {
     size_t errors;
     /* Language every text object must carry (the review's), or -1. */
     int required_lang;
+    const eb_text_check *check;  /* optional, see load.h */
 } eb_reader;
 
 void eb_reader_init(eb_reader *r, eb_json_doc *doc, eb_diag *diag, eb_arena *arena);

@@ -506,7 +506,7 @@ static void check_file_name(review_reader *rr, const cJSON *root, const char *fi
 }
 
 bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, eb_diag *diag,
-                    eb_arena *arena) {
+                    eb_arena *arena, const eb_text_check *check) {
     static const char *const allowed[] = {
         "$schema", "id", "seed", "language", "title", "authors", "affiliations", "journal",
         "publisher", "year", "volume", "issue", "pages", "doi", "url", "dates", "license",
@@ -515,6 +515,7 @@ bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, e
     static const char *const required[] = {"id", "seed", "language", "year", "kind", "findings", NULL};
     review_reader rr = {.corpus = corpus, .review = out};
     eb_reader_init(&rr.r, doc, diag, arena);
+    rr.r.check = check;
     *out = (eb_review){.file = eb_arena_strdup(arena, doc->file)};
     const char *schema = NULL;
     if (eb_read_object(&rr.r, doc->root, allowed, required)) {
