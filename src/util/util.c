@@ -67,13 +67,23 @@ void eb_buf_puts(eb_buf *buf, const char *s) { eb_buf_append(buf, s, strlen(s));
 void eb_buf_putc(eb_buf *buf, char c) { eb_buf_append(buf, &c, 1); }
 
 void eb_buf_vprintf(eb_buf *buf, const char *fmt, va_list args) {
+    /* Format straight into the spare room; only when it does not fit, grow
+     * and format again. Content streams are built this way, number by
+     * number, so the common case must be one vsnprintf. */
+    buf_reserve(buf, 32);
     va_list copy;
     va_copy(copy, args);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    size_t room = buf->cap - buf->len;
+    int n = vsnprintf(buf->data + buf->len, room, fmt, copy);
     va_end(copy);
-    if (n < 0) return;
-    buf_reserve(buf, (size_t)n);
-    vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, args);
+    if (n < 0) {
+        buf->data[buf->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= room) {
+        buf_reserve(buf, (size_t)n);
+        vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, args);
+    }
     buf->len += (size_t)n;
 }
 
