@@ -63,9 +63,12 @@ typedef struct {
     bool bold;
     double size;          /* font size, pt */
     double line_height;   /* baseline-to-baseline distance, pt; 0 = 1.45 * size */
-    eb_direction direction; /* base paragraph direction; AUTO = from first strong char */
+    eb_direction direction; /* base direction of every bidi paragraph of the text;
+                               AUTO = each from its own first strong char (one
+                               without any follows the paragraph before it, or
+                               the first that has one) */
     const char *lang;     /* BCP 47: "en", "fa", "zh-Hans" (shaping, breaking rules) */
-    eb_align align;       /* START/END follow the resolved base direction */
+    eb_align align;       /* START/END follow each line's base direction */
     uint32_t color;       /* 0xRRGGBB */
     const char *origin;   /* where the text comes from, for diagnostics:
                              "inputs/reviews/x.json $.findings[2].text.fa" */
@@ -109,6 +112,9 @@ typedef struct {
     double width;         /* advance width of the content */
     double ascent, descent; /* positive, pt */
     uint32_t text_start, text_end; /* logical byte range of this line */
+    bool rtl;             /* base direction of the bidi paragraph the line
+                             belongs to (each paragraph separator of the
+                             text starts one); alignment follows it */
 } eb_line;
 
 typedef struct {
@@ -118,7 +124,8 @@ typedef struct {
     size_t nlines;
     double width;         /* the box width the paragraph was set in */
     double height;        /* from the top to the bottom of the last line box */
-    bool rtl;             /* resolved base direction */
+    bool rtl;             /* resolved base direction of the first bidi
+                             paragraph; later ones may differ (eb_line.rtl) */
     uint32_t color;
     const char *lang;
     /* Owner of every run's glyphs (runs point into it): freed with the para. */

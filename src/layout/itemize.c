@@ -145,6 +145,95 @@ static bool decode(eb_text *t, eb_diag *diag) {
     return true;
 }
 
+/* UAX #9 P1: a paragraph separator (class B: LF, CR, CR LF as one, NEL,
+ * U+2029, U+001C..U+001E) ends a bidi paragraph and stays with it. U+2028
+ * is class WS: it breaks the line but not the bidi paragraph. */
+static void split_paragraphs(eb_text *t) {
+    size_t cap = 4, start = 0;
+    t->pars = eb_xmalloc(cap * sizeof *t->pars);
+    for (size_t i = 0; i < t->n; i++) {
+        bool separator = t->types[i] == FRIBIDI_TYPE_BS &&
+                         !(t->cps[i] == '\r' && i + 1 < t->n && t->cps[i + 1] == '\n');
+        if (!separator && i + 1 < t->n) continue;
+        if (t->npars == cap) t->pars = eb_xrealloc(t->pars, (cap *= 2) * sizeof *t->pars);
+        t->pars[t->npars++] = (eb_bidi_par){.start = start, .end = i + 1};
+        start = i + 1;
+    }
+}
+
+/* Rule P2: the direction of the first strong character outside isolates,
+ * or FRIBIDI_PAR_ON for none. (fribidi_get_par_direction of FriBidi 1.0
+ * does not skip isolates.) */
+static FriBidiParType first_strong(const eb_text *t, const eb_bidi_par *par) {
+    size_t isolates = 0;
+    for (size_t i = par->start; i < par->end; i++) {
+        FriBidiCharType type = t->types[i];
+        if (type == FRIBIDI_TYPE_PDI) {
+            if (isolates > 0) isolates--;
+        } else if (FRIBIDI_IS_ISOLATE(type)) {
+            isolates++;
+        } else if (isolates == 0 && FRIBIDI_IS_LETTER(type)) {
+            return FRIBIDI_IS_RTL(type) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+        }
+    }
+    return FRIBIDI_PAR_ON;
+}
+
+/* The base direction of each bidi paragraph: the style's, or by P2-P3 from
+ * its own first strong character. A paragraph without one (a line of
+ * digits such as "۲۰۱۳–۲۰۲۳" under a Persian line) would be LTR by P3;
+ * HL1 lets us take the previous paragraph's direction instead, and for
+ * leading ones the first resolved paragraph's, as FriBidi recommends for
+ * fribidi_get_par_direction, so that such a line keeps the alignment and
+ * reading order of the text around it. No strong character at all: LTR. */
+static void resolve_directions(eb_text *t) {
+    if (t->style->direction != EB_DIR_AUTO) {
+        FriBidiParType dir = t->style->direction == EB_DIR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+        for (size_t p = 0; p < t->npars; p++) t->pars[p].dir = dir;
+        t->base_dir = dir;
+        return;
+    }
+    FriBidiParType known = FRIBIDI_PAR_ON;
+    for (size_t p = 0; p < t->npars; p++) {
+        t->pars[p].dir = first_strong(t, &t->pars[p]);
+        if (known == FRIBIDI_PAR_ON) known = t->pars[p].dir;
+    }
+    if (known == FRIBIDI_PAR_ON) known = FRIBIDI_PAR_LTR;
+    for (size_t p = 0; p < t->npars; p++) {
+        if (t->pars[p].dir == FRIBIDI_PAR_ON) t->pars[p].dir = known;
+        known = t->pars[p].dir;
+    }
+    t->base_dir = t->npars ? t->pars[0].dir : FRIBIDI_PAR_LTR;
+}
+
+/* UAX #9 5.2 (retaining BNs and explicit formatting characters): such a
+ * character takes the level of the character before it, so that a ZWNJ,
+ * ZWJ or soft hyphen inside a Persian word never cuts the word into two
+ * runs. FriBidi only mostly does this: given several paragraphs at once it
+ * left ZWNJs at the paragraph level, and after a tab one keeps the level
+ * the tab had before L1 moved it. Those that L1 resets (in the white
+ * space before a separator or the paragraph end) stay at the base level,
+ * as do those that start the paragraph. */
+static void level_bns(eb_text *t, const eb_bidi_par *par) {
+    bool trailing = true; /* scanning backwards: inside an L1 sequence */
+    for (size_t i = par->end; i > par->start;) {
+        FriBidiCharType type = t->types[--i];
+        if (!FRIBIDI_IS_EXPLICIT_OR_BN(type)) {
+            if (FRIBIDI_IS_SEPARATOR(type)) trailing = true;
+            else if (!(type & FRIBIDI_MASK_WS) && !FRIBIDI_IS_ISOLATE(type)) trailing = false;
+            continue;
+        }
+        /* a sequence of them shares one level: the L1 state cannot change
+         * inside it, and the character before it is none of them, so its
+         * level is final */
+        size_t end = i + 1;
+        while (i > par->start && FRIBIDI_IS_EXPLICIT_OR_BN(t->types[i - 1])) i--;
+        if (trailing) continue;
+        FriBidiLevel level = i > par->start ? t->levels[i - 1] : FRIBIDI_DIR_TO_LEVEL(par->dir);
+        for (size_t k = i; k < end; k++) t->levels[k] = level;
+    }
+}
+
 static void resolve_bidi(eb_text *t) {
     size_t n = t->n;
     t->types = eb_xmalloc(n * sizeof *t->types + 1);
@@ -152,21 +241,32 @@ static void resolve_bidi(eb_text *t) {
     FriBidiBracketType *brackets = eb_xmalloc(n * sizeof *brackets + 1);
     fribidi_get_bidi_types(t->cps, (FriBidiStrIndex)n, t->types);
     fribidi_get_bracket_types(t->cps, (FriBidiStrIndex)n, t->types, brackets);
-    FriBidiParType dir = t->style->direction == EB_DIR_RTL   ? FRIBIDI_PAR_RTL
-                         : t->style->direction == EB_DIR_LTR ? FRIBIDI_PAR_LTR
-                                                              : FRIBIDI_PAR_ON;
-    if (fribidi_get_par_embedding_levels_ex(t->types, brackets, (FriBidiStrIndex)n, &dir,
-                                            t->levels) == 0) {
-        /* only on allocation failure inside FriBidi: lay out unidirectionally */
-        dir = dir == FRIBIDI_PAR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-        memset(t->levels, dir == FRIBIDI_PAR_RTL, n);
+    split_paragraphs(t);
+    resolve_directions(t);
+    for (size_t p = 0; p < t->npars; p++) {
+        eb_bidi_par *par = &t->pars[p];
+        FriBidiParType dir = par->dir;
+        FriBidiStrIndex len = (FriBidiStrIndex)(par->end - par->start);
+        if (fribidi_get_par_embedding_levels_ex(t->types + par->start, brackets + par->start, len,
+                                                &dir, t->levels + par->start) == 0)
+            /* only on allocation failure inside FriBidi: lay out unidirectionally */
+            memset(t->levels + par->start, par->dir == FRIBIDI_PAR_RTL, (size_t)len);
+        level_bns(t, par);
     }
-    /* with no strong character, ON resolves to LTR */
-    t->base_dir = dir == FRIBIDI_PAR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
     free(brackets);
 }
 
 bool eb_text_is_rtl(const eb_text *t) { return t->base_dir == FRIBIDI_PAR_RTL; }
+
+const eb_bidi_par *eb_text_par_at(const eb_text *t, size_t ch) {
+    size_t lo = 0, hi = t->npars - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (t->pars[mid].start <= ch) lo = mid;
+        else hi = mid - 1;
+    }
+    return &t->pars[lo];
+}
 
 /* ---- scripts ---------------------------------------------------------------------- */
 
@@ -354,6 +454,7 @@ void eb_text_free(eb_text *t) {
     free(t->offs);
     free(t->types);
     free(t->levels);
+    free(t->pars);
     free(t->flags);
     free(t->brk);
     free(t->adv);

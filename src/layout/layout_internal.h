@@ -58,6 +58,13 @@ typedef struct {
     size_t glyph_start, nglyphs; /* slice of eb_text.glyphs, visual order */
 } eb_item;
 
+/* A bidi paragraph (UAX #9 P1): the text up to and including a paragraph
+ * separator. Lines never cross from one to the next. */
+typedef struct {
+    size_t start, end;       /* code point indices */
+    FriBidiParType dir;      /* base direction: FRIBIDI_PAR_LTR or FRIBIDI_PAR_RTL */
+} eb_bidi_par;
+
 /* The analysis of one paragraph that shaping, breaking and line building
  * share. Freed by eb_text_free except `glyphs`, which an eb_para can adopt. */
 typedef struct {
@@ -70,7 +77,10 @@ typedef struct {
     uint32_t *offs;          /* n + 1 byte offsets: offs[i] is where cps[i] starts */
     FriBidiCharType *types;  /* bidi classes */
     FriBidiLevel *levels;    /* resolved embedding levels */
-    FriBidiParType base_dir; /* resolved: FRIBIDI_PAR_LTR or FRIBIDI_PAR_RTL */
+    eb_bidi_par *pars;       /* the bidi paragraphs, in order; none for empty text */
+    size_t npars;
+    FriBidiParType base_dir; /* of the first bidi paragraph (the style's, or LTR,
+                                for empty text) */
     uint8_t *flags;          /* EB_CH_* */
     uint8_t *brk;            /* LINEBREAK_* after each character, clreq applied */
     float *adv;              /* shaped advance of each cluster, pt, on its first char */
@@ -87,7 +97,10 @@ typedef struct {
 bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len,
                      const eb_text_style *style, eb_diag *diag);
 void eb_text_free(eb_text *t);
+/* Whether the first bidi paragraph is right to left. */
 bool eb_text_is_rtl(const eb_text *t);
+/* The bidi paragraph holding character `ch` (< t->n). */
+const eb_bidi_par *eb_text_par_at(const eb_text *t, size_t ch);
 
 /* Static BCP 47 tag for shaping a run of `script` in a paragraph tagged
  * `style_lang` ("fa" for Arabic script, "zh-Hans" for Han, "en" for Latin,

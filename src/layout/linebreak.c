@@ -87,6 +87,9 @@ void eb_text_find_breaks(eb_text *t) {
         char b = bytes[t->offs[i + 1] - 1];
         if (b == LINEBREAK_MUSTBREAK && !(t->flags[i] & EB_CH_HARD_BREAK) && i + 1 < t->n)
             b = LINEBREAK_ALLOWBREAK; /* only real separators force a line */
+        if (t->types[i] == FRIBIDI_TYPE_BS)
+            b = LINEBREAK_MUSTBREAK; /* each line is reordered within one bidi paragraph;
+                                        U+001C..U+001E end one but are no UAX #14 break */
         if (b == LINEBREAK_ALLOWBREAK && i + 1 < t->n &&
             (!(t->flags[i + 1] & EB_CH_CLUSTER_START) || !clreq_allows(t, i)))
             b = LINEBREAK_NOBREAK;

@@ -1,8 +1,10 @@
 /* paragraph: builds eb_para from the analysed, shaped and broken text.
  * Lines are chosen in logical order; each is then reordered on its own
  * (FriBidi's fribidi_reorder_line: rule L1 for trailing spaces, L2 for the
- * order of runs), widened by the Han-Latin gaps and justification, and
- * placed by its alignment. Runs point into one glyph store the para owns. */
+ * order of runs) in the base direction of its bidi paragraph, widened by
+ * the Han-Latin gaps and justification, and placed by its alignment, whose
+ * start edge is that direction's. Runs point into one glyph store the para
+ * owns. */
 #include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,12 +64,13 @@ static size_t piece_of(const piece *pieces, size_t count, size_t ch) {
 
 /* Rules L1 (trailing white space to the paragraph level) and L2 by FriBidi,
  * then the pieces in the order their characters appear visually. */
-static size_t *visual_order(line_builder *b, eb_line_range span, piece **pieces_out, size_t *count) {
+static size_t *visual_order(line_builder *b, eb_line_range span, FriBidiParType dir,
+                            piece **pieces_out, size_t *count) {
     eb_text *t = b->t;
     FriBidiStrIndex len = (FriBidiStrIndex)(span.end - span.start);
     for (size_t i = span.start; i < span.end; i++) b->map[i] = (FriBidiStrIndex)i;
-    if (fribidi_reorder_line(0, t->types, len, (FriBidiStrIndex)span.start, t->base_dir,
-                             t->levels, NULL, b->map) == 0)
+    if (fribidi_reorder_line(0, t->types, len, (FriBidiStrIndex)span.start, dir, t->levels,
+                             NULL, b->map) == 0)
         for (size_t i = span.start; i < span.end; i++) /* FriBidi out of memory: logical */
             b->map[i] = (FriBidiStrIndex)i;
     piece *pieces = split_pieces(t, span.start, span.end, count);
@@ -207,8 +210,9 @@ static void set_line_metrics(const eb_text *t, eb_line *line) {
     for (size_t r = 0; r < line->nruns; r++) grow_metrics(line, line->runs[r].font, t->style->size);
 }
 
+/* START and END are the edges of the line's own bidi paragraph. */
 static void align_line(const line_builder *b, eb_line *line) {
-    bool rtl = eb_text_is_rtl(b->t);
+    bool rtl = line->rtl;
     double slack = b->width - line->width;
     switch (b->t->style->align) {
     case EB_ALIGN_CENTER: line->x = slack / 2; break;
@@ -223,9 +227,12 @@ static bool ends_paragraph(const eb_text *t, eb_line_range span) {
 
 static void build_line(line_builder *b, eb_line_range span, eb_line *line) {
     eb_text *t = b->t;
+    /* a line lies inside one bidi paragraph: every separator ends a line */
+    line->rtl = span.start < span.end && eb_text_par_at(t, span.start)->dir == FRIBIDI_PAR_RTL;
     piece *pieces;
     size_t npieces;
-    size_t *order = visual_order(b, span, &pieces, &npieces);
+    size_t *order = visual_order(b, span, line->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR, &pieces,
+                                 &npieces);
     line_extras x = {.t = t, .start = span.start, .content_end = span.end};
     while (x.content_end > span.start && (t->flags[x.content_end - 1] & EB_CH_SPACE)) x.content_end--;
     x.extra = eb_xcalloc(span.end - span.start + 1, sizeof *x.extra);
