@@ -30,7 +30,7 @@ static void set_header(eb_composer *c, eb_brief_table *t, const char *const *lab
 
 static eb_span joined(eb_composer *c, const char *a, const char *sep, const char *b) {
     char *s = eb_xasprintf("%s%s%s", a, sep, b);
-    eb_span span = eb_label(c->brief->locale, eb_arena_strdup(c->brief->arena, s));
+    eb_span span = eb_label(c->brief->locale, eb_locale_lines(c->brief->arena, c->brief->locale, s));
     free(s);
     return span;
 }
@@ -72,7 +72,8 @@ static eb_span kind_and_scope(eb_composer *c, const eb_review *rv) {
     if (sc->references_reviewed >= 0) eb_buf_printf(&buf, "\n%d %s", sc->references_reviewed, c->s->scope_references);
     eb_span rating = eb_display(&rv->own_rating, rv->language, b->locale);
     if (rating.text) eb_buf_printf(&buf, "\n«%s» (%s)", rating.text, c->s->own_rating);
-    eb_span span = eb_label(b->locale, eb_localize_digits(b->arena, b->locale, eb_buf_cstr(&buf)));
+    const char *text = eb_localize_digits(b->arena, b->locale, eb_buf_cstr(&buf));
+    eb_span span = eb_label(b->locale, eb_locale_lines(b->arena, b->locale, text));
     eb_buf_free(&buf);
     return span;
 }

@@ -163,3 +163,21 @@ char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs)
     eb_buf_free(&buf);
     return out;
 }
+
+/* In a right-to-left brief, a label line that starts with a Latin name
+ * ("Zhuoyi He، ۲۰۲۶") would take its direction from that name and be set
+ * left to right; a RIGHT-TO-LEFT MARK at the start of every line keeps each
+ * line of the locale's own text in the page's direction. */
+const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text) {
+    if (locale != EB_LOCALE_FA || !text) return text;
+    static const char rlm[] = "\xE2\x80\x8F";
+    eb_buf buf = {0};
+    eb_buf_puts(&buf, rlm);
+    for (const char *p = text; *p; p++) {
+        eb_buf_putc(&buf, *p);
+        if (*p == '\n') eb_buf_puts(&buf, rlm);
+    }
+    const char *out = eb_arena_strdup(arena, eb_buf_cstr(&buf));
+    eb_buf_free(&buf);
+    return out;
+}
