@@ -16,6 +16,7 @@ void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_span *
               eb_span *rendering);
 char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale);
 char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs);
+/* A copy of text in the arena; for Persian, each line starting with RLM. */
 const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text);
 
 /* The brief under construction. */

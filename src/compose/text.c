@@ -169,7 +169,8 @@ char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs)
  * left to right; a RIGHT-TO-LEFT MARK at the start of every line keeps each
  * line of the locale's own text in the page's direction. */
 const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text) {
-    if (locale != EB_LOCALE_FA || !text) return text;
+    if (!text) return NULL;
+    if (locale != EB_LOCALE_FA) return eb_arena_strdup(arena, text);
     static const char rlm[] = "\xE2\x80\x8F";
     eb_buf buf = {0};
     eb_buf_puts(&buf, rlm);
