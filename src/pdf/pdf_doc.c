@@ -265,7 +265,7 @@ bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, cons
     char *target = link_target(uri);
     if (!target) return false;
     double rect[4] = {x, page->height - y - h, x + w, page->height - y};
-    bool ok = eb_hpdf_link(page->pdf->backend, page->page, rect, target);
+    bool ok = eb_hpdf_link(page->pdf->backend, page->page, rect, target) != NULL;
     if (!ok) report(page->pdf, NULL, "cannot add a link", eb_hpdf_take_error(page->pdf->backend));
     free(target);
     return ok;

@@ -253,14 +253,16 @@ bool eb_hpdf_font_fill(eb_hpdf *d, eb_hpdf_font *f, const eb_font_embedding *e) 
 
 /* ---- links, outlines, document-level entries ------------------------------------------ */
 
-bool eb_hpdf_link(eb_hpdf *d, eb_hpdf_page *page, const double rect[4], const char *uri) {
+eb_hpdf_obj *eb_hpdf_link(eb_hpdf *d, eb_hpdf_page *page, const double rect[4], const char *uri) {
     HPDF_Rect r = {(HPDF_REAL)rect[0], (HPDF_REAL)rect[1], (HPDF_REAL)rect[2], (HPDF_REAL)rect[3]};
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot((HPDF_Page)page, r, uri);
-    if (!ok(d, annot ? HPDF_OK : HPDF_INVALID_ANNOTATION)) return false;
-    /* no drawn border; /F 4 = print the annotation (PDF/A wants it) */
+    if (!ok(d, annot ? HPDF_OK : HPDF_INVALID_ANNOTATION)) return NULL;
+    /* no drawn border; /F 4 = print the annotation (PDF/A wants it); the
+     * target as its description (PDF/UA wants one) */
     HPDF_STATUS status = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     status += HPDF_Dict_AddNumber(annot, "F", 4);
-    return ok(d, status);
+    status += add_string(d, annot, "Contents", uri);
+    return ok(d, status) ? (eb_hpdf_obj *)annot : NULL;
 }
 
 /* [page /XYZ left top null]: keeps the reader's zoom, which SetXYZ cannot. */
@@ -295,6 +297,8 @@ bool eb_hpdf_set_info(eb_hpdf *d, const char *key, const uint8_t *value, size_t 
     return ok(d, info ? add_binary(d, info, key, value, len) : HPDF_INVALID_DOCUMENT);
 }
 
+const char *eb_hpdf_version(void) { return HPDF_GetVersion(); }
+
 bool eb_hpdf_set_catalog(eb_hpdf *d, const char *lang, bool display_title, bool rtl) {
     HPDF_Dict catalog = d->doc->catalog;
     HPDF_STATUS status = HPDF_OK;
@@ -315,6 +319,77 @@ bool eb_hpdf_set_id(eb_hpdf *d, const uint8_t id[16]) {
     status += HPDF_Array_Add(ids, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)id, 16));
     status += HPDF_Array_Add(ids, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)id, 16));
     return ok(d, status);
+}
+
+/* ---- plain objects: the structure tree, metadata, output intents ---------------------- */
+
+eb_hpdf_obj *eb_hpdf_new_dict(eb_hpdf *d, bool indirect) {
+    HPDF_Dict dict = indirect ? new_indirect_dict(d) : HPDF_Dict_New(mmgr_of(d));
+    return ok(d, dict ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM) ? (eb_hpdf_obj *)dict : NULL;
+}
+
+eb_hpdf_obj *eb_hpdf_new_array(eb_hpdf *d) {
+    HPDF_Array array = HPDF_Array_New(mmgr_of(d));
+    return ok(d, array ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM) ? (eb_hpdf_obj *)array : NULL;
+}
+
+eb_hpdf_obj *eb_hpdf_new_stream(eb_hpdf *d, bool compress) {
+    HPDF_Dict stream = compress ? new_stream(d) : HPDF_DictStream_New(mmgr_of(d), xref_of(d));
+    if (stream && !compress) stream->filter = HPDF_STREAM_FILTER_NONE;
+    return ok(d, stream ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM) ? (eb_hpdf_obj *)stream : NULL;
+}
+
+bool eb_hpdf_stream_set(eb_hpdf *d, eb_hpdf_obj *stream, const void *bytes, size_t n) {
+    return ok(d, stream ? set_stream_data((HPDF_Dict)stream, bytes, n) : HPDF_INVALID_OBJECT);
+}
+
+eb_hpdf_obj *eb_hpdf_catalog(eb_hpdf *d) { return (eb_hpdf_obj *)d->doc->catalog; }
+eb_hpdf_obj *eb_hpdf_info(eb_hpdf *d) { return (eb_hpdf_obj *)d->doc->info; }
+eb_hpdf_obj *eb_hpdf_page_dict(eb_hpdf_page *page) { return (eb_hpdf_obj *)page; }
+
+/* Adds value to a dictionary under key, or to the end of an array when key
+ * is NULL. libharu frees a direct value it cannot add. */
+static bool put(eb_hpdf *d, eb_hpdf_obj *container, const char *key, void *value) {
+    HPDF_STATUS status = HPDF_INVALID_OBJECT;
+    if (container && value) {
+        HPDF_UINT32 class = ((HPDF_Obj_Header *)container)->obj_class & HPDF_OCLASS_ANY;
+        if (class == HPDF_OCLASS_ARRAY && !key)
+            status = HPDF_Array_Add((HPDF_Array)container, value);
+        else if (class == HPDF_OCLASS_DICT && key)
+            status = HPDF_Dict_Add((HPDF_Dict)container, key, value);
+        else if (!(((HPDF_Obj_Header *)value)->obj_id & HPDF_OTYPE_INDIRECT))
+            HPDF_Obj_Free(mmgr_of(d), value);
+    }
+    return ok(d, status);
+}
+
+bool eb_hpdf_put_obj(eb_hpdf *d, eb_hpdf_obj *o, const char *key, eb_hpdf_obj *value) {
+    return put(d, o, key, value);
+}
+
+bool eb_hpdf_put_name(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const char *name) {
+    return put(d, o, key, HPDF_Name_New(mmgr_of(d), name));
+}
+
+bool eb_hpdf_put_int(eb_hpdf *d, eb_hpdf_obj *o, const char *key, int value) {
+    return put(d, o, key, HPDF_Number_New(mmgr_of(d), value));
+}
+
+bool eb_hpdf_put_bool(eb_hpdf *d, eb_hpdf_obj *o, const char *key, bool value) {
+    return put(d, o, key, HPDF_Boolean_New(mmgr_of(d), value ? HPDF_TRUE : HPDF_FALSE));
+}
+
+bool eb_hpdf_put_null(eb_hpdf *d, eb_hpdf_obj *o, const char *key) {
+    return put(d, o, key, HPDF_Null_New(mmgr_of(d)));
+}
+
+bool eb_hpdf_put_ascii(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const char *ascii) {
+    return put(d, o, key, HPDF_String_New(mmgr_of(d), ascii, NULL));
+}
+
+bool eb_hpdf_put_bytes(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const uint8_t *bytes, size_t n) {
+    if (n > HPDF_LIMIT_MAX_STRING_LEN) return ok(d, HPDF_STRING_OUT_OF_RANGE);
+    return put(d, o, key, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)bytes, (HPDF_UINT)n));
 }
 
 /* ---- saving ---------------------------------------------------------------------------- */

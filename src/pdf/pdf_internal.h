@@ -116,8 +116,36 @@ eb_hpdf_font *eb_hpdf_font_new(eb_hpdf *doc);
 const char *eb_hpdf_page_font_name(eb_hpdf *doc, eb_hpdf_page *page, eb_hpdf_font *font);
 bool eb_hpdf_font_fill(eb_hpdf *doc, eb_hpdf_font *font, const eb_font_embedding *e);
 
-/* rect: left, bottom, right, top in PDF space. uri: ASCII. */
-bool eb_hpdf_link(eb_hpdf *doc, eb_hpdf_page *page, const double rect[4], const char *uri);
+/* Plain objects, for the structure tree and the PDF/A entries: a
+ * dictionary, array or stream of the document. Indirect objects (streams,
+ * dictionaries made indirect) can be put in any number of places; a direct
+ * one in exactly one. All of them are freed with the document. */
+typedef struct eb_hpdf_obj eb_hpdf_obj;
+
+eb_hpdf_obj *eb_hpdf_new_dict(eb_hpdf *doc, bool indirect);
+eb_hpdf_obj *eb_hpdf_new_array(eb_hpdf *doc);
+/* An indirect stream, Flate-compressed or not; its data replaced by _set. */
+eb_hpdf_obj *eb_hpdf_new_stream(eb_hpdf *doc, bool compress);
+bool eb_hpdf_stream_set(eb_hpdf *doc, eb_hpdf_obj *stream, const void *bytes, size_t n);
+eb_hpdf_obj *eb_hpdf_catalog(eb_hpdf *doc);
+eb_hpdf_obj *eb_hpdf_info(eb_hpdf *doc);
+eb_hpdf_obj *eb_hpdf_page_dict(eb_hpdf_page *page);
+/* Puts a value into a dictionary under key (replacing what was there), or
+ * at the end of an array when key is NULL. */
+bool eb_hpdf_put_obj(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, eb_hpdf_obj *value);
+bool eb_hpdf_put_name(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, const char *name);
+bool eb_hpdf_put_int(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, int value);
+bool eb_hpdf_put_bool(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, bool value);
+bool eb_hpdf_put_null(eb_hpdf *doc, eb_hpdf_obj *o, const char *key);
+bool eb_hpdf_put_ascii(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, const char *ascii);
+/* A string of raw bytes (at most 65535), e.g. a UTF-16BE text string. */
+bool eb_hpdf_put_bytes(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, const uint8_t *bytes, size_t n);
+/* libharu's version ("2.3.0"). */
+const char *eb_hpdf_version(void);
+
+/* A link annotation; rect: left, bottom, right, top in PDF space. uri:
+ * ASCII. Returns the annotation (for the structure tree), or NULL. */
+eb_hpdf_obj *eb_hpdf_link(eb_hpdf *doc, eb_hpdf_page *page, const double rect[4], const char *uri);
 /* An outline entry under parent (NULL: top level) going to (left, top) of page. */
 eb_hpdf_outline *eb_hpdf_outline_new(eb_hpdf *doc, eb_hpdf_outline *parent,
                                      const uint8_t *title, size_t title_len,
