@@ -59,18 +59,59 @@ void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, doub
 /* Marked content, for tagged PDF: whatever is drawn on the page between a
  * begin and its matching end belongs to it. Every drawing call above is
  * self-contained (its own q/Q and BT/ET), so any of them can be wrapped.
- * begin_marked writes `/tag <</MCID n>> BDC`, or `/tag BMC` when mcid < 0;
+ * begin_marked writes `/tag <</MCID n>> BDC`, or `/tag BMC` when mcid < 0
+ * (a raw MCID: eb_pdf_begin_element does the bookkeeping for you);
  * begin_artifact marks page furniture (`/Artifact BMC`). end_marked returns
  * false when nothing is open. Saving fails while a sequence is open. */
 void eb_pdf_begin_marked(eb_pdf_page *page, const char *tag, int mcid);
 void eb_pdf_begin_artifact(eb_pdf_page *page);
 bool eb_pdf_end_marked(eb_pdf_page *page);
 
+/* ---- structure (tagged PDF) ----------------------------------------------
+ * The logical structure is a tree of elements under the structure tree
+ * root. An element's children (its own marked content, links and child
+ * elements) keep the order they were added in, which must be the reading
+ * order: add an element when its first content is drawn and the tree reads
+ * as the content does. Elements that end up with no content, directly or
+ * below them, are not written. Once a document has an element, every
+ * drawing on every page must be inside marked content (an element's or an
+ * artifact); saving fails otherwise.
+ *
+ * An element whose text contains right-to-left runs (and with them their
+ * ligatures and letters with marks) gets the text in logical order as
+ * /ActualText on the structure element, so assistive technology reads it as
+ * written. The page content itself keeps drawing right-to-left runs in
+ * visual order (see pdf_text.c); left-to-right ligatures read correctly
+ * through their ToUnicode entries and get no ActualText. */
+typedef struct {
+    const char *type;      /* standard structure type: "Document", "H1", "P", "L",
+                              "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+                              "Caption", "Figure", "Link"... */
+    const char *lang;      /* BCP 47 when it differs from the document's, else NULL */
+    const char *alt;       /* alternative text (figures) */
+    const char *scope;     /* TH: "Column", "Row" or "Both" (/A /O /Table /Scope) */
+    const char *list_numbering; /* L: "Disc", "Decimal"... (/A /O /List /ListNumbering) */
+} eb_pdf_element;
+
+/* Adds an element as the last child of `parent` (0: the root); UTF-8 texts
+ * are copied. Returns its handle (> 0), or 0 for an unknown parent or a
+ * missing type. */
+int eb_pdf_add_element(eb_pdf *pdf, int parent, const eb_pdf_element *element);
+/* Opens marked content on the page for `element` (`/type <</MCID n>> BDC`
+ * with the page's next MCID, which becomes the element's next child); close
+ * it with eb_pdf_end_marked. Returns the MCID, or -1 for an unknown element. */
+int eb_pdf_begin_element(eb_pdf_page *page, int element);
+
 /* A clickable link (URI action) over a rectangle. Only http:, https: and doi
  * (turned into https://doi.org/...) targets are accepted; returns false
  * (and draws nothing) otherwise. */
 bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h,
                  const char *uri);
+/* The same link as a child of structure element `element` (a "Link"): the
+ * annotation is tied to it (an OBJR and /StructParent) and described by its
+ * target (/Contents). */
+bool eb_pdf_link_element(eb_pdf_page *page, double x, double y, double w, double h,
+                         const char *uri, int element);
 
 /* Document outline (bookmarks). parent 0 = top level; returns the new
  * entry's handle (> 0) for children. title is UTF-8. */

@@ -14,6 +14,10 @@ void eb_content_free(eb_content *c) {
     *c = (eb_content){0};
 }
 
+void eb_content_note_drawing(eb_content *c) {
+    if (c->marked_depth == 0) c->unmarked = true;
+}
+
 /* Decimal text of v with at most three decimals and no exponent: the same
  * bytes whatever the locale, and no "-0". */
 static void format_number(char out[32], double v) {

@@ -26,6 +26,7 @@ struct eb_pdf {
     size_t nfonts;
     eb_hpdf_outline **outlines;
     size_t noutlines, outlines_cap;
+    eb_tags *tags;
 };
 
 /* libharu's page size limits (PDF 1.7, annex C: 3 to 14400 units). */
@@ -34,6 +35,7 @@ struct eb_pdf {
 
 eb_hpdf *eb_pdf_backend(eb_pdf *pdf) { return pdf->backend; }
 eb_diag *eb_pdf_diag(eb_pdf *pdf) { return pdf->diag; }
+eb_tags *eb_pdf_tags(eb_pdf *pdf) { return pdf->tags; }
 
 static void report(eb_pdf *pdf, const char *path, const char *what, const char *why) {
     eb_diag_report(pdf->diag, EB_ERROR, (eb_location){.file = path}, "PDF: %s%s%s", what,
@@ -89,6 +91,7 @@ eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *di
     pdf->fontset = fonts;
     pdf->diag = diag;
     copy_options(&pdf->options, options);
+    pdf->tags = eb_tags_new();
     pdf->backend = eb_hpdf_new();
     if (!pdf->backend) {
         report(pdf, NULL, "libharu cannot create a document", NULL);
@@ -115,6 +118,7 @@ void eb_pdf_free(eb_pdf *pdf) {
     free(pdf->fonts);
     free(pdf->outlines);
     eb_hpdf_free(pdf->backend);
+    eb_tags_free(pdf->tags);
     free_options(&pdf->options);
     free(pdf);
 }
@@ -133,7 +137,8 @@ eb_pdf_page *eb_pdf_add_page(eb_pdf *pdf, double width, double height) {
         return NULL;
     }
     eb_pdf_page *page = eb_xcalloc(1, sizeof *page);
-    *page = (eb_pdf_page){.pdf = pdf, .page = backend_page, .width = width, .height = height};
+    *page = (eb_pdf_page){.pdf = pdf, .page = backend_page, .index = pdf->npages, .width = width,
+                          .height = height};
     if (pdf->npages == pdf->pages_cap) {
         pdf->pages_cap = pdf->pages_cap ? 2 * pdf->pages_cap : 8;
         pdf->pages = eb_xrealloc(pdf->pages, pdf->pages_cap * sizeof *pdf->pages);
@@ -166,6 +171,7 @@ eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font) {
 void eb_pdf_fill_rect(eb_pdf_page *page, double x, double y, double w, double h, uint32_t color) {
     if (!page) return;
     eb_content *c = &page->content;
+    eb_content_note_drawing(c);
     eb_content_raw(c, "q\n");
     eb_content_fill_color(c, color);
     eb_content_op(c, "re", 4, (double[]){x, page->height - y - h, w, h});
@@ -173,6 +179,7 @@ void eb_pdf_fill_rect(eb_pdf_page *page, double x, double y, double w, double h,
 }
 
 static void begin_stroke(eb_content *c, double line_width, uint32_t color) {
+    eb_content_note_drawing(c);
     eb_content_raw(c, "q\n");
     eb_content_stroke_color(c, color);
     eb_content_op(c, "w", 1, &line_width);
@@ -200,7 +207,9 @@ void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, doub
 /* ---- marked content --------------------------------------------------------------------- */
 
 void eb_pdf_begin_marked(eb_pdf_page *page, const char *tag, int mcid) {
-    if (page) eb_content_begin_marked(&page->content, tag, mcid);
+    if (!page) return;
+    eb_content_begin_marked(&page->content, tag, mcid);
+    if (mcid >= page->next_mcid && mcid < 0x7FFFFFFF) page->next_mcid = mcid + 1;
 }
 
 void eb_pdf_begin_artifact(eb_pdf_page *page) {
@@ -208,7 +217,27 @@ void eb_pdf_begin_artifact(eb_pdf_page *page) {
 }
 
 bool eb_pdf_end_marked(eb_pdf_page *page) {
-    return page && eb_content_end_marked(&page->content);
+    if (!page || !eb_content_end_marked(&page->content)) return false;
+    if (page->element && page->content.marked_depth < page->element_depth) page->element = 0;
+    return true;
+}
+
+/* ---- structure ------------------------------------------------------------------------- */
+
+int eb_pdf_add_element(eb_pdf *pdf, int parent, const eb_pdf_element *element) {
+    return pdf ? eb_tags_add(pdf->tags, parent, element) : 0;
+}
+
+int eb_pdf_begin_element(eb_pdf_page *page, int element) {
+    if (!page || page->element) return -1;  /* one element's content at a time */
+    const char *type = eb_tags_type(page->pdf->tags, element);
+    if (!type || page->next_mcid == 0x7FFFFFFF) return -1;
+    int mcid = page->next_mcid++;
+    eb_content_begin_marked(&page->content, type, mcid);
+    eb_tags_add_mcid(page->pdf->tags, element, page->index, mcid);
+    page->element = element;
+    page->element_depth = page->content.marked_depth;
+    return mcid;
 }
 
 /* ---- links ------------------------------------------------------------------------------ */
@@ -259,16 +288,28 @@ static char *link_target(const char *uri) {
     return eb_buf_steal(&out);
 }
 
-bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, const char *uri) {
+static eb_hpdf_obj *add_link(eb_pdf_page *page, double x, double y, double w, double h, const char *uri) {
     if (!page || !uri || !isfinite(x) || !isfinite(y) || !(w > 0 && w < 1e6) || !(h > 0 && h < 1e6))
-        return false;
+        return NULL;
     char *target = link_target(uri);
-    if (!target) return false;
+    if (!target) return NULL;
     double rect[4] = {x, page->height - y - h, x + w, page->height - y};
-    bool ok = eb_hpdf_link(page->pdf->backend, page->page, rect, target) != NULL;
-    if (!ok) report(page->pdf, NULL, "cannot add a link", eb_hpdf_take_error(page->pdf->backend));
+    eb_hpdf_obj *annot = eb_hpdf_link(page->pdf->backend, page->page, rect, target);
+    if (!annot) report(page->pdf, NULL, "cannot add a link", eb_hpdf_take_error(page->pdf->backend));
     free(target);
-    return ok;
+    return annot;
+}
+
+bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, const char *uri) {
+    return add_link(page, x, y, w, h, uri) != NULL;
+}
+
+bool eb_pdf_link_element(eb_pdf_page *page, double x, double y, double w, double h,
+                         const char *uri, int element) {
+    if (!page || !eb_tags_type(page->pdf->tags, element)) return false;
+    eb_hpdf_obj *annot = add_link(page, x, y, w, h, uri);
+    if (annot) eb_tags_add_link(page->pdf->tags, element, page->index, annot);
+    return annot != NULL;
 }
 
 /* ---- outline ------------------------------------------------------------------------------ */
@@ -301,10 +342,15 @@ int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title, eb_pdf_page *
 
 /* Hands every page's new content to libharu. */
 static bool flush_pages(eb_pdf *pdf) {
+    bool tagged = eb_tags_count(pdf->tags) > 0;
     for (size_t i = 0; i < pdf->npages; i++) {
         eb_pdf_page *page = pdf->pages[i];
         if (page->content.marked_depth != 0) {
             report(pdf, NULL, "marked content left open on a page", NULL);
+            return false;
+        }
+        if (tagged && page->content.unmarked) {
+            report(pdf, NULL, "a tagged document has content outside marked content", NULL);
             return false;
         }
         if (!eb_hpdf_page_append(pdf->backend, page->page, page->content.buf.data + page->flushed,
@@ -331,6 +377,7 @@ static void document_id(const eb_pdf *pdf, uint8_t id[16]) {
         eb_hash_u32(&h, (uint32_t)llround(page->height * 1000));
     }
     for (size_t i = 0; i < pdf->nfonts; i++) eb_pdf_font_hash(pdf->fonts[i], &h);
+    eb_tags_hash(pdf->tags, &h);
     eb_hash_digest(&h, id);
 }
 
@@ -392,12 +439,22 @@ static bool finish_fonts(eb_pdf *pdf) {
     return ok;
 }
 
+/* The structure tree, when there is one. */
+static bool write_structure(eb_pdf *pdf) {
+    eb_hpdf_page **pages = eb_xmalloc((pdf->npages + 1) * sizeof *pages);
+    for (size_t i = 0; i < pdf->npages; i++) pages[i] = pdf->pages[i]->page;
+    bool ok = eb_tags_write(pdf->tags, pdf->backend, pages, pdf->npages);
+    free(pages);
+    if (!ok) report(pdf, NULL, "cannot write the structure tree", eb_hpdf_take_error(pdf->backend));
+    return ok;
+}
+
 bool eb_pdf_save(eb_pdf *pdf, const char *path) {
     if (!path || !*path) {
         report(pdf, NULL, "no output path", NULL);
         return false;
     }
-    if (!finish_fonts(pdf) || !flush_pages(pdf)) return false;
+    if (!finish_fonts(pdf) || !flush_pages(pdf) || !write_structure(pdf)) return false;
     uint8_t id[16];
     document_id(pdf, id);
     eb_buf bytes = {0};

@@ -10,6 +10,8 @@
  *                  the CID of each; finishing the embedding at save time
  *   pdf_subset.c   hb-subset, CFF extraction and checks
  *   pdf_cmap.c     ToUnicode CMaps
+ *   pdf_tags.c     the structure tree: elements, MCIDs, ActualText,
+ *                  the parent tree
  *   pdf_doc.c      the public eb_pdf API and the atomic save
  *   pdf_hash.c     the content hash behind subset tags and /ID */
 #ifndef EVBRIEF_PDF_INTERNAL_H
@@ -44,9 +46,13 @@ typedef struct {
     eb_buf buf;
     int marked_depth;   /* open BDC/BMC sequences */
     bool in_text;       /* between BT and ET */
+    bool unmarked;      /* something was drawn outside marked content */
 } eb_content;
 
 void eb_content_free(eb_content *c);
+/* Called by every drawing function before it writes: notes drawing outside
+ * marked content, which a tagged PDF must not have. */
+void eb_content_note_drawing(eb_content *c);
 /* Writes `n` numbers followed by the operator `op` and a newline. */
 void eb_content_op(eb_content *c, const char *op, size_t n, const double *args);
 void eb_content_raw(eb_content *c, const char *text);
@@ -207,19 +213,51 @@ bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag);
 /* Feeds what identifies the font's use (name, glyphs, texts) to a hash. */
 void eb_pdf_font_hash(const eb_pdf_font *f, eb_hash *h);
 
+/* ---- pdf_tags.c -------------------------------------------------------------------- */
+
+/* The structure tree as it is built: elements numbered from 1 (0 is the
+ * root), each with its children in the order they were added. */
+typedef struct eb_tags eb_tags;
+
+eb_tags *eb_tags_new(void);
+void eb_tags_free(eb_tags *t);
+size_t eb_tags_count(const eb_tags *t);
+/* Returns the new element's number, or 0 (unknown parent, no type). */
+int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *e);
+/* The element's structure type, or NULL for an unknown element. */
+const char *eb_tags_type(const eb_tags *t, int element);
+/* Children: marked content (page index, MCID) and link annotations. */
+void eb_tags_add_mcid(eb_tags *t, int element, size_t page, int mcid);
+void eb_tags_add_link(eb_tags *t, int element, size_t page, eb_hpdf_obj *annot);
+/* Records that line `line` of para was drawn as content of element: its
+ * logical text, and whether it needs ActualText (a right-to-left run of
+ * more than one character). */
+void eb_tags_note_text(eb_tags *t, int element, const eb_para *para, size_t line);
+/* Writes (or, on a later save, rewrites) the structure tree: element
+ * dictionaries, /StructTreeRoot with its parent tree, /MarkInfo, each
+ * page's /StructParents and /Tabs, each link's /StructParent. */
+bool eb_tags_write(eb_tags *t, eb_hpdf *doc, eb_hpdf_page *const *pages, size_t npages);
+/* Feeds the elements (types, languages, texts) to the document's hash. */
+void eb_tags_hash(const eb_tags *t, eb_hash *h);
+
 /* ---- pdf_doc.c: shared by the drawing files ---------------------------------------- */
 
 struct eb_pdf_page {
     eb_pdf *pdf;
     eb_hpdf_page *page;
+    size_t index;          /* in the document, from 0 */
     double width, height;
     eb_content content;
     size_t flushed;        /* bytes of content already handed to libharu */
+    int next_mcid;
+    int element;           /* structure element whose content is open, or 0 */
+    int element_depth;     /* the marked_depth its sequence opened at */
 };
 
 /* The font record for `font`, created on first use. */
 eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font);
 eb_hpdf *eb_pdf_backend(eb_pdf *pdf);
+eb_tags *eb_pdf_tags(eb_pdf *pdf);
 eb_diag *eb_pdf_diag(eb_pdf *pdf);
 
 #endif

@@ -152,15 +152,20 @@ static void draw_run(text_writer *w, const eb_run *run, double left, double base
     set_rise(w, 0);
 }
 
-static void draw_line_runs(text_writer *w, const eb_line *line, double x, double y) {
+/* Draws a line; inside a structure element's content, also hands the
+ * element the line's text (for its ActualText). */
+static void draw_line_runs(text_writer *w, size_t index, double x, double y) {
+    const eb_line *line = &w->para->lines[index];
     double baseline = w->page->height - (y + line->baseline);
     for (size_t r = 0; r < line->nruns; r++)
         draw_run(w, &line->runs[r], x + line->x + line->runs[r].x, baseline);
+    if (w->page->element) eb_tags_note_text(eb_pdf_tags(w->page->pdf), w->page->element, w->para, index);
 }
 
 /* Opens q ... BT with the paragraph's colour; lines go in between. */
 static void begin_para(text_writer *w, eb_pdf_page *page, const eb_para *para) {
     *w = (text_writer){.page = page, .c = &page->content, .para = para};
+    eb_content_note_drawing(w->c);
     eb_content_raw(w->c, "q\n");
     eb_content_fill_color(w->c, para->color);
     eb_content_begin_text(w->c);
@@ -175,7 +180,7 @@ void eb_pdf_draw_para(eb_pdf_page *page, const eb_para *para, double x, double y
     if (!page || !para || para->nlines == 0) return;
     text_writer w;
     begin_para(&w, page, para);
-    for (size_t i = 0; i < para->nlines; i++) draw_line_runs(&w, &para->lines[i], x, y);
+    for (size_t i = 0; i < para->nlines; i++) draw_line_runs(&w, i, x, y);
     end_para(&w);
 }
 
@@ -183,6 +188,6 @@ void eb_pdf_draw_line(eb_pdf_page *page, const eb_para *para, size_t line, doubl
     if (!page || !para || line >= para->nlines) return;
     text_writer w;
     begin_para(&w, page, para);
-    draw_line_runs(&w, &para->lines[line], x, y);
+    draw_line_runs(&w, line, x, y);
     end_para(&w);
 }

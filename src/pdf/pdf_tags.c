@@ -1,0 +1,409 @@
+/* The structure tree of a tagged PDF (PDF 1.7, 14.7; PDF/UA-1).
+ *
+ * Elements are recorded as they are added, each with its children in order:
+ * marked-content sequences (a page and an MCID), link annotations (written
+ * as object references, OBJR) and child elements. At save time the tree
+ * becomes objects: one /StructElem per element that has content somewhere
+ * below it (empty elements are dropped), the /StructTreeRoot with the
+ * parent tree that maps each page's MCIDs and each link back to its
+ * element, and /MarkInfo.
+ *
+ * Right-to-left runs are drawn in visual order and their logical order
+ * comes back through the ToUnicode maps (pdf_text.c). That serves text
+ * extraction, which reorders by position, but a reader that follows the
+ * structure tree takes the content in drawing order; so an element whose
+ * text has right-to-left runs carries its text in logical order as
+ * /ActualText on its structure element (not on the marked content, where
+ * poppler would reverse it again). Left-to-right ligatures need none: their
+ * ToUnicode entries already give their characters in order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_internal.h"
+
+typedef enum { KID_MCID, KID_ELEMENT, KID_LINK } kid_kind;
+
+typedef struct {
+    kid_kind kind;
+    size_t page;           /* KID_MCID, KID_LINK */
+    int value;             /* the MCID, or the child element's number */
+    eb_hpdf_obj *annot;    /* KID_LINK */
+} kid;
+
+typedef struct {
+    int parent;            /* 0: the root */
+    char *type, *lang, *alt, *scope, *list_numbering;
+    kid *kids;
+    size_t nkids, kids_cap;
+    /* the text drawn as this element's content, in logical order */
+    eb_buf text;
+    const eb_para *last_para;
+    size_t last_end;
+    bool needs_actual_text;
+    /* computed when writing */
+    bool live;             /* has content, itself or below */
+    bool text_below;       /* a descendant has text of its own */
+    eb_hpdf_obj *obj;
+} element;
+
+typedef struct {
+    size_t page;
+    int mcid;
+    int element;
+} mcid_owner;
+
+typedef struct {
+    eb_hpdf_obj *annot;
+    int element;
+} link_owner;
+
+struct eb_tags {
+    element *elements;     /* element n is elements[n - 1] */
+    size_t n, cap;
+    int *root_kids;
+    size_t nroot, root_cap;
+    mcid_owner *mcids;
+    size_t nmcids, mcids_cap;
+    link_owner *links;
+    size_t nlinks, links_cap;
+    eb_hpdf_obj *root;     /* the /StructTreeRoot, once written */
+};
+
+#define GROW(array, count, cap)                                          \
+    do {                                                                 \
+        if ((count) == (cap)) {                                          \
+            (cap) = (cap) ? 2 * (cap) : 16;                              \
+            (array) = eb_xrealloc((array), (cap) * sizeof *(array));     \
+        }                                                                \
+    } while (0)
+
+eb_tags *eb_tags_new(void) { return eb_xcalloc(1, sizeof(eb_tags)); }
+
+void eb_tags_free(eb_tags *t) {
+    if (!t) return;
+    for (size_t i = 0; i < t->n; i++) {
+        element *e = &t->elements[i];
+        free(e->type);
+        free(e->lang);
+        free(e->alt);
+        free(e->scope);
+        free(e->list_numbering);
+        free(e->kids);
+        eb_buf_free(&e->text);
+    }
+    free(t->elements);
+    free(t->root_kids);
+    free(t->mcids);
+    free(t->links);
+    free(t);
+}
+
+size_t eb_tags_count(const eb_tags *t) { return t->n; }
+
+static element *get(const eb_tags *t, int n) {
+    return n > 0 && (size_t)n <= t->n ? &t->elements[n - 1] : NULL;
+}
+
+static char *dup_or_null(const char *s) { return s && *s ? eb_xstrdup(s) : NULL; }
+
+static void add_kid(element *e, kid k) {
+    GROW(e->kids, e->nkids, e->kids_cap);
+    e->kids[e->nkids++] = k;
+}
+
+/* A structure type is a PDF name: letters, digits and a few marks. */
+static bool valid_type(const char *type) {
+    if (!type || !*type || strlen(type) > 64) return false;
+    for (const char *p = type; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '-' || *p == '.'))
+            return false;
+    return true;
+}
+
+int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *in) {
+    if (!in || !valid_type(in->type) || (parent != 0 && !get(t, parent)) || t->n >= 0x7FFFFFFF)
+        return 0;
+    GROW(t->elements, t->n, t->cap);
+    element *e = &t->elements[t->n++];
+    *e = (element){.parent = parent, .type = eb_xstrdup(in->type), .lang = dup_or_null(in->lang),
+                   .alt = dup_or_null(in->alt),
+                   .scope = dup_or_null(in->scope), .list_numbering = dup_or_null(in->list_numbering)};
+    int number = (int)t->n;
+    if (parent) {
+        add_kid(get(t, parent), (kid){.kind = KID_ELEMENT, .value = number});
+    } else {
+        GROW(t->root_kids, t->nroot, t->root_cap);
+        t->root_kids[t->nroot++] = number;
+    }
+    return number;
+}
+
+const char *eb_tags_type(const eb_tags *t, int n) {
+    const element *e = get(t, n);
+    return e ? e->type : NULL;
+}
+
+void eb_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid) {
+    element *e = get(t, n);
+    if (!e || mcid < 0) return;
+    add_kid(e, (kid){.kind = KID_MCID, .page = page, .value = mcid});
+    GROW(t->mcids, t->nmcids, t->mcids_cap);
+    t->mcids[t->nmcids++] = (mcid_owner){page, mcid, n};
+}
+
+void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_hpdf_obj *annot) {
+    element *e = get(t, n);
+    if (!e || !annot) return;
+    add_kid(e, (kid){.kind = KID_LINK, .page = page, .annot = annot});
+    GROW(t->links, t->nlinks, t->links_cap);
+    t->links[t->nlinks++] = (link_owner){annot, n};
+}
+
+/* ---- text for ActualText ---------------------------------------------------------- */
+
+static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+/* Whether a glyph stands for several characters (a ligature, a letter
+ * with its mark). */
+static bool several_characters(const eb_para *para, const eb_glyph *glyph) {
+    if (glyph->text_len < 2 || glyph->text_start >= para->text_len) return false;
+    size_t len = glyph->text_len;
+    if (len > para->text_len - glyph->text_start) len = para->text_len - glyph->text_start;
+    return eb_utf8_count(para->text + glyph->text_start, len) > 1;
+}
+
+/* Whether the line's content, read in drawing order through the ToUnicode
+ * maps, differs from its text: a right-to-left run of more than one
+ * character is drawn in the reverse of reading order, and its glyphs for
+ * several characters are mapped reversed (pdf_text.c). Left-to-right runs,
+ * ligatures included, read as they are written. */
+static bool line_needs_actual_text(const eb_para *para, const eb_line *line) {
+    for (size_t r = 0; r < line->nruns; r++) {
+        const eb_run *run = &line->runs[r];
+        if (!run->rtl) continue;
+        size_t with_text = 0;
+        for (size_t g = 0; g < run->nglyphs; g++) {
+            if (several_characters(para, &run->glyphs[g])) return true;
+            with_text += run->glyphs[g].text_len > 0;
+        }
+        if (with_text > 1) return true;
+    }
+    return false;
+}
+
+void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index) {
+    element *e = get(t, n);
+    if (!e || !para || line_index >= para->nlines) return;
+    const eb_line *line = &para->lines[line_index];
+    size_t start = line->text_start < para->text_len ? line->text_start : para->text_len;
+    size_t end = line->text_end < para->text_len ? line->text_end : para->text_len;
+    if (end < start) end = start;
+    e->needs_actual_text = e->needs_actual_text || line_needs_actual_text(para, line);
+    /* the lines of one paragraph follow on; different texts (a label and
+     * its value, a cell's items) are separated by a space */
+    bool follows_on = e->last_para == para && e->last_end == start;
+    if (!follows_on && e->text.len > 0 && !is_space(e->text.data[e->text.len - 1]) && end > start &&
+        !is_space(para->text[start]))
+        eb_buf_putc(&e->text, ' ');
+    eb_buf_append(&e->text, para->text + start, end - start);
+    e->last_para = para;
+    e->last_end = end;
+}
+
+void eb_tags_hash(const eb_tags *t, eb_hash *h) {
+    for (size_t i = 0; i < t->n; i++) {
+        const element *e = &t->elements[i];
+        eb_hash_u32(h, (uint32_t)e->parent);
+        const char *fields[] = {e->type, e->lang, e->alt, e->scope, e->list_numbering};
+        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) eb_hash_str(h, fields[f]);
+        eb_hash_bytes(h, e->text.data ? e->text.data : "", e->text.len);
+    }
+}
+
+/* ---- writing ------------------------------------------------------------------------ */
+
+/* A UTF-8 text as a PDF text string (UTF-16BE with a byte order mark),
+ * cut at a character boundary if it would pass libharu's string limit. */
+static bool put_text(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const char *utf8, size_t len) {
+    uint8_t *u;
+    size_t n;
+    eb_utf8_to_utf16be(utf8, len, true, &u, &n);
+    const size_t limit = 65534;
+    if (n > limit) {
+        n = limit;
+        if (u[n - 2] >= 0xD8 && u[n - 2] <= 0xDB) n -= 2; /* half a surrogate pair */
+    }
+    bool ok = eb_hpdf_put_bytes(d, o, key, u, n);
+    free(u);
+    return ok;
+}
+
+/* The text without the white space around it. */
+static void trimmed(const eb_buf *text, const char **start, size_t *len) {
+    const char *s = text->data ? text->data : "";
+    size_t n = text->len;
+    while (n > 0 && is_space(*s)) s++, n--;
+    while (n > 0 && is_space(s[n - 1])) n--;
+    *start = s;
+    *len = n;
+}
+
+/* Marks the elements with content somewhere below them, and those below
+ * which another element has text. Children come after their parents. */
+static void mark_live(eb_tags *t) {
+    for (size_t i = t->n; i-- > 0;) {
+        element *e = &t->elements[i];
+        e->live = false;
+        e->text_below = false;
+        for (size_t k = 0; k < e->nkids; k++) {
+            const kid *c = &e->kids[k];
+            if (c->kind != KID_ELEMENT) {
+                e->live = true;
+                continue;
+            }
+            const element *child = get(t, c->value);
+            e->live = e->live || child->live;
+            e->text_below = e->text_below || child->text_below || child->text.len > 0;
+        }
+    }
+}
+
+/* The page of the element's first content of its own, if any. */
+static bool first_page(const element *e, size_t *page) {
+    for (size_t k = 0; k < e->nkids; k++)
+        if (e->kids[k].kind != KID_ELEMENT) {
+            *page = e->kids[k].page;
+            return true;
+        }
+    return false;
+}
+
+static bool write_attributes(eb_hpdf *d, const element *e) {
+    if (!e->scope && !e->list_numbering) return true;
+    eb_hpdf_obj *a = eb_hpdf_new_dict(d, false);
+    bool ok = a != NULL;
+    if (e->scope)
+        ok = ok && eb_hpdf_put_name(d, a, "O", "Table") && eb_hpdf_put_name(d, a, "Scope", e->scope);
+    else
+        ok = ok && eb_hpdf_put_name(d, a, "O", "List") &&
+             eb_hpdf_put_name(d, a, "ListNumbering", e->list_numbering);
+    return ok && eb_hpdf_put_obj(d, e->obj, "A", a);
+}
+
+/* /K: MCIDs on the element's page as numbers, on other pages as marked-
+ * content references, links as object references, children by reference. */
+static eb_hpdf_obj *kids_array(eb_tags *t, eb_hpdf *d, const element *e, bool has_page, size_t pg,
+                               eb_hpdf_page *const *pages) {
+    eb_hpdf_obj *k = eb_hpdf_new_array(d);
+    bool ok = k != NULL;
+    for (size_t i = 0; ok && i < e->nkids; i++) {
+        const kid *c = &e->kids[i];
+        if (c->kind == KID_ELEMENT) {
+            const element *child = get(t, c->value);
+            if (child->live) ok = eb_hpdf_put_obj(d, k, NULL, child->obj);
+        } else if (c->kind == KID_MCID && has_page && c->page == pg) {
+            ok = eb_hpdf_put_int(d, k, NULL, c->value);
+        } else {
+            eb_hpdf_obj *ref = eb_hpdf_new_dict(d, false);
+            bool mcr = c->kind == KID_MCID;
+            ok = ref && eb_hpdf_put_name(d, ref, "Type", mcr ? "MCR" : "OBJR") &&
+                 eb_hpdf_put_obj(d, ref, "Pg", eb_hpdf_page_dict(pages[c->page])) &&
+                 (mcr ? eb_hpdf_put_int(d, ref, "MCID", c->value)
+                      : eb_hpdf_put_obj(d, ref, "Obj", c->annot)) &&
+                 eb_hpdf_put_obj(d, k, NULL, ref);
+        }
+    }
+    return ok ? k : NULL;
+}
+
+static bool write_element(eb_tags *t, eb_hpdf *d, element *e, eb_hpdf_page *const *pages) {
+    eb_hpdf_obj *parent = e->parent ? get(t, e->parent)->obj : t->root;
+    size_t pg = 0;
+    bool has_page = first_page(e, &pg);
+    bool ok = eb_hpdf_put_name(d, e->obj, "Type", "StructElem") &&
+              eb_hpdf_put_name(d, e->obj, "S", e->type) && eb_hpdf_put_obj(d, e->obj, "P", parent);
+    if (ok && has_page) ok = eb_hpdf_put_obj(d, e->obj, "Pg", eb_hpdf_page_dict(pages[pg]));
+    if (ok && e->lang) ok = eb_hpdf_put_ascii(d, e->obj, "Lang", e->lang);
+    if (ok && e->alt) ok = put_text(d, e->obj, "Alt", e->alt, strlen(e->alt));
+    /* ActualText stands for everything below the element: only where the
+     * element's own text is all there is */
+    const char *text;
+    size_t len;
+    trimmed(&e->text, &text, &len);
+    if (ok && e->needs_actual_text && !e->alt && !e->text_below && len > 0)
+        ok = put_text(d, e->obj, "ActualText", text, len);
+    ok = ok && write_attributes(d, e);
+    eb_hpdf_obj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
+    return k && eb_hpdf_put_obj(d, e->obj, "K", k);
+}
+
+static int compare_owner(const void *a, const void *b) {
+    const mcid_owner *x = a, *y = b;
+    if (x->page != y->page) return x->page < y->page ? -1 : 1;
+    if (x->mcid != y->mcid) return x->mcid < y->mcid ? -1 : 1;
+    return (x->element > y->element) - (x->element < y->element);
+}
+
+/* The parent tree: for each page with marked content, the array of its
+ * elements indexed by MCID (null where an MCID is not an element's); for
+ * each link, its element. Keys: page index, then npages + link index. */
+static bool write_parent_tree(eb_tags *t, eb_hpdf *d, eb_hpdf_page *const *pages, size_t npages) {
+    mcid_owner *sorted = eb_xmalloc((t->nmcids + 1) * sizeof *sorted);
+    if (t->nmcids) memcpy(sorted, t->mcids, t->nmcids * sizeof *sorted);
+    qsort(sorted, t->nmcids, sizeof *sorted, compare_owner);
+    eb_hpdf_obj *tree = eb_hpdf_new_dict(d, false);
+    eb_hpdf_obj *nums = eb_hpdf_new_array(d);
+    bool ok = tree && nums && eb_hpdf_put_obj(d, tree, "Nums", nums);
+    for (size_t i = 0; ok && i < t->nmcids;) {
+        size_t page = sorted[i].page;
+        eb_hpdf_obj *by_mcid = eb_hpdf_new_array(d);
+        ok = by_mcid && page < npages && eb_hpdf_put_int(d, nums, NULL, (int)page) &&
+             eb_hpdf_put_obj(d, nums, NULL, by_mcid) &&
+             eb_hpdf_put_int(d, eb_hpdf_page_dict(pages[page]), "StructParents", (int)page);
+        for (int next = 0; ok && i < t->nmcids && sorted[i].page == page; i++) {
+            if (sorted[i].mcid < next) continue; /* the same MCID twice: the first owner */
+            for (; ok && next < sorted[i].mcid; next++) ok = eb_hpdf_put_null(d, by_mcid, NULL);
+            ok = ok && eb_hpdf_put_obj(d, by_mcid, NULL, get(t, sorted[i].element)->obj);
+            next = sorted[i].mcid + 1;
+        }
+    }
+    free(sorted);
+    for (size_t j = 0; ok && j < t->nlinks; j++) {
+        int key = (int)(npages + j);
+        ok = eb_hpdf_put_int(d, t->links[j].annot, "StructParent", key) &&
+             eb_hpdf_put_int(d, nums, NULL, key) &&
+             eb_hpdf_put_obj(d, nums, NULL, get(t, t->links[j].element)->obj);
+    }
+    return ok && eb_hpdf_put_obj(d, t->root, "ParentTree", tree) &&
+           eb_hpdf_put_int(d, t->root, "ParentTreeNextKey", (int)(npages + t->nlinks));
+}
+
+bool eb_tags_write(eb_tags *t, eb_hpdf *d, eb_hpdf_page *const *pages, size_t npages) {
+    if (t->n == 0) return true;
+    if (npages + t->nlinks > 0x7FFFFFFF) return false;
+    mark_live(t);
+    if (!t->root) t->root = eb_hpdf_new_dict(d, true);
+    bool ok = t->root && eb_hpdf_put_name(d, t->root, "Type", "StructTreeRoot");
+    /* every live element gets its object first: kids refer to them */
+    for (size_t i = 0; ok && i < t->n; i++) {
+        element *e = &t->elements[i];
+        if (e->live && !e->obj) e->obj = eb_hpdf_new_dict(d, true);
+        ok = !e->live || e->obj != NULL;
+    }
+    for (size_t i = 0; ok && i < t->n; i++)
+        if (t->elements[i].live) ok = write_element(t, d, &t->elements[i], pages);
+    eb_hpdf_obj *k = ok ? eb_hpdf_new_array(d) : NULL;
+    for (size_t i = 0; k && ok && i < t->nroot; i++) {
+        const element *e = get(t, t->root_kids[i]);
+        if (e->live) ok = eb_hpdf_put_obj(d, k, NULL, e->obj);
+    }
+    ok = ok && k && eb_hpdf_put_obj(d, t->root, "K", k) && write_parent_tree(t, d, pages, npages);
+    /* tab order follows the structure on every page (PDF/UA, for links) */
+    for (size_t p = 0; ok && p < npages; p++) ok = eb_hpdf_put_name(d, eb_hpdf_page_dict(pages[p]), "Tabs", "S");
+    eb_hpdf_obj *mark_info = ok ? eb_hpdf_new_dict(d, false) : NULL;
+    eb_hpdf_obj *catalog = eb_hpdf_catalog(d);
+    return mark_info && eb_hpdf_put_bool(d, mark_info, "Marked", true) &&
+           eb_hpdf_put_obj(d, catalog, "MarkInfo", mark_info) &&
+           eb_hpdf_put_obj(d, catalog, "StructTreeRoot", t->root);
+}
