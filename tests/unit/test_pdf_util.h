@@ -42,6 +42,10 @@ static inline char *pdf_test_run(const char *command, int *status) {
     char chunk[4096];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, pipe)) > 0) eb_buf_append(&out, chunk, n);
+    /* binary stream data (qpdf --qdf prints the ICC profile decoded) must
+     * not end the string early */
+    for (size_t i = 0; i < out.len; i++)
+        if (out.data[i] == '\0') out.data[i] = '.';
     int raw = pclose(pipe);
     *status = raw == -1 ? -1 : (raw >> 8) & 0xFF;
     return eb_buf_steal(&out);
