@@ -8,7 +8,13 @@
  * y growing downwards; the module converts to PDF's bottom-up space.
  *
  * Every piece of page content goes through one content writer, so that
- * marked content (BDC/EMC with MCIDs, /Artifact) can wrap it for tagged PDF. */
+ * marked content (BDC/EMC with MCIDs, /Artifact) can wrap it for tagged PDF.
+ *
+ * Every document is written for PDF/A-2u: XMP metadata mirroring the
+ * document information, an sRGB output intent (the profile is compiled in),
+ * embedded fonts with ToUnicode maps, no encryption, no transparency. A
+ * document with structure elements (see "structure" below) is also a
+ * tagged PDF meant for PDF/UA-1 and says so in its XMP (pdfuaid). */
 #ifndef EVBRIEF_PDF_H
 #define EVBRIEF_PDF_H
 
@@ -33,6 +39,10 @@ typedef struct {
     /* Seed for the deterministic document /ID and font subset tags: the same
      * seed and content give the same bytes. No wall-clock time is written. */
     const char *id_seed;
+    /* Creation and modification date (/Info and XMP), seconds since
+     * 1970-01-01 UTC, when `dated`; otherwise the file has no dates. */
+    bool dated;
+    long long date;
 } eb_pdf_options;
 
 eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag);

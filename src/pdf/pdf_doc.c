@@ -13,6 +13,8 @@
 typedef struct {
     char *title, *author, *subject, *keywords, *creator, *lang, *id_seed;
     bool rtl;
+    bool dated;
+    long long date;
 } owned_options;
 
 struct eb_pdf {
@@ -27,6 +29,8 @@ struct eb_pdf {
     eb_hpdf_outline **outlines;
     size_t noutlines, outlines_cap;
     eb_tags *tags;
+    char *producer;
+    eb_hpdf_obj *metadata;
 };
 
 /* libharu's page size limits (PDF 1.7, annex C: 3 to 14400 units). */
@@ -55,6 +59,8 @@ static void copy_options(owned_options *o, const eb_pdf_options *in) {
     o->lang = dup_or_null(in->lang);
     o->id_seed = eb_xstrdup(in->id_seed ? in->id_seed : "");
     o->rtl = in->rtl;
+    o->dated = in->dated;
+    o->date = in->date;
 }
 
 static void free_options(owned_options *o) {
@@ -78,12 +84,25 @@ static bool set_info(eb_pdf *pdf, const char *key, const char *utf8) {
     return ok;
 }
 
+/* /CreationDate and /ModDate, the same instant (a build writes a file once). */
+static bool set_dates(eb_pdf *pdf) {
+    if (!pdf->options.dated) return true;
+    char date[32];
+    eb_pdf_date(pdf->options.date, date);
+    eb_hpdf_obj *info = eb_hpdf_info(pdf->backend);
+    return eb_hpdf_put_ascii(pdf->backend, info, "CreationDate", date) &&
+           eb_hpdf_put_ascii(pdf->backend, info, "ModDate", date);
+}
+
+/* /Info, the catalog entries and the PDF/A output intent. /Producer is
+ * written here (libharu's own wording) so that the XMP can repeat it. */
 static bool write_document_entries(eb_pdf *pdf) {
     const owned_options *o = &pdf->options;
     return set_info(pdf, "Title", o->title) && set_info(pdf, "Author", o->author) &&
            set_info(pdf, "Subject", o->subject) && set_info(pdf, "Keywords", o->keywords) &&
-           set_info(pdf, "Creator", o->creator) &&
-           eb_hpdf_set_catalog(pdf->backend, o->lang, o->title != NULL, o->rtl);
+           set_info(pdf, "Creator", o->creator) && set_info(pdf, "Producer", pdf->producer) &&
+           set_dates(pdf) && eb_hpdf_set_catalog(pdf->backend, o->lang, o->title != NULL, o->rtl) &&
+           eb_pdfa_output_intent(pdf->backend);
 }
 
 eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag) {
@@ -92,6 +111,7 @@ eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *di
     pdf->diag = diag;
     copy_options(&pdf->options, options);
     pdf->tags = eb_tags_new();
+    pdf->producer = eb_xasprintf("Haru Free PDF Library %s", eb_hpdf_version());
     pdf->backend = eb_hpdf_new();
     if (!pdf->backend) {
         report(pdf, NULL, "libharu cannot create a document", NULL);
@@ -119,6 +139,7 @@ void eb_pdf_free(eb_pdf *pdf) {
     free(pdf->outlines);
     eb_hpdf_free(pdf->backend);
     eb_tags_free(pdf->tags);
+    free(pdf->producer);
     free_options(&pdf->options);
     free(pdf);
 }
@@ -439,14 +460,28 @@ static bool finish_fonts(eb_pdf *pdf) {
     return ok;
 }
 
-/* The structure tree, when there is one. */
-static bool write_structure(eb_pdf *pdf) {
+/* The structure tree and the XMP packet, which says whether the document is
+ * tagged (pdfuaid). */
+static bool write_structure_and_metadata(eb_pdf *pdf) {
+    bool tagged = eb_tags_count(pdf->tags) > 0;
     eb_hpdf_page **pages = eb_xmalloc((pdf->npages + 1) * sizeof *pages);
     for (size_t i = 0; i < pdf->npages; i++) pages[i] = pdf->pages[i]->page;
     bool ok = eb_tags_write(pdf->tags, pdf->backend, pages, pdf->npages);
     free(pages);
-    if (!ok) report(pdf, NULL, "cannot write the structure tree", eb_hpdf_take_error(pdf->backend));
-    return ok;
+    if (!ok) {
+        report(pdf, NULL, "cannot write the structure tree", eb_hpdf_take_error(pdf->backend));
+        return false;
+    }
+    const owned_options *o = &pdf->options;
+    eb_xmp_fields fields = {.title = o->title, .author = o->author, .subject = o->subject,
+                            .keywords = o->keywords, .creator = o->creator,
+                            .producer = pdf->producer, .lang = o->lang, .dated = o->dated,
+                            .date = o->date, .tagged = tagged};
+    if (!eb_pdfa_metadata(pdf->backend, &pdf->metadata, &fields)) {
+        report(pdf, NULL, "cannot write the XMP metadata", eb_hpdf_take_error(pdf->backend));
+        return false;
+    }
+    return true;
 }
 
 bool eb_pdf_save(eb_pdf *pdf, const char *path) {
@@ -454,7 +489,7 @@ bool eb_pdf_save(eb_pdf *pdf, const char *path) {
         report(pdf, NULL, "no output path", NULL);
         return false;
     }
-    if (!finish_fonts(pdf) || !flush_pages(pdf) || !write_structure(pdf)) return false;
+    if (!finish_fonts(pdf) || !flush_pages(pdf) || !write_structure_and_metadata(pdf)) return false;
     uint8_t id[16];
     document_id(pdf, id);
     eb_buf bytes = {0};

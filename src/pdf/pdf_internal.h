@@ -12,6 +12,8 @@
  *   pdf_cmap.c     ToUnicode CMaps
  *   pdf_tags.c     the structure tree: elements, MCIDs, ActualText,
  *                  the parent tree
+ *   pdf_pdfa.c     PDF/A: XMP metadata, dates, the sRGB output intent
+ *   pdf_srgb.c     the sRGB ICC profile's bytes
  *   pdf_doc.c      the public eb_pdf API and the atomic save
  *   pdf_hash.c     the content hash behind subset tags and /ID */
 #ifndef EVBRIEF_PDF_INTERNAL_H
@@ -239,6 +241,32 @@ void eb_tags_note_text(eb_tags *t, int element, const eb_para *para, size_t line
 bool eb_tags_write(eb_tags *t, eb_hpdf *doc, eb_hpdf_page *const *pages, size_t npages);
 /* Feeds the elements (types, languages, texts) to the document's hash. */
 void eb_tags_hash(const eb_tags *t, eb_hash *h);
+
+/* ---- pdf_pdfa.c ---------------------------------------------------------------------- */
+
+typedef struct {
+    const char *title, *author, *subject, *keywords, *creator, *producer, *lang;
+    bool dated;
+    long long date;        /* seconds since 1970-01-01 UTC */
+    bool tagged;           /* claims PDF/UA-1 (pdfuaid:part 1) */
+} eb_xmp_fields;
+
+/* The XMP packet for the fields (PDF/A-2u, with the pdfuaid extension
+ * schema when tagged). */
+void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out);
+/* "D:20260101000000+00'00'" (/Info) and "2026-01-01T00:00:00Z" (XMP). */
+void eb_pdf_date(long long seconds, char out[32]);
+void eb_xmp_date(long long seconds, char out[32]);
+/* The catalog's /OutputIntents: sRGB, with the profile embedded. */
+bool eb_pdfa_output_intent(eb_hpdf *doc);
+/* Sets the catalog's /Metadata to the packet, creating the stream the
+ * first time (*stream) and replacing its data after. */
+bool eb_pdfa_metadata(eb_hpdf *doc, eb_hpdf_obj **stream, const eb_xmp_fields *f);
+
+/* ---- pdf_srgb.c ------------------------------------------------------------------------ */
+
+extern const uint8_t eb_srgb_icc[];
+extern const size_t eb_srgb_icc_len;
 
 /* ---- pdf_doc.c: shared by the drawing files ---------------------------------------- */
 
