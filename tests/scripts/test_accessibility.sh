@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Tagged PDF (PDF/UA-1) and PDF/A-2u: every brief of the corpus passes
+# tests/tools/check_tagged.py; the structure tree reads the Chinese headings
+# as written (pdfinfo -struct-text) and the Persian ones in logical order
+# (their /ActualText); the output intent embeds Debian's sRGB profile; two
+# builds are byte-identical; and the checker catches each fault it claims
+# to, on briefs broken on purpose. See docs/accessibility.md.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+out="$BUILD/test-tagged"
+rm -rf "$out" && mkdir -p "$out"
+export SOURCE_DATE_EPOCH=1767225600
+py=/usr/bin/python3
+checker="$SRC/tests/tools/check_tagged.py"
+icc=/usr/share/color/icc/sRGB.icc
+[ -f "$icc" ] || fail "$icc is missing: apt-get install icc-profiles-free"
+
+"$EVBRIEF" build --inputs "$SRC/inputs" --out "$out/a" --quiet || fail "build a"
+"$EVBRIEF" build --inputs "$SRC/inputs" --out "$out/b" --quiet || fail "build b"
+[ "$(ls "$out/a"/*.pdf | wc -l)" = 21 ] || fail "expected 21 PDFs"
+for f in "$out"/a/*.pdf; do
+  cmp -s "$f" "$out/b/$(basename "$f")" || fail "two builds of $(basename "$f") differ"
+done
+
+# Every brief; poppler reads the tree of the fa and zh briefs too (it is slow:
+# it interprets a page once per MCID).
+$py "$checker" --icc "$icc" --struct-text 'inflammatory-skin-disease.[fz][ah].pdf' "$out/a" || fail "tagged-PDF checks"
+
+fa="$out/a/inflammatory-skin-disease.fa.pdf"
+zh="$out/a/inflammatory-skin-disease.zh.pdf"
+for f in "$fa" "$zh"; do
+  pdfinfo "$f" | grep -q "^Tagged: *yes" || fail "$(basename "$f") is not tagged"
+  pdfinfo "$f" | grep -q "^Metadata Stream: *yes" || fail "$(basename "$f") has no XMP"
+done
+
+# Chinese: pdfinfo -struct-text reads the section headings, in order.
+st=$(pdfinfo -struct-text "$zh") || fail "pdfinfo -struct-text $zh"
+[ "$(echo "$st" | head -1)" = "Document" ] || fail "zh: the tree does not start with Document"
+at=0
+for h in 要点 证据概览 综述比较 各综述的发现 人体研究 安全性与监管状况 局限性与证据空白 参考文献 关于本简报; do
+  n=$(echo "$st" | grep -n -x " *\"$h\"" | cut -d: -f1 | awk -v at="$at" '$1 > at {print; exit}')
+  [ -n "$n" ] || fail "zh: heading $h not read after line $at by pdfinfo -struct-text"
+  at=$n
+done
+
+# Persian: the headings' structure elements carry their text in logical
+# order. (poppler's pdfinfo -struct-text prints marked content in drawing
+# order and ignores /ActualText, so there Persian reads in visual order;
+# pdftotext, which reorders by position, is checked by test_briefs.sh.)
+$py - "$fa" <<'PY' || fail "fa: headings in logical order"
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+def walk(e):
+    yield e
+    for k in (e.get("/K") if isinstance(e.get("/K"), pikepdf.Array) else [e.get("/K")]):
+        if isinstance(k, pikepdf.Dictionary) and k.get("/Type", "/StructElem") == "/StructElem" and "/S" in k:
+            yield from walk(k)
+h1 = [str(e.ActualText) for e in walk(pdf.Root.StructTreeRoot.K[0]) if e.S == "/H1" and "/ActualText" in e]
+want = ["پیام‌های کلیدی", "شواهد در یک نگاه", "مقایسهٔ مرورها", "منابع", "دربارهٔ این خلاصه"]
+found = [h for h in h1 if h in want]
+assert found == want, (found, h1)
+PY
+pdfinfo -struct-text "$fa" | grep -c "^  H1 (block)$" | awk '$1 < 9 {exit 1}' || fail "fa: fewer than 9 H1 elements read by pdfinfo"
+
+# The profile in every brief is the Debian file, byte for byte (also
+# checked by --icc above); the SHA-256 is the one src/pdf/pdf_srgb.c names.
+sha=$(sha256sum "$icc" | cut -d' ' -f1)
+grep -q "$sha" "$SRC/src/pdf/pdf_srgb.c" || fail "$icc changed (sha256 $sha): update src/pdf/pdf_srgb.c"
+
+# The checker catches what it claims to: each brief broken on purpose fails
+# with the expected complaint.
+$py - "$SRC/tests/tools" "$out/a/systemic-anti-aging.en.pdf" "$out/broken" <<'PY' || fail "the checker misses faults"
+import pathlib, sys
+import pikepdf
+sys.path.insert(0, sys.argv[1])
+import check_tagged
+
+source, work = pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+work.mkdir(parents=True, exist_ok=True)
+
+def elements(pdf):
+    def walk(e):
+        yield e
+        for k in (e.K if isinstance(e.get("/K"), pikepdf.Array) else [e.get("/K")]):
+            if isinstance(k, pikepdf.Dictionary) and "/S" in k:
+                yield from walk(k)
+    return list(walk(pdf.Root.StructTreeRoot.K[0]))
+
+def first(pdf, s):
+    return next(e for e in elements(pdf) if e.S == s)
+
+def unmarked(pdf):
+    pdf.pages[0].contents_add(pdf.make_stream(b"0 0 m 10 10 l S"), prepend=False)
+
+def swapped(pdf):
+    kids = pdf.Root.StructTreeRoot.K[0].K
+    kids[1], kids[2] = kids[2], kids[1]
+
+def no_mcid(pdf):
+    p = first(pdf, "/P")
+    p.K = pikepdf.Array([])
+
+def no_th(pdf):
+    for e in elements(pdf):
+        if e.S == "/TH":
+            e.S = pikepdf.Name.TD
+
+def no_alt(pdf):
+    del first(pdf, "/Figure")["/Alt"]
+
+def other_title(pdf):
+    pdf.trailer.Info.Title = pikepdf.String("Another title")
+
+def no_intent(pdf):
+    del pdf.Root["/OutputIntents"]
+
+def no_tounicode(pdf):
+    _, font = next(iter(pdf.pages[0].Resources.Font.items()))
+    del font["/ToUnicode"]
+
+def wrong_actual_text(pdf):
+    first(pdf, "/H1").ActualText = pikepdf.String("Something else")
+
+def no_lang(pdf):
+    del pdf.Root["/Lang"]
+
+def loose_link(pdf):
+    annot = next(a for page in pdf.pages for a in page.obj.get("/Annots", []))
+    del annot["/StructParent"]
+
+def alpha(pdf):
+    page = pdf.pages[0]
+    page.Resources.ExtGState = pikepdf.Dictionary(GS9=pikepdf.Dictionary(ca=0.5))
+
+def no_pdfua(pdf):
+    xmp = pdf.Root.Metadata.read_bytes().replace(b"<pdfuaid:part>1</pdfuaid:part>", b"")
+    pdf.Root.Metadata.write(xmp)
+
+def no_parent_tree_entry(pdf):
+    del pdf.pages[0].obj["/StructParents"]
+
+faults = [
+    (unmarked, "painting operator(s) outside marked content"),
+    (swapped, "out of content order"),
+    (no_mcid, "belong to no element"),
+    (no_th, "a Table without TH cells"),
+    (no_alt, "a Figure without /Alt"),
+    (other_title, "/Info /Title 'Another title' differs from the XMP"),
+    (no_intent, "0 GTS_PDFA1 output intents"),
+    (no_tounicode, "has no ToUnicode map"),
+    (wrong_actual_text, "is not the text drawn"),
+    (no_lang, "no /Lang on the catalog"),
+    (loose_link, "/StructParent does not lead to its Link element"),
+    (alpha, "constant alpha below 1"),
+    (no_pdfua, "pdfuaid:part 1"),
+    (no_parent_tree_entry, "no /StructParents entry"),
+]
+missed = []
+problems = []
+check_tagged.check(source, None, [], problems)
+assert not problems, problems
+for fault, expected in faults:
+    pdf = pikepdf.open(source)
+    fault(pdf)
+    path = work / f"{fault.__name__}.pdf"
+    pdf.save(path)
+    problems = []
+    check_tagged.check(path, None, [], problems)
+    if not any(expected in p for p in problems):
+        missed.append(f"{fault.__name__}: expected {expected!r}, got {problems[:3]}")
+for m in missed:
+    print("MISSED", m)
+sys.exit(1 if missed else 0)
+PY
+echo "ok: 21 briefs tagged and PDF/A-2u as far as check_tagged.py can tell"
