@@ -18,9 +18,10 @@ For every brief:
     well-formed /Lang on elements; every link annotation sits in a Link
     element (OBJR), has /Contents and /StructParent; pages with annotations
     have /Tabs /S; /MarkInfo /Marked true; /DisplayDocTitle true
-  - ActualText: an element's /ActualText has the same characters as the
-    content poppler reads for it (white space aside): the logical text of
-    what is drawn, not some other text
+  - ActualText: an element's /ActualText has the same characters (white
+    space aside) as the text its marked content draws, decoded through the
+    fonts' ToUnicode maps: the logical text of what is drawn, not another
+    text
   - headings: the brief's section headings, read through the structure tree
     (ActualText where there is one, else the marked content), in order
   - PDF/A-2u: XMP metadata (unfiltered /Type /Metadata /Subtype /XML) with
@@ -30,8 +31,11 @@ For every brief:
     RGB ICC profile with /N 3 (with --icc, byte for byte that file); every
     font embedded, with a ToUnicode map; /ID; no encryption; no
     transparency (soft masks, constant alpha, blend modes, groups)
+  - with --struct-text GLOB (default: every brief; slow, seconds each):
+    pdfinfo -struct-text meets the same elements in the same order, with
+    the same text in each
 
-Usage: check_tagged.py [--icc PROFILE] PDF_OR_DIR..."""
+Usage: check_tagged.py [--icc PROFILE] [--struct-text GLOB]... PDF_OR_DIR..."""
 import argparse
 import datetime
 import fnmatch
