@@ -78,10 +78,34 @@ static const char *unibreak_lang(const char *lang) {
     return lang;
 }
 
+/* Characters that libunibreak 1.1 (Debian 12) cannot take: it asserts,
+ * aborting the whole process, when a regional indicator (U+1F1E6..U+1F1FF,
+ * half of a flag) meets any other character (its pair table stops before
+ * class RI), and it takes U+FFFF for the end of the text (its EOS): an
+ * assertion after the first character, breaks left unset at the first.
+ * It gets a copy of the text with these replaced by letters (class AL) of
+ * the same UTF-8 length, U+1D400 and U+2C00, so that every byte offset
+ * stays and the halves of a flag stay together (UAX #14 LB30a). NULL when
+ * the text has none. */
+static char *unibreak_safe_copy(const eb_text *t) {
+    char *copy = NULL;
+    for (size_t i = 0; i < t->n; i++) {
+        uint32_t cp = t->cps[i];
+        bool ri = cp >= 0x1F1E6 && cp <= 0x1F1FF;
+        if (!ri && cp != 0xFFFF) continue;
+        if (!copy) copy = eb_xstrndup(t->text, t->len);
+        memcpy(copy + t->offs[i], ri ? "\xF0\x9D\x90\x80" : "\xE2\xB0\x80", ri ? 4 : 3);
+    }
+    return copy;
+}
+
 void eb_text_find_breaks(eb_text *t) {
     pthread_once(&linebreak_once, init_linebreak);
     char *bytes = eb_xmalloc(t->len + 1);
-    set_linebreaks_utf8((const utf8_t *)t->text, t->len, unibreak_lang(t->style->lang), bytes);
+    char *safe = unibreak_safe_copy(t);
+    set_linebreaks_utf8((const utf8_t *)(safe ? safe : t->text), t->len, unibreak_lang(t->style->lang),
+                        bytes);
+    free(safe);
     t->brk = eb_xmalloc(t->n + 1);
     for (size_t i = 0; i < t->n; i++) {
         char b = bytes[t->offs[i + 1] - 1];

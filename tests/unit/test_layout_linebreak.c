@@ -344,6 +344,31 @@ static void test_dashes_and_ellipses(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* Characters libunibreak 1.1 cannot take (it aborts the process on a
+ * regional indicator next to anything, and reads U+FFFF as the end of the
+ * text): the paragraph is laid out all the same, and a flag's two halves
+ * stay on one line. */
+static void test_unibreak_traps(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("en");
+    const char *flags = "Iran \xF0\x9F\x87\xAE\xF0\x9F\x87\xB7 and \xF0\x9F\x87\xA8\xF0\x9F\x87\xB3 flags";
+    size_t second_halves[] = {9, 24}; /* byte offsets of each flag's second half */
+    for (double width = 5; width < 120; width += 5) {
+        eb_para *para = layout_str(fonts, flags, &style, width, diag);
+        CHECK(para != NULL && para->nlines >= 1);
+        for (size_t i = 0; para && i < para->nlines; i++)
+            for (size_t k = 0; k < 2; k++) CHECK(para->lines[i].text_start != second_halves[k]);
+        eb_para_free(para);
+    }
+    const char *texts[] = {"\xEF\xBF\xBF", "\xEF\xBF\xBF first", "last \xEF\xBF\xBF", "a\xEF\xBF\xBF\xF0\x9F\x87\xAE b"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        eb_para *para = layout_str(fonts, texts[i], &style, 20, diag);
+        CHECK(para != NULL && para->nlines >= 1);
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
 int main(void) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
@@ -357,6 +382,7 @@ int main(void) {
     test_hard_breaks(fonts);
     test_last_line_not_single(fonts);
     test_dashes_and_ellipses(fonts);
+    test_unibreak_traps(fonts);
     eb_fontset_free(fonts);
     eb_diag_free(diag);
     return check_done("test_layout_linebreak");
