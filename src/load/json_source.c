@@ -174,6 +174,29 @@ static size_t check_duplicates(eb_json_doc *doc, const cJSON *node, eb_diag *dia
 
 /* ---- loading ------------------------------------------------------------------------ */
 
+/* cJSON decodes the escape \u0000 into a NUL byte, which ends its C string:
+ * the rest of the string would silently vanish ("ab\u0000cd" reads as "ab").
+ * Report each such escape instead; the document stays usable. */
+static size_t check_nul_escapes(eb_json_doc *doc, eb_diag *diag) {
+    size_t errors = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < doc->len; i++) {
+        char c = doc->text[i];
+        if (!in_string) {
+            in_string = c == '"';
+        } else if (c == '"') {
+            in_string = false;
+        } else if (c == '\\') {
+            if (doc->len - i > 5 && memcmp(doc->text + i + 1, "u0000", 5) == 0) {
+                report_at(doc, diag, i, "%s", "\\u0000 in a string: a text cannot hold a NUL character");
+                errors++;
+            }
+            i++;
+        }
+    }
+    return errors;
+}
+
 static bool check_encoding(eb_json_doc *doc, eb_diag *diag) {
     size_t bad = eb_utf8_validate(doc->text, doc->len);
     if (bad == doc->len) return true;
@@ -240,6 +263,7 @@ bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, siz
     /* A duplicate key is an error, but the rest of the file can still be
      * checked, so that the editor sees every problem in one run. */
     doc->errors += check_duplicates(doc, doc->root, diag);
+    doc->errors += check_nul_escapes(doc, diag);
     return true;
 }
 
