@@ -50,12 +50,38 @@ static void format_location(eb_buf *buf, eb_location where) {
     if (where.path) eb_buf_printf(buf, "%s: ", where.path);
 }
 
+/* Control characters quoted from the inputs (a member name, a value, a file
+ * name) would reach the terminal raw, where an ESC sequence can clear the
+ * screen or retitle the window, and a newline would split the report:
+ * each one (C0, DEL, C1) is written as a \uxxxx escape instead, as in JSON
+ * paths. */
+static void escape_controls(eb_buf *line) {
+    const unsigned char *s = (const unsigned char *)eb_buf_cstr(line);
+    size_t n = line->len, i = 0;
+    while (i < n && s[i] >= 0x20 && s[i] != 0x7F && !(s[i] == 0xC2 && i + 1 < n && s[i + 1] < 0xA0)) i++;
+    if (i == n) return;
+    eb_buf out = {0};
+    eb_buf_append(&out, s, i);
+    for (; i < n; i++) {
+        if (s[i] < 0x20 || s[i] == 0x7F) {
+            eb_buf_printf(&out, "\\u%04x", s[i]);
+        } else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] < 0xA0) {
+            eb_buf_printf(&out, "\\u%04x", s[++i]);
+        } else {
+            eb_buf_putc(&out, (char)s[i]);
+        }
+    }
+    eb_buf_free(line);
+    *line = out;
+}
+
 void eb_diag_vreport(eb_diag *diag, eb_severity severity, eb_location where,
                      const char *fmt, va_list args) {
     eb_buf line = {0};
     format_location(&line, where);
     eb_buf_printf(&line, "%s: ", severity_name(severity));
     eb_buf_vprintf(&line, fmt, args);
+    escape_controls(&line);
 
     pthread_mutex_lock(&diag->lock);
     diag->counts[severity]++;
