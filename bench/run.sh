@@ -8,7 +8,8 @@
 #   bash bench/run.sh [--quick]    # --quick: fewer runs, no 1000-brief corpus
 #
 # Environment: EVBRIEF (the binary; default build-rel/evbrief, built in
-# Release if missing), FONTS (default fonts/), RUNS (default 10).
+# Release if missing), EVBRIEF_COMMIT (the commit it was built from, for the
+# report; default HEAD), FONTS (default fonts/), RUNS (default 10).
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$bench")"
@@ -46,8 +47,8 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
   echo "kernel=$(uname -r)"
   echo "evbrief=$("$E" --version 2>&1 | head -1)"
   echo "evbrief_binary=$E"
-  echo "evbrief_commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "evbrief_tree_dirty=$(git -C "$root" status --porcelain -- src include 2>/dev/null | wc -l)"
+  # EVBRIEF_COMMIT: the commit the binary was built from, when not this tree's HEAD
+  echo "evbrief_commit=${EVBRIEF_COMMIT:-$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
   echo "typst=0.14 via typst.ts $(node -p "require('$bench/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json').version")"
   echo "node=$(node --version)"
   echo "weasyprint=$(weasyprint --version | awk '{print $NF}')"

@@ -3,14 +3,16 @@
 
     python3 bench/scale.py --indications N --out DIR [--inputs DIR]
 
-The vocabulary gets N indications: the original ones, then copies of them in
-turn with ids suffixed (skin-aging-2, photoaging-2, …, skin-aging-3, …) and
-names suffixed " (2)"; every finding, human study, statement and table of
-the five reviews that names an indication also names each of its copies. So
-each copy's briefs hold exactly the content of the original's, and a
-corpus of N = 7·k indications is k times the real corpus (3·N briefs).
-Use multiples of the number of indications (7) for an exact multiple: 35
-indications give 105 briefs, 336 give 1008. Standard library only.
+N must be a multiple of the number of indications in the vocabulary (7):
+the corpus is copied k = N / 7 times. Copy c (2..k) adds indications with
+ids suffixed (skin-aging-c, …, names suffixed " (c)") and a copy of every
+review (haykal-2025-c, …) whose findings, human studies, statements and
+tables name those indications instead of the originals. So every copied
+indication's briefs hold exactly the content of the original's, and the
+scaled corpus is k times the real one: 35 indications give 105 briefs from
+25 reviews, 336 give 1008 briefs from 240 reviews. (Copying reviews, not
+lengthening each finding's list of indications, keeps every list within
+the input limits.) Standard library only.
 """
 import argparse
 import json
@@ -28,20 +30,9 @@ def main():
 
     vocab = json.load(open(os.path.join(a.inputs, "indications.json"), encoding="utf-8"))
     base = vocab["indications"]
-    copies = {i["id"]: [] for i in base}
-    scaled = []
-    for k in range(a.indications):
-        orig = base[k % len(base)]
-        copy_no = k // len(base) + 1
-        if copy_no == 1:
-            scaled.append(orig)
-            continue
-        ind = json.loads(json.dumps(orig))
-        ind["id"] = f"{orig['id']}-{copy_no}"
-        ind["name"] = {lang: f"{name} ({copy_no})" for lang, name in orig["name"].items()}
-        copies[orig["id"]].append(ind["id"])
-        scaled.append(ind)
-    vocab["indications"] = scaled
+    if a.indications < len(base) or a.indications % len(base):
+        ap.error(f"--indications must be a multiple of {len(base)}")
+    copies = a.indications // len(base)
 
     if os.path.exists(a.out):
         shutil.rmtree(a.out)
@@ -49,23 +40,36 @@ def main():
     schema = os.path.join(a.inputs, "schema")
     if os.path.isdir(schema):
         shutil.copytree(schema, os.path.join(a.out, "schema"))
+
+    scaled = list(base)
+    for c in range(2, copies + 1):
+        for orig in base:
+            ind = json.loads(json.dumps(orig))
+            ind["id"] = f"{orig['id']}-{c}"
+            ind["name"] = {lang: f"{name} ({c})" for lang, name in orig["name"].items()}
+            scaled.append(ind)
+    vocab["indications"] = scaled
     with open(os.path.join(a.out, "indications.json"), "w", encoding="utf-8") as f:
         json.dump(vocab, f, ensure_ascii=False, indent=1)
 
-    def widen(items):
-        for item in items:
-            if item.get("indications"):
-                item["indications"] = [x for i in item["indications"] for x in [i] + copies.get(i, [])]
-
+    nreviews = 0
     for name in sorted(os.listdir(os.path.join(a.inputs, "reviews"))):
         if not name.endswith(".json"):
             continue
-        rv = json.load(open(os.path.join(a.inputs, "reviews", name), encoding="utf-8"))
-        for key in ("findings", "human_studies", "statements", "tables"):
-            widen(rv.get(key, []))
-        with open(os.path.join(a.out, "reviews", name), "w", encoding="utf-8") as f:
-            json.dump(rv, f, ensure_ascii=False, indent=1)
-    print(f"{a.out}: {len(scaled)} indications, {3 * len(scaled)} briefs")
+        text = open(os.path.join(a.inputs, "reviews", name), encoding="utf-8").read()
+        shutil.copyfile(os.path.join(a.inputs, "reviews", name), os.path.join(a.out, "reviews", name))
+        nreviews += 1
+        for c in range(2, copies + 1):
+            rv = json.loads(text)
+            rv["id"] = f"{rv['id']}-{c}"
+            for key in ("findings", "human_studies", "statements", "tables"):
+                for item in rv.get(key, []):
+                    if item.get("indications"):
+                        item["indications"] = [f"{i}-{c}" for i in item["indications"]]
+            with open(os.path.join(a.out, "reviews", rv["id"] + ".json"), "w", encoding="utf-8") as f:
+                json.dump(rv, f, ensure_ascii=False, indent=1)
+            nreviews += 1
+    print(f"{a.out}: {len(scaled)} indications, {nreviews} reviews, {3 * len(scaled)} briefs")
 
 
 if __name__ == "__main__":
