@@ -30,6 +30,10 @@ void eb_buf_putc(eb_buf *buf, char c);
 void eb_buf_printf(eb_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eb_buf_vprintf(eb_buf *buf, const char *fmt, va_list args);
 const char *eb_buf_cstr(eb_buf *buf);  /* "" when empty */
+/* Appends s, or when it is longer than max_chars characters its first
+ * max_chars and an ellipsis: for quoting input values in messages, which
+ * must stay readable when a value is megabytes long. */
+void eb_buf_put_excerpt(eb_buf *buf, const char *s, size_t max_chars);
 char *eb_buf_steal(eb_buf *buf);       /* caller owns the result; buf is reset */
 void eb_buf_free(eb_buf *buf);
 

@@ -24,8 +24,17 @@ static bool is_plain_key(const char *key) {
     return true;
 }
 
+/* Input values quoted in messages and paths are cut after this many
+ * characters, so that a megabyte-long key or value gives a readable line. */
+#define SHOWN_CHARS 64
+
 size_t eb_path_push_key(eb_reader *r, const char *key) {
     size_t mark = r->path.len;
+    eb_buf excerpt = {0};
+    if (strnlen(key, 4 * SHOWN_CHARS + 1) > SHOWN_CHARS) {
+        eb_buf_put_excerpt(&excerpt, key, SHOWN_CHARS);
+        key = eb_buf_cstr(&excerpt);
+    }
     if (is_plain_key(key)) {
         eb_buf_printf(&r->path, ".%s", key);
     } else {
@@ -37,6 +46,7 @@ size_t eb_path_push_key(eb_reader *r, const char *key) {
         }
         eb_buf_puts(&r->path, "\"]");
     }
+    eb_buf_free(&excerpt);
     return mark;
 }
 
@@ -117,10 +127,13 @@ static size_t list_length(const char *const *list) {
 static void report_unknown_member(eb_reader *r, const cJSON *member, const char *const *allowed) {
     size_t mark = eb_path_push_key(r, member->string);
     const char *hint = eb_closest(member->string, allowed, list_length(allowed));
+    eb_buf name = {0};
+    eb_buf_put_excerpt(&name, member->string, SHOWN_CHARS);
     if (hint)
-        eb_reader_error(r, member, true, "unknown field \"%s\"; did you mean \"%s\"?", member->string, hint);
+        eb_reader_error(r, member, true, "unknown field \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&name), hint);
     else
-        eb_reader_error(r, member, true, "unknown field \"%s\" (see docs/input-format.md)", member->string);
+        eb_reader_error(r, member, true, "unknown field \"%s\" (see docs/input-format.md)", eb_buf_cstr(&name));
+    eb_buf_free(&name);
     eb_path_pop(r, mark);
 }
 
@@ -238,11 +251,14 @@ bool eb_read_enum(eb_reader *r, const cJSON *obj, const char *name,
             eb_buf choices = {0};
             for (size_t i = 0; i < count; i++) eb_buf_printf(&choices, "%s%s", i ? ", " : "", names[i]);
             const char *hint = eb_closest(node->valuestring, names, count);
+            eb_buf value = {0};
+            eb_buf_put_excerpt(&value, node->valuestring, SHOWN_CHARS);
             if (hint)
-                eb_reader_error(r, node, false, "unknown value \"%s\"; did you mean \"%s\"?", node->valuestring, hint);
+                eb_reader_error(r, node, false, "unknown value \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&value), hint);
             else
                 eb_reader_error(r, node, false, "unknown value \"%s\"; expected one of: %s",
-                                node->valuestring, eb_buf_cstr(&choices));
+                                eb_buf_cstr(&value), eb_buf_cstr(&choices));
+            eb_buf_free(&value);
             eb_buf_free(&choices);
         }
     }

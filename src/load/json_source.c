@@ -163,9 +163,12 @@ static size_t check_duplicates(eb_json_doc *doc, const cJSON *node, eb_diag *dia
         const eb_json_position *first = later == members[i] ? a : b;
         int line = 0, column = 0;
         if (first) eb_json_line_col(doc, first->key_offset, &line, &column);
+        eb_buf name = {0};
+        eb_buf_put_excerpt(&name, later->string, 64);
         eb_diag_report(diag, EB_ERROR, eb_json_where(doc, later, true, NULL),
                        "duplicate key \"%s\" (first defined at line %d, column %d)",
-                       later->string, line, column);
+                       eb_buf_cstr(&name), line, column);
+        eb_buf_free(&name);
         errors++;
     }
     free(members);

@@ -66,6 +66,17 @@ void eb_buf_append(eb_buf *buf, const void *bytes, size_t n) {
 void eb_buf_puts(eb_buf *buf, const char *s) { eb_buf_append(buf, s, strlen(s)); }
 void eb_buf_putc(eb_buf *buf, char c) { eb_buf_append(buf, &c, 1); }
 
+void eb_buf_put_excerpt(eb_buf *buf, const char *s, size_t max_chars) {
+    size_t i = 0, chars = 0;
+    while (s[i] && chars < max_chars) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80) i++; /* whole characters */
+        chars++;
+    }
+    eb_buf_append(buf, s, i);
+    if (s[i]) eb_buf_puts(buf, "\xE2\x80\xA6"); /* … */
+}
+
 void eb_buf_vprintf(eb_buf *buf, const char *fmt, va_list args) {
     /* Format straight into the spare room; only when it does not fit, grow
      * and format again. Content streams are built this way, number by
