@@ -60,6 +60,11 @@ size_t eb_utf8_count(const char *s, size_t n); /* code points in n bytes */
  * The result is NUL-terminated; *len excludes the terminator. */
 bool eb_read_file(const char *path, size_t max_size, char **data, size_t *len,
                   const char **error);
+/* Writes all len bytes to fd, going on after short writes (retrying on
+ * EINTR). Returns false with errno set: after a short write the next one
+ * fails with the reason (EFBIG, ENOSPC), which a short count alone would
+ * not give. */
+bool eb_write_all(int fd, const void *data, size_t len);
 
 
 /* SHA-256 (nettle) of a byte range, as 64 lowercase hex digits and a NUL. */

@@ -145,7 +145,7 @@ bool eb_manifest_write(const char *path, const eb_manifest *m) {
     int fd = mkstemp(tmp);
     bool ok = fd >= 0;
     size_t len = strlen(text);
-    if (ok) ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+    if (ok) ok = eb_write_all(fd, text, len) && eb_write_all(fd, "\n", 1) && fsync(fd) == 0;
     if (fd >= 0 && close(fd) != 0) ok = false;
     if (ok) ok = chmod(tmp, 0644) == 0 && rename(tmp, path) == 0;
     if (!ok) {

@@ -410,17 +410,6 @@ static char *directory_of(const char *path) {
     return eb_xstrndup(path, (size_t)(slash - path));
 }
 
-static bool write_all(int fd, const char *data, size_t len) {
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 /* Makes a rename durable; failure here loses nothing already written. */
 static void sync_directory(const char *dir) {
     int fd = open(dir, O_RDONLY);
@@ -441,7 +430,7 @@ static const char *write_atomically(const char *path, const char *data, size_t l
         error = strerror(errno);
     } else {
         /* mkstemp makes 0600 files; a PDF is for reading: rw-r--r-- */
-        bool written = fchmod(fd, 0644) == 0 && write_all(fd, data, len) && fsync(fd) == 0;
+        bool written = fchmod(fd, 0644) == 0 && eb_write_all(fd, data, len) && fsync(fd) == 0;
         if (!written) error = strerror(errno);
         if (close(fd) != 0 && !error) error = strerror(errno);
         if (!error && rename(tmp, path) != 0) error = strerror(errno);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t size) {
     fprintf(stderr, "evbrief: out of memory (allocating %zu bytes)\n", size);
@@ -199,5 +200,21 @@ bool eb_read_file(const char *path, size_t max_size, char **data, size_t *len,
     buf[got] = '\0';
     *data = buf;
     *len = got;
+    return true;
+}
+
+bool eb_write_all(int fd, const void *data, size_t len) {
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        if (n == 0) {
+            errno = EIO;
+            return false;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
     return true;
 }
