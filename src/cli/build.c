@@ -367,19 +367,22 @@ static int exit_code(eb_load_status status, const build_counts *c) {
     return EB_EXIT_OK;
 }
 
-static bool prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_job_list *jobs) {
+/* Returns EB_EXIT_OK, or the exit code of what failed: a usage error for an
+ * unknown --indication, an I/O error when an input or fonts.json cannot be
+ * read (with --indication too). */
+static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_job_list *jobs) {
     long only = -1;
     if (o->indication && (only = eb_corpus_find_indication(corpus, o->indication)) < 0) {
         fprintf(stderr, "evbrief: unknown indication \"%s\"\n", o->indication);
-        return false;
+        return EB_EXIT_USAGE;
     }
     eb_locale locale = EB_LOCALE_EN;
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch,
                          .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
-    if (!eb_jobs_make(corpus, o->fonts, &jo, jobs)) return false;
+    if (!eb_jobs_make(corpus, o->fonts, &jo, jobs)) return EB_EXIT_IO;
     if (o->shard_n) eb_jobs_keep_shard(jobs, o->shard_k, o->shard_n);
-    return true;
+    return EB_EXIT_OK;
 }
 
 static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
@@ -425,8 +428,8 @@ int eb_build_run(const eb_build_options *o) {
     if (corpus && !ensure_directory(o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
-        if (!prepare_jobs(o, corpus, &jobs)) code = o->indication ? EB_EXIT_USAGE : EB_EXIT_IO;
-        else code = build_jobs(o, corpus, status, &jobs, diag, t0, load_time);
+        code = prepare_jobs(o, corpus, &jobs);
+        if (code == EB_EXIT_OK) code = build_jobs(o, corpus, status, &jobs, diag, t0, load_time);
     }
     eb_jobs_free(&jobs);
     eb_corpus_free(corpus);
