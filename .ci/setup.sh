@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev
   fonts-noto-core fonts-noto-cjk
-  poppler-utils qpdf python3 python3-jsonschema libharfbuzz-bin icc-profiles-free python3-pikepdf
+  poppler-utils qpdf python3 python3-jsonschema libharfbuzz-bin icc-profiles-free python3-pikepdf clang-14 libclang-rt-14-dev valgrind
 )
 missing=()
 for p in "${packages[@]}"; do
