@@ -16,3 +16,4 @@ echo "== tests (ASan + UBSan build)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 bash .ci/fuzz.sh
+bash .ci/valgrind.sh
