@@ -104,8 +104,10 @@ hf() { # name warmup runs
   local name=$1 warmup=$2 runs=$3
   log "hyperfine $name ($runs runs)"
   echo "$name $(cut -d' ' -f1 /proc/loadavg)" >> "$res/loadavg.txt"
+  # A failing command is reported and left out of the report, not fatal.
   hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-json "$res/hf-$name.json" \
-    -n "$name" "${CMD[$name]}" > "$res/hf-$name.txt" 2>&1
+    -n "$name" "${CMD[$name]}" > "$res/hf-$name.txt" 2>&1 ||
+    { log "FAILED: $name (see $res/hf-$name.txt)"; rm -f "$res/hf-$name.json"; }
 }
 hf one-evbrief 3 "$RUNS"
 hf one-typst 2 "$RUNS"
