@@ -91,7 +91,7 @@ def main():
         kb = rss_kb(res, name)
         size = os.path.getsize(pdf) if os.path.exists(pdf) else None
         p(f"| {tool} | {ms(r['median'])} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} | {ms(r['user'] + r['system'])} "
-          f"| {len(r['times'])} | {r['median'] / base['median']:.1f} | {mib(kb)} | "
+          f"| {len(r['times'])} | {(r['median'] / base['median']) if base else 0:.1f} | {mib(kb)} | "
           f"{(kb / base_rss) if kb and base_rss else 0:.1f} | {size or '—'} | "
           f"{(size / base_size) if size and base_size else 0:.2f} | {pages(pdf) or '—'} |")
     node = hf(res, "node-startup")
@@ -106,7 +106,7 @@ def main():
     for tool, name in (("evbrief -j1", "en7-evbrief"), ("Typst 0.14", "en7-typst")):
         r = hf(res, name)
         if r:
-            p(f"| {tool} | {ms(r['median'])} | {ms(r['median'] / 7)} | {r['median'] / e7['median']:.1f} | "
+            p(f"| {tool} | {ms(r['median'])} | {ms(r['median'] / 7)} | {(r['median'] / e7['median']) if e7 else 0:.1f} | "
               f"{mib(rss_kb(res, name))} |")
     tt = os.path.join(res, "timings-en7-typst.txt")
     if os.path.exists(tt):
