@@ -87,7 +87,7 @@ static bool set_info(eb_pdf *pdf, const char *key, const char *utf8) {
 /* /CreationDate and /ModDate, the same instant (a build writes a file once). */
 static bool set_dates(eb_pdf *pdf) {
     if (!pdf->options.dated) return true;
-    char date[32];
+    char date[64];
     eb_pdf_date(pdf->options.date, date);
     eb_hpdf_obj *info = eb_hpdf_info(pdf->backend);
     return eb_hpdf_put_ascii(pdf->backend, info, "CreationDate", date) &&

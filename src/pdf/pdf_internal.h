@@ -255,8 +255,8 @@ typedef struct {
  * schema when tagged). */
 void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out);
 /* "D:20260101000000+00'00'" (/Info) and "2026-01-01T00:00:00Z" (XMP). */
-void eb_pdf_date(long long seconds, char out[32]);
-void eb_xmp_date(long long seconds, char out[32]);
+void eb_pdf_date(long long seconds, char out[64]);
+void eb_xmp_date(long long seconds, char out[64]);
 /* The catalog's /OutputIntents: sRGB, with the profile embedded. */
 bool eb_pdfa_output_intent(eb_hpdf *doc);
 /* Sets the catalog's /Metadata to the packet, creating the stream the

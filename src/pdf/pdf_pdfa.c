@@ -49,15 +49,15 @@ static civil_time civil_from_seconds(long long seconds) {
     return t;
 }
 
-void eb_pdf_date(long long seconds, char out[32]) {
+void eb_pdf_date(long long seconds, char out[64]) {
     civil_time t = civil_from_seconds(seconds);
-    snprintf(out, 32, "D:%04lld%02d%02d%02d%02d%02d+00'00'", t.year, t.month, t.day, t.hour,
+    snprintf(out, 64, "D:%04lld%02d%02d%02d%02d%02d+00'00'", t.year, t.month, t.day, t.hour,
              t.minute, t.second);
 }
 
-void eb_xmp_date(long long seconds, char out[32]) {
+void eb_xmp_date(long long seconds, char out[64]) {
     civil_time t = civil_from_seconds(seconds);
-    snprintf(out, 32, "%04lld-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute,
+    snprintf(out, 64, "%04lld-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute,
              t.second);
 }
 
@@ -157,7 +157,7 @@ void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
     simple(out, "pdf:Producer", f->producer);
     simple(out, "xmp:CreatorTool", f->creator);
     if (f->dated) {
-        char date[32];
+        char date[64];
         eb_xmp_date(f->date, date);
         simple(out, "xmp:CreateDate", date);
         simple(out, "xmp:ModifyDate", date);

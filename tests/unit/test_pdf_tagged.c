@@ -42,7 +42,7 @@ static eb_pdf *new_doc(eb_diag *diag, bool dated) {
 /* ---- pieces ------------------------------------------------------------------------ */
 
 static void test_dates(void) {
-    char pdf[32], xmp[32];
+    char pdf[64], xmp[64];
     eb_pdf_date(1767225600, pdf);
     eb_xmp_date(1767225600, xmp);
     CHECK_STR(pdf, "D:20260101000000+00'00'");
