@@ -312,10 +312,7 @@ typedef struct {
  * a full build, so out/ holds exactly the current briefs. */
 static void remove_orphans(const eb_build_options *o, const eb_job_list *jobs, eb_manifest *m, build_counts *c) {
     for (size_t i = 0; i < m->n;) {
-        bool current = false;
-        for (size_t j = 0; j < jobs->njobs && !current; j++)
-            current = strcmp(jobs->jobs[j].file_name, m->entries[i].file) == 0;
-        if (current) { i++; continue; }
+        if (eb_jobs_has_file(jobs, m->entries[i].file)) { i++; continue; }
         char *path = eb_xasprintf("%s/%s", o->out, m->entries[i].file);
         if (unlink(path) == 0 && !o->quiet && !o->json) printf("removed %s (no review feeds it)\n", m->entries[i].file);
         free(path);

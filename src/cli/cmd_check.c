@@ -77,10 +77,7 @@ static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_
 static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs) {
     size_t n = 0;
     for (size_t i = 0; i < m->n; i++) {
-        bool current = false;
-        for (size_t j = 0; j < jobs->njobs && !current; j++)
-            current = strcmp(jobs->jobs[j].file_name, m->entries[i].file) == 0;
-        if (!current) {
+        if (!eb_jobs_has_file(jobs, m->entries[i].file)) {
             printf("stale    %s  (no review feeds it any more)\n", m->entries[i].file);
             n++;
         }

@@ -150,6 +150,12 @@ void eb_jobs_free(eb_job_list *list) {
     *list = (eb_job_list){0};
 }
 
+bool eb_jobs_has_file(const eb_job_list *list, const char *file_name) {
+    for (size_t j = 0; j < list->njobs; j++)
+        if (strcmp(list->jobs[j].file_name, file_name) == 0) return true;
+    return false;
+}
+
 bool eb_shard_parse(const char *text, size_t *k, size_t *n) {
     char *end = NULL;
     unsigned long a = strtoul(text, &end, 10);

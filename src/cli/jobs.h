@@ -55,6 +55,9 @@ bool eb_jobs_make(const eb_corpus *corpus, const char *fonts_dir, const eb_job_o
                   eb_job_list *list);
 void eb_jobs_free(eb_job_list *list);
 
+/* Whether some job writes this file name. */
+bool eb_jobs_has_file(const eb_job_list *list, const char *file_name);
+
 /* Parses "K/N" (1 <= K <= N). */
 bool eb_shard_parse(const char *text, size_t *k, size_t *n);
 /* Keeps only shard k of n: jobs are dealt out heaviest first to the shard
