@@ -23,12 +23,17 @@ typedef enum { EB_FAMILY_SERIF, EB_FAMILY_SANS } eb_family;
 typedef struct eb_font eb_font;
 
 /* The fonts of fonts/fonts.json, with the per-script fallback chains.
- * Not thread-safe: use one fontset per thread. */
+ * Not thread-safe: use one fontset per thread (eb_fontset_share). */
 typedef struct eb_fontset eb_fontset;
 
 /* Opens the fonts listed in DIR/fonts.json. On failure reports through diag
  * (missing, truncated or non-font file, with its path) and returns NULL. */
 eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag);
+/* Another fontset over the same, immutable font data, for another thread:
+ * the files are mapped and the faces set up once per process. Each fontset
+ * is used by one thread at a time and freed on its own; the data goes with
+ * the last. */
+eb_fontset *eb_fontset_share(const eb_fontset *fonts);
 void eb_fontset_free(eb_fontset *fonts);
 
 /* Facts about a font that the PDF stage needs to embed it. */
@@ -47,6 +52,9 @@ typedef struct {
 const eb_font_info *eb_font_get_info(const eb_font *font);
 /* HarfBuzz face (hb_face_t *) for subsetting, typed void to keep hb.h out. */
 void *eb_font_hb_face(const eb_font *font);
+/* The same face with only its outline tables (CFF, or glyf and loca, and the
+ * metrics), which is what a PDF embeds: subsetting it is much cheaper. */
+void *eb_font_subset_face(const eb_font *font);
 /* The first character of text[0..len) that no font of the set has a glyph
  * for (ignoring joiners and bidi controls, which need none), or 0. */
 uint32_t eb_fontset_first_uncovered(const eb_fontset *fonts, const char *text, size_t len);

@@ -41,6 +41,7 @@ typedef struct {
     const eb_manifest *previous;
     eb_diag *diag;
     job_result *results;
+    eb_fontset *fonts;  /* opened once; each worker shares it (NULL: broken fonts) */
     pthread_mutex_t lock;
     size_t next, done;
     bool stop;
@@ -228,7 +229,7 @@ static void run_job(build_run *b, eb_fontset *fonts, size_t index, phase_times *
 
 static void *worker(void *arg) {
     build_run *b = arg;
-    eb_fontset *fonts = eb_fontset_open(b->o->fonts, b->diag);
+    eb_fontset *fonts = b->fonts ? eb_fontset_share(b->fonts) : NULL;
     phase_times t = {0};
     for (;;) {
         pthread_mutex_lock(&b->lock);
@@ -395,8 +396,10 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     build_run b = {.o = o, .corpus = corpus, .jobs = jobs, .previous = &m, .diag = diag,
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
+    b.fonts = eb_fontset_open(o->fonts, diag);  /* a broken font is reported once */
     pthread_mutex_init(&b.lock, NULL);
     run_workers(&b);
+    eb_fontset_free(b.fonts);
     build_counts c = {0};
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;

@@ -2,13 +2,21 @@
  * same file: FreeType for the facts the PDF stage embeds (PostScript name,
  * outline format, metrics), HarfBuzz for shaping and subsetting. The
  * HarfBuzz font is created once per face and kept, since creating it per
- * paragraph would dominate layout time. */
+ * paragraph would dominate layout time.
+ *
+ * The font data (files, faces, fonts, fallback chains) is immutable once
+ * opened and shared by the fontsets of all worker threads (eb_fontset_share):
+ * HarfBuzz faces and fonts may be used from several threads, their lazily
+ * loaded tables being set atomically. Sharing maps each font file once and
+ * pays each face's set-up once per process; only the shaping buffer is per
+ * fontset. */
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_FONT_FORMATS_H
 #include FT_TRUETYPE_TABLES_H
 
 #include <cjson/cJSON.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,15 +34,20 @@ struct eb_font {
     hb_blob_t *blob;
     hb_face_t *face;
     hb_font_t *font;
+    hb_face_t *outline_face;  /* the outline tables only, for subsetting */
 };
 
-struct eb_fontset {
-    FT_Library ft;
+typedef struct {
+    atomic_size_t refs;       /* fontsets sharing it */
     eb_font fonts[EB_MAX_FONTS];
     size_t nfonts;
     /* chains[family][bold][chain]: every font index, best first */
     uint8_t chains[2][2][EB_CHAIN_COUNT][EB_MAX_FONTS];
-    hb_buffer_t *buffer;
+} font_library;
+
+struct eb_fontset {
+    font_library *lib;
+    hb_buffer_t *buffer;      /* not shareable: one per thread */
 };
 
 static const char *const role_names[ROLE_COUNT] = {"latin-serif", "latin-sans", "arabic", "cjk"};
@@ -43,6 +56,7 @@ static const char *const role_names[ROLE_COUNT] = {"latin-serif", "latin-sans", 
 
 const eb_font_info *eb_font_get_info(const eb_font *font) { return &font->info; }
 void *eb_font_hb_face(const eb_font *font) { return font->face; }
+void *eb_font_subset_face(const eb_font *font) { return font->outline_face; }
 hb_font_t *eb_font_hb_font(const eb_font *font) { return font->font; }
 
 int eb_font_glyph_advance(const eb_font *font, uint32_t glyph) {
@@ -58,14 +72,14 @@ double eb_font_scale(const eb_font *font, double size) {
     return size / (double)font->info.units_per_em;
 }
 
-size_t eb_fontset_count(const eb_fontset *fonts) { return fonts->nfonts; }
-const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index) { return &fonts->fonts[index]; }
+size_t eb_fontset_count(const eb_fontset *fonts) { return fonts->lib->nfonts; }
+const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index) { return &fonts->lib->fonts[index]; }
 hb_buffer_t *eb_fontset_buffer(eb_fontset *fonts) { return fonts->buffer; }
 
 const uint8_t *eb_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
                                 eb_chain chain, size_t *count) {
-    *count = fonts->nfonts;
-    return fonts->chains[family == EB_FAMILY_SANS][bold][chain];
+    *count = fonts->lib->nfonts;
+    return fonts->lib->chains[family == EB_FAMILY_SANS][bold][chain];
 }
 
 /* ---- checking a font file ------------------------------------------------ */
@@ -130,7 +144,39 @@ static void read_font_info(eb_font *font, FT_Face face) {
     info->italic_angle = post ? post->italicAngle / 65536.0 : 0.0;
 }
 
-static bool open_face(eb_fontset *set, eb_font *font, unsigned index, eb_diag *diag) {
+/* The tables a subset is made from: the outlines and what hb-subset needs
+ * beside them. Without cmap and the layout tables, hb-subset plans a subset
+ * by the glyphs asked for alone; with them it walks the whole character map
+ * of the font on every call (~40 M instructions for Noto Sans CJK). The PDF
+ * needs none of them: the content streams draw glyph ids, and ToUnicode and
+ * /W come from the layout. */
+static const hb_tag_t outline_tables[] = {
+    HB_TAG('C', 'F', 'F', ' '), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'),
+    HB_TAG('h', 'e', 'a', 'd'), HB_TAG('m', 'a', 'x', 'p'), HB_TAG('h', 'h', 'e', 'a'),
+    HB_TAG('h', 'm', 't', 'x'),
+};
+
+static hb_blob_t *reference_outline_table(hb_face_t *outline_face, hb_tag_t tag, void *user_data) {
+    (void)outline_face;
+    hb_face_t *full = user_data;
+    for (size_t i = 0; i < sizeof outline_tables / sizeof *outline_tables; i++)
+        if (outline_tables[i] == tag) return hb_face_reference_table(full, tag);
+    return hb_blob_get_empty();
+}
+
+static void release_full_face(void *user_data) { hb_face_destroy(user_data); }
+
+/* A face over `full` that has only the outline tables (no copy is made). */
+static hb_face_t *make_outline_face(hb_face_t *full) {
+    hb_face_t *face = hb_face_create_for_tables(reference_outline_table, hb_face_reference(full),
+                                                release_full_face);
+    hb_face_set_upem(face, hb_face_get_upem(full));
+    hb_face_set_glyph_count(face, hb_face_get_glyph_count(full));
+    hb_face_make_immutable(face);
+    return face;
+}
+
+static bool open_face(FT_Library ft, eb_font *font, unsigned index, eb_diag *diag) {
     font->info.face_index = index;
     font->blob = hb_blob_create_from_file_or_fail(font->path);
     if (!font->blob) {
@@ -143,14 +189,17 @@ static bool open_face(eb_fontset *set, eb_font *font, unsigned index, eb_diag *d
         return false;
     }
     FT_Face face;
-    if (FT_New_Face(set->ft, font->path, (FT_Long)index, &face) != 0) {
+    if (FT_New_Face(ft, font->path, (FT_Long)index, &face) != 0) {
         report_font(diag, font->path, "FreeType does not recognise it as a font");
         return false;
     }
     read_font_info(font, face);
     FT_Done_Face(face);
     font->face = hb_face_create(font->blob, index);
+    hb_face_make_immutable(font->face);
     font->font = hb_font_create(font->face);
+    hb_font_make_immutable(font->font);
+    font->outline_face = make_outline_face(font->face);
     if (hb_face_get_glyph_count(font->face) == 0 || font->info.units_per_em == 0) {
         report_font(diag, font->path, "it has no glyphs");
         return false;
@@ -159,6 +208,7 @@ static bool open_face(eb_fontset *set, eb_font *font, unsigned index, eb_diag *d
 }
 
 static void close_face(eb_font *font) {
+    hb_face_destroy(font->outline_face);
     hb_font_destroy(font->font);
     hb_face_destroy(font->face);
     hb_blob_destroy(font->blob);
@@ -175,7 +225,7 @@ static int role_from_name(const char *name) {
 }
 
 /* Reads one entry of fonts.json and opens its face. */
-static bool load_entry(eb_fontset *set, const cJSON *entry, const char *dir,
+static bool load_entry(font_library *lib, FT_Library ft, const cJSON *entry, const char *dir,
                        const char *manifest, size_t i, eb_diag *diag) {
     const cJSON *role = cJSON_GetObjectItemCaseSensitive(entry, "role");
     const cJSON *weight = cJSON_GetObjectItemCaseSensitive(entry, "weight");
@@ -192,15 +242,15 @@ static bool load_entry(eb_fontset *set, const cJSON *entry, const char *dir,
                        "file (a name inside the fonts directory) and face");
         return false;
     }
-    eb_font *font = &set->fonts[set->nfonts++];
+    eb_font *font = &lib->fonts[lib->nfonts++];
     font->role = (font_role)r;
     font->bold = strcmp(weight->valuestring, "bold") == 0;
-    font->info.id = (unsigned)(set->nfonts - 1);
+    font->info.id = (unsigned)(lib->nfonts - 1);
     font->path = eb_xasprintf("%s/%s", dir, file->valuestring);
-    return open_face(set, font, (unsigned)face->valuedouble, diag);
+    return open_face(ft, font, (unsigned)face->valuedouble, diag);
 }
 
-static bool load_manifest(eb_fontset *set, const char *dir, eb_diag *diag) {
+static bool load_manifest(font_library *lib, FT_Library ft, const char *dir, eb_diag *diag) {
     char *manifest = eb_xasprintf("%s/fonts.json", dir);
     char *data = NULL;
     size_t len;
@@ -222,7 +272,7 @@ static bool load_manifest(eb_fontset *set, const char *dir, eb_diag *diag) {
     ok = true;
     size_t i = 0;
     const cJSON *entry;
-    cJSON_ArrayForEach(entry, list) ok = load_entry(set, entry, dir, manifest, i++, diag) && ok;
+    cJSON_ArrayForEach(entry, list) ok = load_entry(lib, ft, entry, dir, manifest, i++, diag) && ok;
 done:
     cJSON_Delete(root);
     free(data);
@@ -247,47 +297,66 @@ static void role_order(eb_chain chain, eb_family family, font_role order[ROLE_CO
 
 /* Role by role, the font of the asked weight before the other weight, so
  * that every font of the set ends up in every chain exactly once. */
-static void build_chain(eb_fontset *set, eb_family family, bool bold, eb_chain chain) {
+static void build_chain(font_library *lib, eb_family family, bool bold, eb_chain chain) {
     font_role order[ROLE_COUNT];
     role_order(chain, family, order);
-    uint8_t *out = set->chains[family == EB_FAMILY_SANS][bold][chain];
+    uint8_t *out = lib->chains[family == EB_FAMILY_SANS][bold][chain];
     size_t n = 0;
     for (size_t r = 0; r < ROLE_COUNT; r++)
         for (int pass = 0; pass < 2; pass++)
-            for (size_t f = 0; f < set->nfonts; f++)
-                if (set->fonts[f].role == order[r] && (set->fonts[f].bold == bold) == (pass == 0))
+            for (size_t f = 0; f < lib->nfonts; f++)
+                if (lib->fonts[f].role == order[r] && (lib->fonts[f].bold == bold) == (pass == 0))
                     out[n++] = (uint8_t)f;
 }
 
-static void build_chains(eb_fontset *set) {
+static void build_chains(font_library *lib) {
     for (int family = 0; family < 2; family++)
         for (int bold = 0; bold < 2; bold++)
             for (int chain = 0; chain < EB_CHAIN_COUNT; chain++)
-                build_chain(set, (eb_family)family, bold, (eb_chain)chain);
+                build_chain(lib, (eb_family)family, bold, (eb_chain)chain);
 }
 
-/* ---- open / free ------------------------------------------------------------ */
+/* ---- open / share / free ----------------------------------------------------- */
 
-eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag) {
+static void release_library(font_library *lib) {
+    if (atomic_fetch_sub(&lib->refs, 1) != 1) return;
+    for (size_t i = 0; i < lib->nfonts; i++) close_face(&lib->fonts[i]);
+    free(lib);
+}
+
+static eb_fontset *fontset_over(font_library *lib) {
     eb_fontset *set = eb_xcalloc(1, sizeof *set);
-    if (FT_Init_FreeType(&set->ft) != 0) {
-        eb_diag_report(diag, EB_ERROR, (eb_location){0}, "cannot initialise FreeType");
-        free(set);
-        return NULL;
-    }
-    if (!load_manifest(set, fonts_dir, diag)) {
-        eb_fontset_free(set);
-        return NULL;
-    }
-    build_chains(set);
+    set->lib = lib;
     set->buffer = hb_buffer_create();
     return set;
 }
 
+eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag) {
+    FT_Library ft;
+    if (FT_Init_FreeType(&ft) != 0) {
+        eb_diag_report(diag, EB_ERROR, (eb_location){0}, "cannot initialise FreeType");
+        return NULL;
+    }
+    font_library *lib = eb_xcalloc(1, sizeof *lib);
+    atomic_init(&lib->refs, 1);
+    bool ok = load_manifest(lib, ft, fonts_dir, diag);
+    FT_Done_FreeType(ft);  /* FreeType is needed only to read the facts above */
+    if (!ok) {
+        release_library(lib);
+        return NULL;
+    }
+    build_chains(lib);
+    return fontset_over(lib);
+}
+
+eb_fontset *eb_fontset_share(const eb_fontset *fonts) {
+    atomic_fetch_add(&fonts->lib->refs, 1);
+    return fontset_over(fonts->lib);
+}
+
 void eb_fontset_free(eb_fontset *fonts) {
     if (!fonts) return;
-    for (size_t i = 0; i < fonts->nfonts; i++) close_face(&fonts->fonts[i]);
+    release_library(fonts->lib);
     hb_buffer_destroy(fonts->buffer);
-    FT_Done_FreeType(fonts->ft);
     free(fonts);
 }

@@ -301,7 +301,7 @@ bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag) {
     uint32_t *glyphs = used_glyphs(f, &nglyphs);
     eb_subset subset;
     const char *error = NULL;
-    bool ok = eb_subset_make(eb_font_hb_face(f->font), f->info->is_cff, glyphs, nglyphs,
+    bool ok = eb_subset_make(eb_font_subset_face(f->font), f->info->is_cff, glyphs, nglyphs,
                              &subset, &error);
     if (ok) {
         ok = fill_objects(f, doc, glyphs, nglyphs, &subset);

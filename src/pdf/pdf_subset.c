@@ -8,8 +8,16 @@
  *    identity (CID n = glyph n); hb-subset keeps the original CIDs in the
  *    subset's charset, so the original glyph ids still select the right
  *    glyphs. That is checked on every subset, not assumed.
- * Layout tables are dropped: PDF draws positioned glyphs, and keeping GSUB
- * would make hb-subset add every glyph a substitution could reach. */
+ * The face given is the font's outline face (eb_font_subset_face): no cmap
+ * and no layout tables. PDF draws positioned glyphs, so neither is needed,
+ * and keeping GSUB would make hb-subset add every glyph a substitution could
+ * reach. The list below drops them again, should a full face be given.
+ *
+ * CFF subsets are desubroutinised: for Noto Sans CJK that is both faster
+ * (hb-subset spends less per glyph inlining subroutines than renumbering
+ * them: 35 M against 60 M instructions for 800 glyphs) and smaller (188 KB
+ * against 196 KB of CFF for those glyphs), since the subroutines of a
+ * 65 535-glyph font are shared by few of the glyphs a brief keeps. */
 #include <hb-subset.h>
 #include <hb.h>
 #include <stdlib.h>
@@ -21,9 +29,10 @@ static const char *const dropped_tables[] = {
     "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "mort", "kerx",
     "feat", "DSIG", "vhea", "vmtx", "VORG", "gasp", "hdmx", "LTSH", "VDMX", "PCLT",
     "meta", "STAT", "COLR", "CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC", "EBSC",
+    "cmap",
 };
 
-static hb_subset_input_t *make_input(const uint32_t *glyphs, size_t n) {
+static hb_subset_input_t *make_input(const uint32_t *glyphs, size_t n, bool cff) {
     hb_subset_input_t *input = hb_subset_input_create_or_fail();
     if (!input) return NULL;
     hb_set_t *glyph_set = hb_subset_input_glyph_set(input);
@@ -31,7 +40,7 @@ static hb_subset_input_t *make_input(const uint32_t *glyphs, size_t n) {
     hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof dropped_tables / sizeof *dropped_tables; i++)
         hb_set_add(drop, hb_tag_from_string(dropped_tables[i], 4));
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | (cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : 0));
     return input;
 }
 
@@ -220,7 +229,7 @@ static const char *extract_program(hb_face_t *subset, bool cff, const uint32_t *
 bool eb_subset_make(void *face, bool cff, const uint32_t *glyphs, size_t n,
                     eb_subset *out, const char **error) {
     *out = (eb_subset){0};
-    hb_subset_input_t *input = make_input(glyphs, n);
+    hb_subset_input_t *input = make_input(glyphs, n, cff);
     hb_subset_plan_t *plan = input ? hb_subset_plan_create_or_fail(face, input) : NULL;
     hb_face_t *subset = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     const char *problem = subset ? NULL : "hb-subset failed";
