@@ -211,8 +211,11 @@ expect 'fonts/NotoSerif-Regular.ttf: error: cannot use this font: the file is mi
 expect_briefs ""
 fonts_case truncated
 head -c 100000 "$SRC/fonts/NotoSerif-Regular.ttf" >"$c/fonts/NotoSerif-Regular.ttf"
-run 3 --fonts fonts
+run 3 --fonts fonts -j4
 expect 'fonts/NotoSerif-Regular.ttf: error: cannot use this font: truncated (a table runs past the end of the file)'
+# the fonts are opened once, not once per worker: one message
+n=$(grep -c 'cannot use this font' "$c/log")
+[ "$n" = 1 ] || fail "a broken font with -j4 reported $n times, expected once"
 expect_briefs ""
 fonts_case not-a-font
 yes 'not a font' | head -c 4096 >"$c/fonts/NotoSerif-Regular.ttf"
