@@ -110,8 +110,12 @@ static void index_positions(eb_json_doc *doc) {
     locate(doc, doc->root, start, SIZE_MAX);
 }
 
+/* The table is built on the first lookup, that is on the first diagnostic
+ * about the document: a valid file never pays for the walk (a third of the
+ * cost of loading). The document itself is not const, only our view of it. */
 static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON *node) {
-    if (!doc->positions) return NULL;
+    if (!doc->root) return NULL;
+    if (!doc->positions) index_positions((eb_json_doc *)doc);
     size_t i = hash_node(node, doc->npositions_cap);
     while (doc->positions[i].node) {
         if (doc->positions[i].node == node) return &doc->positions[i];
@@ -262,7 +266,6 @@ bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, siz
     }
     if (!check_encoding(doc, diag) || !check_depth(doc, diag) || !parse_tree(doc, diag))
         return false;
-    index_positions(doc);
     /* A duplicate key is an error, but the rest of the file can still be
      * checked, so that the editor sees every problem in one run. */
     doc->errors += check_duplicates(doc, doc->root, diag);

@@ -30,7 +30,8 @@ typedef struct {
     size_t *line_starts;  /* byte offset of each line's first byte */
     size_t nlines;
     cJSON *root;          /* owned; NULL when the file did not parse */
-    eb_json_position *positions; /* open-addressing table keyed by node */
+    eb_json_position *positions; /* open-addressing table keyed by node; built on
+                                    the first lookup (find_position) */
     size_t npositions_cap;
     size_t errors;        /* errors found in a document that still parsed */
 } eb_json_doc;
