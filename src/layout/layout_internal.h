@@ -136,6 +136,20 @@ eb_line_range *eb_text_fill_lines(const eb_text *t, double width, size_t *count)
  * count, nor a Han-Latin gap at the start. */
 double eb_text_span_width(const eb_text *t, size_t start, size_t end);
 
+/* ---- paragraph.c --------------------------------------------------------- */
+
+/* Everything a layout needs but the width: analysis, shaping and break
+ * opportunities (reported like eb_layout_paragraph). False for invalid
+ * UTF-8; free t with eb_text_free either way. `text` and `style` must
+ * stay valid until eb_text_layout; style->origin only during this call. */
+bool eb_text_prepare(eb_text *t, eb_fontset *fonts, const char *text, size_t n,
+                     const eb_text_style *style, eb_diag *diag);
+/* eb_measure_text's widths of a prepared text. */
+void eb_text_measure(const eb_text *t, double *min_width, double *max_width);
+/* Sets a prepared text in a box `width` points wide, once: the paragraph
+ * takes over the glyphs (which line building adjusts) and copies the text. */
+eb_para *eb_text_layout(eb_text *t, double width);
+
 /* ---- small character classes (itemize.c) ------------------------------ */
 
 bool eb_char_is_han_like(uint32_t cp);      /* ideographs and kana */

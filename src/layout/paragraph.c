@@ -272,37 +272,43 @@ static void place_lines(eb_para *para, const eb_text_style *style) {
     para->height = para->nlines ? baseline + para->lines[para->nlines - 1].descent : 0;
 }
 
-static eb_para *new_para(const char *text, size_t n, const eb_text_style *style, double width) {
+static eb_para *new_para(const eb_text *t, double width) {
     eb_para *para = eb_xcalloc(1, sizeof *para);
-    para->text = eb_xstrndup(text, n);
-    para->text_len = n;
+    para->text = eb_xstrndup(t->text, t->len);
+    para->text_len = t->len;
     para->width = width;
-    para->color = style->color;
-    para->lang = eb_lang_static(style->lang);
+    para->color = t->style->color;
+    para->lang = eb_lang_static(t->style->lang);
+    return para;
+}
+
+bool eb_text_prepare(eb_text *t, eb_fontset *fonts, const char *text, size_t n,
+                     const eb_text_style *style, eb_diag *diag) {
+    if (!eb_text_analyze(t, fonts, text, n, style, diag)) return false;
+    eb_text_shape(t);
+    eb_text_find_breaks(t);
+    return true;
+}
+
+eb_para *eb_text_layout(eb_text *t, double width) {
+    eb_para *para = new_para(t, width);
+    eb_line_range *spans = eb_text_fill_lines(t, width, &para->nlines);
+    para->lines = eb_xcalloc(para->nlines + 1, sizeof *para->lines);
+    line_builder b = {.t = t, .width = width, .map = eb_xmalloc((t->n + 1) * sizeof *b.map)};
+    for (size_t i = 0; i < para->nlines; i++) build_line(&b, spans[i], &para->lines[i]);
+    place_lines(para, t->style);
+    para->rtl = eb_text_is_rtl(t);
+    para->glyph_store = t->glyphs; /* the runs point into it */
+    t->glyphs = NULL;
+    free(b.map);
+    free(spans);
     return para;
 }
 
 eb_para *eb_layout_paragraph(eb_fontset *fonts, const char *text, size_t n,
                              const eb_text_style *style, double width, eb_diag *diag) {
-    eb_para *para = new_para(text, n, style, width);
     eb_text t;
-    if (!eb_text_analyze(&t, fonts, para->text, n, style, diag)) {
-        eb_text_free(&t);
-        eb_para_free(para);
-        return NULL;
-    }
-    eb_text_shape(&t);
-    eb_text_find_breaks(&t);
-    eb_line_range *spans = eb_text_fill_lines(&t, width, &para->nlines);
-    para->lines = eb_xcalloc(para->nlines + 1, sizeof *para->lines);
-    line_builder b = {.t = &t, .width = width, .map = eb_xmalloc((t.n + 1) * sizeof *b.map)};
-    for (size_t i = 0; i < para->nlines; i++) build_line(&b, spans[i], &para->lines[i]);
-    place_lines(para, style);
-    para->rtl = eb_text_is_rtl(&t);
-    para->glyph_store = t.glyphs; /* the runs point into it */
-    t.glyphs = NULL;
-    free(b.map);
-    free(spans);
+    eb_para *para = eb_text_prepare(&t, fonts, text, n, style, diag) ? eb_text_layout(&t, width) : NULL;
     eb_text_free(&t);
     return para;
 }
@@ -318,24 +324,25 @@ void eb_para_free(eb_para *para) {
 
 /* ---- measuring for tables ------------------------------------------------------------- */
 
+void eb_text_measure(const eb_text *t, double *min_width, double *max_width) {
+    *min_width = *max_width = 0;
+    size_t word = 0, line = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->brk[i] == LINEBREAK_NOBREAK && i + 1 < t->n) continue;
+        double w = eb_text_span_width(t, word, i + 1);
+        if (w > *min_width) *min_width = w;
+        word = i + 1;
+        if (t->brk[i] != LINEBREAK_MUSTBREAK && i + 1 < t->n) continue;
+        w = eb_text_span_width(t, line, i + 1);
+        if (w > *max_width) *max_width = w;
+        line = i + 1;
+    }
+}
+
 void eb_measure_text(eb_fontset *fonts, const char *text, size_t n, const eb_text_style *style,
                      double *min_width, double *max_width, eb_diag *diag) {
     *min_width = *max_width = 0;
     eb_text t;
-    if (eb_text_analyze(&t, fonts, text, n, style, diag)) {
-        eb_text_shape(&t);
-        eb_text_find_breaks(&t);
-        size_t word = 0, line = 0;
-        for (size_t i = 0; i < t.n; i++) {
-            if (t.brk[i] == LINEBREAK_NOBREAK && i + 1 < t.n) continue;
-            double w = eb_text_span_width(&t, word, i + 1);
-            if (w > *min_width) *min_width = w;
-            word = i + 1;
-            if (t.brk[i] != LINEBREAK_MUSTBREAK && i + 1 < t.n) continue;
-            w = eb_text_span_width(&t, line, i + 1);
-            if (w > *max_width) *max_width = w;
-            line = i + 1;
-        }
-    }
+    if (eb_text_prepare(&t, fonts, text, n, style, diag)) eb_text_measure(&t, min_width, max_width);
     eb_text_free(&t);
 }

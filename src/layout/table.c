@@ -1,15 +1,16 @@
 /* table: automatic table layout (CSS 2.1 17.5.2.2) on top of the paragraph
- * layout. Every cell is measured (minimum and maximum content width), the
- * column widths follow from the per-column extremes, and every cell is then
- * set with eb_layout_paragraph at its column's width. Each step is one pass
- * over the cells, so a table of any length lays out in linear time.
- * Page breaking is in table_paginate.c. */
+ * layout. Every cell is analysed and shaped once and measured (minimum and
+ * maximum content width), the column widths follow from the per-column
+ * extremes, and every cell's shaped text is then broken into lines at its
+ * column's width. Each step is one pass over the cells, so a table of any
+ * length lays out in linear time. Page breaking is in table_paginate.c. */
 #include <fribidi.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout_internal.h"
 #include "table.h"
 #include "util.h"
 
@@ -50,14 +51,21 @@ void eb_table_column_widths(size_t ncols, const double *min_widths, const double
 
 /* ---- cell styles ----------------------------------------------------------------- */
 
+/* The text of a cell, or of one item of a list cell, shaped once: measured
+ * for the column widths, then broken into lines at its column's width. */
+typedef struct {
+    eb_text_style style;       /* the text points at it: it must not move */
+    eb_text text;
+    bool ok;                   /* false: invalid UTF-8 (reported), laid out empty */
+} shaped_piece;
+
 typedef struct {
     eb_fontset *fonts;
     const eb_table_spec *spec;
     eb_diag *diag;
-    /* Every cell is analysed twice, measured then laid out: measuring
-     * reports to this silent sink so each problem reaches diag once. */
-    eb_diag *measure_diag;
     double bullet_indent;
+    shaped_piece *pieces;      /* every cell's pieces, row-major, items in order */
+    size_t *first_piece;       /* per cell: its first piece */
 } table_builder;
 
 static const eb_table_cell_spec *cell_spec(const eb_table_spec *spec, size_t row, size_t col) {
@@ -110,31 +118,57 @@ static void cell_origin(const table_builder *b, size_t row, size_t col, char *ou
                  col + 1);
 }
 
-/* ---- measuring ---------------------------------------------------------------------- */
+/* ---- shaping and measuring ------------------------------------------------------------ */
 
-static void measure_piece(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
-                          const char *text, const char *origin, double *min_w, double *max_w) {
-    size_t n = strlen(text);
-    eb_text_style style = cell_style(b, row, cell, text, n, origin);
-    double lo, hi;
-    eb_measure_text(b->fonts, text, n, &style, &lo, &hi, b->measure_diag);
-    *min_w = fmax(*min_w, lo);
-    *max_w = fmax(*max_w, hi);
+static size_t cell_pieces(const eb_table_cell_spec *cell) { return cell->text ? 1 : cell->nitems; }
+
+/* Analyses and shapes every piece of every cell, reporting its problems. */
+static void shape_cells(table_builder *b) {
+    const eb_table_spec *spec = b->spec;
+    size_t ncells = (spec->nheader_rows + spec->nbody_rows) * spec->ncols, npieces = 0;
+    b->first_piece = eb_xmalloc((ncells + 1) * sizeof *b->first_piece);
+    for (size_t i = 0; i < ncells; i++) {
+        b->first_piece[i] = npieces;
+        npieces += cell_pieces(&spec->cells[i]);
+    }
+    b->first_piece[ncells] = npieces;
+    b->pieces = eb_xcalloc(npieces + 1, sizeof *b->pieces);
+    for (size_t i = 0; i < ncells; i++) {
+        size_t row = i / spec->ncols, col = i % spec->ncols;
+        const eb_table_cell_spec *cell = &spec->cells[i];
+        char origin[512];
+        cell_origin(b, row, col, origin, sizeof origin);
+        for (size_t k = 0; k < cell_pieces(cell); k++) {
+            shaped_piece *p = &b->pieces[b->first_piece[i] + k];
+            const char *text = cell->text ? cell->text : cell->items[k];
+            size_t n = strlen(text);
+            p->style = cell_style(b, row, cell, text, n, origin);
+            p->ok = eb_text_prepare(&p->text, b->fonts, text, n, &p->style, b->diag);
+            p->style.origin = NULL; /* `origin` goes out of scope; nothing reports later */
+        }
+    }
+}
+
+static void free_pieces(table_builder *b) {
+    size_t npieces = b->first_piece[(b->spec->nheader_rows + b->spec->nbody_rows) * b->spec->ncols];
+    for (size_t i = 0; i < npieces; i++) eb_text_free(&b->pieces[i].text);
+    free(b->pieces);
+    free(b->first_piece);
 }
 
 /* A cell's content widths plus its padding. A list cell is as wide as its
  * widest item after the bullet indent. */
 static void measure_cell(const table_builder *b, size_t row, size_t col, double *min_w,
                          double *max_w) {
-    const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
-    char origin[512];
-    cell_origin(b, row, col, origin, sizeof origin);
+    size_t i = row * b->spec->ncols + col;
     double lo = 0, hi = 0;
-    if (cell->text) {
-        measure_piece(b, row, cell, cell->text, origin, &lo, &hi);
-    } else if (cell->nitems > 0) {
-        for (size_t k = 0; k < cell->nitems; k++)
-            measure_piece(b, row, cell, cell->items[k], origin, &lo, &hi);
+    for (size_t k = b->first_piece[i]; k < b->first_piece[i + 1]; k++) {
+        double piece_lo = 0, piece_hi = 0;
+        if (b->pieces[k].ok) eb_text_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
+        lo = fmax(lo, piece_lo);
+        hi = fmax(hi, piece_hi);
+    }
+    if (!cell_spec(b->spec, row, col)->text && b->first_piece[i + 1] > b->first_piece[i]) {
         lo += b->bullet_indent;
         hi += b->bullet_indent;
     }
@@ -163,24 +197,22 @@ static void compute_column_widths(const table_builder *b, double avail, double *
 /* ---- laying out cells -------------------------------------------------------------- */
 
 /* Never NULL: text the layout rejects (invalid UTF-8, already reported) is
- * replaced by an empty paragraph, so the renderer need not check. */
-static eb_para *layout_piece(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
-                             const char *text, const char *origin, double width) {
-    size_t n = strlen(text);
-    eb_text_style style = cell_style(b, row, cell, text, n, origin);
-    eb_para *para = eb_layout_paragraph(b->fonts, text, n, &style, width, b->diag);
-    if (!para) para = eb_layout_paragraph(b->fonts, "", 0, &style, width, b->diag);
+ * replaced by an empty paragraph, so the renderer need not check. The
+ * piece's analysis is freed once its lines are made. */
+static eb_para *layout_piece(const table_builder *b, shaped_piece *piece, double width) {
+    eb_para *para = piece->ok ? eb_text_layout(&piece->text, width)
+                              : eb_layout_paragraph(b->fonts, "", 0, &piece->style, width, b->diag);
+    eb_text_free(&piece->text);
     return para;
 }
 
 static void layout_cell(const table_builder *b, size_t row, size_t col, double col_width,
                         eb_table_cell *out) {
     const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
-    char origin[512];
-    cell_origin(b, row, col, origin, sizeof origin);
+    shaped_piece *pieces = &b->pieces[b->first_piece[row * b->spec->ncols + col]];
     double content_width = fmax(0, col_width - 2 * b->spec->padding);
     if (cell->text) {
-        out->para = layout_piece(b, row, cell, cell->text, origin, content_width);
+        out->para = layout_piece(b, &pieces[0], content_width);
         out->content_height = out->para->height;
         return;
     }
@@ -189,7 +221,7 @@ static void layout_cell(const table_builder *b, size_t row, size_t col, double c
     out->items = eb_xcalloc(cell->nitems, sizeof *out->items);
     out->nitems = cell->nitems;
     for (size_t k = 0; k < cell->nitems; k++) {
-        out->items[k] = layout_piece(b, row, cell, cell->items[k], origin, item_width);
+        out->items[k] = layout_piece(b, &pieces[k], item_width);
         out->content_height += out->items[k]->height; /* stacked without a gap */
     }
 }
@@ -221,7 +253,6 @@ eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spe
                                      double width, eb_diag *diag) {
     size_t nrows = spec->nheader_rows + spec->nbody_rows;
     table_builder b = {.fonts = fonts, .spec = spec, .diag = diag,
-                       .measure_diag = eb_diag_new(NULL),
                        .bullet_indent = BULLET_INDENT_EM * spec->font_size};
     eb_table_layout *t = eb_xcalloc(1, sizeof *t);
     t->ncols = spec->ncols;
@@ -234,11 +265,12 @@ eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spe
     t->col_x = eb_xcalloc(spec->ncols, sizeof *t->col_x);
     t->row_heights = eb_xcalloc(nrows, sizeof *t->row_heights);
     t->cells = eb_xcalloc(nrows * spec->ncols, sizeof *t->cells);
+    shape_cells(&b);
     compute_column_widths(&b, width, t->col_widths);
-    eb_diag_free(b.measure_diag);
     for (size_t c = 0; c < t->ncols; c++) t->width += t->col_widths[c];
     place_columns(t);
     layout_rows(&b, t);
+    free_pieces(&b);
     return t;
 }
 
