@@ -100,4 +100,6 @@ void eb_text_shape(eb_text *t) {
     t->adv = eb_xcalloc(t->n + 1, sizeof *t->adv);
     for (size_t i = 0; i < t->nitems; i++) shape_item(t, &t->items[i], buf, &cap);
     hb_buffer_clear_contents(buf);
+    /* the array grew by doubling; the paragraph keeps it for the plan's life */
+    if (cap > t->nglyphs) t->glyphs = eb_xrealloc(t->glyphs, t->nglyphs * sizeof *t->glyphs);
 }
