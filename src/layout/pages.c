@@ -196,9 +196,20 @@ void eb_flow_place(eb_flow *f, eb_para *p, double indent, long element) {
 
 /* ---- blocks ---------------------------------------------------------------------------------- */
 
+/* A paragraph laid out ahead of time (keep_with_next), when it is this one,
+ * else a new one. A paragraph depends only on its text, style and width. */
+static eb_para *kept_or_new_para(eb_flow *f, eb_style_id id, eb_span text, double width) {
+    eb_para *p = f->kept_para;
+    f->kept_para = NULL;
+    if (p && f->kept_style == id && f->kept_text.text == text.text &&
+        f->kept_text.lang == text.lang && p->width == width)
+        return p;
+    return eb_flow_para(f, id, text, width);
+}
+
 static void place_simple(eb_flow *f, eb_style_id id, eb_span text, eb_role role, double before, double after) {
     eb_flow_space(f, before);
-    eb_para *p = eb_flow_para(f, id, text, eb_flow_width(f));
+    eb_para *p = kept_or_new_para(f, id, text, eb_flow_width(f));
     long e = eb_flow_element(f, role, f->root, eb_lang_tag(text.lang));
     eb_flow_place(f, p, 0, e);
     f->y += after;
@@ -230,6 +241,9 @@ static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *e
     case EB_BLOCK_PARAGRAPH:
         if (next + 1 < end && (next[1].kind == EB_BLOCK_TABLE || next[1].kind == EB_BLOCK_CHART)) {
             eb_para *p = eb_flow_para(f, ST_BODY, next->text, eb_flow_width(f));
+            f->kept_para = p;
+            f->kept_style = ST_BODY;
+            f->kept_text = next->text;
             return p->height + 6 + keep_with_next(f, next + 1, end);
         }
         return 32;

@@ -39,6 +39,12 @@ typedef struct {
      * (see keep_with_next); eb_place_table takes it over. */
     const eb_brief_table *cached_table;
     eb_table_layout *cached_layout;
+    /* Likewise a paragraph (already adopted by the plan): the next paragraph
+     * placed takes it over when it is the same text in the same style and
+     * width, so it is laid out once. */
+    eb_para *kept_para;
+    eb_style_id kept_style;
+    eb_span kept_text;
 } eb_flow;
 
 /* Page geometry of the current page. */
