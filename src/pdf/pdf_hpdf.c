@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "pdf_internal.h"
+#include "pdf_write.h"
 
 /* The objects of one Type0 font; created empty, filled at save time. */
 struct eb_hpdf_font {
@@ -392,18 +393,184 @@ bool eb_hpdf_put_bytes(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const uint8_
     return put(d, o, key, HPDF_Binary_New(mmgr_of(d), (HPDF_BYTE *)bytes, (HPDF_UINT)n));
 }
 
-/* ---- saving ---------------------------------------------------------------------------- */
+/* ---- saving: object streams and a cross-reference stream ----------------------------- */
+
+/* libharu stays the object model; the file is written here (pdf_write.c):
+ * every object that is not a stream goes into an object stream, serialised
+ * by libharu's own writer (HPDF_Obj_WriteValue); streams are written with
+ * a direct /Length and deflated in one call by libdeflate where libharu
+ * would have deflated them; the cross-reference table becomes a stream.
+ *
+ * Objects are renumbered for the file, in libharu's order, leaving out the
+ * indirect /Length numbers libharu makes for its streams: a reference is
+ * written from its target's header, so the headers carry the new numbers
+ * while the file is written and get their own back after. */
+
+typedef struct {
+    HPDF_Stream sink;          /* libharu writes into *sink->attr, an eb_buf */
+    eb_pdf_writer *writer;
+    eb_buf entries, data;
+} save_state;
+
+static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *bytes, HPDF_UINT n) {
+    eb_buf_append(stream->attr, bytes, n);
+    return HPDF_OK;
+}
+
+static HPDF_Dict stream_dict(void *obj) {
+    HPDF_Obj_Header *header = obj;
+    if (!obj || (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT) return NULL;
+    return ((HPDF_Dict)obj)->stream ? (HPDF_Dict)obj : NULL;
+}
+
+static bool key_in(const char *key, const char *const *keys) {
+    for (; *keys; keys++)
+        if (strcmp(key, *keys) == 0) return true;
+    return false;
+}
+
+/* A dictionary's entries as "/Key value", without << >> and without the
+ * keys in `skip` (NULL-terminated), as HPDF_Dict_Write writes them. */
+static HPDF_STATUS write_entries(HPDF_Dict dict, HPDF_Stream sink, const char *const *skip) {
+    HPDF_STATUS status = HPDF_OK;
+    for (HPDF_UINT i = 0; status == HPDF_OK && i < dict->list->count; i++) {
+        HPDF_DictElement element = dict->list->obj[i];
+        HPDF_Obj_Header *header = element->value;
+        if (!header) return HPDF_INVALID_OBJECT;
+        if ((header->obj_id & HPDF_OTYPE_HIDDEN) || key_in(element->key, skip)) continue;
+        status = HPDF_Stream_WriteEscapeName(sink, element->key);
+        if (status == HPDF_OK) status = HPDF_Stream_WriteChar(sink, ' ');
+        if (status == HPDF_OK) status = HPDF_Obj_Write(element->value, sink, NULL);
+    }
+    if (status == HPDF_OK && dict->write_fn) status = dict->write_fn(dict, sink);
+    return status;
+}
+
+/* A stream object: its entries, its data gathered from libharu's memory
+ * stream, deflated when libharu was asked to deflate it. Other filters
+ * (DCT, CCITT) are never set by evbrief and not supported. */
+static HPDF_STATUS write_stream(save_state *s, HPDF_Dict dict, uint32_t number) {
+    static const char *const skip_length[] = {"Length", NULL};
+    static const char *const skip_length_filter[] = {"Length", "Filter", "DecodeParms", NULL};
+    if ((dict->filter & ~(HPDF_UINT)HPDF_STREAM_FILTER_FLATE_DECODE) != 0 ||
+        dict->stream->type != HPDF_STREAM_MEMORY)
+        return HPDF_INVALID_OBJECT;
+    bool deflate = dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
+    s->entries.len = 0;
+    s->sink->attr = &s->entries;
+    HPDF_STATUS status = write_entries(dict, s->sink, deflate ? skip_length_filter : skip_length);
+    if (status != HPDF_OK) return status;
+    s->data.len = 0;
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(dict->stream);
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *bytes = HPDF_MemStream_GetBufPtr(dict->stream, i, &len);
+        if (bytes) eb_buf_append(&s->data, bytes, len);
+    }
+    eb_pdf_writer_stream(s->writer, number, s->entries.data, s->entries.len, s->data.data,
+                         s->data.len, deflate);
+    return dict->after_write_fn ? dict->after_write_fn(dict) : HPDF_OK;
+}
+
+/* New numbers by xref index (0: not written), and the old headers' ids.
+ * Returns the number of objects written. */
+static uint32_t renumber(HPDF_Xref xref, uint32_t *numbers) {
+    HPDF_UINT n = xref->entries->count;
+    bool *dropped = eb_xcalloc(n, sizeof *dropped);
+    for (HPDF_UINT i = 1; i < n; i++) {
+        HPDF_XrefEntry entry = xref->entries->obj[i];
+        HPDF_Dict stream = entry->entry_typ == HPDF_IN_USE_ENTRY ? stream_dict(entry->obj) : NULL;
+        HPDF_Number length = stream ? HPDF_Dict_GetItem(stream, "Length", HPDF_OCLASS_NUMBER) : NULL;
+        if (!length || !(length->header.obj_id & HPDF_OTYPE_INDIRECT)) continue;
+        HPDF_UINT index = length->header.obj_id & 0x00FFFFFF;
+        if (index < n && ((HPDF_XrefEntry)xref->entries->obj[index])->obj == length) dropped[index] = true;
+    }
+    uint32_t next = 1;
+    for (HPDF_UINT i = 0; i < n; i++) {
+        HPDF_XrefEntry entry = xref->entries->obj[i];
+        bool used = i > 0 && entry->entry_typ == HPDF_IN_USE_ENTRY && entry->obj && !dropped[i];
+        numbers[i] = used ? next++ : 0;
+    }
+    free(dropped);
+    return next - 1;
+}
+
+/* Swaps the numbers in the objects' headers with those in ids[] (ids[i]
+ * holds what header i gets; afterwards, what it had). */
+static void swap_ids(HPDF_Xref xref, const uint32_t *numbers, uint32_t *ids) {
+    for (HPDF_UINT i = 1; i < xref->entries->count; i++) {
+        if (!numbers[i]) continue;
+        HPDF_Obj_Header *header = ((HPDF_XrefEntry)xref->entries->obj[i])->obj;
+        uint32_t old = header->obj_id;
+        header->obj_id = ids[i];
+        ids[i] = old;
+    }
+}
+
+static HPDF_STATUS write_objects(save_state *s, HPDF_Xref xref, const uint32_t *numbers) {
+    HPDF_STATUS status = HPDF_OK;
+    HPDF_UINT n = xref->entries->count;
+    /* libharu's hooks before any object is written: a page's may still
+     * add to its content stream (it does not for evbrief's raw content) */
+    for (HPDF_UINT i = 1; status == HPDF_OK && i < n; i++) {
+        HPDF_Dict stream = numbers[i] ? stream_dict(((HPDF_XrefEntry)xref->entries->obj[i])->obj) : NULL;
+        if (stream && stream->before_write_fn) status = stream->before_write_fn(stream);
+    }
+    for (HPDF_UINT i = 1; status == HPDF_OK && i < n; i++) {
+        void *obj = ((HPDF_XrefEntry)xref->entries->obj[i])->obj;
+        if (!numbers[i] || stream_dict(obj)) continue;
+        s->sink->attr = eb_pdf_writer_packed(s->writer, numbers[i]);
+        status = HPDF_Obj_WriteValue(obj, s->sink, NULL);
+    }
+    for (HPDF_UINT i = 1; status == HPDF_OK && i < n; i++) {
+        HPDF_Dict stream = numbers[i] ? stream_dict(((HPDF_XrefEntry)xref->entries->obj[i])->obj) : NULL;
+        if (stream) status = write_stream(s, stream, numbers[i]);
+    }
+    return status;
+}
+
+/* The trailer's entries (/Root and /Info as libharu's PrepareTrailer
+ * sets them, /ID) for the cross-reference stream's dictionary. */
+static HPDF_STATUS write_trailer(save_state *s, eb_hpdf *d) {
+    static const char *const skip[] = {"Size", "Prev", NULL};
+    HPDF_Dict trailer = d->doc->trailer;
+    HPDF_STATUS status = HPDF_Dict_Add(trailer, "Root", d->doc->catalog);
+    if (status == HPDF_OK && d->doc->info) status = HPDF_Dict_Add(trailer, "Info", d->doc->info);
+    s->entries.len = 0;
+    s->sink->attr = &s->entries;
+    if (status == HPDF_OK) status = write_entries(trailer, s->sink, skip);
+    if (status == HPDF_OK) eb_pdf_writer_finish(s->writer, s->entries.data, s->entries.len);
+    return status;
+}
 
 bool eb_hpdf_save(eb_hpdf *d, eb_buf *out) {
     out->len = 0;
-    if (!ok(d, HPDF_SaveToStream(d->doc))) return false;
-    HPDF_Stream stream = d->doc->stream;
-    HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
-    for (HPDF_UINT i = 0; i < count; i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *bytes = HPDF_MemStream_GetBufPtr(stream, i, &len);
-        if (bytes) eb_buf_append(out, bytes, len);
+    HPDF_Xref xref = xref_of(d);
+    /* one cross-reference section from object 0: what HPDF_New makes */
+    if (xref->prev || xref->start_offset != 0 || d->doc->encrypt_on)
+        return ok(d, HPDF_INVALID_DOCUMENT);
+    HPDF_UINT n = xref->entries->count;
+    uint32_t *numbers = eb_xmalloc(n * sizeof *numbers), *ids = eb_xmalloc(n * sizeof *ids);
+    uint32_t count = renumber(xref, numbers);
+    for (HPDF_UINT i = 1; i < n; i++) {
+        HPDF_Obj_Header *header = numbers[i] ? ((HPDF_XrefEntry)xref->entries->obj[i])->obj : NULL;
+        if (header) ids[i] = (header->obj_id & ~(uint32_t)0x00FFFFFF) | numbers[i];
     }
-    HPDF_MemStream_FreeData(stream);
-    return ok(d, HPDF_OK);
+    save_state s = {.sink = HPDF_CallbackWriter_New(mmgr_of(d), sink_write, NULL)};
+    HPDF_STATUS status = s.sink ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+    if (status == HPDF_OK) {
+        s.writer = eb_pdf_writer_new(out, count);
+        swap_ids(xref, numbers, ids);
+        status = write_objects(&s, xref, numbers);
+        if (status == HPDF_OK) status = write_trailer(&s, d);
+        swap_ids(xref, numbers, ids);
+        eb_pdf_writer_free(s.writer);
+        HPDF_Stream_Free(s.sink);
+    }
+    eb_buf_free(&s.entries);
+    eb_buf_free(&s.data);
+    free(numbers);
+    free(ids);
+    if (status != HPDF_OK) out->len = 0;
+    return ok(d, status);
 }
