@@ -99,12 +99,14 @@ static size_t cluster_start(const eb_text *t, size_t ch) {
 
 /* Widens the boundary between the cluster holding `left` and the one
  * starting at `right` (logical order). Glyph advances widen to the right,
- * so the space goes to whichever cluster is drawn on the left. */
+ * so the space goes to whichever cluster is drawn on the left. A cluster
+ * that starts before the line (a hard break merged with the mark after it)
+ * is drawn on the line before: nothing to widen here. */
 static void widen_between(line_extras *x, size_t left, size_t right, double amount) {
     const eb_text *t = x->t;
     bool rtl = (t->levels[left] & 1) && (t->levels[right] & 1);
     size_t ch = rtl ? right : cluster_start(t, left);
-    x->extra[ch - x->start] += (float)amount;
+    if (ch >= x->start) x->extra[ch - x->start] += (float)amount;
 }
 
 static void add_gaps(line_extras *x) {

@@ -121,6 +121,21 @@ static void test_geometry(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* A mark after a hard break joins the break's cluster, so the next line
+ * starts inside a cluster; justifying that line (Chinese: between
+ * characters) used to widen the cluster before the line, writing before
+ * the line's buffer (caught by the sanitizer build). */
+static void test_line_starting_inside_cluster(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("zh-Hans");
+    style.align = EB_ALIGN_JUSTIFY;
+    eb_para *para = layout_str(fonts, "a\n\u0301外泌体外泌体外泌体外泌体外泌体外泌体", &style, 40, diag);
+    CHECK(para && para->nlines >= 3);
+    for (size_t l = 0; para && l < para->nlines; l++) CHECK(para->lines[l].width <= 40 + 1e-3);
+    eb_para_free(para);
+    eb_diag_free(diag);
+}
+
 /* Every byte of the text belongs to exactly one glyph's cluster text
  * (the ToUnicode map needs all of it), except hard breaks. */
 static void test_cluster_text_covers_all(eb_fontset *fonts) {
@@ -236,6 +251,7 @@ int main(void) {
     test_justification(fonts);
     test_trailing_spaces(fonts);
     test_geometry(fonts);
+    test_line_starting_inside_cluster(fonts);
     test_cluster_text_covers_all(fonts);
     test_measure(fonts);
     test_long_paragraphs(fonts);
