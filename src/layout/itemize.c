@@ -15,12 +15,17 @@
 
 /* ---- character classes ------------------------------------------------------ */
 
-static hb_script_t script_of(uint32_t cp) {
-    return hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+/* The Unicode data behind scripts and categories come from HarfBuzz. ASCII is
+ * answered here, the same way, since most text is ASCII: letters are Latin
+ * and every other ASCII character Common; none is a mark. */
+static bool is_ascii_letter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+
+static hb_script_t script_of(hb_unicode_funcs_t *unicode, uint32_t cp) {
+    if (cp < 0x80) return is_ascii_letter(cp) ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON;
+    return hb_unicode_script(unicode, cp);
 }
 
-bool eb_char_is_han_like(uint32_t cp) {
-    hb_script_t s = script_of(cp);
+static bool is_han_script(hb_script_t s) {
     return s == HB_SCRIPT_HAN || s == HB_SCRIPT_HIRAGANA || s == HB_SCRIPT_KATAKANA ||
            s == HB_SCRIPT_BOPOMOFO;
 }
@@ -32,13 +37,14 @@ bool eb_char_is_cjk_punct(uint32_t cp) {
            (cp >= 0xFE30 && cp <= 0xFE4F);    /* CJK compatibility forms */
 }
 
-bool eb_char_is_latin_alnum(uint32_t cp) {
-    if (cp >= '0' && cp <= '9') return true;
-    hb_script_t s = script_of(cp);
-    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
-    bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
-                  gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
-    return letter && (s == HB_SCRIPT_LATIN || s == HB_SCRIPT_GREEK || s == HB_SCRIPT_CYRILLIC);
+/* Latin (or Greek, Cyrillic) letters and ASCII digits; `script` is cp's. */
+static bool is_latin_alnum(hb_unicode_funcs_t *unicode, uint32_t cp, hb_script_t script) {
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || is_ascii_letter(cp);
+    if (script != HB_SCRIPT_LATIN && script != HB_SCRIPT_GREEK && script != HB_SCRIPT_CYRILLIC)
+        return false;
+    hb_unicode_general_category_t gc = hb_unicode_general_category(unicode, cp);
+    return gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
+           gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
 }
 
 static bool is_hard_break(uint32_t cp) {
@@ -57,26 +63,33 @@ static bool is_default_ignorable(uint32_t cp) {
            (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
-static bool is_mark(uint32_t cp) {
-    hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+static bool is_mark(hb_unicode_funcs_t *unicode, uint32_t cp) {
+    if (cp < 0x80) return false;
+    hb_unicode_general_category_t gc = hb_unicode_general_category(unicode, cp);
     return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
            gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
            gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
 }
 
-static uint8_t char_flags(const uint32_t *cps, size_t i) {
-    uint32_t cp = cps[i];
-    uint8_t f = 0;
-    if (cp == ' ' || cp == '\t' || cp == 0x3000) f |= EB_CH_SPACE;
-    if (cp == ' ' || cp == 0xA0) f |= EB_CH_STRETCH;
-    if (is_hard_break(cp)) f |= EB_CH_HARD_BREAK | EB_CH_SPACE;
-    if (eb_char_is_han_like(cp) || eb_char_is_cjk_punct(cp)) f |= EB_CH_CJK;
-    /* clreq 3.4: a quarter em between Han and Western letters or digits,
-     * only where they touch (a space or punctuation between: no gap) */
-    if (i > 0 && ((eb_char_is_han_like(cps[i - 1]) && eb_char_is_latin_alnum(cp)) ||
-                  (eb_char_is_latin_alnum(cps[i - 1]) && eb_char_is_han_like(cp))))
-        f |= EB_CH_GAP_BEFORE;
-    return f;
+/* The EB_CH_* flags of every character, from its (unresolved) script. */
+static void set_char_flags(eb_text *t, const hb_script_t *scripts, hb_unicode_funcs_t *unicode) {
+    t->flags = eb_xmalloc(t->n + 1);
+    bool prev_han = false, prev_latin = false;
+    for (size_t i = 0; i < t->n; i++) {
+        uint32_t cp = t->cps[i];
+        bool han = is_han_script(scripts[i]), latin = is_latin_alnum(unicode, cp, scripts[i]);
+        uint8_t f = 0;
+        if (cp == ' ' || cp == '\t' || cp == 0x3000) f |= EB_CH_SPACE;
+        if (cp == ' ' || cp == 0xA0) f |= EB_CH_STRETCH;
+        if (is_hard_break(cp)) f |= EB_CH_HARD_BREAK | EB_CH_SPACE;
+        if (han || eb_char_is_cjk_punct(cp)) f |= EB_CH_CJK;
+        /* clreq 3.4: a quarter em between Han and Western letters or digits,
+         * only where they touch (a space or punctuation between: no gap) */
+        if ((prev_han && latin) || (prev_latin && han)) f |= EB_CH_GAP_BEFORE;
+        t->flags[i] = f;
+        prev_han = han;
+        prev_latin = latin;
+    }
 }
 
 /* ---- languages ---------------------------------------------------------------- */
@@ -234,19 +247,49 @@ static void level_bns(eb_text *t, const eb_bidi_par *par) {
     }
 }
 
+/* Whether UAX #9 can only give level 0 to every character of a bidi
+ * paragraph: a left-to-right one without right-to-left letters, Arabic
+ * numbers or explicit embeddings, overrides and isolates. There, W1-W7 make
+ * NSMs, European numbers and their separators L (the sos being L), N0-N2
+ * give neutrals and brackets the embedding direction L, and L1 keeps
+ * separators and white space at the paragraph level; no I rule raises an L.
+ * Most text is such (English), and FriBidi's run-list machinery is what
+ * costs. */
+static bool all_level_zero(const eb_text *t, const eb_bidi_par *par) {
+    if (par->dir != FRIBIDI_PAR_LTR) return false;
+    for (size_t i = par->start; i < par->end; i++) {
+        switch (t->types[i]) {
+        case FRIBIDI_TYPE_LTR: case FRIBIDI_TYPE_EN: case FRIBIDI_TYPE_ES: case FRIBIDI_TYPE_ET:
+        case FRIBIDI_TYPE_CS: case FRIBIDI_TYPE_NSM: case FRIBIDI_TYPE_BN: case FRIBIDI_TYPE_BS:
+        case FRIBIDI_TYPE_SS: case FRIBIDI_TYPE_WS: case FRIBIDI_TYPE_ON:
+            continue;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
 static void resolve_bidi(eb_text *t) {
     size_t n = t->n;
     t->types = eb_xmalloc(n * sizeof *t->types + 1);
     t->levels = eb_xmalloc(n * sizeof *t->levels + 1);
-    FriBidiBracketType *brackets = eb_xmalloc(n * sizeof *brackets + 1);
+    FriBidiBracketType *brackets = NULL; /* for the paragraphs FriBidi resolves */
     fribidi_get_bidi_types(t->cps, (FriBidiStrIndex)n, t->types);
-    fribidi_get_bracket_types(t->cps, (FriBidiStrIndex)n, t->types, brackets);
     split_paragraphs(t);
     resolve_directions(t);
     for (size_t p = 0; p < t->npars; p++) {
         eb_bidi_par *par = &t->pars[p];
         FriBidiParType dir = par->dir;
         FriBidiStrIndex len = (FriBidiStrIndex)(par->end - par->start);
+        if (all_level_zero(t, par)) {
+            memset(t->levels + par->start, 0, (size_t)len);
+            continue;
+        }
+        if (!brackets) {
+            brackets = eb_xmalloc(n * sizeof *brackets + 1);
+            fribidi_get_bracket_types(t->cps, (FriBidiStrIndex)n, t->types, brackets);
+        }
         if (fribidi_get_par_embedding_levels_ex(t->types + par->start, brackets + par->start, len,
                                                 &dir, t->levels + par->start) == 0)
             /* only on allocation failure inside FriBidi: lay out unidirectionally */
@@ -277,21 +320,21 @@ static bool is_neutral_script(hb_script_t s) {
 /* Characters of script Common or Inherited take the script of the preceding
  * character with a real script (else the following one); a closing bracket
  * takes the script of its opening bracket, so «(miR)» in Persian keeps both
- * parentheses in one font. */
-static hb_script_t *resolve_scripts(const eb_text *t) {
+ * parentheses in one font. `scripts` holds each character's own script and
+ * is resolved in place (the resolution looks back at resolved ones only). */
+static void resolve_scripts(const eb_text *t, hb_script_t *scripts, hb_unicode_funcs_t *unicode) {
     enum { STACK = 64 };
     struct { uint32_t pair; size_t at; } stack[STACK];
     size_t depth = 0;
-    hb_script_t *scripts = eb_xmalloc(t->n * sizeof *scripts + 1);
     hb_script_t last = HB_SCRIPT_INVALID;
     for (size_t i = 0; i < t->n; i++) {
-        hb_script_t s = script_of(t->cps[i]);
+        hb_script_t s = scripts[i];
         if (!is_neutral_script(s)) {
-            last = scripts[i] = s;
+            last = s;
             continue;
         }
         scripts[i] = last;
-        hb_codepoint_t mirror = hb_unicode_mirroring(hb_unicode_funcs_get_default(), t->cps[i]);
+        hb_codepoint_t mirror = hb_unicode_mirroring(unicode, t->cps[i]);
         if (mirror == t->cps[i]) continue;
         if (t->types[i] == FRIBIDI_TYPE_ON && depth < STACK && mirror > t->cps[i]) {
             stack[depth].pair = mirror;
@@ -311,7 +354,6 @@ static hb_script_t *resolve_scripts(const eb_text *t) {
         if (scripts[i] == HB_SCRIPT_INVALID) scripts[i] = next;
         else next = scripts[i];
     }
-    return scripts;
 }
 
 static eb_chain chain_of(uint32_t cp, hb_script_t script) {
@@ -351,12 +393,32 @@ static int first_font_with(const eb_text *t, uint32_t cp, eb_chain chain) {
     return -1;
 }
 
+/* first_font_with, remembered for the paragraph: a text uses few distinct
+ * characters many times, and asking the fonts' cmaps is what costs. */
+enum { FONT_MEMO = 256 };
+typedef struct {
+    uint32_t key[FONT_MEMO]; /* cp * EB_CHAIN_COUNT + chain + 1; 0: empty */
+    int8_t font[FONT_MEMO];
+} font_memo;
+
+static int memo_font_with(const eb_text *t, font_memo *memo, uint32_t cp, eb_chain chain) {
+    uint32_t key = cp * EB_CHAIN_COUNT + (uint32_t)chain + 1;
+    size_t slot = key % FONT_MEMO;
+    if (memo->key[slot] != key) {
+        memo->key[slot] = key;
+        memo->font[slot] = (int8_t)first_font_with(t, cp, chain);
+    }
+    return memo->font[slot];
+}
+
 /* Picks the font of every character. Marks stay with their base when its
  * font has them; joiners and other invisible characters always do, so they
  * never split a word into two runs. */
-static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, eb_diag *diag) {
+static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, hb_unicode_funcs_t *unicode,
+                             eb_diag *diag) {
     uint8_t *font = eb_xmalloc(t->n + 1);
     uncovered_log log = {.nseen = 0};
+    font_memo *memo = eb_xcalloc(1, sizeof *memo);
     size_t count;
     const uint8_t *primary = eb_fontset_chain(t->fonts, t->style->family, t->style->bold,
                                               EB_CHAIN_LATIN, &count);
@@ -364,11 +426,11 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, eb_diag *di
         uint32_t cp = t->cps[i];
         const eb_font *prev = i > 0 ? eb_fontset_font(t->fonts, font[i - 1]) : NULL;
         if (prev && (is_default_ignorable(cp) || is_control(cp) ||
-                     (is_mark(cp) && eb_font_has_char(prev, cp)))) {
+                     (is_mark(unicode, cp) && eb_font_has_char(prev, cp)))) {
             font[i] = font[i - 1];
             continue;
         }
-        int found = first_font_with(t, cp, chain_of(cp, scripts[i]));
+        int found = memo_font_with(t, memo, cp, chain_of(cp, scripts[i]));
         if (found >= 0) {
             font[i] = (uint8_t)found;
             continue;
@@ -378,6 +440,7 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, eb_diag *di
         t->flags[i] |= EB_CH_UNCOVERED;
         report_uncovered(t, &log, cp, diag);
     }
+    free(memo);
     return font;
 }
 
@@ -385,8 +448,8 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, eb_diag *di
 
 /* Where a long item may be cut without changing its shaping: after a space
  * or an ideograph, before anything but a mark or joiner. */
-static bool safe_cut(const eb_text *t, size_t i) {
-    return (t->flags[i - 1] & (EB_CH_SPACE | EB_CH_CJK)) && !is_mark(t->cps[i]) &&
+static bool safe_cut(const eb_text *t, size_t i, hb_unicode_funcs_t *unicode) {
+    return (t->flags[i - 1] & (EB_CH_SPACE | EB_CH_CJK)) && !is_mark(unicode, t->cps[i]) &&
            !is_default_ignorable(t->cps[i]);
 }
 
@@ -402,13 +465,14 @@ static void push_item(eb_text *t, size_t *cap, size_t start, size_t end, uint8_t
         .script = shaping, .lang = eb_lang_for_script(shaping, t->style->lang)};
 }
 
-static void build_items(eb_text *t, const hb_script_t *scripts, const uint8_t *font) {
+static void build_items(eb_text *t, const hb_script_t *scripts, const uint8_t *font,
+                        hb_unicode_funcs_t *unicode) {
     size_t cap = 0, start = 0;
     for (size_t i = 1; i <= t->n; i++) {
         bool cut = i == t->n || t->levels[i] != t->levels[start] ||
                    scripts[i] != scripts[start] || font[i] != font[start] ||
-                   (i - start >= ITEM_MAX_CHARS && safe_cut(t, i)) ||
-                   (i - start >= 4 * ITEM_MAX_CHARS && !is_mark(t->cps[i]) &&
+                   (i - start >= ITEM_MAX_CHARS && safe_cut(t, i, unicode)) ||
+                   (i - start >= 4 * ITEM_MAX_CHARS && !is_mark(unicode, t->cps[i]) &&
                     !is_default_ignorable(t->cps[i]));
         if (!cut) continue;
         push_item(t, &cap, start, i, font[start], scripts[start]);
@@ -439,11 +503,13 @@ bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len
     t->primary = primary_font(t);
     if (!decode(t, diag)) return false;
     resolve_bidi(t);
-    t->flags = eb_xmalloc(t->n + 1);
-    for (size_t i = 0; i < t->n; i++) t->flags[i] = char_flags(t->cps, i);
-    hb_script_t *scripts = resolve_scripts(t);
-    uint8_t *font = choose_fonts(t, scripts, diag);
-    build_items(t, scripts, font);
+    hb_unicode_funcs_t *unicode = hb_unicode_funcs_get_default();
+    hb_script_t *scripts = eb_xmalloc(t->n * sizeof *scripts + 1);
+    for (size_t i = 0; i < t->n; i++) scripts[i] = script_of(unicode, t->cps[i]);
+    set_char_flags(t, scripts, unicode);
+    resolve_scripts(t, scripts, unicode);
+    uint8_t *font = choose_fonts(t, scripts, unicode, diag);
+    build_items(t, scripts, font, unicode);
     free(font);
     free(scripts);
     return true;

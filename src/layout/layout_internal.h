@@ -152,8 +152,6 @@ eb_para *eb_text_layout(eb_text *t, double width);
 
 /* ---- small character classes (itemize.c) ------------------------------ */
 
-bool eb_char_is_han_like(uint32_t cp);      /* ideographs and kana */
 bool eb_char_is_cjk_punct(uint32_t cp);     /* CJK and fullwidth punctuation */
-bool eb_char_is_latin_alnum(uint32_t cp);   /* Latin letters and ASCII digits */
 
 #endif
