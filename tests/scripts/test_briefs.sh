@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every brief of the corpus and checks them as a reader would:
 # structure, fonts, headings in order, feeding reviews named, table headers
-# on every page a table continues on, links, outline, metadata, dates.
+# on every page a table continues on, links, outline, metadata, dates, and
+# the file structure (object streams, a cross-reference stream).
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 out="$BUILD/test-briefs"
@@ -51,4 +52,29 @@ sel=$("$EVBRIEF" build --inputs "$SRC/inputs" --out "$out/sel" --indication hair
 [ "$(ls "$out/sel" | grep pdf)" = "hair-restoration.zh.pdf" ] || fail "selection wrote: $(ls "$out/sel")"
 "$EVBRIEF" build --inputs "$SRC/inputs" --out "$out/sel" --indication hair-loss >/dev/null 2>&1; [ $? = 2 ] || fail "unknown indication should exit 2"
 "$EVBRIEF" build --inputs "$SRC/inputs" --out "$out/sel" --locale de >/dev/null 2>&1; [ $? = 2 ] || fail "unknown locale should exit 2"
+
+# File structure: objects in object streams, a cross-reference stream; the
+# same text once qpdf has written the objects out of their streams.
+qpdf --show-xref "$out/skin-aging.en.pdf" | grep -q ": compressed; stream = " || fail "no object streams"
+for b in skin-aging.en photoaging.zh skin-aging.fa; do
+  qpdf --qdf --object-streams=disable "$out/$b.pdf" "$out/$b.qdf.pdf" || fail "qpdf --qdf $b"
+  cmp -s <(pdftotext "$out/$b.pdf" -) <(pdftotext "$out/$b.qdf.pdf" -) || fail "$b: pdftotext differs without object streams"
+done
+# check_tagged.py's file-structure checks catch loose and unreachable objects.
+checker() { /usr/bin/python3 "$SRC/tests/tools/check_tagged.py" --struct-text none "$1" 2>&1; }
+checker "$out/skin-aging.en.qdf.pdf" | grep -c "outside object streams" >/dev/null || fail "check_tagged missed loose objects"
+/usr/bin/python3 - "$out/photoaging.en.pdf" "$out/unreachable.pdf" <<'PY' || fail "appending an object"
+import re, sys
+d = open(sys.argv[1], "rb").read()
+sx = int(d[d.rindex(b"startxref") + 10:].split()[0])
+size = int(re.search(rb"/Size (\d+)", d[sx:]).group(1))
+root, info = (re.search(rb"/%s (\d+) 0 R" % k, d[sx:]).group(1) for k in (b"Root", b"Info"))
+add = b"%d 0 obj\n42\nendobj\n" % size
+at = len(d) + len(add)
+add += b"xref\n%d 1\n%010d 00000 n \ntrailer\n<</Size %d/Root %s 0 R/Info %s 0 R/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (
+    size, len(d), size + 1, root, info, sx, at)
+open(sys.argv[2], "wb").write(d + add)
+PY
+checker "$out/unreachable.pdf" | grep -c "unreachable from the trailer" >/dev/null || fail "check_tagged missed an unreachable object"
+rm -f "$out"/*.qdf.pdf "$out/unreachable.pdf"
 echo "ok: 21 briefs checked"

@@ -31,6 +31,10 @@ For every brief:
     RGB ICC profile with /N 3 (with --icc, byte for byte that file); every
     font embedded, with a ToUnicode map; /ID; no encryption; no
     transparency (soft masks, constant alpha, blend modes, groups)
+  - file structure (read with qpdf): a cross-reference stream; every object
+    that is not a stream inside an object stream; every stream with a
+    direct /Length; every object reachable from the trailer (object
+    streams and the cross-reference stream aside)
   - with --struct-text GLOB (default: every brief; slow, seconds each):
     pdfinfo -struct-text meets the same elements in the same order, with
     the same text in each
@@ -39,6 +43,7 @@ Usage: check_tagged.py [--icc PROFILE] [--struct-text GLOB]... PDF_OR_DIR..."""
 import argparse
 import datetime
 import fnmatch
+import json
 import pathlib
 import re
 import subprocess
@@ -602,6 +607,58 @@ def check_plain(b):
                 b.fail(f"page {p + 1}: an image with a soft mask")
 
 
+# ---- file structure ------------------------------------------------------------------------
+
+REFERENCE = re.compile(r"^(\d+) 0 R$")
+
+
+def references(value):
+    """The object numbers a value of qpdf's JSON (version 2) refers to."""
+    if isinstance(value, str):
+        m = REFERENCE.match(value)
+        if m:
+            yield int(m.group(1))
+    elif isinstance(value, list):
+        for v in value:
+            yield from references(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from references(v)
+
+
+def check_file_structure(b):
+    run = subprocess.run(["qpdf", "--json", "--json-key=qpdf", str(b.path)], capture_output=True, check=False)
+    if run.returncode != 0:
+        b.fail(f"qpdf --json: {run.stderr.decode(errors='replace').strip()}")
+        return
+    objects = json.loads(run.stdout)["qpdf"][1]
+    trailer = objects.pop("trailer")["value"]
+    if trailer.get("/Type") != "/XRef":
+        b.fail("no cross-reference stream")
+    values = {int(k.split()[0][4:]): v for k, v in objects.items()}
+    streams = {n: v["stream"]["dict"] for n, v in values.items() if "stream" in v}
+    structural = {n for n, d in streams.items() if d.get("/Type") in ("/ObjStm", "/XRef")}
+    for n, d in streams.items():
+        if not isinstance(d.get("/Length"), int):
+            b.fail(f"object {n}: /Length {d.get('/Length')!r} is not a direct number")
+    seen, todo = set(), list(references(trailer))
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in values:
+            continue
+        seen.add(n)
+        v = values[n]
+        todo.extend(references(v["stream"]["dict"] if "stream" in v else v.get("value")))
+    unreachable = sorted(set(values) - seen - structural)
+    if unreachable:
+        b.fail(f"{len(unreachable)} object(s) unreachable from the trailer, e.g. {unreachable[:5]}")
+    run = subprocess.run(["qpdf", "--show-xref", str(b.path)], capture_output=True, text=True, check=False)
+    packed = {int(line.split("/")[0]) for line in run.stdout.splitlines() if ": compressed;" in line}
+    loose = sorted(set(values) - set(streams) - packed)
+    if run.returncode != 0 or loose:
+        b.fail(f"{len(loose)} object(s) that are not streams outside object streams, e.g. {loose[:5]}")
+
+
 # ---- driver ---------------------------------------------------------------------------------
 
 def check(path, icc, struct_text, problems):
@@ -618,6 +675,7 @@ def check(path, icc, struct_text, problems):
     check_output_intent(b, icc)
     check_fonts(b)
     check_plain(b)
+    check_file_structure(b)
     mcids = sum(len(m) for m in content)
     return f"{path.name}: {len(elements)} elements, {mcids} MCIDs on {len(content)} pages, {actual} with ActualText"
 
