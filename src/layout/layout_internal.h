@@ -119,6 +119,41 @@ void eb_text_shape(eb_text *t);
  * from character `ch`: linear time over clusters in monotone order. */
 size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte);
 
+/* ---- shape_cache.c ------------------------------------------------------- */
+
+/* One glyph as HarfBuzz gives it, in font units; cluster relative to the
+ * start of the item's text. */
+typedef struct {
+    uint32_t gid, cluster;
+    int32_t x_advance, x_offset, y_offset;
+} eb_shaped_glyph;
+
+/* A growing array of them (shape.c). */
+typedef struct {
+    eb_shaped_glyph *glyphs;
+    size_t cap;
+} eb_shaped_glyphs;
+void eb_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count);
+
+/* Everything HarfBuzz reads to shape an item: byte ranges of the text. */
+typedef struct {
+    uint8_t font, rtl, bot, eot; /* font index; direction; HB_BUFFER_FLAG_BOT, _EOT */
+    hb_script_t script;
+    hb_language_t lang;
+    const char *pre, *text, *post; /* context before, the item, context after */
+    uint32_t pre_len, text_len, post_len;
+} eb_shape_key;
+
+/* Shaped items of a fontset: a bounded cache kept with its HarfBuzz buffer
+ * (eb_fontset_buffer), made on first use; NULL if it cannot be made. */
+typedef struct eb_shape_cache eb_shape_cache;
+eb_shape_cache *eb_shape_cache_of(hb_buffer_t *buf);
+/* The glyphs shaped for `key` into *out and their count, or SIZE_MAX when
+ * they are not known. Remembers the key for eb_shape_cache_add. */
+size_t eb_shape_cache_find(eb_shape_cache *cache, const eb_shape_key *key, eb_shaped_glyphs *out);
+/* Keeps the glyphs HarfBuzz gave for the key last looked up. */
+void eb_shape_cache_add(eb_shape_cache *cache, const eb_shaped_glyph *glyphs, size_t count);
+
 /* ---- linebreak.c --------------------------------------------------------- */
 
 /* Fills t->brk: UAX #14 from libunibreak, then the clreq rules, and no break

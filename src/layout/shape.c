@@ -15,11 +15,16 @@ size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte) {
     return ch;
 }
 
-static void set_buffer_for(const eb_text *t, const eb_item *item, hb_buffer_t *buf) {
+/* Characters of context on each side of an item in its cache key: at
+ * least the HB_BUFFER_CONTEXT_LENGTH (5) that hb_buffer_add_utf8 keeps. */
+#define CONTEXT_CHARS 8
+
+static void set_buffer_for(const eb_text *t, const eb_item *item, hb_language_t lang,
+                           hb_buffer_t *buf) {
     hb_buffer_clear_contents(buf);
     hb_buffer_set_direction(buf, item->level & 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
     hb_buffer_set_script(buf, item->script);
-    hb_buffer_set_language(buf, hb_language_from_string(item->lang, -1));
+    hb_buffer_set_language(buf, lang);
     unsigned flags = HB_BUFFER_FLAG_DEFAULT;
     if (item->start == 0) flags |= HB_BUFFER_FLAG_BOT;
     if (item->end == t->n) flags |= HB_BUFFER_FLAG_EOT;
@@ -27,6 +32,41 @@ static void set_buffer_for(const eb_text *t, const eb_item *item, hb_buffer_t *b
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
     hb_buffer_add_utf8(buf, t->text, (int)t->len, t->offs[item->start],
                        (int)(t->offs[item->end] - t->offs[item->start]));
+}
+
+/* What set_buffer_for gives HarfBuzz, as a key of the shaping cache. */
+static eb_shape_key key_for(const eb_text *t, const eb_item *item, hb_language_t lang) {
+    size_t pre = item->start > CONTEXT_CHARS ? item->start - CONTEXT_CHARS : 0;
+    size_t post = t->n - item->end > CONTEXT_CHARS ? item->end + CONTEXT_CHARS : t->n;
+    uint32_t from = t->offs[item->start], to = t->offs[item->end];
+    return (eb_shape_key){
+        .font = item->font, .rtl = item->level & 1, .bot = item->start == 0,
+        .eot = item->end == t->n, .script = item->script, .lang = lang,
+        .pre = t->text + t->offs[pre], .pre_len = from - t->offs[pre],
+        .text = t->text + from, .text_len = to - from,
+        .post = t->text + to, .post_len = t->offs[post] - to};
+}
+
+void eb_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count) {
+    if (count <= g->cap) return;
+    while (g->cap < count) g->cap = g->cap ? g->cap * 2 : 256;
+    g->glyphs = eb_xrealloc(g->glyphs, g->cap * sizeof *g->glyphs);
+}
+
+static size_t shape_with_harfbuzz(const eb_text *t, const eb_item *item, hb_language_t lang,
+                                  hb_buffer_t *buf, eb_shaped_glyphs *out) {
+    set_buffer_for(t, item, lang, buf);
+    hb_shape(eb_font_hb_font(eb_fontset_font(t->fonts, item->font)), buf, NULL, 0);
+    unsigned count;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+    eb_shaped_glyphs_reserve(out, count);
+    uint32_t from = t->offs[item->start];
+    for (unsigned k = 0; k < count; k++)
+        out->glyphs[k] = (eb_shaped_glyph){
+            .gid = info[k].codepoint, .cluster = info[k].cluster - from,
+            .x_advance = pos[k].x_advance, .x_offset = pos[k].x_offset, .y_offset = pos[k].y_offset};
+    return count;
 }
 
 static void reserve_glyphs(eb_text *t, size_t *cap, size_t more) {
@@ -63,31 +103,42 @@ static void assign_cluster_text(eb_text *t, const eb_item *item) {
     }
 }
 
-static void shape_item(eb_text *t, eb_item *item, hb_buffer_t *buf, size_t *cap) {
-    const eb_font *font = eb_fontset_font(t->fonts, item->font);
-    double scale = eb_font_scale(font, t->style->size);
-    set_buffer_for(t, item, buf);
-    hb_shape(eb_font_hb_font(font), buf, NULL, 0);
-    unsigned count;
-    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
-    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+/* The item's glyphs in font units: from the cache, else from HarfBuzz. */
+static size_t shaped_glyphs(const eb_text *t, const eb_item *item, eb_shape_cache *cache,
+                            hb_buffer_t *buf, eb_shaped_glyphs *out) {
+    hb_language_t lang = hb_language_from_string(item->lang, -1);
+    if (!cache) return shape_with_harfbuzz(t, item, lang, buf, out);
+    eb_shape_key key = key_for(t, item, lang);
+    size_t count = eb_shape_cache_find(cache, &key, out);
+    if (count != SIZE_MAX) return count;
+    count = shape_with_harfbuzz(t, item, lang, buf, out);
+    eb_shape_cache_add(cache, out->glyphs, count);
+    return count;
+}
+
+static void shape_item(eb_text *t, eb_item *item, eb_shape_cache *cache, hb_buffer_t *buf,
+                       eb_shaped_glyphs *shaped, size_t *cap) {
+    double scale = eb_font_scale(eb_fontset_font(t->fonts, item->font), t->style->size);
+    size_t count = shaped_glyphs(t, item, cache, buf, shaped);
+    const eb_shaped_glyph *g = shaped->glyphs;
+    uint32_t from = t->offs[item->start];
     /* clusters rise (LTR) or fall (RTL) along the glyphs: walking from one
      * to the next costs linear time over the item */
     size_t ch = item->start;
-    for (unsigned k = 0; k < count; k++) {
-        ch = eb_text_walk_to(t, ch, info[k].cluster);
+    for (size_t k = 0; k < count; k++) {
+        ch = eb_text_walk_to(t, ch, from + g[k].cluster);
         t->flags[ch] |= EB_CH_CLUSTER_START;
     }
     reserve_glyphs(t, cap, count);
     item->glyph_start = t->nglyphs;
-    for (unsigned k = 0; k < count; k++) {
-        ch = eb_text_walk_to(t, ch, info[k].cluster);
-        if (!drawable(t, info[k].codepoint, ch)) continue;
-        float advance = (float)(pos[k].x_advance * scale);
+    for (size_t k = 0; k < count; k++) {
+        ch = eb_text_walk_to(t, ch, from + g[k].cluster);
+        if (!drawable(t, g[k].gid, ch)) continue;
+        float advance = (float)(g[k].x_advance * scale);
         t->glyphs[t->nglyphs++] = (eb_glyph){
-            .gid = info[k].codepoint, .x_advance = advance,
-            .x_offset = (float)(pos[k].x_offset * scale), .y_offset = (float)(pos[k].y_offset * scale),
-            .text_start = info[k].cluster, .text_len = 0};
+            .gid = g[k].gid, .x_advance = advance,
+            .x_offset = (float)(g[k].x_offset * scale), .y_offset = (float)(g[k].y_offset * scale),
+            .text_start = from + g[k].cluster, .text_len = 0};
         t->adv[ch] += advance;
     }
     item->nglyphs = t->nglyphs - item->glyph_start;
@@ -96,10 +147,13 @@ static void shape_item(eb_text *t, eb_item *item, hb_buffer_t *buf, size_t *cap)
 
 void eb_text_shape(eb_text *t) {
     hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
+    eb_shape_cache *cache = eb_shape_cache_of(buf);
+    eb_shaped_glyphs shaped = {0};
     size_t cap = 0;
     t->adv = eb_xcalloc(t->n + 1, sizeof *t->adv);
-    for (size_t i = 0; i < t->nitems; i++) shape_item(t, &t->items[i], buf, &cap);
+    for (size_t i = 0; i < t->nitems; i++) shape_item(t, &t->items[i], cache, buf, &shaped, &cap);
     hb_buffer_clear_contents(buf);
+    free(shaped.glyphs);
     /* the array grew by doubling; the paragraph keeps it for the plan's life */
     if (cap > t->nglyphs) t->glyphs = eb_xrealloc(t->glyphs, t->nglyphs * sizeof *t->glyphs);
 }

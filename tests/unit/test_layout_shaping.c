@@ -11,6 +11,7 @@
  * Output form: gid=cluster@x_offset,y_offset+x_advance, in visual order;
  * font units (1000 per em), so at 10 pt one unit is 0.01 pt. */
 #include "check.h"
+#include "layout/layout_internal.h"
 #include "test_layout_util.h"
 
 typedef struct {
@@ -168,6 +169,113 @@ static void test_kerning(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* ---- the shaping cache ------------------------------------------------------ */
+
+static bool paras_identical(const eb_para *a, const eb_para *b) {
+    if (!a || !b || a->nlines != b->nlines || a->height != b->height) return false;
+    for (size_t l = 0; l < a->nlines; l++) {
+        const eb_line *x = &a->lines[l], *y = &b->lines[l];
+        if (x->nruns != y->nruns || x->width != y->width || x->x != y->x) return false;
+        for (size_t r = 0; r < x->nruns; r++) {
+            const eb_run *p = &x->runs[r], *q = &y->runs[r];
+            if (p->font != q->font || p->nglyphs != q->nglyphs || p->x != q->x || p->rtl != q->rtl ||
+                memcmp(p->glyphs, q->glyphs, p->nglyphs * sizeof *p->glyphs) != 0)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* A fontset that has shaped everything before gives the same paragraphs,
+ * to the bit, as a fresh one: the same items at other offsets, in other
+ * contexts, at the start or end of the text or not, in other sizes. */
+static void test_cache_same_as_shaping(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    const struct { const char *text, *lang; } texts[] = {
+        {"Exosomes reduce wrinkles.", "en"},
+        {"AVATAR Type: Exosomes reduce wrinkles.", "en"},
+        {"Exosomes reduce wrinkles. Exosomes reduce wrinkles.", "en"},
+        {"اگزوزوم‌ها در پوست", "fa"},
+        {"کاربرد اگزوزوم‌ها در پوست", "fa"},
+        {"اگزوزوم‌ها miR-1246 در ۳۰ تا ۱۵۰ نانومتر (30–150 nm)", "fa"},
+        {"miR-1246 اگزوزوم‌ها", "fa"},
+        {"外泌体（exosomes）是细胞分泌的囊泡。", "zh-Hans"},
+        {"外泌体，外泌体，exosomes", "zh-Hans"},
+        {"\u0301abc", "en"},
+        {"x\u0301abc", "en"},
+        {"لا إله مؤثّر", "fa"},
+        {"لا", "fa"},
+    };
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            eb_text_style style = test_style(texts[i].lang);
+            style.size = pass ? 7.5 : 10;
+            eb_fontset *fresh = eb_fontset_share(fonts);
+            eb_para *cold = layout_str(fresh, texts[i].text, &style, 90, diag);
+            eb_para *warm = layout_str(fonts, texts[i].text, &style, 90, diag);
+            eb_para *again = layout_str(fonts, texts[i].text, &style, 90, diag);
+            CHECK(paras_identical(cold, warm));
+            CHECK(paras_identical(cold, again));
+            eb_para_free(cold);
+            eb_para_free(warm);
+            eb_para_free(again);
+            eb_fontset_free(fresh);
+        }
+    eb_diag_free(diag);
+}
+
+/* The cache answers only for a key equal in every part, and stays within
+ * its memory bound. */
+static void test_cache_keys(void) {
+    hb_buffer_t *buf = hb_buffer_create();
+    eb_shape_cache *cache = eb_shape_cache_of(buf);
+    CHECK(cache && eb_shape_cache_of(buf) == cache);
+    eb_shaped_glyphs out = {0};
+    const eb_shaped_glyph glyphs[2] = {{.gid = 7, .cluster = 0, .x_advance = 500},
+                                       {.gid = 9, .cluster = 2, .x_advance = -3, .y_offset = 40}};
+    eb_shape_key key = {.font = 1, .script = HB_SCRIPT_LATIN, .lang = hb_language_from_string("en", -1),
+                        .pre = "ab", .pre_len = 2, .text = "cde", .text_len = 3, .post = "f", .post_len = 1};
+    CHECK(eb_shape_cache_find(cache, &key, &out) == SIZE_MAX);
+    eb_shape_cache_add(cache, glyphs, 2);
+    CHECK(eb_shape_cache_find(cache, &key, &out) == 2);
+    CHECK(memcmp(out.glyphs, glyphs, sizeof glyphs) == 0);
+    eb_shape_key other[8];
+    for (int i = 0; i < 8; i++) other[i] = key;
+    other[0].font = 2;
+    other[1].rtl = 1;
+    other[2].bot = 1;
+    other[3].eot = 1;
+    other[4].script = HB_SCRIPT_GREEK;
+    other[5].lang = hb_language_from_string("fa", -1);
+    other[6].pre = "xb";     /* the context counts */
+    other[7].post_len = 0;   /* so does its length */
+    for (int i = 0; i < 8; i++) CHECK(eb_shape_cache_find(cache, &other[i], &out) == SIZE_MAX);
+    /* thousands of distinct items: the oldest go, the newest stay */
+    char text[32];
+    for (int i = 0; i < 200000; i++) {
+        snprintf(text, sizeof text, "item %d", i);
+        eb_shape_key k = key;
+        k.text = text;
+        k.text_len = (uint32_t)strlen(text);
+        if (eb_shape_cache_find(cache, &k, &out) == SIZE_MAX) eb_shape_cache_add(cache, glyphs, 2);
+    }
+    CHECK(eb_shape_cache_find(cache, &key, &out) == SIZE_MAX);
+    eb_shape_key last = key;
+    last.text = text;
+    last.text_len = (uint32_t)strlen(text);
+    CHECK(eb_shape_cache_find(cache, &last, &out) == 2);
+    /* values that do not fit its compact form are not kept */
+    const eb_shaped_glyph wide[1] = {{.gid = 70000, .x_advance = 10}};
+    eb_shape_key k = key;
+    k.text = "wide";
+    k.text_len = 4;
+    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    eb_shape_cache_add(cache, wide, 1);
+    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    free(out.glyphs);
+    hb_buffer_destroy(buf); /* frees the cache */
+}
+
 int main(void) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
@@ -175,6 +283,8 @@ int main(void) {
     test_words_in_context(fonts);
     test_zwnj(fonts);
     test_kerning(fonts);
+    test_cache_same_as_shaping(fonts);
+    test_cache_keys();
     eb_fontset_free(fonts);
     eb_diag_free(diag);
     return check_done("test_layout_shaping");
