@@ -393,17 +393,37 @@ static int first_font_with(const eb_text *t, uint32_t cp, eb_chain chain) {
     return -1;
 }
 
-/* first_font_with, remembered for the paragraph: a text uses few distinct
- * characters many times, and asking the fonts' cmaps is what costs. */
-enum { FONT_MEMO = 256 };
+/* first_font_with, remembered for the fontset: text uses few distinct
+ * characters many times, and asking the fonts' cmaps is what costs. A
+ * direct-mapped table, kept like the shaping cache as user data of the
+ * fontset's HarfBuzz buffer (one per thread); NULL if it cannot be made. */
+enum { FONT_MEMO_BITS = 12, FONT_MEMO = 1 << FONT_MEMO_BITS };
 typedef struct {
-    uint32_t key[FONT_MEMO]; /* cp * EB_CHAIN_COUNT + chain + 1; 0: empty */
+    uint32_t key[FONT_MEMO]; /* see memo_key; 0: empty */
     int8_t font[FONT_MEMO];
 } font_memo;
 
+static hb_user_data_key_t font_memo_key;
+
+static font_memo *font_memo_of(const eb_text *t) {
+    hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
+    font_memo *memo = hb_buffer_get_user_data(buf, &font_memo_key);
+    if (memo) return memo;
+    memo = eb_xcalloc(1, sizeof *memo);
+    if (hb_buffer_set_user_data(buf, &font_memo_key, memo, free, false)) return memo;
+    free(memo);
+    return NULL;
+}
+
+static uint32_t memo_key(const eb_text *t, uint32_t cp, eb_chain chain) {
+    uint32_t key = cp * EB_CHAIN_COUNT + (uint32_t)chain; /* < 2^22 */
+    return ((key << 1 | (t->style->family == EB_FAMILY_SANS)) << 1 | t->style->bold) + 1;
+}
+
 static int memo_font_with(const eb_text *t, font_memo *memo, uint32_t cp, eb_chain chain) {
-    uint32_t key = cp * EB_CHAIN_COUNT + (uint32_t)chain + 1;
-    size_t slot = key % FONT_MEMO;
+    if (!memo) return first_font_with(t, cp, chain);
+    uint32_t key = memo_key(t, cp, chain);
+    size_t slot = (key * 2654435761u) >> (32 - FONT_MEMO_BITS);
     if (memo->key[slot] != key) {
         memo->key[slot] = key;
         memo->font[slot] = (int8_t)first_font_with(t, cp, chain);
@@ -418,7 +438,7 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, hb_unicode_
                              eb_diag *diag) {
     uint8_t *font = eb_xmalloc(t->n + 1);
     uncovered_log log = {.nseen = 0};
-    font_memo *memo = eb_xcalloc(1, sizeof *memo);
+    font_memo *memo = font_memo_of(t);
     size_t count;
     const uint8_t *primary = eb_fontset_chain(t->fonts, t->style->family, t->style->bold,
                                               EB_CHAIN_LATIN, &count);
@@ -440,7 +460,6 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, hb_unicode_
         t->flags[i] |= EB_CH_UNCOVERED;
         report_uncovered(t, &log, cp, diag);
     }
-    free(memo);
     return font;
 }
 
