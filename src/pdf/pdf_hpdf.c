@@ -1,12 +1,15 @@
 /* The libharu backend: the only file that includes libharu's headers.
  *
  * libharu (2.3.0, Debian 12) keeps the document's object graph, the pages,
- * compression, the cross-reference table and serialisation. Its text API
- * cannot draw shaped glyph runs, so composite fonts are built here with its
- * exported object API (hpdf_objects.h) and page content is written straight
- * into the page's content stream. The structures used (HPDF_Doc_Rec,
- * HPDF_PageAttr_Rec, HPDF_Dict_Rec) are those of the installed 2.3.0
- * headers; 2.4 changed some of them.
+ * the cross-reference table and the serialisation of each object. Its text
+ * API cannot draw shaped glyph runs, so composite fonts are built here with
+ * its exported object API (hpdf_objects.h) and page content is written
+ * straight into the page's content stream. The file itself (object
+ * streams, a cross-reference stream, deflate) is written by pdf_write.c,
+ * from the objects libharu serialises (eb_hpdf_save). The structures used
+ * (HPDF_Doc_Rec, HPDF_PageAttr_Rec, HPDF_Dict_Rec, HPDF_Xref_Rec,
+ * HPDF_Stream_Rec) are those of the installed 2.3.0 headers; 2.4 changed
+ * some of them.
  *
  * libharu's errors are sticky: once set, later calls are skipped. Every
  * entry point here checks the document's error state, records it as text
@@ -77,12 +80,14 @@ eb_hpdf *eb_hpdf_new(void) {
         free(d);
         return NULL;
     }
-    /* before any page exists: libharu sets each page's filter when adding it */
+    /* before any page exists: libharu marks each page's content stream for
+     * deflate when adding it (eb_hpdf_save deflates what is marked) */
     if (!ok(d, HPDF_SetCompressionMode(d->doc, HPDF_COMP_ALL))) {
         eb_hpdf_free(d);
         return NULL;
     }
-    /* CFF CIDFonts need 1.3, /Lang 1.4; tagged PDF and PDF/A-2 build on 1.7 */
+    /* CFF CIDFonts need 1.3, /Lang 1.4, object streams 1.5; tagged PDF and
+     * PDF/A-2 build on 1.7 (pdf_write.c writes the header: %PDF-1.7) */
     d->doc->pdf_version = HPDF_VER_17;
     return d;
 }
@@ -395,8 +400,8 @@ bool eb_hpdf_put_bytes(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const uint8_
 
 /* ---- saving: object streams and a cross-reference stream ----------------------------- */
 
-/* libharu stays the object model; the file is written here (pdf_write.c):
- * every object that is not a stream goes into an object stream, serialised
+/* libharu stays the object model; pdf_write.c writes the file from what
+ * is serialised here: every object that is not a stream goes into an object stream, serialised
  * by libharu's own writer (HPDF_Obj_WriteValue); streams are written with
  * a direct /Length and deflated in one call by libdeflate where libharu
  * would have deflated them; the cross-reference table becomes a stream.
@@ -472,8 +477,9 @@ static HPDF_STATUS write_stream(save_state *s, HPDF_Dict dict, uint32_t number) 
     return dict->after_write_fn ? dict->after_write_fn(dict) : HPDF_OK;
 }
 
-/* New numbers by xref index (0: not written), and the old headers' ids.
- * Returns the number of objects written. */
+/* The file's number of each object by xref index (0: not written: the
+ * free object 0 and the /Length numbers of streams, which are written
+ * directly). Returns how many objects are written. */
 static uint32_t renumber(HPDF_Xref xref, uint32_t *numbers) {
     HPDF_UINT n = xref->entries->count;
     bool *dropped = eb_xcalloc(n, sizeof *dropped);
