@@ -110,16 +110,30 @@ bool eb_lang_is_chinese(const char *lang);
 /* `lang` as one of the static tags above ("en" for NULL). */
 const char *eb_lang_static(const char *lang);
 
+/* ---- cache.c -------------------------------------------------------------- */
+
+/* A bounded map from byte strings to byte strings (least recently used out
+ * first) for results that are a pure function of their key. Per fontset:
+ * kept as user data of its HarfBuzz buffer, per thread like the fontset. */
+typedef struct eb_cache eb_cache;
+/* The cache `which` (the address of a static key) of the fontset that lends
+ * `buf`, made on first use to hold max_bytes; NULL if it cannot be made. */
+eb_cache *eb_cache_of(hb_buffer_t *buf, hb_user_data_key_t *which, size_t max_bytes);
+/* A key is built in parts, then looked up; eb_cache_add stores a value
+ * under the key last looked up. */
+void eb_cache_key_start(eb_cache *cache);
+void eb_cache_key_add(eb_cache *cache, const void *bytes, size_t n);
+/* The value stored under the key (*len bytes, 8-aligned), or NULL. */
+const void *eb_cache_find(eb_cache *cache, size_t *len);
+void eb_cache_add(eb_cache *cache, const void *value, size_t len);
+/* Memory held, entries and their bookkeeping (at most max_bytes). */
+size_t eb_cache_bytes(const eb_cache *cache);
+
 /* ---- shape.c ------------------------------------------------------------- */
 
 /* Shapes every item with the whole paragraph as context, fills t->glyphs,
  * t->adv and the cluster flags. */
 void eb_text_shape(eb_text *t);
-/* The index of the character that starts at byte offset `byte`, walking
- * from character `ch`: linear time over clusters in monotone order. */
-size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte);
-
-/* ---- shape_cache.c ------------------------------------------------------- */
 
 /* One glyph as HarfBuzz gives it, in font units; cluster relative to the
  * start of the item's text. */
@@ -128,7 +142,7 @@ typedef struct {
     int32_t x_advance, x_offset, y_offset;
 } eb_shaped_glyph;
 
-/* A growing array of them (shape.c). */
+/* A growing array of them. */
 typedef struct {
     eb_shaped_glyph *glyphs;
     size_t cap;
@@ -144,15 +158,14 @@ typedef struct {
     uint32_t pre_len, text_len, post_len;
 } eb_shape_key;
 
-/* Shaped items of a fontset: a bounded cache kept with its HarfBuzz buffer
- * (eb_fontset_buffer), made on first use; NULL if it cannot be made. */
-typedef struct eb_shape_cache eb_shape_cache;
-eb_shape_cache *eb_shape_cache_of(hb_buffer_t *buf);
-/* The glyphs shaped for `key` into *out and their count, or SIZE_MAX when
- * they are not known. Remembers the key for eb_shape_cache_add. */
-size_t eb_shape_cache_find(eb_shape_cache *cache, const eb_shape_key *key, eb_shaped_glyphs *out);
-/* Keeps the glyphs HarfBuzz gave for the key last looked up. */
-void eb_shape_cache_add(eb_shape_cache *cache, const eb_shaped_glyph *glyphs, size_t count);
+/* The shaping cache: the glyphs shaped for `key` into *out and their
+ * count, or SIZE_MAX when they are not known; then eb_shape_cache_add
+ * keeps the glyphs HarfBuzz gave for that key. */
+size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *key, eb_shaped_glyphs *out);
+void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count);
+/* The index of the character that starts at byte offset `byte`, walking
+ * from character `ch`: linear time over clusters in monotone order. */
+size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte);
 
 /* ---- linebreak.c --------------------------------------------------------- */
 

@@ -1,6 +1,6 @@
-/* linebreak: where lines may end (UAX #14 from libunibreak, tightened by the
- * Chinese rules of W3C clreq), and greedy filling of lines on the shaped
- * widths. Filling rescans at most the word that overflowed, so a paragraph
+/* linebreak: where lines may end (UAX #14 from libunibreak, its results
+ * cached per fontset, tightened by the Chinese rules of W3C clreq), and
+ * greedy filling of lines on the shaped widths. Filling rescans at most the word that overflowed, so a paragraph
  * of any length is laid out in about linear time. */
 #include <linebreak.h>
 #include <pthread.h>
@@ -14,6 +14,10 @@
 #define WIDTH_EPSILON 1e-3
 
 static pthread_once_t linebreak_once = PTHREAD_ONCE_INIT;
+
+/* The cache of libunibreak's results holds at most this much per fontset. */
+#define BREAK_CACHE_BYTES ((size_t)512 << 10)
+static hb_user_data_key_t break_cache_key;
 
 /* ---- clreq: characters that must not start or end a line ------------------ */
 
@@ -99,16 +103,47 @@ static char *unibreak_safe_copy(const eb_text *t) {
     return copy;
 }
 
-void eb_text_find_breaks(eb_text *t) {
-    pthread_once(&linebreak_once, init_linebreak);
+/* libunibreak's verdict after each character (LINEBREAK_*) into out[n]. */
+static void unibreak(const eb_text *t, uint8_t *out) {
     char *bytes = eb_xmalloc(t->len + 1);
     char *safe = unibreak_safe_copy(t);
     set_linebreaks_utf8((const utf8_t *)(safe ? safe : t->text), t->len, unibreak_lang(t->style->lang),
                         bytes);
     free(safe);
+    for (size_t i = 0; i < t->n; i++) out[i] = (uint8_t)bytes[t->offs[i + 1] - 1];
+    free(bytes);
+}
+
+/* The same, remembered per fontset (cache.c): it is a function of the text
+ * and the language alone, and the same texts recur across briefs. */
+static void unibreak_cached(const eb_text *t, uint8_t *out) {
+    eb_cache *cache = eb_cache_of(eb_fontset_buffer(t->fonts), &break_cache_key, BREAK_CACHE_BYTES);
+    if (!cache) {
+        unibreak(t, out);
+        return;
+    }
+    const char *lang = unibreak_lang(t->style->lang);
+    uint8_t has_lang = lang != NULL;
+    eb_cache_key_start(cache);
+    eb_cache_key_add(cache, &has_lang, 1);
+    if (lang) eb_cache_key_add(cache, lang, strlen(lang) + 1);
+    eb_cache_key_add(cache, t->text, t->len);
+    size_t len;
+    const uint8_t *known = eb_cache_find(cache, &len);
+    if (known && len == t->n) {
+        memcpy(out, known, len);
+        return;
+    }
+    unibreak(t, out);
+    eb_cache_add(cache, out, t->n);
+}
+
+void eb_text_find_breaks(eb_text *t) {
+    pthread_once(&linebreak_once, init_linebreak);
     t->brk = eb_xmalloc(t->n + 1);
+    unibreak_cached(t, t->brk);
     for (size_t i = 0; i < t->n; i++) {
-        char b = bytes[t->offs[i + 1] - 1];
+        char b = (char)t->brk[i];
         if (b == LINEBREAK_MUSTBREAK && !(t->flags[i] & EB_CH_HARD_BREAK) && i + 1 < t->n)
             b = LINEBREAK_ALLOWBREAK; /* only real separators force a line */
         if (t->types[i] == FRIBIDI_TYPE_BS)
@@ -122,7 +157,6 @@ void eb_text_find_breaks(eb_text *t) {
     /* a CR LF pair is one hard break */
     for (size_t i = 0; i + 1 < t->n; i++)
         if (t->cps[i] == '\r' && t->cps[i + 1] == '\n') t->brk[i] = LINEBREAK_NOBREAK;
-    free(bytes);
 }
 
 /* ---- widths -------------------------------------------------------------------- */

@@ -2,7 +2,22 @@
  * (hb_buffer_add_utf8 gets the full text and the item's offset and length),
  * so Persian letters at an item edge still take their joining forms. Glyphs
  * that would draw a blank box (.notdef of a character no font has, or of a
- * control character such as a hard line break) are dropped here. */
+ * control character such as a hard line break) are dropped here.
+ *
+ * HarfBuzz's output for an item is kept in a per-fontset cache (cache.c),
+ * so that a text shaped again (a running header on every page, a label in
+ * every brief, a finding quoted by several briefs) is not shaped again.
+ * That is exactly equivalent to shaping: the key is everything HarfBuzz
+ * reads for an item. That is the font (an index in the fontset; fonts are
+ * never changed once open), the direction, script and language, the
+ * buffer flags (beginning and end of text), the item's text and its
+ * context, the text around the item that hb_buffer_add_utf8 keeps for
+ * joining and the like (HB_BUFFER_CONTEXT_LENGTH, 5, characters each
+ * side; the key takes CONTEXT_CHARS). Clusters are stored relative to the
+ * item's start, which is how they depend on the item (HarfBuzz only
+ * compares and merges them). The cluster level, the features (none) and
+ * the buffer's other settings never change. Glyphs are kept in 10 bytes;
+ * an item whose values do not fit is not kept. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +33,10 @@ size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte) {
 /* Characters of context on each side of an item in its cache key: at
  * least the HB_BUFFER_CONTEXT_LENGTH (5) that hb_buffer_add_utf8 keeps. */
 #define CONTEXT_CHARS 8
+/* The shaping cache holds at most this much per fontset. */
+#define SHAPE_CACHE_BYTES ((size_t)2 << 20)
+
+static hb_user_data_key_t shape_cache_key;
 
 static void set_buffer_for(const eb_text *t, const eb_item *item, hb_language_t lang,
                            hb_buffer_t *buf) {
@@ -52,6 +71,71 @@ void eb_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count) {
     while (g->cap < count) g->cap = g->cap ? g->cap * 2 : 256;
     g->glyphs = eb_xrealloc(g->glyphs, g->cap * sizeof *g->glyphs);
 }
+
+/* ---- the shaping cache ---------------------------------------------------------- */
+
+/* The fixed part of a key, with no undefined padding. */
+typedef struct {
+    uint32_t script;
+    uint8_t font, rtl, bot, eot;
+    uint64_t lang;
+    uint32_t pre_len, text_len, post_len, pad;
+} key_head;
+
+/* A glyph as the cache keeps it. */
+typedef struct {
+    uint16_t gid, cluster;
+    int16_t x_advance, x_offset, y_offset;
+} packed_glyph;
+
+size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *k, eb_shaped_glyphs *out) {
+    key_head head;
+    memset(&head, 0, sizeof head);
+    head.script = (uint32_t)k->script;
+    head.font = k->font;
+    head.rtl = k->rtl;
+    head.bot = k->bot;
+    head.eot = k->eot;
+    head.lang = (uint64_t)(uintptr_t)k->lang; /* languages are interned */
+    head.pre_len = k->pre_len;
+    head.text_len = k->text_len;
+    head.post_len = k->post_len;
+    eb_cache_key_start(cache);
+    eb_cache_key_add(cache, &head, sizeof head);
+    eb_cache_key_add(cache, k->pre, k->pre_len);
+    eb_cache_key_add(cache, k->text, k->text_len);
+    eb_cache_key_add(cache, k->post, k->post_len);
+    size_t len;
+    const packed_glyph *p = eb_cache_find(cache, &len);
+    if (!p) return SIZE_MAX;
+    size_t count = len / sizeof *p;
+    eb_shaped_glyphs_reserve(out, count);
+    for (size_t i = 0; i < count; i++)
+        out->glyphs[i] = (eb_shaped_glyph){.gid = p[i].gid, .cluster = p[i].cluster,
+                                           .x_advance = p[i].x_advance, .x_offset = p[i].x_offset,
+                                           .y_offset = p[i].y_offset};
+    return count;
+}
+
+static bool fits_int16(int32_t v) { return v >= INT16_MIN && v <= INT16_MAX; }
+
+void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (glyphs[i].gid > UINT16_MAX || glyphs[i].cluster > UINT16_MAX ||
+            !fits_int16(glyphs[i].x_advance) || !fits_int16(glyphs[i].x_offset) ||
+            !fits_int16(glyphs[i].y_offset))
+            return;
+    packed_glyph *p = eb_xmalloc((count + 1) * sizeof *p);
+    for (size_t i = 0; i < count; i++)
+        p[i] = (packed_glyph){.gid = (uint16_t)glyphs[i].gid, .cluster = (uint16_t)glyphs[i].cluster,
+                              .x_advance = (int16_t)glyphs[i].x_advance,
+                              .x_offset = (int16_t)glyphs[i].x_offset,
+                              .y_offset = (int16_t)glyphs[i].y_offset};
+    eb_cache_add(cache, p, count * sizeof *p);
+    free(p);
+}
+
+/* ---- shaping ------------------------------------------------------------------------ */
 
 static size_t shape_with_harfbuzz(const eb_text *t, const eb_item *item, hb_language_t lang,
                                   hb_buffer_t *buf, eb_shaped_glyphs *out) {
@@ -104,7 +188,7 @@ static void assign_cluster_text(eb_text *t, const eb_item *item) {
 }
 
 /* The item's glyphs in font units: from the cache, else from HarfBuzz. */
-static size_t shaped_glyphs(const eb_text *t, const eb_item *item, eb_shape_cache *cache,
+static size_t shaped_glyphs(const eb_text *t, const eb_item *item, eb_cache *cache,
                             hb_buffer_t *buf, eb_shaped_glyphs *out) {
     hb_language_t lang = hb_language_from_string(item->lang, -1);
     if (!cache) return shape_with_harfbuzz(t, item, lang, buf, out);
@@ -116,7 +200,7 @@ static size_t shaped_glyphs(const eb_text *t, const eb_item *item, eb_shape_cach
     return count;
 }
 
-static void shape_item(eb_text *t, eb_item *item, eb_shape_cache *cache, hb_buffer_t *buf,
+static void shape_item(eb_text *t, eb_item *item, eb_cache *cache, hb_buffer_t *buf,
                        eb_shaped_glyphs *shaped, size_t *cap) {
     double scale = eb_font_scale(eb_fontset_font(t->fonts, item->font), t->style->size);
     size_t count = shaped_glyphs(t, item, cache, buf, shaped);
@@ -147,7 +231,7 @@ static void shape_item(eb_text *t, eb_item *item, eb_shape_cache *cache, hb_buff
 
 void eb_text_shape(eb_text *t) {
     hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
-    eb_shape_cache *cache = eb_shape_cache_of(buf);
+    eb_cache *cache = eb_cache_of(buf, &shape_cache_key, SHAPE_CACHE_BYTES);
     eb_shaped_glyphs shaped = {0};
     size_t cap = 0;
     t->adv = eb_xcalloc(t->n + 1, sizeof *t->adv);

@@ -188,7 +188,9 @@ static bool paras_identical(const eb_para *a, const eb_para *b) {
 
 /* A fontset that has shaped everything before gives the same paragraphs,
  * to the bit, as a fresh one: the same items at other offsets, in other
- * contexts, at the start or end of the text or not, in other sizes. */
+ * contexts, at the start or end of the text or not, in other sizes; and
+ * the same line breaks (libunibreak's results are cached too: the same
+ * text in another language breaks otherwise). */
 static void test_cache_same_as_shaping(eb_fontset *fonts) {
     eb_diag *diag = eb_diag_new(NULL);
     const struct { const char *text, *lang; } texts[] = {
@@ -205,6 +207,7 @@ static void test_cache_same_as_shaping(eb_fontset *fonts) {
         {"x\u0301abc", "en"},
         {"لا إله مؤثّر", "fa"},
         {"لا", "fa"},
+        {"a\r\nb c d e f g h i j k l m n o p\n\nq", "en"},
     };
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
@@ -224,12 +227,35 @@ static void test_cache_same_as_shaping(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
-/* The cache answers only for a key equal in every part, and stays within
- * its memory bound. */
+/* libunibreak's results are kept per text and language: the same text in
+ * another language breaks otherwise. */
+static void test_break_cache_language(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    const char *text = "外‘泌’体 a·b";
+    eb_text_style en = test_style("en"), zh = test_style("zh-Hans");
+    eb_fontset *fresh = eb_fontset_share(fonts);
+    eb_text warm_en, warm_zh, cold_zh;
+    CHECK(eb_text_prepare(&warm_en, fonts, text, strlen(text), &en, diag));
+    CHECK(eb_text_prepare(&warm_zh, fonts, text, strlen(text), &zh, diag));
+    CHECK(eb_text_prepare(&cold_zh, fresh, text, strlen(text), &zh, diag));
+    CHECK(warm_en.n == warm_zh.n && warm_zh.n == cold_zh.n);
+    CHECK(memcmp(warm_en.brk, warm_zh.brk, warm_zh.n) != 0);
+    CHECK(memcmp(warm_zh.brk, cold_zh.brk, warm_zh.n) == 0);
+    eb_text_free(&warm_en);
+    eb_text_free(&warm_zh);
+    eb_text_free(&cold_zh);
+    eb_fontset_free(fresh);
+    eb_diag_free(diag);
+}
+
+/* The shaping cache answers only for a key equal in every part; a cache
+ * stays within its memory bound, dropping the oldest entries. */
+static hb_user_data_key_t test_cache_key;
+
 static void test_cache_keys(void) {
     hb_buffer_t *buf = hb_buffer_create();
-    eb_shape_cache *cache = eb_shape_cache_of(buf);
-    CHECK(cache && eb_shape_cache_of(buf) == cache);
+    eb_cache *cache = eb_cache_of(buf, &test_cache_key, 64 << 10);
+    CHECK(cache && eb_cache_of(buf, &test_cache_key, 64 << 10) == cache);
     eb_shaped_glyphs out = {0};
     const eb_shaped_glyph glyphs[2] = {{.gid = 7, .cluster = 0, .x_advance = 500},
                                        {.gid = 9, .cluster = 2, .x_advance = -3, .y_offset = 40}};
@@ -252,13 +278,15 @@ static void test_cache_keys(void) {
     for (int i = 0; i < 8; i++) CHECK(eb_shape_cache_find(cache, &other[i], &out) == SIZE_MAX);
     /* thousands of distinct items: the oldest go, the newest stay */
     char text[32];
-    for (int i = 0; i < 200000; i++) {
+    for (int i = 0; i < 20000; i++) {
         snprintf(text, sizeof text, "item %d", i);
         eb_shape_key k = key;
         k.text = text;
         k.text_len = (uint32_t)strlen(text);
         if (eb_shape_cache_find(cache, &k, &out) == SIZE_MAX) eb_shape_cache_add(cache, glyphs, 2);
+        CHECK(eb_cache_bytes(cache) <= 64 << 10);
     }
+    CHECK(eb_cache_bytes(cache) > 60 << 10);
     CHECK(eb_shape_cache_find(cache, &key, &out) == SIZE_MAX);
     eb_shape_key last = key;
     last.text = text;
@@ -272,6 +300,14 @@ static void test_cache_keys(void) {
     CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
     eb_shape_cache_add(cache, wide, 1);
     CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    /* nor is anything larger than an eighth of the bound */
+    char *big = calloc(16 << 10, 1);
+    k.text = big;
+    k.text_len = 16 << 10;
+    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    eb_shape_cache_add(cache, glyphs, 2);
+    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    free(big);
     free(out.glyphs);
     hb_buffer_destroy(buf); /* frees the cache */
 }
@@ -284,6 +320,7 @@ int main(void) {
     test_zwnj(fonts);
     test_kerning(fonts);
     test_cache_same_as_shaping(fonts);
+    test_break_cache_language(fonts);
     test_cache_keys();
     eb_fontset_free(fonts);
     eb_diag_free(diag);
