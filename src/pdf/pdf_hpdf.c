@@ -401,10 +401,11 @@ bool eb_hpdf_put_bytes(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const uint8_
 /* ---- saving: object streams and a cross-reference stream ----------------------------- */
 
 /* libharu stays the object model; pdf_write.c writes the file from what
- * is serialised here: every object that is not a stream goes into an object stream, serialised
- * by libharu's own writer (HPDF_Obj_WriteValue); streams are written with
- * a direct /Length and deflated in one call by libdeflate where libharu
- * would have deflated them; the cross-reference table becomes a stream.
+ * libharu's own writer serialises here (HPDF_Obj_WriteValue): every object
+ * that is not a stream goes into an object stream; streams are written
+ * with a direct /Length and deflated in one call by libdeflate where
+ * libharu would have deflated them; the cross-reference table becomes a
+ * stream.
  *
  * Objects are renumbered for the file, in libharu's order, leaving out the
  * indirect /Length numbers libharu makes for its streams: a reference is
@@ -420,6 +421,12 @@ typedef struct {
 static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *bytes, HPDF_UINT n) {
     eb_buf_append(stream->attr, bytes, n);
     return HPDF_OK;
+}
+
+/* The object of cross-reference entry i (NULL for a free entry). */
+static void *xref_obj(HPDF_Xref xref, HPDF_UINT i) {
+    HPDF_XrefEntry entry = xref->entries->obj[i];
+    return entry->entry_typ == HPDF_IN_USE_ENTRY ? entry->obj : NULL;
 }
 
 static HPDF_Dict stream_dict(void *obj) {
@@ -484,19 +491,14 @@ static uint32_t renumber(HPDF_Xref xref, uint32_t *numbers) {
     HPDF_UINT n = xref->entries->count;
     bool *dropped = eb_xcalloc(n, sizeof *dropped);
     for (HPDF_UINT i = 1; i < n; i++) {
-        HPDF_XrefEntry entry = xref->entries->obj[i];
-        HPDF_Dict stream = entry->entry_typ == HPDF_IN_USE_ENTRY ? stream_dict(entry->obj) : NULL;
+        HPDF_Dict stream = stream_dict(xref_obj(xref, i));
         HPDF_Number length = stream ? HPDF_Dict_GetItem(stream, "Length", HPDF_OCLASS_NUMBER) : NULL;
         if (!length || !(length->header.obj_id & HPDF_OTYPE_INDIRECT)) continue;
         HPDF_UINT index = length->header.obj_id & 0x00FFFFFF;
-        if (index < n && ((HPDF_XrefEntry)xref->entries->obj[index])->obj == length) dropped[index] = true;
+        if (index < n && xref_obj(xref, index) == length) dropped[index] = true;
     }
     uint32_t next = 1;
-    for (HPDF_UINT i = 0; i < n; i++) {
-        HPDF_XrefEntry entry = xref->entries->obj[i];
-        bool used = i > 0 && entry->entry_typ == HPDF_IN_USE_ENTRY && entry->obj && !dropped[i];
-        numbers[i] = used ? next++ : 0;
-    }
+    for (HPDF_UINT i = 0; i < n; i++) numbers[i] = i > 0 && xref_obj(xref, i) && !dropped[i] ? next++ : 0;
     free(dropped);
     return next - 1;
 }
@@ -506,7 +508,7 @@ static uint32_t renumber(HPDF_Xref xref, uint32_t *numbers) {
 static void swap_ids(HPDF_Xref xref, const uint32_t *numbers, uint32_t *ids) {
     for (HPDF_UINT i = 1; i < xref->entries->count; i++) {
         if (!numbers[i]) continue;
-        HPDF_Obj_Header *header = ((HPDF_XrefEntry)xref->entries->obj[i])->obj;
+        HPDF_Obj_Header *header = xref_obj(xref, i);
         uint32_t old = header->obj_id;
         header->obj_id = ids[i];
         ids[i] = old;
@@ -519,17 +521,17 @@ static HPDF_STATUS write_objects(save_state *s, HPDF_Xref xref, const uint32_t *
     /* libharu's hooks before any object is written: a page's may still
      * add to its content stream (it does not for evbrief's raw content) */
     for (HPDF_UINT i = 1; status == HPDF_OK && i < n; i++) {
-        HPDF_Dict stream = numbers[i] ? stream_dict(((HPDF_XrefEntry)xref->entries->obj[i])->obj) : NULL;
+        HPDF_Dict stream = numbers[i] ? stream_dict(xref_obj(xref, i)) : NULL;
         if (stream && stream->before_write_fn) status = stream->before_write_fn(stream);
     }
     for (HPDF_UINT i = 1; status == HPDF_OK && i < n; i++) {
-        void *obj = ((HPDF_XrefEntry)xref->entries->obj[i])->obj;
+        void *obj = xref_obj(xref, i);
         if (!numbers[i] || stream_dict(obj)) continue;
         s->sink->attr = eb_pdf_writer_packed(s->writer, numbers[i]);
         status = HPDF_Obj_WriteValue(obj, s->sink, NULL);
     }
     for (HPDF_UINT i = 1; status == HPDF_OK && i < n; i++) {
-        HPDF_Dict stream = numbers[i] ? stream_dict(((HPDF_XrefEntry)xref->entries->obj[i])->obj) : NULL;
+        HPDF_Dict stream = numbers[i] ? stream_dict(xref_obj(xref, i)) : NULL;
         if (stream) status = write_stream(s, stream, numbers[i]);
     }
     return status;
@@ -559,7 +561,7 @@ bool eb_hpdf_save(eb_hpdf *d, eb_buf *out) {
     uint32_t *numbers = eb_xmalloc(n * sizeof *numbers), *ids = eb_xmalloc(n * sizeof *ids);
     uint32_t count = renumber(xref, numbers);
     for (HPDF_UINT i = 1; i < n; i++) {
-        HPDF_Obj_Header *header = numbers[i] ? ((HPDF_XrefEntry)xref->entries->obj[i])->obj : NULL;
+        HPDF_Obj_Header *header = numbers[i] ? xref_obj(xref, i) : NULL;
         if (header) ids[i] = (header->obj_id & ~(uint32_t)0x00FFFFFF) | numbers[i];
     }
     save_state s = {.sink = HPDF_CallbackWriter_New(mmgr_of(d), sink_write, NULL)};
