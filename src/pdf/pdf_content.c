@@ -1,13 +1,17 @@
 /* The content writer. Every operator of a page goes through here, and every
  * drawing call of the module leaves the graphics state as it found it
  * (q ... Q, BT ... ET inside), so that marked content (BDC ... EMC with an
- * MCID, /Artifact) can wrap any drawing for tagged PDF. */
+ * MCID, /Artifact) can wrap any drawing for tagged PDF.
+ *
+ * Numbers: at most three decimals, no trailing zeros, no exponent, no "-0",
+ * the same bytes whatever the C locale; no printf anywhere on this path. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pdf_internal.h"
+
+static const char hex_digits[] = "0123456789ABCDEF";
 
 void eb_content_free(eb_content *c) {
     eb_buf_free(&c->buf);
@@ -18,94 +22,178 @@ void eb_content_note_drawing(eb_content *c) {
     if (c->marked_depth == 0) c->unmarked = true;
 }
 
-/* Decimal text of v with at most three decimals and no exponent: the same
- * bytes whatever the locale, and no "-0". */
-static void format_number(char out[32], double v) {
-    if (!isfinite(v)) v = 0;
+/* ---- numbers ------------------------------------------------------------------ */
+
+/* v in thousandths, rounded half away from zero; absurd values clamped to
+ * +-1e9 and non-finite ones taken as 0. */
+static long long thousandths(double v) {
+    if (!isfinite(v)) return 0;
     if (v > 1e9) v = 1e9;
     if (v < -1e9) v = -1e9;
-    long long thousandths = llround(v * 1000.0);
-    const char *sign = thousandths < 0 ? "-" : "";
-    long long a = llabs(thousandths);
-    long long whole = a / 1000, frac = a % 1000;
-    if (frac == 0) {
-        snprintf(out, 32, "%s%lld", sign, whole);
-        return;
-    }
-    char digits[4];
-    snprintf(digits, sizeof digits, "%03lld", frac);
-    for (int i = 2; i > 0 && digits[i] == '0'; i--) digits[i] = '\0';
-    snprintf(out, 32, "%s%lld.%s", sign, whole, digits);
+    return llround(v * 1000.0);
 }
 
-void eb_content_number(eb_content *c, double v) {
-    char text[32];
-    format_number(text, v);
-    eb_buf_puts(&c->buf, text);
-    eb_buf_putc(&c->buf, ' ');
+/* The decimal digits of v ending at `end`; returns where they start. */
+static char *format_digits(char *end, unsigned long long v) {
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    return end;
 }
+
+/* Decimal text of t/1000 ending at `end` (no terminator); returns where it
+ * starts. At most 24 bytes for any t. */
+static char *format_thousandths(char *end, long long t) {
+    char *p = end;
+    unsigned long long a = t < 0 ? 0ULL - (unsigned long long)t : (unsigned long long)t;
+    unsigned frac = (unsigned)(a % 1000);
+    a /= 1000;
+    if (frac != 0) {
+        int places = 3;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            places--;
+        }
+        for (; places > 0; places--) {
+            *--p = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        *--p = '.';
+    }
+    p = format_digits(p, a);
+    if (t < 0) *--p = '-';
+    return p;
+}
+
+/* Appends t/1000 as text, then `after` unless it is '\0'. */
+static void put_thousandths(eb_buf *out, long long t, char after) {
+    char text[32];
+    char *end = text + sizeof text - 1;
+    *end = after;
+    char *start = format_thousandths(end, t);
+    eb_buf_append(out, start, (size_t)(end - start) + (after != '\0'));
+}
+
+static void put_number(eb_buf *out, double v, char after) { put_thousandths(out, thousandths(v), after); }
+
+void eb_content_number(eb_content *c, double v) { put_number(&c->buf, v, ' '); }
+
+/* r g b rg, or RG: the three components as numbers from 0 to 1. */
+static void color_op(eb_content *c, uint32_t rgb, const char *op) {
+    for (int shift = 16; shift >= 0; shift -= 8) put_number(&c->buf, ((rgb >> shift) & 0xFF) / 255.0, ' ');
+    eb_buf_puts(&c->buf, op);
+}
+
+/* ---- text objects --------------------------------------------------------------- */
+
+static void end_array(eb_content *c) {
+    if (!c->in_array) return;
+    eb_buf_puts(&c->buf, c->in_string ? ">]TJ\n" : "]TJ\n");
+    c->in_array = c->in_string = c->after_number = false;
+}
+
+void eb_content_begin_text(eb_content *c) {
+    eb_buf_append(&c->buf, "BT\n", 3);
+    c->in_text = true;
+}
+
+void eb_content_end_text(eb_content *c) {
+    end_array(c);
+    eb_buf_append(&c->buf, "ET\n", 3);
+    c->in_text = false;
+}
+
+void eb_content_show_glyph(eb_content *c, uint32_t cid) {
+    char text[12];
+    size_t n = 0;
+    if (!c->in_array) text[n++] = '[';
+    if (!c->in_string) text[n++] = '<';
+    /* four hex digits, more only for a CID beyond 0xFFFF */
+    int digits = 4;
+    while (digits < 8 && (cid >> (4 * digits)) != 0) digits++;
+    for (int i = digits - 1; i >= 0; i--) text[n++] = hex_digits[(cid >> (4 * i)) & 0xF];
+    eb_buf_append(&c->buf, text, n);
+    c->in_array = c->in_string = true;
+    c->after_number = false;
+}
+
+void eb_content_show_adjust(eb_content *c, double adjust) {
+    if (!c->in_array) {
+        eb_buf_putc(&c->buf, '[');
+        c->in_array = true;
+    } else if (c->in_string) {
+        eb_buf_putc(&c->buf, '>');
+    } else if (c->after_number) {
+        eb_buf_putc(&c->buf, ' ');
+    }
+    put_number(&c->buf, adjust, '\0');
+    c->in_string = false;
+    c->after_number = true;
+}
+
+void eb_content_show_end(eb_content *c) { end_array(c); }
+
+/* ---- operators -------------------------------------------------------------------- */
 
 void eb_content_op(eb_content *c, const char *op, size_t n, const double *args) {
-    for (size_t i = 0; i < n; i++) eb_content_number(c, args[i]);
+    for (size_t i = 0; i < n; i++) put_number(&c->buf, args[i], ' ');
     eb_buf_puts(&c->buf, op);
     eb_buf_putc(&c->buf, '\n');
 }
 
 void eb_content_raw(eb_content *c, const char *text) { eb_buf_puts(&c->buf, text); }
 
-static void color_op(eb_content *c, uint32_t rgb, const char *op) {
-    double v[3] = {((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
-    eb_content_op(c, op, 3, v);
-}
+void eb_content_fill_color(eb_content *c, uint32_t rgb) { color_op(c, rgb, "rg\n"); }
+void eb_content_stroke_color(eb_content *c, uint32_t rgb) { color_op(c, rgb, "RG\n"); }
 
-void eb_content_fill_color(eb_content *c, uint32_t rgb) { color_op(c, rgb, "rg"); }
-void eb_content_stroke_color(eb_content *c, uint32_t rgb) { color_op(c, rgb, "RG"); }
-
-void eb_content_begin_text(eb_content *c) {
-    eb_content_raw(c, "BT\n");
-    c->in_text = true;
-}
-
-void eb_content_end_text(eb_content *c) {
-    eb_content_raw(c, "ET\n");
-    c->in_text = false;
-}
+/* ---- marked content ----------------------------------------------------------------- */
 
 /* A PDF name: bytes outside the regular printable set are #xx escaped. */
 static void write_name(eb_buf *out, const char *name) {
     eb_buf_putc(out, '/');
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        if (*p > 0x20 && *p < 0x7F && !strchr("#/()<>[]{}%", *p))
+        if (*p > 0x20 && *p < 0x7F && !strchr("#/()<>[]{}%", *p)) {
             eb_buf_putc(out, (char)*p);
-        else
-            eb_buf_printf(out, "#%02X", *p);
+        } else {
+            char escape[3] = {'#', hex_digits[*p >> 4], hex_digits[*p & 0xF]};
+            eb_buf_append(out, escape, 3);
+        }
     }
 }
 
 void eb_content_begin_marked(eb_content *c, const char *tag, int mcid) {
     write_name(&c->buf, tag && *tag ? tag : "Span");
-    if (mcid >= 0)
-        eb_buf_printf(&c->buf, " <</MCID %d>> BDC\n", mcid);
-    else
+    if (mcid >= 0) {
+        char digits[24];
+        char *end = digits + sizeof digits;
+        char *start = format_digits(end, (unsigned)mcid);
+        eb_buf_puts(&c->buf, " <</MCID ");
+        eb_buf_append(&c->buf, start, (size_t)(end - start));
+        eb_buf_puts(&c->buf, ">> BDC\n");
+    } else {
         eb_buf_puts(&c->buf, " BMC\n");
+    }
     c->marked_depth++;
 }
 
 void eb_content_begin_artifact(eb_content *c) {
-    eb_content_raw(c, "/Artifact BMC\n");
+    eb_buf_puts(&c->buf, "/Artifact BMC\n");
     c->marked_depth++;
 }
 
 void eb_content_begin_actual_text(eb_content *c, const char *text, size_t len) {
-    eb_content_raw(c, "/Span <</ActualText ");
+    end_array(c);
+    eb_buf_puts(&c->buf, "/Span <</ActualText ");
     eb_content_utf16_hex(&c->buf, text, len);
-    eb_content_raw(c, ">> BDC\n");
+    eb_buf_puts(&c->buf, ">> BDC\n");
     c->marked_depth++;
 }
 
 bool eb_content_end_marked(eb_content *c) {
     if (c->marked_depth == 0) return false;
-    eb_content_raw(c, "EMC\n");
+    end_array(c);
+    eb_buf_puts(&c->buf, "EMC\n");
     c->marked_depth--;
     return true;
 }
@@ -153,8 +241,15 @@ void eb_content_utf16_hex(eb_buf *out, const char *utf8, size_t len) {
     uint8_t *u;
     size_t n;
     eb_utf8_to_utf16be(utf8, len, true, &u, &n);
-    eb_buf_putc(out, '<');
-    for (size_t i = 0; i < n; i++) eb_buf_printf(out, "%02X", u[i]);
-    eb_buf_putc(out, '>');
+    char *text = eb_xmalloc(2 * n + 2);
+    size_t k = 0;
+    text[k++] = '<';
+    for (size_t i = 0; i < n; i++) {
+        text[k++] = hex_digits[u[i] >> 4];
+        text[k++] = hex_digits[u[i] & 0xF];
+    }
+    text[k++] = '>';
+    eb_buf_append(out, text, k);
+    free(text);
     free(u);
 }

@@ -49,6 +49,9 @@ typedef struct {
     int marked_depth;   /* open BDC/BMC sequences */
     bool in_text;       /* between BT and ET */
     bool unmarked;      /* something was drawn outside marked content */
+    bool in_array;      /* inside the [ ... ] of a TJ */
+    bool in_string;     /* inside a <...> of that array */
+    bool after_number;  /* the array's last item is a number */
 } eb_content;
 
 void eb_content_free(eb_content *c);
@@ -63,6 +66,12 @@ void eb_content_fill_color(eb_content *c, uint32_t rgb);
 void eb_content_stroke_color(eb_content *c, uint32_t rgb);
 void eb_content_begin_text(eb_content *c);
 void eb_content_end_text(eb_content *c);
+/* A TJ, built as it goes: consecutive glyphs (two-byte CIDs) share one
+ * <...> string; an adjustment (thousandths of an em, subtracted from the
+ * pen) goes between them; show_end closes the array with TJ. */
+void eb_content_show_glyph(eb_content *c, uint32_t cid);
+void eb_content_show_adjust(eb_content *c, double adjust);
+void eb_content_show_end(eb_content *c);
 /* Marked content: BDC with an MCID or BMC for a bare tag; /Artifact;
  * a Span with ActualText (text is UTF-8). Each needs a matching end. */
 void eb_content_begin_marked(eb_content *c, const char *tag, int mcid);

@@ -1,6 +1,7 @@
 /* Drawing laid-out paragraphs: each run becomes a Tf, an absolute Tm and a
- * TJ of two-byte CIDs (Identity-H), with adjustments that put every glyph
- * where HarfBuzz and the layout placed it.
+ * TJ of two-byte CIDs (Identity-H), consecutive glyphs in one hex string,
+ * with adjustments that put every glyph where HarfBuzz and the layout
+ * placed it.
  *
  * PDF advances the pen by each glyph's /W width; the layout's advances
  * differ (kerning, justification, the Han-Latin gap, x offsets of marks).
@@ -28,7 +29,6 @@ typedef struct {
     double size;
     double ideal, actual;  /* pen positions from the run's start, pt */
     double rise;           /* current Ts, pt */
-    bool in_array;         /* inside the [ ... ] of a TJ */
 } text_writer;
 
 /* The value a number has once written with three decimals (absurd values,
@@ -37,37 +37,19 @@ static double as_written(double v) {
     return isfinite(v) && fabs(v) < 1e9 ? llround(v * 1000.0) / 1000.0 : 0;
 }
 
-static void open_array(text_writer *w) {
-    if (w->in_array) return;
-    eb_content_raw(w->c, "[");
-    w->in_array = true;
-}
-
-static void close_array(text_writer *w) {
-    if (!w->in_array) return;
-    eb_content_raw(w->c, "] TJ\n");
-    w->in_array = false;
-}
-
 /* Moves PDF's pen to `target` (pt from the run's start) with a TJ number. */
 static void move_pen(text_writer *w, double target) {
     double adjust = as_written((w->actual - target) * 1000.0 / w->size);
     if (adjust == 0) return;
-    open_array(w);
-    eb_content_number(w->c, adjust);
+    eb_content_show_adjust(w->c, adjust);
     w->actual -= adjust * w->size / 1000.0;
 }
 
 static void set_rise(text_writer *w, double rise) {
-    if (as_written(rise) == as_written(w->rise)) return;
-    close_array(w);
+    if (rise == w->rise || as_written(rise) == as_written(w->rise)) return;
+    eb_content_show_end(w->c);
     eb_content_op(w->c, "Ts", 1, &rise);
     w->rise = rise;
-}
-
-static void show_cid(text_writer *w, uint32_t cid) {
-    open_array(w);
-    eb_buf_printf(&w->c->buf, "<%04X>", (unsigned)cid);
 }
 
 /* The text a glyph stands for, clamped to the paragraph. */
@@ -106,12 +88,10 @@ static void draw_glyph(text_writer *w, const eb_glyph *g, bool rtl) {
     set_rise(w, g->y_offset);
     move_pen(w, w->ideal + g->x_offset);
     if (use.text_mapped) {
-        show_cid(w, use.cid);
+        eb_content_show_glyph(w->c, use.cid);
     } else {
-        close_array(w);
         eb_content_begin_actual_text(w->c, text, len);
-        show_cid(w, use.cid);
-        close_array(w);
+        eb_content_show_glyph(w->c, use.cid);
         eb_content_end_marked(w->c);
     }
     w->actual += use.width * w->size / 1000.0;
@@ -132,7 +112,9 @@ static bool select_font(text_writer *w, const eb_run *run) {
                        eb_hpdf_take_error(eb_pdf_backend(pdf)));
         return false;
     }
-    eb_buf_printf(&w->c->buf, "/%s ", name);
+    eb_buf_putc(&w->c->buf, '/');
+    eb_buf_puts(&w->c->buf, name);
+    eb_buf_putc(&w->c->buf, ' ');
     eb_content_op(w->c, "Tf", 1, &w->size);
     w->cur_font = w->font;
     w->cur_size = w->size;
@@ -148,7 +130,7 @@ static void draw_run(text_writer *w, const eb_run *run, double left, double base
     eb_content_op(w->c, "Tm", 6, matrix);
     w->ideal = w->actual = 0;
     for (size_t i = 0; i < run->nglyphs; i++) draw_glyph(w, &run->glyphs[i], run->rtl);
-    close_array(w);
+    eb_content_show_end(w->c);
     set_rise(w, 0);
 }
 
