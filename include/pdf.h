@@ -67,8 +67,9 @@ void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, doub
                         double line_width, uint32_t color);
 
 /* Marked content, for tagged PDF: whatever is drawn on the page between a
- * begin and its matching end belongs to it. Every drawing call above is
- * self-contained (its own q/Q and BT/ET), so any of them can be wrapped.
+ * begin and its matching end belongs to it. Any drawing call above can be
+ * wrapped: paths bring their own q/Q, and the text object a text call opens
+ * is closed before the EMC that ends the sequence it was opened in.
  * begin_marked writes `/tag <</MCID n>> BDC`, or `/tag BMC` when mcid < 0
  * (a raw MCID: eb_pdf_begin_element does the bookkeeping for you);
  * begin_artifact marks page furniture (`/Artifact BMC`). end_marked returns

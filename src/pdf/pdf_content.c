@@ -1,7 +1,23 @@
-/* The content writer. Every operator of a page goes through here, and every
- * drawing call of the module leaves the graphics state as it found it
- * (q ... Q, BT ... ET inside), so that marked content (BDC ... EMC with an
- * MCID, /Artifact) can wrap any drawing for tagged PDF.
+/* The content writer. Every operator of a page goes through here, so that
+ * marked content (BDC ... EMC with an MCID, /Artifact) can wrap any drawing
+ * for tagged PDF, and so that text objects nest properly with it.
+ *
+ * Graphics state. Paths (pdf_doc.c) leave the graphics state as they found
+ * it: q, their colour and line width, the path, Q. Text is not wrapped in
+ * q ... Q: the fill colour (rg) and font (Tf) it sets stay in effect at the
+ * page's base level, where nothing else depends on them (a path sets its own
+ * colour inside its q ... Q and Q restores the text's), and the writer
+ * remembers them so that it writes them again only when they change. Text
+ * rise (Ts) is back to 0 after each run; BT resets the text matrix.
+ *
+ * Text objects. BT is written when text is drawn and no text object is
+ * open; the object then stays open for the text that follows and is closed
+ * (ET) before anything else is written: a path, a colour for a path, a new
+ * BDC/BMC, or the EMC that ends the marked-content sequence BT was written
+ * in (the text writer also closes it at the end of a drawing call made
+ * outside marked content, where no EMC would). So a text object lies inside
+ * one marked-content sequence, and the sequences opened inside it (the text
+ * writer's ActualText spans) end inside it.
  *
  * Numbers: at most three decimals, no trailing zeros, no exponent, no "-0",
  * the same bytes whatever the C locale; no printf anywhere on this path. */
@@ -94,14 +110,79 @@ static void end_array(eb_content *c) {
 }
 
 void eb_content_begin_text(eb_content *c) {
+    if (c->in_text) return;
     eb_buf_append(&c->buf, "BT\n", 3);
     c->in_text = true;
+    c->text_depth = c->marked_depth;
+    c->line_x = c->line_y = 0;
+    c->shown = false;
+    c->fresh = true;
 }
 
 void eb_content_end_text(eb_content *c) {
+    if (!c->in_text) return;
     end_array(c);
     eb_buf_append(&c->buf, "ET\n", 3);
     c->in_text = false;
+}
+
+void eb_content_text_color(eb_content *c, uint32_t rgb) {
+    if (c->fill_set && c->fill == rgb) return;
+    end_array(c);
+    color_op(c, rgb, "rg\n");
+    c->fill_set = true;
+    c->fill = rgb;
+}
+
+bool eb_content_font_is(const eb_content *c, const void *font, double size) {
+    return c->font && c->font == font && c->font_size == size;
+}
+
+void eb_content_set_font(eb_content *c, const char *name, const void *font, double size) {
+    end_array(c);
+    eb_buf_putc(&c->buf, '/');
+    eb_buf_puts(&c->buf, name);
+    eb_buf_putc(&c->buf, ' ');
+    put_number(&c->buf, size, ' ');
+    eb_buf_append(&c->buf, "Tf\n", 3);
+    c->font = font;
+    c->font_size = size;
+}
+
+/* Whether a reader that adds a Td's operand to the line matrix's origin
+ * `from` gets exactly the number it would read for `to`. Readers parse
+ * decimals differently and rarely to the nearest double, so that holds
+ * when nothing is added, when the origin is BT's 0, or when everything
+ * involved is a whole number; otherwise a glyph would move by 1e-13 pt,
+ * which is enough to change which sub-pixel glyph image a rasteriser picks
+ * at a pixel boundary, or how pdftotext orders two words at the same x. */
+static bool exact_move(long long from, long long to, bool fresh) {
+    return from == to || fresh || (from % 1000 == 0 && to % 1000 == 0);
+}
+
+void eb_content_text_move(eb_content *c, double x, double y) {
+    long long tx = thousandths(x), ty = thousandths(y);
+    if (tx == c->line_x && ty == c->line_y && !c->shown) return;
+    end_array(c);
+    if (exact_move(c->line_x, tx, c->fresh) && exact_move(c->line_y, ty, c->fresh)) {
+        put_thousandths(&c->buf, tx - c->line_x, ' ');
+        put_thousandths(&c->buf, ty - c->line_y, ' ');
+        eb_buf_append(&c->buf, "Td\n", 3);
+    } else {
+        eb_buf_append(&c->buf, "1 0 0 1 ", 8);
+        put_thousandths(&c->buf, tx, ' ');
+        put_thousandths(&c->buf, ty, ' ');
+        eb_buf_append(&c->buf, "Tm\n", 3);
+    }
+    c->line_x = tx;
+    c->line_y = ty;
+    c->shown = c->fresh = false;
+}
+
+void eb_content_text_rise(eb_content *c, double rise) {
+    end_array(c);
+    put_number(&c->buf, rise, ' ');
+    eb_buf_append(&c->buf, "Ts\n", 3);
 }
 
 void eb_content_show_glyph(eb_content *c, uint32_t cid) {
@@ -114,7 +195,7 @@ void eb_content_show_glyph(eb_content *c, uint32_t cid) {
     while (digits < 8 && (cid >> (4 * digits)) != 0) digits++;
     for (int i = digits - 1; i >= 0; i--) text[n++] = hex_digits[(cid >> (4 * i)) & 0xF];
     eb_buf_append(&c->buf, text, n);
-    c->in_array = c->in_string = true;
+    c->in_array = c->in_string = c->shown = true;
     c->after_number = false;
 }
 
@@ -129,23 +210,39 @@ void eb_content_show_adjust(eb_content *c, double adjust) {
     }
     put_number(&c->buf, adjust, '\0');
     c->in_string = false;
-    c->after_number = true;
+    c->after_number = c->shown = true;
 }
 
 void eb_content_show_end(eb_content *c) { end_array(c); }
 
+/* Closes the text object before something that may not be inside one. */
+static void leave_text(eb_content *c) {
+    if (c->in_text) eb_content_end_text(c);
+}
+
 /* ---- operators -------------------------------------------------------------------- */
 
 void eb_content_op(eb_content *c, const char *op, size_t n, const double *args) {
+    leave_text(c);
     for (size_t i = 0; i < n; i++) put_number(&c->buf, args[i], ' ');
     eb_buf_puts(&c->buf, op);
     eb_buf_putc(&c->buf, '\n');
 }
 
-void eb_content_raw(eb_content *c, const char *text) { eb_buf_puts(&c->buf, text); }
+void eb_content_raw(eb_content *c, const char *text) {
+    leave_text(c);
+    eb_buf_puts(&c->buf, text);
+}
 
-void eb_content_fill_color(eb_content *c, uint32_t rgb) { color_op(c, rgb, "rg\n"); }
-void eb_content_stroke_color(eb_content *c, uint32_t rgb) { color_op(c, rgb, "RG\n"); }
+void eb_content_fill_color(eb_content *c, uint32_t rgb) {
+    leave_text(c);
+    color_op(c, rgb, "rg\n");
+}
+
+void eb_content_stroke_color(eb_content *c, uint32_t rgb) {
+    leave_text(c);
+    color_op(c, rgb, "RG\n");
+}
 
 /* ---- marked content ----------------------------------------------------------------- */
 
@@ -163,6 +260,7 @@ static void write_name(eb_buf *out, const char *name) {
 }
 
 void eb_content_begin_marked(eb_content *c, const char *tag, int mcid) {
+    leave_text(c);
     write_name(&c->buf, tag && *tag ? tag : "Span");
     if (mcid >= 0) {
         char digits[24];
@@ -178,10 +276,12 @@ void eb_content_begin_marked(eb_content *c, const char *tag, int mcid) {
 }
 
 void eb_content_begin_artifact(eb_content *c) {
+    leave_text(c);
     eb_buf_puts(&c->buf, "/Artifact BMC\n");
     c->marked_depth++;
 }
 
+/* Inside a text object too: the text writer wraps glyphs in it. */
 void eb_content_begin_actual_text(eb_content *c, const char *text, size_t len) {
     end_array(c);
     eb_buf_puts(&c->buf, "/Span <</ActualText ");
@@ -192,7 +292,10 @@ void eb_content_begin_actual_text(eb_content *c, const char *text, size_t len) {
 
 bool eb_content_end_marked(eb_content *c) {
     if (c->marked_depth == 0) return false;
-    end_array(c);
+    if (c->in_text && c->marked_depth <= c->text_depth)
+        eb_content_end_text(c);  /* BT was written inside this sequence */
+    else
+        end_array(c);
     eb_buf_puts(&c->buf, "EMC\n");
     c->marked_depth--;
     return true;

@@ -43,41 +43,73 @@ void eb_hash_digest(const eb_hash *h, uint8_t out[16]);
 /* ---- pdf_content.c ----------------------------------------------------------- */
 
 /* A page's content stream as it is built. Numbers are written with at most
- * three decimals and no exponent, independent of the C locale. */
+ * three decimals and no exponent, independent of the C locale. A text
+ * object stays open across consecutive text drawing and is closed before
+ * anything else is written (see pdf_content.c). */
 typedef struct {
     eb_buf buf;
     int marked_depth;   /* open BDC/BMC sequences */
-    bool in_text;       /* between BT and ET */
     bool unmarked;      /* something was drawn outside marked content */
+    /* the text object */
+    bool in_text;       /* between BT and ET */
+    int text_depth;     /* marked_depth when BT was written */
     bool in_array;      /* inside the [ ... ] of a TJ */
     bool in_string;     /* inside a <...> of that array */
     bool after_number;  /* the array's last item is a number */
+    bool shown;         /* glyphs shown (or the pen moved) since BT, Td or Tm */
+    bool fresh;         /* nothing has moved the text line matrix since BT */
+    long long line_x, line_y; /* origin of the text line matrix, 1/1000 pt */
+    /* text state and fill colour at the page's base level (outside q ... Q),
+     * as text last set them; font NULL: none yet */
+    const void *font;
+    double font_size;
+    bool fill_set;
+    uint32_t fill;
 } eb_content;
 
 void eb_content_free(eb_content *c);
 /* Called by every drawing function before it writes: notes drawing outside
  * marked content, which a tagged PDF must not have. */
 void eb_content_note_drawing(eb_content *c);
+
+/* Anything but text. Each closes an open text object first. */
 /* Writes `n` numbers followed by the operator `op` and a newline. */
 void eb_content_op(eb_content *c, const char *op, size_t n, const double *args);
 void eb_content_raw(eb_content *c, const char *text);
-void eb_content_number(eb_content *c, double v); /* with a trailing space */
 void eb_content_fill_color(eb_content *c, uint32_t rgb);
 void eb_content_stroke_color(eb_content *c, uint32_t rgb);
+/* Marked content: BDC with an MCID or BMC for a bare tag; /Artifact. Each
+ * needs a matching end. */
+void eb_content_begin_marked(eb_content *c, const char *tag, int mcid);
+void eb_content_begin_artifact(eb_content *c);
+/* Ends the innermost sequence; closes the text object first if BT was
+ * written inside it. False when nothing is open. */
+bool eb_content_end_marked(eb_content *c);
+void eb_content_number(eb_content *c, double v); /* with a trailing space */
+
+/* Text. begin_text writes BT unless a text object is open; end_text writes
+ * ET if one is. Inside it: */
 void eb_content_begin_text(eb_content *c);
 void eb_content_end_text(eb_content *c);
+/* rg for the text's fill colour, unless it is already the colour. */
+void eb_content_text_color(eb_content *c, uint32_t rgb);
+/* Whether `font` (any pointer that identifies it) at `size` is selected;
+ * set_font writes `/name size Tf` and records it. */
+bool eb_content_font_is(const eb_content *c, const void *font, double size);
+void eb_content_set_font(eb_content *c, const char *name, const void *font, double size);
+/* Starts a new line at (x, y) in page space: a Td relative to the last
+ * where a reader gets exactly (x, y) from it, else an absolute Tm. */
+void eb_content_text_move(eb_content *c, double x, double y);
+void eb_content_text_rise(eb_content *c, double rise); /* Ts */
 /* A TJ, built as it goes: consecutive glyphs (two-byte CIDs) share one
  * <...> string; an adjustment (thousandths of an em, subtracted from the
  * pen) goes between them; show_end closes the array with TJ. */
 void eb_content_show_glyph(eb_content *c, uint32_t cid);
 void eb_content_show_adjust(eb_content *c, double adjust);
 void eb_content_show_end(eb_content *c);
-/* Marked content: BDC with an MCID or BMC for a bare tag; /Artifact;
- * a Span with ActualText (text is UTF-8). Each needs a matching end. */
-void eb_content_begin_marked(eb_content *c, const char *tag, int mcid);
-void eb_content_begin_artifact(eb_content *c);
+/* A Span with ActualText (text is UTF-8), allowed inside a text object;
+ * ends with eb_content_end_marked. */
 void eb_content_begin_actual_text(eb_content *c, const char *text, size_t len);
-bool eb_content_end_marked(eb_content *c);
 /* A PDF string of UTF-16BE with a byte order mark, in hex: <FEFF...>. */
 void eb_content_utf16_hex(eb_buf *out, const char *utf8, size_t len);
 

@@ -1,7 +1,9 @@
-/* Drawing laid-out paragraphs: each run becomes a Tf, an absolute Tm and a
- * TJ of two-byte CIDs (Identity-H), consecutive glyphs in one hex string,
- * with adjustments that put every glyph where HarfBuzz and the layout
- * placed it.
+/* Drawing laid-out paragraphs: each run becomes a Td to its start and a TJ
+ * of two-byte CIDs (Identity-H), consecutive glyphs in one hex string, with
+ * adjustments that put every glyph where HarfBuzz and the layout placed it.
+ * The colour (rg) and font (Tf) are written only when they change, and one
+ * text object holds consecutive lines and paragraphs until something else
+ * is drawn or their marked content ends (pdf_content.c).
  *
  * PDF advances the pen by each glyph's /W width; the layout's advances
  * differ (kerning, justification, the Han-Latin gap, x offsets of marks).
@@ -21,9 +23,6 @@ typedef struct {
     eb_pdf_page *page;
     eb_content *c;
     const eb_para *para;
-    /* text state inside one BT ... ET */
-    const eb_pdf_font *cur_font;
-    double cur_size;
     /* the run being written */
     eb_pdf_font *font;
     double size;
@@ -47,8 +46,7 @@ static void move_pen(text_writer *w, double target) {
 
 static void set_rise(text_writer *w, double rise) {
     if (rise == w->rise || as_written(rise) == as_written(w->rise)) return;
-    eb_content_show_end(w->c);
-    eb_content_op(w->c, "Ts", 1, &rise);
+    eb_content_text_rise(w->c, rise);
     w->rise = rise;
 }
 
@@ -103,7 +101,7 @@ static bool select_font(text_writer *w, const eb_run *run) {
     eb_pdf *pdf = w->page->pdf;
     w->font = eb_pdf_font_for(pdf, run->font);
     if (!w->font) return false;
-    if (w->font == w->cur_font && w->size == w->cur_size) return true;
+    if (eb_content_font_is(w->c, w->font, w->size)) return true;
     const char *name = eb_hpdf_page_font_name(eb_pdf_backend(pdf), w->page->page,
                                               eb_pdf_font_objects(w->font));
     if (!name) {
@@ -112,12 +110,7 @@ static bool select_font(text_writer *w, const eb_run *run) {
                        eb_hpdf_take_error(eb_pdf_backend(pdf)));
         return false;
     }
-    eb_buf_putc(&w->c->buf, '/');
-    eb_buf_puts(&w->c->buf, name);
-    eb_buf_putc(&w->c->buf, ' ');
-    eb_content_op(w->c, "Tf", 1, &w->size);
-    w->cur_font = w->font;
-    w->cur_size = w->size;
+    eb_content_set_font(w->c, name, w->font, w->size);
     return true;
 }
 
@@ -126,8 +119,7 @@ static void draw_run(text_writer *w, const eb_run *run, double left, double base
     if (!run->font || run->nglyphs == 0 || !(run->size > 0)) return;
     w->size = run->size;
     if (!select_font(w, run)) return;
-    double matrix[6] = {1, 0, 0, 1, left, baseline};
-    eb_content_op(w->c, "Tm", 6, matrix);
+    eb_content_text_move(w->c, left, baseline);
     w->ideal = w->actual = 0;
     for (size_t i = 0; i < run->nglyphs; i++) draw_glyph(w, &run->glyphs[i], run->rtl);
     eb_content_show_end(w->c);
@@ -144,18 +136,20 @@ static void draw_line_runs(text_writer *w, size_t index, double x, double y) {
     if (w->page->element) eb_tags_note_text(eb_pdf_tags(w->page->pdf), w->page->element, w->para, index);
 }
 
-/* Opens q ... BT with the paragraph's colour; lines go in between. */
+/* Opens a text object (or goes on in the open one) with the paragraph's
+ * colour; lines go in between. */
 static void begin_para(text_writer *w, eb_pdf_page *page, const eb_para *para) {
     *w = (text_writer){.page = page, .c = &page->content, .para = para};
     eb_content_note_drawing(w->c);
-    eb_content_raw(w->c, "q\n");
-    eb_content_fill_color(w->c, para->color);
     eb_content_begin_text(w->c);
+    eb_content_text_color(w->c, para->color);
 }
 
+/* Inside marked content the text object stays open for more text: the
+ * sequence's EMC, or whatever else is drawn first, closes it. Outside,
+ * nothing would. */
 static void end_para(text_writer *w) {
-    eb_content_end_text(w->c);
-    eb_content_raw(w->c, "Q\n");
+    if (w->c->marked_depth == 0) eb_content_end_text(w->c);
 }
 
 void eb_pdf_draw_para(eb_pdf_page *page, const eb_para *para, double x, double y) {

@@ -2,7 +2,8 @@
  * content, either its structure element's (a BDC with an MCID) or an
  * artifact's (running header and footer, rules, fills, repeated table
  * headers: ops with no element). Consecutive ops of one element share one
- * marked-content sequence.
+ * marked-content sequence, and their text one text object (BT ... ET inside
+ * the sequence: see pdf_content.c).
  *
  * The plan's elements become structure elements when their first content
  * is drawn, parents before children. The plan is in reading order, so the

@@ -1,5 +1,8 @@
 /* The content writer (pdf_content.c) on its own: numbers written by hand
- * with the bytes printf gave them, glyphs of a TJ in one hex string. */
+ * with the bytes printf gave them, glyphs of a TJ in one hex string, text
+ * state written only when it changes, and text objects that nest properly
+ * with marked content. Then a paragraph drawn through the public API, to
+ * see the same in a real content stream. */
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -7,7 +10,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "layout.h"
+#include "pdf.h"
 #include "pdf/pdf_internal.h"
+#include "test_pdf_util.h"
+
+#define A4_W 595.276
+#define A4_H 841.89
 
 /* What a number came out as before the writer stopped using printf:
  * three decimals at most, trailing zeros cut, no "-0", clamped at 1e9. */
@@ -127,8 +136,220 @@ static void test_merged_hex(void) {
     eb_content_free(&c);
 }
 
+/* Fill colour and font are written when they change, and stay known
+ * across text objects (nothing but text sets them outside q ... Q). */
+static void test_text_state(void) {
+    eb_content c = {0};
+    static const int font_a = 1, font_b = 2;
+    CHECK(!eb_content_font_is(&c, &font_a, 10));
+    eb_content_begin_text(&c);
+    eb_content_begin_text(&c);  /* already open: no second BT */
+    eb_content_text_color(&c, 0x1A1A1A);
+    eb_content_set_font(&c, "F1", &font_a, 8.5);
+    CHECK(eb_content_font_is(&c, &font_a, 8.5));
+    CHECK(!eb_content_font_is(&c, &font_a, 9));
+    CHECK(!eb_content_font_is(&c, &font_b, 8.5));
+    eb_content_text_color(&c, 0x1A1A1A);
+    eb_content_text_rise(&c, 2.5);
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_rise(&c, 0);
+    eb_content_end_text(&c);
+    eb_content_raw(&c, "q\n");  /* what eb_pdf_fill_rect writes */
+    eb_content_fill_color(&c, 0xFF0000);
+    eb_content_op(&c, "re", 4, (double[]){0, 0, 1, 1});
+    eb_content_raw(&c, "f\nQ\n");
+    eb_content_begin_text(&c);
+    eb_content_text_color(&c, 0x1A1A1A);  /* still the colour: nothing */
+    CHECK(eb_content_font_is(&c, &font_a, 8.5));
+    eb_content_text_color(&c, 0xFFFFFF);
+    eb_content_end_text(&c);
+    CHECK_STR(eb_buf_cstr(&c.buf),
+              "BT\n"
+              "0.102 0.102 0.102 rg\n"
+              "/F1 8.5 Tf\n"
+              "2.5 Ts\n"
+              "[<0001>]TJ\n"
+              "0 Ts\n"
+              "ET\n"
+              "q\n1 0 0 rg\n0 0 1 1 re\nf\nQ\n"
+              "BT\n"
+              "1 1 1 rg\n"
+              "ET\n");
+    eb_content_free(&c);
+}
+
+/* Td where a reader gets exactly the position from it (from BT's origin,
+ * along an axis that does not move, whole numbers), an absolute Tm
+ * elsewhere; no move at all where the pen already is. */
+static void test_moves(void) {
+    eb_content c = {0};
+    eb_content_begin_text(&c);
+    eb_content_text_move(&c, 0, 0);            /* BT's origin already */
+    eb_content_text_move(&c, 54, 753.441);     /* from the origin */
+    eb_content_text_move(&c, 54, 753.441);     /* nothing shown yet */
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_move(&c, 54, 753.441);     /* back to the line's start */
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_move(&c, 166, 753.441);    /* whole x, same y */
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_move(&c, 166, 740.5);      /* y: not whole */
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_move(&c, 239.817, 740.5);  /* x: not whole */
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_move(&c, 100, 500);        /* from fractions to whole */
+    eb_content_show_glyph(&c, 1);
+    eb_content_text_move(&c, 110, 488);        /* whole to whole */
+    eb_content_end_text(&c);
+    eb_content_begin_text(&c);
+    eb_content_text_move(&c, 68, 560.899);     /* a new BT: from the origin */
+    eb_content_end_text(&c);
+    CHECK_STR(eb_buf_cstr(&c.buf),
+              "BT\n"
+              "54 753.441 Td\n"
+              "[<0001>]TJ\n"
+              "0 0 Td\n"
+              "[<0001>]TJ\n"
+              "112 0 Td\n"
+              "[<0001>]TJ\n"
+              "1 0 0 1 166 740.5 Tm\n"
+              "[<0001>]TJ\n"
+              "1 0 0 1 239.817 740.5 Tm\n"
+              "[<0001>]TJ\n"
+              "1 0 0 1 100 500 Tm\n"
+              "[<0001>]TJ\n"
+              "10 -12 Td\n"
+              "ET\n"
+              "BT\n"
+              "68 560.899 Td\n"
+              "ET\n");
+    eb_content_free(&c);
+}
+
+/* A text object opened inside marked content ends before its EMC; the
+ * ActualText spans opened inside it end inside it; anything but text
+ * (a path, a new sequence) closes it first. */
+static void test_nesting(void) {
+    eb_content c = {0};
+    eb_content_begin_marked(&c, "P", 3);
+    eb_content_begin_text(&c);
+    eb_content_show_glyph(&c, 1);
+    eb_content_begin_actual_text(&c, "ab", 2);
+    eb_content_show_glyph(&c, 2);
+    CHECK(eb_content_end_marked(&c));  /* the span: the text goes on */
+    CHECK(c.in_text);
+    eb_content_show_glyph(&c, 3);
+    CHECK(eb_content_end_marked(&c));  /* the P: ET first */
+    CHECK(!c.in_text);
+    eb_content_begin_artifact(&c);
+    eb_content_begin_text(&c);
+    eb_content_show_glyph(&c, 4);
+    eb_content_stroke_color(&c, 0);    /* a path: ET first */
+    eb_content_begin_text(&c);
+    eb_content_show_glyph(&c, 5);
+    eb_content_begin_marked(&c, "Span", -1);  /* a new sequence: ET first */
+    CHECK(eb_content_end_marked(&c));
+    CHECK(eb_content_end_marked(&c));
+    CHECK(!eb_content_end_marked(&c));
+    CHECK(c.marked_depth == 0 && !c.in_text);
+    CHECK_STR(eb_buf_cstr(&c.buf),
+              "/P <</MCID 3>> BDC\n"
+              "BT\n"
+              "[<0001>]TJ\n"
+              "/Span <</ActualText <FEFF00610062>>> BDC\n"
+              "[<0002>]TJ\n"
+              "EMC\n"
+              "[<0003>]TJ\n"
+              "ET\n"
+              "EMC\n"
+              "/Artifact BMC\n"
+              "BT\n"
+              "[<0004>]TJ\n"
+              "ET\n"
+              "0 0 0 RG\n"
+              "BT\n"
+              "[<0005>]TJ\n"
+              "ET\n"
+              "/Span BMC\n"
+              "EMC\n"
+              "EMC\n");
+    eb_content_free(&c);
+}
+
+static size_t count(const char *s, const char *needle) {
+    size_t n = 0;
+    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle)) n++;
+    return n;
+}
+
+/* Lines drawn one by one inside one element's marked content share one
+ * text object, one colour and one Tf; no glyph string is cut in two; and
+ * a paragraph drawn outside marked content closes its text object. */
+static void test_drawn_paragraph(eb_fontset *fonts) {
+    const char *text =
+        "Exosomes are small extracellular vesicles (30-150 nm in size) that play a critical "
+        "role in cellular communication, transporting proteins, lipids, and nucleic acids.";
+    eb_text_style style = {.family = EB_FAMILY_SERIF, .size = 11, .lang = "en",
+                           .align = EB_ALIGN_JUSTIFY, .color = 0x1A1A1A};
+    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), &style, 200, NULL);
+    CHECK(para && para->nlines >= 3);
+    if (!para) return;
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_pdf_options options = {.title = "content", .lang = "en", .id_seed = "content"};
+    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
+    int p = eb_pdf_add_element(pdf, 0, &(eb_pdf_element){.type = "P"});
+    eb_pdf_begin_element(page, p);
+    for (size_t i = 0; i < para->nlines; i++) eb_pdf_draw_line(page, para, i, 72, 72);
+    eb_pdf_end_marked(page);
+    const char *s = eb_buf_cstr(&page->content.buf);
+    CHECK(count(s, "BT\n") == 1 && count(s, "ET\n") == 1);
+    CHECK(count(s, " rg\n") == 1);
+    CHECK(count(s, " Tf\n") == 1);
+    CHECK(count(s, "]TJ\n") == para->nlines);
+    CHECK(count(s, "Td\n") + count(s, "Tm\n") == para->nlines);
+    CHECK(count(s, "><") == 0);  /* glyphs of a TJ never in two strings side by side */
+    CHECK(strstr(s, "q\n") == NULL);
+    CHECK_CONTAINS(s, "/P <</MCID 0>> BDC\nBT\n0.102 0.102 0.102 rg\n/F");
+    CHECK_CONTAINS(s, "]TJ\nET\nEMC\n");
+
+    /* outside marked content (an untagged document) */
+    eb_pdf *plain = eb_pdf_new(fonts, &options, diag);
+    eb_pdf_page *plain_page = eb_pdf_add_page(plain, A4_W, A4_H);
+    eb_pdf_draw_para(plain_page, para, 72, 72);
+    CHECK(!plain_page->content.in_text);
+    const char *t = eb_buf_cstr(&plain_page->content.buf);
+    CHECK(count(t, "BT\n") == 1 && count(t, "ET\n") == 1);
+    char *scratch = pdf_test_dir("pdf_content");
+    char *path = eb_xasprintf("%s/plain.pdf", scratch);
+    free(scratch);
+    CHECK(eb_pdf_save(plain, path));
+    CHECK(pdf_test_qpdf_ok(path));
+    char *extracted = pdf_test_text(path);
+    CHECK_CONTAINS(extracted, "Exosomes are small");
+    CHECK_CONTAINS(extracted, "nucleic acids.");
+    free(extracted);
+    free(path);
+    eb_pdf_free(plain);
+    eb_pdf_free(pdf);
+    eb_diag_free(diag);
+    eb_para_free(para);
+}
+
 int main(void) {
     test_numbers();
     test_merged_hex();
+    test_text_state();
+    test_moves();
+    test_nesting();
+    char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_fontset *fonts = eb_fontset_open(dir, diag);
+    free(dir);
+    CHECK(fonts != NULL);
+    if (fonts) {
+        test_drawn_paragraph(fonts);
+        eb_fontset_free(fonts);
+    }
+    eb_diag_free(diag);
     return check_done("test_pdf_content");
 }

@@ -187,9 +187,9 @@ static void test_tree(void) {
     CHECK_CONTAINS(q, "/StructParents 1");
     CHECK_CONTAINS(q, "/Tabs /S");
     CHECK_CONTAINS(q, "/Contents (https://doi.org/10.1000/xyz)");
-    CHECK_CONTAINS(q, "/H1 <</MCID 0>> BDC\nq\n");
-    CHECK_CONTAINS(q, "/P <</MCID 1>> BDC\nq\n");
-    CHECK_CONTAINS(q, "/TD <</MCID 0>> BDC\nq\n");
+    CHECK_CONTAINS(q, "/H1 <</MCID 0>> BDC\nBT\n");
+    CHECK_CONTAINS(q, "/P <</MCID 1>> BDC\nBT\n");
+    CHECK_CONTAINS(q, "/TD <</MCID 0>> BDC\nBT\n");
     CHECK_CONTAINS(q, "/Artifact BMC\nq\n");
     CHECK(strstr(q, "/S /Caption") == NULL);  /* the empty element */
     /* ActualText: the Persian in logical order ("پیام‌های کلیدی", ZWNJ
