@@ -42,6 +42,7 @@ typedef struct {
     eb_diag *diag;
     job_result *results;
     eb_fontset *fonts;  /* opened once; each worker shares it (NULL: broken fonts) */
+    size_t *order;      /* job indices in the order workers take them */
     pthread_mutex_t lock;
     size_t next, done;
     bool stop;
@@ -234,7 +235,7 @@ static void *worker(void *arg) {
     for (;;) {
         pthread_mutex_lock(&b->lock);
         bool stop = b->stop || interrupted || b->next >= b->jobs->njobs;
-        size_t index = b->next++;
+        size_t index = stop ? 0 : b->order[b->next++];
         pthread_mutex_unlock(&b->lock);
         if (stop) break;
         run_job(b, fonts, index, &t);
@@ -397,9 +398,11 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
     b.fonts = eb_fontset_open(o->fonts, diag);  /* a broken font is reported once */
+    b.order = eb_jobs_dispatch_order(jobs);
     pthread_mutex_init(&b.lock, NULL);
     run_workers(&b);
     eb_fontset_free(b.fonts);
+    free(b.order);
     build_counts c = {0};
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;

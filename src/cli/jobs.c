@@ -174,11 +174,25 @@ static int heaviest_first(const void *a, const void *b) {
     return strcmp(x->file_name, y->file_name);
 }
 
+/* The jobs by estimated weight, heaviest first (then by file name). */
+static const eb_job **jobs_by_weight(const eb_job_list *list) {
+    const eb_job **order = eb_xmalloc((list->njobs + 1) * sizeof *order);
+    for (size_t i = 0; i < list->njobs; i++) order[i] = &list->jobs[i];
+    qsort(order, list->njobs, sizeof *order, heaviest_first);
+    return order;
+}
+
+size_t *eb_jobs_dispatch_order(const eb_job_list *list) {
+    const eb_job **order = jobs_by_weight(list);
+    size_t *indices = eb_xmalloc((list->njobs + 1) * sizeof *indices);
+    for (size_t i = 0; i < list->njobs; i++) indices[i] = (size_t)(order[i] - list->jobs);
+    free(order);
+    return indices;
+}
+
 void eb_jobs_keep_shard(eb_job_list *list, size_t k, size_t n) {
     size_t count = list->njobs;
-    const eb_job **order = eb_xmalloc((count + 1) * sizeof *order);
-    for (size_t i = 0; i < count; i++) order[i] = &list->jobs[i];
-    qsort(order, count, sizeof *order, heaviest_first);
+    const eb_job **order = jobs_by_weight(list);
     double *load = eb_xcalloc(n, sizeof *load);
     size_t *shard_of = eb_xcalloc(count + 1, sizeof *shard_of);
     for (size_t i = 0; i < count; i++) {

@@ -64,5 +64,9 @@ bool eb_shard_parse(const char *text, size_t *k, size_t *n);
  * with the least work so far (ties by name), so shards are balanced and the
  * same inputs always give the same shares. */
 void eb_jobs_keep_shard(eb_job_list *list, size_t k, size_t n);
+/* The order in which workers take the jobs: heaviest first, so that the
+ * last job to finish is a short one (longest processing time first). An
+ * owned array of list->njobs indices. The output does not depend on it. */
+size_t *eb_jobs_dispatch_order(const eb_job_list *list);
 
 #endif

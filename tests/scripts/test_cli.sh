@@ -26,3 +26,24 @@ cp "$SRC/tests/malformed/42-no-font-has-it.json" "$bad/reviews/case.json"
 err=$("$EVBRIEF" validate --inputs "$bad" --strict 2>&1 >/dev/null); [ $? = 1 ] || fail "--strict should exit 1"
 echo "$err" | grep -q 'case.json:2:74: $.findings\[0\].text.en: error: character U+1F600' || fail "strict message: $err"
 echo "ok: cli (strict)"
+
+# Workers take the heaviest briefs first (so the build does not end on a
+# long one), whatever the order of indications.json; the manifest and the
+# PDFs do not depend on the order.
+out=$(mktemp -d); trap 'rm -rf "$bad" "$out"' EXIT
+cp -r "$SRC/inputs" "$out/inputs"
+python3 - "$out/inputs/indications.json" <<'PY' || fail "cannot reverse indications.json"
+import json, sys
+path = sys.argv[1]
+doc = json.load(open(path, encoding="utf-8"))
+key = next(k for k, v in doc.items() if isinstance(v, list))
+doc[key].reverse()
+json.dump(doc, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+progress=$("$EVBRIEF" build --force -j1 --inputs "$out/inputs" --out "$out/out" 2>&1) || fail "build: $progress"
+first=$(echo "$progress" | sed -n '1s/.*built *\([^ ]*\).*/\1/p')
+[ "$first" = skin-aging.en.pdf ] || fail "first brief built: $first, expected the heaviest (skin-aging.en.pdf)"
+pages_first=$(echo "$progress" | sed -n '1s/.* \([0-9]*\) pages.*/\1/p')
+pages_last=$(echo "$progress" | grep '^\[' | tail -1 | sed 's/.* \([0-9]*\) pages.*/\1/')
+[ "$pages_last" -lt "$pages_first" ] || fail "the last brief built ($pages_last pages) is not lighter than the first"
+echo "ok: cli (heaviest first)"
