@@ -222,11 +222,17 @@ static void place_meta(eb_flow *f, const eb_block *b) {
     eb_para *value = eb_flow_para(f, ST_META_VALUE, b->text, width - label_w);
     double h = label->height > value->height ? label->height : value->height;
     if (!eb_flow_fits(f, h)) eb_flow_new_page(f, false);
-    long e = eb_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
+    /* The rows of the title block are a table to assistive technology: a
+     * row header (the label, in the brief's language) and a cell (the
+     * value, in its own), so that they are not read as one run-on word. */
+    if (f->meta_table < 0) f->meta_table = eb_flow_element(f, EB_ROLE_TABLE, f->root, NULL);
+    long row = eb_flow_element(f, EB_ROLE_TABLE_ROW, f->meta_table, NULL);
+    long th = eb_flow_element(f, EB_ROLE_TABLE_HEADER_CELL, row, eb_lang_tag(b->label.lang));
+    long td = eb_flow_element(f, EB_ROLE_TABLE_CELL, row, eb_lang_tag(b->text.lang));
     double lx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, label->width);
     double vx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), label_w, value->width);
-    eb_flow_text(f, label, 0, label->nlines, lx, f->y, e);
-    eb_flow_text(f, value, 0, value->nlines, vx, f->y, e);
+    eb_flow_text(f, label, 0, label->nlines, lx, f->y, th);
+    eb_flow_text(f, value, 0, value->nlines, vx, f->y, td);
     f->y += h + 1;
 }
 
@@ -359,6 +365,7 @@ static void leave_landscape(eb_flow *f, const eb_block *b) {
 
 static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     leave_landscape(f, b);
+    if (b->kind != EB_BLOCK_META) f->meta_table = -1;
     switch (b->kind) {
     case EB_BLOCK_TITLE: place_simple(f, ST_TITLE, b->text, EB_ROLE_TITLE, 0, 4); break;
     case EB_BLOCK_SUBTITLE: place_simple(f, ST_SUBTITLE, b->text, EB_ROLE_P, 0, 10); break;
@@ -406,7 +413,7 @@ eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper pa
     const double *size = paper == EB_PAPER_LETTER ? LETTER : A4;
     eb_flow f = {.fonts = fonts, .brief = brief, .diag = diag, .strict = strict, .plan = plan,
                  .portrait_w = size[0], .portrait_h = size[1], .margin_x = 54,
-                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl};
+                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = -1};
     f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, -1, NULL);
     eb_flow_new_page(&f, false);
     for (size_t i = 0; i < brief->nblocks; i++) place_block(&f, &brief->blocks[i], brief->blocks + brief->nblocks);

@@ -35,6 +35,8 @@ typedef struct {
     double y;             /* top of the free space on the current page */
     bool rtl;             /* page direction */
     long root;            /* the Document element */
+    long meta_table;      /* the Table of the title block's label/value rows
+                             being placed, or -1 */
     /* A table laid out ahead of time to decide whether its heading fits
      * (see keep_with_next); eb_place_table takes it over. */
     const eb_brief_table *cached_table;

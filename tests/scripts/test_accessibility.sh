@@ -43,6 +43,11 @@ for h in 要点 证据概览 综述比较 各综述的发现 人体研究 安全
   at=$n
 done
 
+# The title block is a table of row headers and values, not run-on text:
+# "Indication" then its value, as a TH (Scope Row) and a TD of one TR.
+echo "$st" | sed -n '1,40p' | tr -d '\n' | grep -q 'TR *TH: */Scope /Row *"适应症" *TD *"' \
+  || fail "zh: the title block's first row is not TR > TH (Scope Row) + TD: $(echo "$st" | sed -n '1,20p')"
+
 # Persian: the headings' structure elements carry their text in logical
 # order. (poppler's pdfinfo -struct-text prints marked content in drawing
 # order and ignores /ActualText, so there Persian reads in visual order;
