@@ -15,6 +15,12 @@ typedef struct {
     eb_para *caption, *caption_rendering, *continued, *note, *bullet;
     long table_element, caption_element;
     long *row_elements, *cell_elements;   /* per row / per cell, -1 until drawn */
+    /* per cell with list items: the Lbl and LBody elements of each item
+     * (2k, 2k + 1), made with the cell; NULL for other cells */
+    long **item_elements;
+    /* per cell whose text has several pieces (separated by line feeds): a P
+     * element for each; NULL for other cells */
+    long **piece_elements;
     double x0;                            /* the table's left edge on the page */
 } table_state;
 
@@ -93,47 +99,94 @@ static void place_caption(table_state *ts, bool continued) {
 
 /* ---- cells ---------------------------------------------------------------------- */
 
+/* Which piece of p's text (pieces are separated by line feeds) line l is in. */
+static size_t piece_of(const eb_para *p, size_t l) {
+    size_t piece = 0;
+    for (uint32_t i = 0; i < p->lines[l].text_start; i++) piece += p->text[i] == '\n';
+    return piece;
+}
+
 /* Draws the lines of p (its top `offset` below the row's top) that belong
- * to the part [from, to) of the row shown, with that part's top at row_y. */
+ * to the part [from, to) of the row shown, with that part's top at row_y.
+ * With `pieces`, the lines of the text's k-th piece (the pieces are
+ * separated by line feeds: "literature review\nSearched: PubMed") go to
+ * element pieces[k], so that each reads as a paragraph of its own. */
 static void draw_lines(table_state *ts, const eb_para *p, double x, double offset, double row_y,
-                       double from, double to, long element) {
+                       double from, double to, long element, const long *pieces) {
     size_t first = 0, end = 0;
     eb_table_lines_in(p, offset, from, to, &first, &end);
-    eb_flow_text(ts->f, p, first, end, x, row_y - from + offset, element);
+    if (!pieces) {
+        eb_flow_text(ts->f, p, first, end, x, row_y - from + offset, element);
+        return;
+    }
+    for (size_t start = first, stop; start < end; start = stop) {
+        size_t piece = piece_of(p, start);
+        for (stop = start + 1; stop < end && piece_of(p, stop) == piece; stop++) continue;
+        eb_flow_text(ts->f, p, start, stop, x, row_y - from + offset, pieces[piece]);
+    }
 }
 
 /* A list item: its bullet on the item's own start side, its text after the
- * bullet indent. */
+ * bullet indent. The bullet is drawn first, so that a reader meets
+ * "• item" in the cell's content, not "item •". */
 static void draw_item(table_state *ts, const eb_para *item, double cx, double inner, double y,
-                      double row_y, double from, double to, long element) {
+                      double row_y, double from, double to, long label, long body) {
     const eb_table_layout *t = ts->layout;
     double pad = t->padding;
     double ix = item->rtl ? cx + pad : cx + pad + t->bullet_indent;
-    draw_lines(ts, item, ix, y, row_y, from, to, element);
     size_t first = 0, end = 0;
     eb_table_lines_in(item, y, from, to, &first, &end);
-    if (first != 0 || end == 0) return; /* the first line is on another page */
-    const eb_para *dot = ts->bullet;
-    double dot_w = dot->nlines ? dot->lines[0].width : 0;
-    double bx = item->rtl ? cx + pad + inner - dot_w - (dot->width - dot_w) : cx + pad;
-    if (!item->rtl) bx -= dot->lines ? dot->lines[0].x : 0;
-    double dy = item->lines[0].baseline - (dot->nlines ? dot->lines[0].baseline : 0);
-    eb_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, element);
+    if (first == 0 && end > 0) { /* the first line is on this page */
+        const eb_para *dot = ts->bullet;
+        double dot_w = dot->nlines ? dot->lines[0].width : 0;
+        double bx = item->rtl ? cx + pad + inner - dot_w - (dot->width - dot_w) : cx + pad;
+        if (!item->rtl) bx -= dot->lines ? dot->lines[0].x : 0;
+        double dy = item->lines[0].baseline - (dot->nlines ? dot->lines[0].baseline : 0);
+        eb_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, label);
+    }
+    draw_lines(ts, item, ix, y, row_y, from, to, body, NULL);
 }
 
 static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, double from, double to,
                       long element) {
     const eb_table_layout *t = ts->layout;
     const eb_table_cell *cell = &t->cells[row * t->ncols + col];
+    const long *items = element < 0 ? NULL : ts->item_elements[row * t->ncols + col];
     double pad = t->padding;
     double cx = ts->x0 + t->col_x[col];
     double inner = t->col_widths[col] - 2 * pad;
-    if (cell->para) draw_lines(ts, cell->para, cx + pad, pad, row_y, from, to, element);
+    const long *pieces = element < 0 ? NULL : ts->piece_elements[row * t->ncols + col];
+    if (cell->para) draw_lines(ts, cell->para, cx + pad, pad, row_y, from, to, element, pieces);
     double y = pad;
     for (size_t k = 0; k < cell->nitems; k++) {
-        draw_item(ts, cell->items[k], cx, inner, y, row_y, from, to, element);
+        draw_item(ts, cell->items[k], cx, inner, y, row_y, from, to, items ? items[2 * k] : element,
+                  items ? items[2 * k + 1] : element);
         y += cell->items[k]->height;
     }
+}
+
+/* A cell's list items as a list inside it (L > LI > Lbl + LBody): the
+ * label and body element of each item, or NULL when it has none. */
+static long *make_list(table_state *ts, const eb_brief_cell *c, long cell) {
+    if (c->nitems == 0) return NULL;
+    long *items = eb_xmalloc(2 * c->nitems * sizeof *items);
+    long list = eb_flow_element(ts->f, EB_ROLE_LIST, cell, NULL);
+    for (size_t k = 0; k < c->nitems; k++) {
+        long li = eb_flow_element(ts->f, EB_ROLE_LIST_ITEM, list, NULL);
+        items[2 * k] = eb_flow_element(ts->f, EB_ROLE_LIST_LABEL, li, NULL);
+        items[2 * k + 1] = eb_flow_element(ts->f, EB_ROLE_LIST_BODY, li, eb_lang_tag(c->items[k].lang));
+    }
+    return items;
+}
+
+/* A P element for each piece of a cell's text, when it has more than one. */
+static long *make_pieces(table_state *ts, const eb_para *para, eb_lang lang, long cell) {
+    size_t n = 1;
+    for (size_t i = 0; para && i < para->text_len; i++) n += para->text[i] == '\n';
+    if (n < 2) return NULL;
+    long *pieces = eb_xmalloc(n * sizeof *pieces);
+    for (size_t k = 0; k < n; k++) pieces[k] = eb_flow_element(ts->f, EB_ROLE_P, cell, eb_lang_tag(lang));
+    return pieces;
 }
 
 static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_header) {
@@ -149,6 +202,8 @@ static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_
         ts->cell_elements[i] = eb_flow_element(ts->f, header ? EB_ROLE_TABLE_HEADER_CELL : EB_ROLE_TABLE_CELL,
                                                ts->row_elements[row], eb_lang_tag(lang));
         ts->f->plan->elements[ts->cell_elements[i]].header_scope_column = header;
+        ts->piece_elements[i] = make_pieces(ts, t->cells[i].para, c->text.lang, ts->cell_elements[i]);
+        ts->item_elements[i] = make_list(ts, c, ts->cell_elements[i]);
     }
     return ts->cell_elements[i];
 }
@@ -253,6 +308,8 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     ts.row_elements = eb_xmalloc((nrows + 1) * sizeof *ts.row_elements);
     ts.cell_elements = eb_xmalloc((ncells + 1) * sizeof *ts.cell_elements);
     for (size_t i = 0; i < nrows; i++) ts.row_elements[i] = -1;
+    ts.item_elements = eb_xcalloc(ncells + 1, sizeof *ts.item_elements);
+    ts.piece_elements = eb_xcalloc(ncells + 1, sizeof *ts.piece_elements);
     for (size_t i = 0; i < nrows * table->ncols; i++) ts.cell_elements[i] = -1;
     place_slices(&ts);
     if (ts.note) {
@@ -262,6 +319,12 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     f->y += 6;
     free(ts.row_elements);
     free(ts.cell_elements);
+    for (size_t i = 0; i < ncells; i++) {
+        free(ts.item_elements[i]);
+        free(ts.piece_elements[i]);
+    }
+    free(ts.item_elements);
+    free(ts.piece_elements);
     /* The paragraphs of the cells are drawn by reference: hand them to the
      * plan, which outlives the table layout. */
     eb_doc_plan *plan = f->plan;

@@ -48,6 +48,15 @@ done
 echo "$st" | sed -n '1,40p' | tr -d '\n' | grep -q 'TR *TH: */Scope /Row *"适应症" *TD *"' \
   || fail "zh: the title block's first row is not TR > TH (Scope Row) + TD: $(echo "$st" | sed -n '1,20p')"
 
+# Table cells: a cell of several lines of text ("Pegah Tamimi, 2025" /
+# "Persian") holds one P per line, not one run-on string, and a cell of
+# bullets is a list whose label comes before its body.
+flat=$(echo "$st" | tr -d '\n')
+echo "$flat" | grep -q 'TD *P (block) *"Pegah Tamimi，2025" *P (block) *"波斯语"' \
+  || fail "zh: the review cell is not two P elements"
+echo "$flat" | grep -q 'TD *L (block): */ListNumbering /Disc *LI (block) *Lbl (block) *"•" *LBody (block) *"' \
+  || fail "zh: a cell's bullets are not L > LI > Lbl + LBody"
+
 # Persian: the headings' structure elements carry their text in logical
 # order. (poppler's pdfinfo -struct-text prints marked content in drawing
 # order and ignores /ActualText, so there Persian reads in visual order;
