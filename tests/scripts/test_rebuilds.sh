@@ -102,7 +102,10 @@ grep -q "failed 1" "$t/ff.log" || fail "--fail-fast did not stop at the first fa
 # Killing a build mid-way leaves no partial PDF; the next build cleans up.
 for delay in 0.05 0.15 0.3 0.6; do
   rm -rf "$t/kill"
-  build --out "$t/kill" -j1 --quiet & pid=$!
+  # evbrief itself in the background, not the build function: $! would be
+  # a subshell, and killing it would leave evbrief running on, racing the
+  # rebuild below (a flaky "leftover temporary files").
+  "$EVBRIEF" build --inputs "$t/inputs" --out "$t/kill" -j1 --quiet & pid=$!
   sleep $delay; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   for f in "$t"/kill/*.pdf; do
     [ -e "$f" ] || continue
