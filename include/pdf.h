@@ -88,12 +88,9 @@ bool eb_pdf_end_marked(eb_pdf_page *page);
  * drawing on every page must be inside marked content (an element's or an
  * artifact); saving fails otherwise.
  *
- * An element whose text contains right-to-left runs (and with them their
- * ligatures and letters with marks) gets the text in logical order as
- * /ActualText on the structure element, so assistive technology reads it as
- * written. The page content itself keeps drawing right-to-left runs in
- * visual order (see pdf_text.c); left-to-right ligatures read correctly
- * through their ToUnicode entries and get no ActualText. */
+ * Text, right-to-left runs included, is drawn in logical order (see
+ * pdf_text.c), so an element's marked content reads as written in content
+ * order and no element needs /ActualText. */
 typedef struct {
     const char *type;      /* standard structure type: "Document", "H1", "P", "L",
                               "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",

@@ -31,6 +31,7 @@ struct eb_pdf_font {
     size_t nentries, cap;
     eb_buf texts;
     uint32_t next_alias;        /* next free alias CID */
+    int empty_glyph;            /* a glyph with no outline and no advance; 0 = none, -1 = not looked up */
     size_t finished_entries;    /* entries covered by the last finish */
     bool finished;
 };
@@ -46,6 +47,7 @@ eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_hpdf_font *objects) {
     if (f->glyph_count == 0 || f->glyph_count > MAX_CID + 1) f->glyph_count = MAX_CID + 1;
     f->first_entry = eb_xcalloc(f->glyph_count, sizeof *f->first_entry);
     f->next_alias = f->glyph_count;
+    f->empty_glyph = -1;
     return f;
 }
 
@@ -105,6 +107,28 @@ eb_cid_use eb_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_
     add_entry(f, use.cid, gid, text, len);
     f->entries[last - 1].next_same_gid = (uint32_t)f->nentries;
     return use;
+}
+
+/* A glyph that draws nothing and does not move the pen (the font's glyph
+ * for U+200B ZERO WIDTH SPACE, or U+2060, U+FEFF), to carry text that no
+ * drawn glyph can: 0 if the font has none. */
+uint32_t eb_pdf_font_empty_glyph(eb_pdf_font *f) {
+    if (f->empty_glyph >= 0) return (uint32_t)f->empty_glyph;
+    f->empty_glyph = 0;
+    hb_font_t *font = hb_font_create(eb_font_hb_face(f->font));
+    static const hb_codepoint_t candidates[] = {0x200B, 0x2060, 0xFEFF};
+    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+        hb_codepoint_t gid;
+        hb_glyph_extents_t ext;
+        if (!hb_font_get_nominal_glyph(font, candidates[i], &gid) || gid == 0 || gid >= f->glyph_count)
+            continue;
+        if (eb_font_glyph_advance(f->font, gid) != 0) continue;
+        if (hb_font_get_glyph_extents(font, gid, &ext) && (ext.width != 0 || ext.height != 0)) continue;
+        f->empty_glyph = (int)gid;
+        break;
+    }
+    hb_font_destroy(font);
+    return (uint32_t)f->empty_glyph;
 }
 
 /* ---- finishing at save time -------------------------------------------------------------- */

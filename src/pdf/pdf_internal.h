@@ -10,8 +10,7 @@
  *                  the CID of each; finishing the embedding at save time
  *   pdf_subset.c   hb-subset, CFF extraction and checks
  *   pdf_cmap.c     ToUnicode CMaps
- *   pdf_tags.c     the structure tree: elements, MCIDs, ActualText,
- *                  the parent tree
+ *   pdf_tags.c     the structure tree: elements, MCIDs, the parent tree
  *   pdf_pdfa.c     PDF/A: XMP metadata, dates, the sRGB output intent
  *   pdf_srgb.c     the sRGB ICC profile's bytes
  *   pdf_doc.c      the public eb_pdf API and the atomic save
@@ -251,6 +250,8 @@ const eb_font *eb_pdf_font_source(const eb_pdf_font *f);
 eb_hpdf_font *eb_pdf_font_objects(const eb_pdf_font *f);
 /* Records that glyph `gid` is drawn for `text` (may be empty). */
 eb_cid_use eb_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_t len);
+/* A glyph that draws nothing and has no advance (to carry text), 0 if none. */
+uint32_t eb_pdf_font_empty_glyph(eb_pdf_font *f);
 /* Subsets and fills the font objects from every glyph drawn so far. */
 bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag);
 /* Feeds what identifies the font's use (name, glyphs, texts) to a hash. */
@@ -272,9 +273,8 @@ const char *eb_tags_type(const eb_tags *t, int element);
 /* Children: marked content (page index, MCID) and link annotations. */
 void eb_tags_add_mcid(eb_tags *t, int element, size_t page, int mcid);
 void eb_tags_add_link(eb_tags *t, int element, size_t page, eb_hpdf_obj *annot);
-/* Records that line `line` of para was drawn as content of element: its
- * logical text, and whether it needs ActualText (a right-to-left run of
- * more than one character). */
+/* Records that line `line` of para was drawn as content of element (its
+ * logical text goes into the document's hash). */
 void eb_tags_note_text(eb_tags *t, int element, const eb_para *para, size_t line);
 /* Writes (or, on a later save, rewrites) the structure tree: element
  * dictionaries, /StructTreeRoot with its parent tree, /MarkInfo, each

@@ -8,14 +8,9 @@
  * parent tree that maps each page's MCIDs and each link back to its
  * element, and /MarkInfo.
  *
- * Right-to-left runs are drawn in visual order and their logical order
- * comes back through the ToUnicode maps (pdf_text.c). That serves text
- * extraction, which reorders by position, but a reader that follows the
- * structure tree takes the content in drawing order; so an element whose
- * text has right-to-left runs carries its text in logical order as
- * /ActualText on its structure element (not on the marked content, where
- * poppler would reverse it again). Left-to-right ligatures need none: their
- * ToUnicode entries already give their characters in order. */
+ * Text is drawn in logical order (pdf_text.c), right-to-left runs
+ * included, so an element's marked content reads as its text and no
+ * element needs /ActualText. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +34,8 @@ typedef struct {
     eb_buf text;
     const eb_para *last_para;
     size_t last_end;
-    bool needs_actual_text;
     /* computed when writing */
     bool live;             /* has content, itself or below */
-    bool text_below;       /* a descendant has text of its own */
     eb_hpdf_obj *obj;
 } element;
 
@@ -160,37 +153,9 @@ void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_hpdf_obj *annot) {
     t->links[t->nlinks++] = (link_owner){annot, n};
 }
 
-/* ---- text for ActualText ---------------------------------------------------------- */
+/* ---- text (for the document's hash) ------------------------------------------------- */
 
 static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-
-/* Whether a glyph stands for several characters (a ligature, a letter
- * with its mark). */
-static bool several_characters(const eb_para *para, const eb_glyph *glyph) {
-    if (glyph->text_len < 2 || glyph->text_start >= para->text_len) return false;
-    size_t len = glyph->text_len;
-    if (len > para->text_len - glyph->text_start) len = para->text_len - glyph->text_start;
-    return eb_utf8_count(para->text + glyph->text_start, len) > 1;
-}
-
-/* Whether the line's content, read in drawing order through the ToUnicode
- * maps, differs from its text: a right-to-left run of more than one
- * character is drawn in the reverse of reading order, and its glyphs for
- * several characters are mapped reversed (pdf_text.c). Left-to-right runs,
- * ligatures included, read as they are written. */
-static bool line_needs_actual_text(const eb_para *para, const eb_line *line) {
-    for (size_t r = 0; r < line->nruns; r++) {
-        const eb_run *run = &line->runs[r];
-        if (!run->rtl) continue;
-        size_t with_text = 0;
-        for (size_t g = 0; g < run->nglyphs; g++) {
-            if (several_characters(para, &run->glyphs[g])) return true;
-            with_text += run->glyphs[g].text_len > 0;
-        }
-        if (with_text > 1) return true;
-    }
-    return false;
-}
 
 void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index) {
     element *e = get(t, n);
@@ -199,7 +164,6 @@ void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index
     size_t start = line->text_start < para->text_len ? line->text_start : para->text_len;
     size_t end = line->text_end < para->text_len ? line->text_end : para->text_len;
     if (end < start) end = start;
-    e->needs_actual_text = e->needs_actual_text || line_needs_actual_text(para, line);
     /* the lines of one paragraph follow on; different texts (a label and
      * its value, a cell's items) are separated by a space */
     bool follows_on = e->last_para == para && e->last_end == start;
@@ -239,23 +203,12 @@ static bool put_text(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const char *ut
     return ok;
 }
 
-/* The text without the white space around it. */
-static void trimmed(const eb_buf *text, const char **start, size_t *len) {
-    const char *s = text->data ? text->data : "";
-    size_t n = text->len;
-    while (n > 0 && is_space(*s)) s++, n--;
-    while (n > 0 && is_space(s[n - 1])) n--;
-    *start = s;
-    *len = n;
-}
-
-/* Marks the elements with content somewhere below them, and those below
- * which another element has text. Children come after their parents. */
+/* Marks the elements with content somewhere below them. Children come
+ * after their parents. */
 static void mark_live(eb_tags *t) {
     for (size_t i = t->n; i-- > 0;) {
         element *e = &t->elements[i];
         e->live = false;
-        e->text_below = false;
         for (size_t k = 0; k < e->nkids; k++) {
             const kid *c = &e->kids[k];
             if (c->kind != KID_ELEMENT) {
@@ -264,7 +217,6 @@ static void mark_live(eb_tags *t) {
             }
             const element *child = get(t, c->value);
             e->live = e->live || child->live;
-            e->text_below = e->text_below || child->text_below || child->text.len > 0;
         }
     }
 }
@@ -326,13 +278,6 @@ static bool write_element(eb_tags *t, eb_hpdf *d, element *e, eb_hpdf_page *cons
     if (ok && has_page) ok = eb_hpdf_put_obj(d, e->obj, "Pg", eb_hpdf_page_dict(pages[pg]));
     if (ok && e->lang) ok = eb_hpdf_put_ascii(d, e->obj, "Lang", e->lang);
     if (ok && e->alt) ok = put_text(d, e->obj, "Alt", e->alt, strlen(e->alt));
-    /* ActualText stands for everything below the element: only where the
-     * element's own text is all there is */
-    const char *text;
-    size_t len;
-    trimmed(&e->text, &text, &len);
-    if (ok && e->needs_actual_text && !e->alt && !e->text_below && len > 0)
-        ok = put_text(d, e->obj, "ActualText", text, len);
     ok = ok && write_attributes(d, e);
     eb_hpdf_obj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
     return k && eb_hpdf_put_obj(d, e->obj, "K", k);
