@@ -46,13 +46,20 @@ static bool read_hashes(const cJSON *arr, eb_file_hash **out, size_t *n) {
     return cJSON_IsArray(arr);
 }
 
+/* A non-negative whole number below 2^53, else -1 (a hand-edited manifest
+ * may hold anything; casting a double beyond long's range is undefined). */
+static long count_or_minus_one(const cJSON *n) {
+    if (!cJSON_IsNumber(n) || !(n->valuedouble >= 0 && n->valuedouble < 9007199254740992.0)) return -1;
+    return (long)n->valuedouble;
+}
+
 static bool read_entry(const cJSON *b, eb_manifest_entry *e) {
     *e = (eb_manifest_entry){.file = dup_string(b, "file"), .indication = dup_string(b, "indication"),
                              .locale = dup_string(b, "locale")};
     const cJSON *pages = cJSON_GetObjectItemCaseSensitive(b, "pages");
     const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(b, "bytes");
-    e->pages = cJSON_IsNumber(pages) ? (long)pages->valuedouble : -1;
-    e->bytes = cJSON_IsNumber(bytes) ? (long)bytes->valuedouble : -1;
+    e->pages = count_or_minus_one(pages);
+    e->bytes = count_or_minus_one(bytes);
     bool ok = e->file && e->indication && e->locale && !strchr(e->file, '/') && e->pages >= 0 &&
               e->bytes >= 0 && copy_hash(b, "sha256", e->sha256) && copy_hash(b, "key", e->key);
     ok = read_hashes(cJSON_GetObjectItemCaseSensitive(b, "inputs"), &e->inputs, &e->ninputs) && ok;

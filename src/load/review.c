@@ -101,8 +101,9 @@ static void read_refs(review_reader *rr, const cJSON *obj, eb_ref_list *out) {
     size_t mark = eb_path_push_key(r, "refs");
     for (size_t i = 0; item; item = item->next, i++) {
         size_t m = eb_path_push_index(r, i);
-        if (!cJSON_IsNumber(item) || item->valuedouble != (double)(int)item->valuedouble ||
-            item->valuedouble < 1 || item->valuedouble > 10000) {
+        /* range first: casting a double beyond int's range is undefined */
+        if (!cJSON_IsNumber(item) || !(item->valuedouble >= 1 && item->valuedouble <= 10000) ||
+            item->valuedouble != (double)(int)item->valuedouble) {
             eb_reader_error(r, item, false, "expected a reference number from 1 to 10000, found %s",
                             cJSON_IsNumber(item) ? "another number" : eb_json_type_name(item));
         } else if (!reference_exists(rr, (int)item->valuedouble)) {
