@@ -143,6 +143,19 @@ static void fill_chart_row(eb_composer *c, size_t review, eb_chart_row *row) {
             row->trial_sizes[row->ntrials++] = rv->human_studies[i].n;
 }
 
+/* "; human studies (n): 30, 72, not stated": what the chart's last column
+ * shows, since its text is hidden behind the figure's alternative text. */
+static void append_trial_sizes(eb_composer *c, const eb_chart_row *row, eb_buf *out) {
+    if (row->ntrials == 0) return;
+    eb_buf_printf(out, "; %s: ", c->s->trials_label);
+    for (size_t t = 0; t < row->ntrials; t++) {
+        eb_brief *b = c->brief;
+        const char *n = row->trial_sizes[t] ? eb_format_number(b->arena, b->locale, row->trial_sizes[t])
+                                            : c->s->not_stated;
+        eb_buf_printf(out, "%s%s", t ? c->s->list_separator : "", n);
+    }
+}
+
 static eb_span chart_alt(eb_composer *c, const eb_chart *chart) {
     eb_brief *b = c->brief;
     eb_buf summary = {0};
@@ -155,6 +168,7 @@ static eb_span chart_alt(eb_composer *c, const eb_chart *chart) {
                           eb_format_number(b->arena, b->locale, (long)chart->rows[r].counts[l]));
             first = false;
         }
+        append_trial_sizes(c, &chart->rows[r], &summary);
         eb_buf_putc(&summary, ')');
     }
     char *alt = eb_xasprintf(c->s->chart_alt_format, b->indication->name.s[eb_locale_lang(b->locale)],

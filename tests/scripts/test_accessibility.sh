@@ -69,6 +69,23 @@ for h in "پیام‌های کلیدی" "شواهد در یک نگاه" "مقا�
 done
 pdfinfo -struct-text "$fa" | grep -c "^  H1 (block)$" | awk '$1 < 9 {exit 1}' || fail "fa: fewer than 9 H1 elements read by pdfinfo"
 
+# The chart's alternative text says everything the chart shows, the sizes
+# of the human studies (its last column) included.
+$py - "$out/a/skin-aging.en.pdf" <<'PY' || fail "en: the chart's /Alt lacks the human study sizes"
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+def walk(e):
+    yield e
+    k = e.get("/K")
+    for x in (k if isinstance(k, pikepdf.Array) else [k]):
+        if isinstance(x, pikepdf.Dictionary) and "/S" in x:
+            yield from walk(x)
+alts = [str(e.Alt) for e in walk(pdf.Root.StructTreeRoot.K[0]) if e.S == "/Figure"]
+assert len(alts) == 1, alts
+assert ("Jiani Xiang et al., 2026 (in vitro 7, animal 6, human trial 7, expert opinion / mechanism 26; "
+        "human studies (n): 30, 30, 15, 28, 72, not stated)") in alts[0], alts[0]
+PY
+
 # The profile in every brief is the Debian file, byte for byte (also
 # checked by --icc above); the SHA-256 is the one src/pdf/pdf_srgb.c names.
 sha=$(sha256sum "$icc" | cut -d' ' -f1)
