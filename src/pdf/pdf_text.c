@@ -138,9 +138,9 @@ static bool is_white(const char *text, size_t len) {
 
 /* The length of the UTF-8 code point at text (1 for a broken byte). */
 static size_t code_point_len(const char *text, size_t len) {
-    size_t n = 1;
-    while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80) n++;
-    return n;
+    uint32_t cp;
+    size_t n = eb_utf8_decode(text, len, &cp);
+    return n ? n : 1;
 }
 
 /* Copies the code points of text[0..len) into out in reverse order. */
