@@ -99,11 +99,12 @@ static void place_caption(table_state *ts, bool continued) {
 
 /* ---- cells ---------------------------------------------------------------------- */
 
-/* Which piece of p's text (pieces are separated by line feeds) line l is in. */
-static size_t piece_of(const eb_para *p, size_t l) {
-    size_t piece = 0;
-    for (uint32_t i = 0; i < p->lines[l].text_start; i++) piece += p->text[i] == '\n';
-    return piece;
+/* The line feeds (piece separators) in p's text from byte `from` to the
+ * start of line l. */
+static size_t feeds_before(const eb_para *p, uint32_t from, size_t l) {
+    size_t n = 0;
+    for (uint32_t i = from; i < p->lines[l].text_start; i++) n += p->text[i] == '\n';
+    return n;
 }
 
 /* Draws the lines of p (its top `offset` below the row's top) that belong
@@ -119,10 +120,16 @@ static void draw_lines(table_state *ts, const eb_para *p, double x, double offse
         eb_flow_text(ts->f, p, first, end, x, row_y - from + offset, element);
         return;
     }
+    /* one pass over the text: the piece of each line from the line before */
+    size_t piece = first < end ? feeds_before(p, 0, first) : 0;
     for (size_t start = first, stop; start < end; start = stop) {
-        size_t piece = piece_of(p, start);
-        for (stop = start + 1; stop < end && piece_of(p, stop) == piece; stop++) continue;
+        size_t next_piece = piece;
+        for (stop = start + 1; stop < end; stop++) {
+            next_piece = piece + feeds_before(p, p->lines[stop - 1].text_start, stop);
+            if (next_piece != piece) break;
+        }
         eb_flow_text(ts->f, p, start, stop, x, row_y - from + offset, pieces[piece]);
+        piece = next_piece;
     }
 }
 
