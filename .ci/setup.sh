@@ -8,6 +8,9 @@ packages=(
   fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf python3 python3-jsonschema libharfbuzz-bin icc-profiles-free python3-pikepdf clang-14 libclang-rt-14-dev valgrind
 )
+# node and npm for the engine tests: Debian's, unless the machine has its own
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,3 +22,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "setup: all ${#packages[@]} packages present"
+
+# pdf.js and PDFium, as Firefox and Chrome read PDFs, for tests/scripts/test_engines.sh:
+# the versions pinned in tests/engines/package-lock.json.
+engines="$(cd "$(dirname "$0")/../tests/engines" && pwd)"
+if ! cmp -s "$engines/package-lock.json" "$engines/node_modules/.evbrief-lock" 2>/dev/null; then
+  (cd "$engines" && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
+   cp package-lock.json node_modules/.evbrief-lock)
+fi
+echo "setup: pdf.js $(node -p 'require("'"$engines"'/node_modules/pdfjs-dist/package.json").version') and PDFium $(node -p 'require("'"$engines"'/node_modules/@hyzyla/pdfium/package.json").version') for the engine tests"

@@ -35,7 +35,6 @@ typedef struct {
     const char *keywords;
     const char *creator;
     const char *lang;      /* document language, BCP 47 (/Lang) */
-    bool rtl;              /* /ViewerPreferences /Direction /R2L */
     /* Seed for the deterministic document /ID and font subset tags: the same
      * seed and content give the same bytes. No wall-clock time is written. */
     const char *id_seed;

@@ -113,7 +113,7 @@ static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *bri
     double t1 = now();
     eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
                             .keywords = brief->keywords, .creator = "evbrief " EVBRIEF_VERSION,
-                            .lang = plan->lang, .rtl = brief->rtl, .id_seed = brief->file_name,
+                            .lang = plan->lang, .id_seed = brief->file_name,
                             /* Creation and modification dates only from
                              * SOURCE_DATE_EPOCH: never the wall clock. */
                             .dated = o->source_date_epoch != NULL,

@@ -12,7 +12,6 @@
 
 typedef struct {
     char *title, *author, *subject, *keywords, *creator, *lang, *id_seed;
-    bool rtl;
     bool dated;
     long long date;
 } owned_options;
@@ -58,7 +57,6 @@ static void copy_options(owned_options *o, const eb_pdf_options *in) {
     o->creator = eb_xstrdup(in->creator ? in->creator : "evbrief " EVBRIEF_VERSION);
     o->lang = dup_or_null(in->lang);
     o->id_seed = eb_xstrdup(in->id_seed ? in->id_seed : "");
-    o->rtl = in->rtl;
     o->dated = in->dated;
     o->date = in->date;
 }
@@ -101,7 +99,7 @@ static bool write_document_entries(eb_pdf *pdf) {
     return set_info(pdf, "Title", o->title) && set_info(pdf, "Author", o->author) &&
            set_info(pdf, "Subject", o->subject) && set_info(pdf, "Keywords", o->keywords) &&
            set_info(pdf, "Creator", o->creator) && set_info(pdf, "Producer", pdf->producer) &&
-           set_dates(pdf) && eb_hpdf_set_catalog(pdf->backend, o->lang, o->title != NULL, o->rtl) &&
+           set_dates(pdf) && eb_hpdf_set_catalog(pdf->backend, o->lang, o->title != NULL) &&
            eb_pdfa_output_intent(pdf->backend);
 }
 

@@ -305,15 +305,17 @@ bool eb_hpdf_set_info(eb_hpdf *d, const char *key, const uint8_t *value, size_t 
 
 const char *eb_hpdf_version(void) { return HPDF_GetVersion(); }
 
-bool eb_hpdf_set_catalog(eb_hpdf *d, const char *lang, bool display_title, bool rtl) {
+/* No /Direction /R2L for right-to-left documents: PDFium (Chrome, Edge)
+ * takes it to mean that every line reads right to left, and so reverses
+ * the word order of every English or Chinese line in a Persian brief. */
+bool eb_hpdf_set_catalog(eb_hpdf *d, const char *lang, bool display_title) {
     HPDF_Dict catalog = d->doc->catalog;
     HPDF_STATUS status = HPDF_OK;
     if (lang && *lang) status += add_string(d, catalog, "Lang", lang);
-    if (display_title || rtl) {
+    if (display_title) {
         HPDF_Dict prefs = HPDF_Dict_New(mmgr_of(d));
         status += HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
-        if (display_title) status += HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-        if (rtl) status += HPDF_Dict_AddName(prefs, "Direction", "R2L");
+        status += HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
     }
     return ok(d, status);
 }

@@ -200,7 +200,7 @@ eb_hpdf_outline *eb_hpdf_outline_new(eb_hpdf *doc, eb_hpdf_outline *parent,
                                      eb_hpdf_page *page, double left, double top);
 /* key: "Title", "Author", ...; value: a PDF text string's bytes. */
 bool eb_hpdf_set_info(eb_hpdf *doc, const char *key, const uint8_t *value, size_t len);
-bool eb_hpdf_set_catalog(eb_hpdf *doc, const char *lang, bool display_title, bool rtl);
+bool eb_hpdf_set_catalog(eb_hpdf *doc, const char *lang, bool display_title);
 bool eb_hpdf_set_id(eb_hpdf *doc, const uint8_t id[16]);
 /* Serialises the document into out (replacing its contents). */
 bool eb_hpdf_save(eb_hpdf *doc, eb_buf *out);

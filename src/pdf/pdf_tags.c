@@ -8,9 +8,11 @@
  * parent tree that maps each page's MCIDs and each link back to its
  * element, and /MarkInfo.
  *
- * Text is drawn in logical order (pdf_text.c), right-to-left runs
- * included, so an element's marked content reads as its text and no
- * element needs /ActualText. */
+ * Right-to-left text is drawn as it is seen, its glyphs left to right
+ * (pdf_text.c), which is what readers of the page need; a reader of the
+ * structure tree takes an element's marked content in drawing order, so
+ * an element whose text has right-to-left characters carries its logical
+ * text as /ActualText (PDF 1.7, 14.9.4), bidi controls left out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,6 +271,42 @@ static eb_hpdf_obj *kids_array(eb_tags *t, eb_hpdf *d, const element *e, bool ha
     return ok ? k : NULL;
 }
 
+static bool is_bidi_control(uint32_t cp) {
+    return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Hebrew, Arabic and their presentation forms: the strong right-to-left
+ * blocks the briefs can hold. */
+static bool is_right_to_left(uint32_t cp) {
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+static bool has_right_to_left(const eb_buf *text) {
+    for (size_t i = 0; i < text->len;) {
+        uint32_t cp;
+        size_t n = eb_utf8_decode(text->data + i, text->len - i, &cp);
+        if (n == 0) return false;
+        if (is_right_to_left(cp)) return true;
+        i += n;
+    }
+    return false;
+}
+
+static bool put_actual_text(eb_hpdf *d, eb_hpdf_obj *o, const eb_buf *text) {
+    eb_buf plain = {0};
+    for (size_t i = 0; i < text->len;) {
+        uint32_t cp;
+        size_t n = eb_utf8_decode(text->data + i, text->len - i, &cp);
+        if (n == 0) n = 1;
+        else if (!is_bidi_control(cp)) eb_buf_append(&plain, text->data + i, n);
+        i += n;
+    }
+    bool ok = put_text(d, o, "ActualText", plain.data ? plain.data : "", plain.len);
+    eb_buf_free(&plain);
+    return ok;
+}
+
 static bool write_element(eb_tags *t, eb_hpdf *d, element *e, eb_hpdf_page *const *pages) {
     eb_hpdf_obj *parent = e->parent ? get(t, e->parent)->obj : t->root;
     size_t pg = 0;
@@ -278,6 +316,7 @@ static bool write_element(eb_tags *t, eb_hpdf *d, element *e, eb_hpdf_page *cons
     if (ok && has_page) ok = eb_hpdf_put_obj(d, e->obj, "Pg", eb_hpdf_page_dict(pages[pg]));
     if (ok && e->lang) ok = eb_hpdf_put_ascii(d, e->obj, "Lang", e->lang);
     if (ok && e->alt) ok = put_text(d, e->obj, "Alt", e->alt, strlen(e->alt));
+    if (ok && has_right_to_left(&e->text)) ok = put_actual_text(d, e->obj, &e->text);
     ok = ok && write_attributes(d, e);
     eb_hpdf_obj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
     return k && eb_hpdf_put_obj(d, e->obj, "K", k);

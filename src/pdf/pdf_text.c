@@ -11,16 +11,21 @@
  * written (rounding included) and writes, before each glyph, the
  * adjustment to where the glyph should be, so errors never accumulate.
  *
- * Text is drawn in logical order: the runs of a line by where their text
- * starts, a right-to-left run's glyphs from its right end (see
- * draw_char). A reader that takes the content in drawing order
- * (pdfinfo -struct-text, a structure-tree reader) reads it as written;
- * extractors that order glyphs by position (pdftotext) see every glyph
- * where it is drawn. */
+ * The runs of a line are drawn in logical order, each run's glyphs left
+ * to right as seen (see draw_run for why). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <hb.h>
+
 #include "pdf_internal.h"
+
+typedef struct {
+    const eb_font *font;
+    uint32_t gid;
+    double size, x, y;     /* the glyph's origin in PDF space */
+} deferred_mark;
 
 typedef struct {
     eb_pdf_page *page;
@@ -30,13 +35,11 @@ typedef struct {
     eb_pdf_font *font;
     double size;
     double actual;         /* PDF's pen from the run's start, pt */
-    double left;           /* the run's start, pt from the page's left */
     double rise;           /* current Ts, pt */
-    /* the characters drawn so far on the line (see draw_char) */
-    size_t in_word;        /* of the current word */
-    double prev_left;      /* left edge of the last one, pt from the page's left */
-    bool prev_rtl;         /* the last one was in a right-to-left run */
-    bool prev_in_run;      /* ... in the run being drawn */
+    double origin_x, origin_y; /* where the TJ starts, PDF space */
+    /* glyphs without text, drawn as outlines after the text */
+    deferred_mark *marks;
+    size_t nmarks, marks_cap;
 } text_writer;
 
 /* The value a number has once written with three decimals (absurd values,
@@ -67,14 +70,21 @@ static const char *glyph_text(const eb_para *para, const eb_glyph *g, size_t *le
     return para->text + start;
 }
 
-/* Draws glyph gid standing for text[0..len) with the pen at `x` (pt from
- * the run's start, the glyph's offset included); returns where the pen
- * was, as PDF will compute it. */
-static double show_glyph(text_writer *w, uint32_t gid, const char *text, size_t len, double x, double rise) {
+/* Draws glyph gid standing for text[0..len), its origin at `pen` (pt
+ * from the TJ's start) moved by the glyph's offset (dx, rise).
+ *
+ * A change of rise (a raised mark) ends the TJ, and PDFium sorts a line's
+ * TJs by where each starts: so the pen goes to the glyph's origin before
+ * the TJ ends, and both TJs around the change start at that same origin,
+ * which keeps them in drawing order. */
+static void show_glyph(text_writer *w, uint32_t gid, const char *text, size_t len, double pen, double dx,
+                         double rise) {
     eb_cid_use use = eb_pdf_font_use(w->font, gid, text, len);
-    set_rise(w, rise);
-    move_pen(w, x);
-    double at = w->actual;
+    if (as_written(rise) != as_written(w->rise)) {
+        move_pen(w, pen);
+        set_rise(w, rise);
+    }
+    move_pen(w, pen + dx);
     if (use.text_mapped) {
         eb_content_show_glyph(w->c, use.cid);
     } else {
@@ -83,7 +93,6 @@ static double show_glyph(text_writer *w, uint32_t gid, const char *text, size_t 
         eb_content_end_marked(w->c);
     }
     w->actual += use.width * w->size / 1000.0;
-    return at;
 }
 
 /* Selects the run's font on the page; false if libharu refused. */
@@ -104,43 +113,39 @@ static bool select_font(text_writer *w, const eb_run *run) {
     return true;
 }
 
-/* Right-to-left runs are drawn in logical order, from the right, so that
- * content order is reading order. poppler's pdftotext then still reads
- * them, reversing each right-to-left line as it does for text drawn left
- * to right, provided every character has a box of its own, strictly left
- * of the one before it, and no hair gaps between letters:
+/* What the engines that read a page's text need (see docs/text-engine.md,
+ * "Persian text extraction"):
  *
- *  - a glyph drawn left of the previous one starts a new word (poppler
- *    breaks words when the pen goes back), so each character of a
- *    right-to-left run is a word of its own, and poppler sorts words by
- *    their left edge; a glyph whose left edge would not be left of the
- *    previous character's (the zero-width alef of lam-alef, a ZWNJ) is
- *    moved left, to EPS_EM left of it;
- *  - a glyph standing for several characters (a letter with its mark)
- *    keeps the first; each further one goes on an empty zero-advance glyph
- *    just left of it, since poppler lays a glyph's characters out left to
- *    right and would reverse them with the line (a font without such a
- *    glyph maps them reversed instead: struct-text then reads that
- *    cluster's characters reversed);
- *  - poppler puts a space between one-character words whose boxes are
- *    further apart than 1.3 times the smallest gap on the line, so a line
- *    whose letters all abut (gaps of 0, give or take rounding) needs one
- *    overlap: the second character of every word, where either of the two
- *    is right-to-left, is drawn EPS_EM into the first.
- *
- * EPS_EM is a thousandth of an em: 0.011 pt at 11 pt. Left-to-right runs
- * are drawn as laid out but for that nudge. */
-#define EPS_EM 0.001
+ *  - every run is one TJ whose glyphs go left to right, as they are seen:
+ *    PDFium reorders a line's characters from visual to logical with its
+ *    own bidi pass, pdf.js reorders each text item (a TJ on one line) the
+ *    same way, and poppler's pdftotext orders glyphs by position; a
+ *    right-to-left run drawn in logical order comes back reversed from
+ *    the first two;
+ *  - the runs of a line are drawn in logical order: PDFium sorts a line's
+ *    text objects by position anyway, and pdf.js keeps each run an item of
+ *    its own, in the order drawn, so a Latin word inside a Persian line
+ *    lands in its logical place;
+ *  - a glyph of a right-to-left run that stands for several characters (a
+ *    letter with its hamza, lam-alef) maps to them in visual order, since
+ *    every engine reverses its characters with the run;
+ *  - bidi controls (isolates, embeddings, marks) draw nothing and are not
+ *    drawn: a reader's own bidi pass would see them as stray text.
+ * Spaces are the font's space glyph, so every engine finds the words. */
 
-static bool is_white(const char *text, size_t len) {
-    return len == 1 && (text[0] == ' ' || text[0] == '\t' || text[0] == '\n');
-}
-
-/* The length of the UTF-8 code point at text (1 for a broken byte). */
-static size_t code_point_len(const char *text, size_t len) {
-    uint32_t cp;
-    size_t n = eb_utf8_decode(text, len, &cp);
-    return n ? n : 1;
+/* True if text[0..len) is only bidi formatting characters. */
+static bool is_bidi_control_only(const char *text, size_t len) {
+    if (len == 0) return false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = eb_utf8_decode(text + i, len - i, &cp);
+        if (n == 0) return false;
+        bool control = cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+                       (cp >= 0x2066 && cp <= 0x2069);
+        if (!control) return false;
+        i += n;
+    }
+    return true;
 }
 
 /* Copies the code points of text[0..len) into out in reverse order. */
@@ -154,92 +159,239 @@ static void reverse_code_points(const char *text, size_t len, char *out) {
     }
 }
 
-/* Draws glyph g of a run (pen at x, pt from the run's start). */
-static void draw_char(text_writer *w, const eb_glyph *g, double x, bool rtl) {
-    size_t len;
-    const char *text = glyph_text(w->para, g, &len);
-    double target = x + g->x_offset;
-    if (len == 0 || is_white(text, len)) {  /* a mark (drawn where it goes), a space */
-        show_glyph(w, g->gid, text, len, target, g->y_offset);
-        if (len) w->in_word = 0, w->prev_in_run = false;
-        return;
+static void defer_mark(text_writer *w, const eb_glyph *g, double x) {
+    if (w->nmarks == w->marks_cap) {
+        w->marks_cap = w->marks_cap ? 2 * w->marks_cap : 8;
+        w->marks = eb_xrealloc(w->marks, w->marks_cap * sizeof *w->marks);
     }
-    const double eps = EPS_EM * w->size;
-    uint32_t carrier = 0;
-    size_t ink_len = len;
-    char reversed[64];
-    const char *ink_text = text;
-    if (rtl && code_point_len(text, len) < len) {
-        const eb_font_info *info = eb_font_get_info(eb_pdf_font_source(w->font));
-        carrier = info->is_cff ? 0 : eb_pdf_font_empty_glyph(w->font);
-        if (carrier) {
-            ink_len = code_point_len(text, len);
-        } else if (len <= sizeof reversed) {
-            reverse_code_points(text, len, reversed);
-            ink_text = reversed;
-        }
-    }
-    double prev = w->prev_left - w->left;
-    if (w->in_word == 1 && (rtl || w->prev_rtl)) target += target < prev ? eps : -eps;
-    if (rtl && w->prev_in_run && target > prev - eps) target = prev - eps;
-    double at = show_glyph(w, g->gid, ink_text, ink_len, target, g->y_offset);
-    for (size_t i = ink_len; i < len;) {
-        size_t n = code_point_len(text + i, len - i);
-        at = show_glyph(w, carrier, text + i, n, at - eps, g->y_offset);
-        i += n;
-    }
-    w->prev_left = w->left + at;
-    w->prev_rtl = rtl;
-    w->prev_in_run = true;
-    w->in_word++;
+    w->marks[w->nmarks++] = (deferred_mark){eb_pdf_font_source(w->font), g->gid, w->size,
+                                            w->origin_x + x + g->x_offset, w->origin_y + g->y_offset};
 }
 
-/* Draws a run whose left end is at (left, baseline) in PDF space. */
-static void draw_run(text_writer *w, const eb_run *run, double left, double baseline) {
-    if (!run->font || run->nglyphs == 0 || !(run->size > 0)) return;
-    w->size = run->size;
-    if (!select_font(w, run)) return;
-    eb_content_text_move(w->c, left, baseline);
-    w->actual = 0;
-    w->left = as_written(left);  /* where the text line starts, as written */
-    w->prev_in_run = false;
-    double x = 0;
+/* An outline as a path in the content stream, in font units (the mark's
+ * cm scales them). */
+static void outline_move(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float x, float y, void *u) {
+    (void)f, (void)st, (void)u;
+    eb_content_op(c, "m", 2, (double[]){x, y});
+}
+static void outline_line(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float x, float y, void *u) {
+    (void)f, (void)st, (void)u;
+    eb_content_op(c, "l", 2, (double[]){x, y});
+}
+static void outline_quadratic(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float cx, float cy, float x,
+                              float y, void *u) {
+    (void)f, (void)u;
+    /* the cubic with the same curve: controls 2/3 of the way to the quadratic's */
+    double x0 = st->current_x, y0 = st->current_y;
+    eb_content_op(c, "c", 6,
+                  (double[]){x0 + 2.0 / 3 * (cx - x0), y0 + 2.0 / 3 * (cy - y0), x + 2.0 / 3 * (cx - x),
+                             y + 2.0 / 3 * (cy - y), x, y});
+}
+static void outline_cubic(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float c1x, float c1y, float c2x,
+                          float c2y, float x, float y, void *u) {
+    (void)f, (void)st, (void)u;
+    eb_content_op(c, "c", 6, (double[]){c1x, c1y, c2x, c2y, x, y});
+}
+static void outline_close(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, void *u) {
+    (void)f, (void)st, (void)u;
+    eb_content_raw(c, "h\n");
+}
+
+static hb_draw_funcs_t *outline_funcs(void) {
+    hb_draw_funcs_t *f = hb_draw_funcs_create();
+    hb_draw_funcs_set_move_to_func(f, outline_move, NULL, NULL);
+    hb_draw_funcs_set_line_to_func(f, outline_line, NULL, NULL);
+    hb_draw_funcs_set_quadratic_to_func(f, outline_quadratic, NULL, NULL);
+    hb_draw_funcs_set_cubic_to_func(f, outline_cubic, NULL, NULL);
+    hb_draw_funcs_set_close_path_func(f, outline_close, NULL, NULL);
+    hb_draw_funcs_make_immutable(f);
+    return f;
+}
+
+/* Draws the deferred marks, filled in the paragraph's colour. */
+static void draw_marks(text_writer *w) {
+    if (w->nmarks == 0) return;
+    hb_draw_funcs_t *funcs = outline_funcs();
+    eb_content_fill_color(w->c, w->para->color);
+    for (size_t i = 0; i < w->nmarks; i++) {
+        const deferred_mark *m = &w->marks[i];
+        double scale = m->size / eb_font_get_info(m->font)->units_per_em;
+        hb_font_t *font = hb_font_create(eb_font_hb_face(m->font));
+        eb_content_raw(w->c, "q\n");
+        eb_content_op(w->c, "cm", 6, (double[]){scale, 0, 0, scale, m->x, m->y});
+        hb_font_get_glyph_shape(font, m->gid, funcs, w->c);
+        eb_content_raw(w->c, "f\nQ\n");
+        hb_font_destroy(font);
+    }
+    hb_draw_funcs_destroy(funcs);
+    free(w->marks);
+    w->marks = NULL;
+    w->nmarks = w->marks_cap = 0;
+}
+
+/* The text a glyph of a run stands for in the PDF. A cluster's text sits
+ * on its first glyph in logical order (include/layout.h). Of its other
+ * glyphs, those that advance the pen (the alef of a two-glyph lam-alef)
+ * take one character each, in logical order, the last taking what is
+ * left; those that do not (a mark over its letter, the hamza of «هٔ») take
+ * none and are drawn as outlines (draw_marks), since a glyph drawn as
+ * text needs a code, which every reader would extract as a stray or
+ * misplaced character. */
+typedef struct {
+    const char *text;
+    size_t len;
+    bool outline;    /* no text: drawn as a path */
+} glyph_piece;
+
+static bool advances(const eb_glyph *g) { return g->x_advance != 0; }
+
+static size_t char_len(const char *text, size_t len) {
+    uint32_t cp;
+    size_t n = eb_utf8_decode(text, len, &cp);
+    return n ? n : 1;
+}
+
+/* The glyphs [first, last] of the run that form glyph i's cluster: the
+ * text holder and the text-less glyphs beside it (after it in logical
+ * order: right of it in a right-to-left run). */
+static void cluster_bounds(const eb_run *run, size_t i, size_t *first, size_t *last) {
+    const eb_glyph *g = run->glyphs;
+    size_t a = i, b = i;
     if (run->rtl) {
-        for (size_t i = 0; i < run->nglyphs; i++) x += run->glyphs[i].x_advance;
-        for (size_t i = run->nglyphs; i-- > 0;) {
-            x -= run->glyphs[i].x_advance;
-            draw_char(w, &run->glyphs[i], x, true);
-        }
+        while (b + 1 < run->nglyphs && g[b].text_len == 0) b++;
+        while (a > 0 && g[a - 1].text_len == 0) a--;
     } else {
+        while (a > 0 && g[a].text_len == 0) a--;
+        while (b + 1 < run->nglyphs && g[b + 1].text_len == 0) b++;
+    }
+    *first = a;
+    *last = b;
+}
+
+static glyph_piece piece_of(const text_writer *w, const eb_run *run, size_t i) {
+    if (!advances(&run->glyphs[i]) && run->glyphs[i].text_len == 0) return (glyph_piece){"", 0, true};
+    size_t first, last;
+    cluster_bounds(run, i, &first, &last);
+    size_t len;
+    const char *text = glyph_text(w->para, &run->glyphs[run->rtl ? last : first], &len);
+    /* i's rank among the cluster's advancing glyphs (the holder counts
+     * whether it advances or not), in logical order, and their number */
+    size_t rank = 0, count = 0;
+    for (size_t k = first; k <= last; k++) {
+        size_t j = run->rtl ? last - (k - first) : k;  /* logical order */
+        if (j != i && !advances(&run->glyphs[j]) && run->glyphs[j].text_len == 0) continue;
+        if (j == i) rank = count;
+        count++;
+    }
+    size_t off = 0;
+    for (size_t k = 0; k < rank && off < len; k++) off += char_len(text + off, len - off);
+    if (off >= len) return (glyph_piece){text + len, 0, false};
+    size_t n = rank + 1 < count ? char_len(text + off, len - off) : len - off;
+    return (glyph_piece){text + off, n, false};
+}
+
+/* In a right-to-left run a bracket is drawn with its mirror image, "("
+ * as ")": the glyph's text is the character it shows, which readers
+ * mirror back when they reorder the line (PDFium does; pdf.js reads a
+ * bracket beside Latin text, in a text item of its own, as shown). */
+static size_t mirror_text(const char *text, size_t len, char out[4]) {
+    uint32_t cp;
+    if (eb_utf8_decode(text, len, &cp) != len) return 0;
+    hb_codepoint_t m = hb_unicode_mirroring(hb_unicode_funcs_get_default(), cp);
+    return m != cp ? eb_utf8_encode(m, out) : 0;
+}
+
+/* Draws glyph i of a run with the pen at x (pt from the TJ's start). */
+static void draw_glyph(text_writer *w, const eb_run *run, size_t i, double x) {
+    const eb_glyph *g = &run->glyphs[i];
+    glyph_piece t = piece_of(w, run, i);
+    if (t.outline) {
+        defer_mark(w, g, x);
+        return;
+    }
+    if (is_bidi_control_only(t.text, t.len)) return;
+    char buf[64];
+    if (run->rtl) {
+        size_t n = mirror_text(t.text, t.len, buf);
+        if (n) {
+            t.text = buf, t.len = n;
+        } else if (t.len > 1 && t.len <= sizeof buf) {
+            reverse_code_points(t.text, t.len, buf);
+            t.text = buf;
+        }
+    }
+    show_glyph(w, g->gid, t.text, t.len, x, g->x_offset, g->y_offset);
+}
+
+/* Runs [first, end) of a line, consecutive in visual order and of one
+ * font and size: one TJ, left to right, so that a reader's bidi pass sees
+ * Persian words and the digits and punctuation among them together. */
+typedef struct {
+    size_t first, end;
+    size_t text_start; /* the earliest text of its runs: its place in logical order */
+} run_group;
+
+static bool same_face(const eb_run *a, const eb_run *b) { return a->font == b->font && a->size == b->size; }
+
+/* Splits a line's runs into groups; returns how many (at most nruns). */
+static size_t group_runs(const eb_line *line, run_group *groups) {
+    size_t n = 0;
+    for (size_t r = 0; r < line->nruns; r++) {
+        const eb_run *run = &line->runs[r];
+        if (run->nglyphs == 0 || !run->font || !(run->size > 0)) continue;
+        run_group *open = n > 0 ? &groups[n - 1] : NULL;
+        if (open && open->end == r && same_face(&line->runs[r - 1], run)) {
+            open->end = r + 1;
+            if (run->text_start < open->text_start) open->text_start = run->text_start;
+        } else {
+            groups[n++] = (run_group){r, r + 1, run->text_start};
+        }
+    }
+    return n;
+}
+
+static void draw_group(text_writer *w, const eb_line *line, run_group grp, double x, double baseline) {
+    const eb_run *head = &line->runs[grp.first];
+    w->size = head->size;
+    if (!select_font(w, head)) return;
+    w->origin_x = x + line->x + head->x;
+    w->origin_y = baseline;
+    eb_content_text_move(w->c, w->origin_x, w->origin_y);
+    w->actual = 0;
+    for (size_t r = grp.first; r < grp.end; r++) {
+        const eb_run *run = &line->runs[r];
+        double pen = run->x - head->x;
         for (size_t i = 0; i < run->nglyphs; i++) {
-            draw_char(w, &run->glyphs[i], x, false);
-            x += run->glyphs[i].x_advance;
+            draw_glyph(w, run, i, pen);
+            pen += run->glyphs[i].x_advance;
         }
     }
     eb_content_show_end(w->c);
     set_rise(w, 0);
 }
 
-/* Draws a line, its runs in logical order; inside a structure element's
- * content, also hands the element the line's text. */
+/* Draws a line: its groups in logical order (each time the earliest not
+ * yet drawn); inside a structure element's content, also hands the
+ * element the line's text. */
 static void draw_line_runs(text_writer *w, size_t index, double x, double y) {
     const eb_line *line = &w->para->lines[index];
     double baseline = w->page->height - (y + line->baseline);
-    w->in_word = 0;
-    const eb_run *next = NULL;
-    for (size_t k = 0; k < line->nruns; k++) {
-        /* the next run in logical order: the first starting after `next` */
-        const eb_run *best = NULL;
-        for (size_t r = 0; r < line->nruns; r++) {
-            const eb_run *run = &line->runs[r];
-            if (next && (run->text_start < next->text_start || (run->text_start == next->text_start && run <= next)))
+    run_group stack_groups[16];
+    run_group *groups = line->nruns <= 16 ? stack_groups : eb_xcalloc(line->nruns, sizeof *groups);
+    size_t ngroups = group_runs(line, groups);
+    const run_group *prev = NULL;
+    for (size_t k = 0; k < ngroups; k++) {
+        const run_group *best = NULL;
+        for (size_t g = 0; g < ngroups; g++) {
+            const run_group *c = &groups[g];
+            if (prev && (c->text_start < prev->text_start || (c->text_start == prev->text_start && c <= prev)))
                 continue;
-            if (!best || run->text_start < best->text_start) best = run;
+            if (!best || c->text_start < best->text_start) best = c;
         }
-        if (!best) break;
-        next = best;
-        draw_run(w, next, x + line->x + next->x, baseline);
+        prev = best;
+        draw_group(w, line, *best, x, baseline);
     }
+    if (groups != stack_groups) free(groups);
     if (w->page->element) eb_tags_note_text(eb_pdf_tags(w->page->pdf), w->page->element, w->para, index);
 }
 
@@ -257,6 +409,7 @@ static void begin_para(text_writer *w, eb_pdf_page *page, const eb_para *para) {
  * nothing would. */
 static void end_para(text_writer *w) {
     if (w->c->marked_depth == 0) eb_content_end_text(w->c);
+    draw_marks(w);
 }
 
 void eb_pdf_draw_para(eb_pdf_page *page, const eb_para *para, double x, double y) {

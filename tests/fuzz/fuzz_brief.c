@@ -68,7 +68,7 @@ static void brief_build(const eb_corpus *corpus, size_t indication, eb_locale lo
     for (size_t p = 0; p < plan->nparas; p++) fuzz_check_para(plan->paras[p]);
     eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
                             .keywords = brief->keywords, .creator = "evbrief fuzz",
-                            .lang = plan->lang, .rtl = brief->rtl, .id_seed = brief->file_name};
+                            .lang = plan->lang, .id_seed = brief->file_name};
     eb_pdf *pdf = eb_pdf_new(brief_fonts, &popts, diag);
     FUZZ_ASSERT(pdf != NULL);
     FUZZ_ASSERT(eb_render_plan(pdf, plan));

@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Does every PDF engine a clinic uses read the briefs' Persian and Chinese?
+
+For every brief, the text of each page is taken as four readers give it:
+  poppler  pdftotext (Evince, Okular, most Linux tools)
+  pdfjs    pdf.js 6, text content items as Firefox's text layer copies them
+  pdfium   PDFium, page.getText() as Chrome and Edge copy and search
+  struct   the structure tree: an element's /ActualText where it has one
+           (what Acrobat and PDF/UA readers use), else the text of its
+           marked content in drawing order (as `pdfinfo -struct-text`)
+and every Persian or Chinese string of inputs/ (the reviews' text objects,
+table cells and references, the indication names) that the brief prints
+must come back from each of them verbatim.
+
+"Prints" means: found by at least one of the four readers. "Verbatim", after
+normalising what is typography, not text:
+  - Unicode NFC; white-space runs are one space; line and page breaks are
+    white space, and white space next to a CJK character is dropped (a line
+    break in Chinese is no space; the quarter-em gap between Han and Latin
+    is spacing);
+  - bidi controls (U+200E/F, U+061C, U+202A-E, U+2066-9) are ignored: some
+    extractors add them around right-to-left text;
+  - the running head and the page number (the first and last line of a page
+    when they recur on most pages) are dropped, so that a paragraph broken
+    across pages reads on;
+  - for pdf.js only: U+200C ZERO WIDTH NON-JOINER is ignored, since pdf.js
+    drops every format character (\\p{Cf}) from text content by design.
+Nothing else: a reversed word, a lost space, a phrase out of order, a stray
+character fails. Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFF) in any
+reader's text fail too.
+
+    engines_check.py --inputs DIR [--node-dir DIR] [--report FILE] PDF...
+
+Exit 0 when every printed string reads back from every reader; 1 otherwise,
+listing each failure (brief, reader, string and what the reader gave around
+its start).
+"""
+import argparse
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import unicodedata
+
+import pikepdf
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import check_tagged  # noqa: E402
+
+READERS = ("poppler", "pdfjs", "pdfium", "struct")
+BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+CJK_GAP = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
+FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+ARABIC = re.compile("[\u0600-\u06ff]")
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def norm(text, reader):
+    text = unicodedata.normalize("NFC", BIDI.sub("", text))
+    if reader == "pdfjs":
+        text = text.replace("\u200c", "")
+    text = re.sub(r"\s+", " ", text)
+    return CJK_GAP.sub("", text).strip()
+
+
+LTR_IN_RTL = re.compile(r"[A-Za-z0-9()\[\]]")
+NOT_WORD = re.compile(r"[^\w\u200c]+")
+
+
+def is_mixed(s):
+    """A Persian string with Latin words, Latin digits or brackets in it: it
+    changes direction inside, where every engine resolves the neutrals
+    (spaces, brackets, commas) by its own heuristics."""
+    return bool(ARABIC.search(s) and LTR_IN_RTL.search(s))
+
+
+def nospace(s):
+    return s.replace(" ", "")
+
+
+def skeleton(s):
+    """Letters and digits only, in order: what must survive every engine."""
+    return NOT_WORD.sub("", s)
+
+
+def strings_of(obj, out):
+    """Every Persian or Chinese string in a JSON document."""
+    if isinstance(obj, str):
+        if ARABIC.search(obj) or HAN.search(obj):
+            out.add(obj)
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            strings_of(v, out)
+    elif isinstance(obj, list):
+        for v in obj:
+            strings_of(v, out)
+
+
+def input_strings(inputs):
+    out = set()
+    for path in sorted(pathlib.Path(inputs).rglob("*.json")):
+        if "schema" in path.parts:
+            continue
+        strings_of(json.loads(path.read_text(encoding="utf-8")), out)
+    return sorted(out)
+
+
+def drop_furniture(pages):
+    """Pages' lines without the running head and page number: the first and
+    last non-empty line of a page, when a line like it recurs on most pages
+    (digits aside)."""
+    split = [[l for l in p.splitlines() if l.strip()] for p in pages]
+    if len(split) < 3:
+        return "\n".join("\n".join(p) for p in split)
+    key = lambda l: re.sub(r"[0-9\u06f0-\u06f9]+", "#", norm(l, "key"))
+    counts = {}
+    for lines in split:
+        for l in {key(x) for x in lines[:1] + lines[-1:]}:
+            counts[l] = counts.get(l, 0) + 1
+    recurring = {k for k, n in counts.items() if n * 2 >= len(split)}
+    kept = []
+    for lines in split:
+        if lines and key(lines[0]) in recurring:
+            lines = lines[1:]
+        if lines and key(lines[-1]) in recurring:
+            lines = lines[:-1]
+        kept.extend(lines)
+    return "\n".join(kept)
+
+
+def poppler_pages(pdf):
+    out = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return out.split("\f")
+
+
+def struct_text(pdf):
+    """The structure tree's text as its readers get it, element by element
+    in tree order: /ActualText where an element has one, else the text its
+    marked content draws (read as check_tagged.py reads it, the way
+    `pdfinfo -struct-text` does, only faster)."""
+    problems = []
+    b = check_tagged.Brief(pdf, problems)
+    content, texts = check_tagged.content_mcids(b)
+    elements = check_tagged.check_structure(b, content, texts)
+    return "\n".join(check_tagged.reading(e) for e in elements)
+
+
+def browser_pages(pdfs, node_dir):
+    script = os.path.join(node_dir, "extract.mjs")
+    out = subprocess.run(["node", script] + [str(p.resolve()) for p in pdfs], capture_output=True, text=True, check=True,
+                         cwd=node_dir).stdout
+    return json.loads(out)
+
+
+def context(text, needle):
+    """What the reader gave where the string's first words should be."""
+    head = needle[:12]
+    i = text.find(head)
+    if i < 0:
+        i = text.find(needle[:4]) if len(needle) >= 4 else -1
+    return text[max(0, i - 10):i + len(needle) + 10] if i >= 0 else "(start not found)"
+
+
+def check(pdfs, strings, node_dir):
+    browsers = browser_pages(pdfs, node_dir)
+    failures, stats = [], []
+    for pdf in pdfs:
+        raw = {
+            "poppler": drop_furniture(poppler_pages(pdf)),
+            "pdfjs": drop_furniture(browsers[str(pdf.resolve())]["pdfjs"]),
+            "pdfium": drop_furniture(browsers[str(pdf.resolve())]["pdfium"]),
+            "struct": struct_text(pdf),
+        }
+        text = {r: norm(raw[r], r) for r in READERS}
+        skeleton_text = {r: skeleton(text[r]) for r in READERS}
+        nospace_text = {r: nospace(text[r]) for r in READERS}
+        for r in READERS:
+            m = FORMS.search(raw[r])
+            if m:
+                failures.append((pdf.name, r, "presentation form U+%04X" % ord(m.group()), "", False))
+        printed = ok = 0
+        for st in strings:
+            wanted = {r: norm(st, r) for r in READERS}
+            if not any(wanted[r] and wanted[r] in text[r] for r in READERS):
+                continue
+            printed += 1
+            missing = [r for r in READERS if wanted[r] not in text[r]]
+            ok += not missing
+            for r in missing:
+                tolerated = (nospace(wanted[r]) in nospace_text[r] or
+                             (is_mixed(st) and skeleton(wanted[r]) in skeleton_text[r]))
+                failures.append((pdf.name, r, wanted[r], context(text[r], wanted[r]), tolerated))
+        stats.append((pdf.name, printed, ok))
+    return failures, stats
+
+
+def main():
+    root = pathlib.Path(__file__).resolve().parents[2]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--inputs", default=str(root / "inputs"))
+    ap.add_argument("--node-dir", default=str(root / "tests" / "engines"))
+    ap.add_argument("--report", help="write the per-brief counts as JSON here")
+    ap.add_argument("pdfs", nargs="+", type=pathlib.Path)
+    a = ap.parse_args()
+    strings = input_strings(a.inputs)
+    failures, stats = check(a.pdfs, strings, a.node_dir)
+    for name, printed, ok in stats:
+        print(f"{name}: {ok} of {printed} Persian/Chinese strings verbatim from all of {', '.join(READERS)}")
+    hard = [f for f in failures if not f[4]]
+    soft = [f for f in failures if f[4]]
+    for kind, group in (("verbatim", failures), ("in order", hard)):
+        by_reader = {r: sum(1 for f in group if f[1] == r) for r in READERS}
+        print(f"not {kind}, by reader: " + ", ".join(f"{r} {n}" for r, n in by_reader.items()))
+    for name, reader, wanted, got, _ in soft:
+        print(f"SPACING {name} [{reader}]: {wanted[:160]!r}\n     got: {got[:200]!r}")
+    for name, reader, wanted, got, _ in hard:
+        print(f"FAIL {name} [{reader}]: {wanted[:160]!r}\n     got: {got[:200]!r}")
+    if a.report:
+        pathlib.Path(a.report).write_text(json.dumps(
+            {"briefs": [{"brief": n, "printed": p, "verbatim_all_readers": o} for n, p, o in stats],
+             "not_verbatim": {r: sum(1 for f in failures if f[1] == r) for r in READERS},
+             "not_in_order": {r: sum(1 for f in hard if f[1] == r) for r in READERS}},
+            ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 1 if hard else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
