@@ -296,6 +296,17 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     }
 }
 
+/* A list item or reference of the other direction than the page (a
+ * Chinese reference in a Persian brief) hangs its bullet or number on its
+ * own start side: beside its first word, where every reader meets it
+ * first, not at the end of its first line. Returns the page's direction
+ * to put back. */
+static bool take_direction(eb_flow *f, const eb_para *text) {
+    bool page_rtl = f->rtl;
+    if (text->nlines) f->rtl = text->rtl;
+    return page_rtl;
+}
+
 static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
     const double indent = 14;
     double width = eb_flow_width(f) - indent;
@@ -306,6 +317,7 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
     eb_para *mark = eb_flow_para(f, ST_BULLET, (eb_span){"•", eb_locale_lang(f->brief->locale)}, indent);
     double first = text->nlines ? eb_line_top(text, text->nlines > 1 ? 2 : 1) : text->height;
     if (!eb_flow_fits(f, first)) eb_flow_new_page(f, eb_flow_landscape(f));
+    bool page_rtl = take_direction(f, text);
     double mx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 2, mark->width);
     double dy = text->nlines && mark->nlines ? text->lines[0].baseline - mark->lines[0].baseline : 0;
     eb_flow_text(f, mark, 0, mark->nlines, mx, f->y + dy, lbl);
@@ -321,6 +333,7 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
         eb_para *s = eb_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
         eb_flow_place(f, s, indent, eb_flow_element(f, EB_ROLE_P, body, NULL));
     }
+    f->rtl = page_rtl;
     f->y += 5;
 }
 
@@ -339,6 +352,7 @@ static void place_reference(eb_flow *f, const eb_block *b) {
     if (!eb_flow_fits(f, first)) eb_flow_new_page(f, false);
     double top = f->y;
     size_t start_page = f->page;
+    bool page_rtl = take_direction(f, text);
     if (b->label.text) {
         eb_para *label = eb_flow_para(f, ST_REFERENCE, b->label, indent - 4);
         eb_flow_text(f, label, 0, label->nlines, eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, label->width), f->y, e);
@@ -353,6 +367,7 @@ static void place_reference(eb_flow *f, const eb_block *b) {
         op->h = f->y - top;
         op->uri = b->link;
     }
+    f->rtl = page_rtl;
     f->y += 3;
 }
 

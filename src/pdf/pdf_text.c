@@ -14,6 +14,7 @@
  * The runs of a line are drawn in logical order, each run's glyphs left
  * to right as seen (see draw_run for why). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,10 +302,32 @@ static size_t mirror_text(const char *text, size_t len, char out[4]) {
     return m != cp ? eb_utf8_encode(m, out) : 0;
 }
 
-/* Draws glyph i of a run with the pen at x (pt from the TJ's start). */
-static void draw_glyph(text_writer *w, const eb_run *run, size_t i, double x) {
+/* Every glyph's piece of text in one run. A glyph that does not advance
+ * the pen but has text of its own (the alef of lam-alef, drawn over the
+ * lam) gives its text to the glyph before it in logical order and is
+ * drawn as an outline: readers that place text by position (pdf.js) would
+ * otherwise read a zero-width letter at its word's edge as a word of its
+ * own. Caller frees. */
+static glyph_piece *run_pieces(const text_writer *w, const eb_run *run) {
+    glyph_piece *p = eb_xmalloc(run->nglyphs * sizeof *p);
+    for (size_t i = 0; i < run->nglyphs; i++) p[i] = piece_of(w, run, i);
+    size_t before = SIZE_MAX; /* the last advancing glyph, logical order */
+    for (size_t k = 0; k < run->nglyphs; k++) {
+        size_t i = run->rtl ? run->nglyphs - 1 - k : k;
+        if (advances(&run->glyphs[i])) {
+            before = i;
+        } else if (before != SIZE_MAX && p[i].len > 0 && p[before].text + p[before].len == p[i].text) {
+            p[before].len += p[i].len;
+            p[i] = (glyph_piece){"", 0, true};
+        }
+    }
+    return p;
+}
+
+/* Draws glyph i of a run, whose text is t, with the pen at x (pt from the
+ * TJ's start). */
+static void draw_glyph(text_writer *w, const eb_run *run, size_t i, glyph_piece t, double x) {
     const eb_glyph *g = &run->glyphs[i];
-    glyph_piece t = piece_of(w, run, i);
     if (t.outline) {
         defer_mark(w, g, x);
         return;
@@ -361,10 +384,12 @@ static void draw_group(text_writer *w, const eb_line *line, run_group grp, doubl
     for (size_t r = grp.first; r < grp.end; r++) {
         const eb_run *run = &line->runs[r];
         double pen = run->x - head->x;
+        glyph_piece *pieces = run_pieces(w, run);
         for (size_t i = 0; i < run->nglyphs; i++) {
-            draw_glyph(w, run, i, pen);
+            draw_glyph(w, run, i, pieces[i], pen);
             pen += run->glyphs[i].x_advance;
         }
+        free(pieces);
     }
     eb_content_show_end(w->c);
     set_rise(w, 0);

@@ -25,9 +25,21 @@ normalising what is typography, not text:
     across pages reads on;
   - for pdf.js only: U+200C ZERO WIDTH NON-JOINER is ignored, since pdf.js
     drops every format character (\\p{Cf}) from text content by design.
-Nothing else: a reversed word, a lost space, a phrase out of order, a stray
-character fails. Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFF) in any
-reader's text fail too.
+A string that is not verbatim fails, unless the difference is one of
+these, each counted and listed (SPACING) rather than failed:
+  - white space only: pdf.js drops the space where a line changes font
+    (a Latin word in a Persian line), since each font starts a text item;
+  - in a Persian string with Latin words, digits or brackets, only the
+    spaces and punctuation where the direction changes: each engine places
+    those neutrals by its own simplified bidi rules;
+  - poppler: only punctuation (it treats , . : / - + and the Arabic comma as
+    digits when it reorders a line); a Persian line on a page that is
+    mostly left to right (poppler then reads its pieces left to right);
+  - a table cell of several lines: line-based readers meet its lines among
+    those of its row's other cells, so its words must be there, not in order;
+  - KNOWN_DEFECTS below, listed as KNOWN.
+Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFF) in any reader's text
+always fail.
 
     engines_check.py --inputs DIR [--node-dir DIR] [--report FILE] PDF...
 
@@ -56,6 +68,8 @@ CJK_GAP = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
 FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 ARABIC = re.compile("[\u0600-\u06ff]")
 HAN = re.compile("[\u4e00-\u9fff]")
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+LTR_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def norm(text, reader):
@@ -75,6 +89,15 @@ def is_mixed(s):
     changes direction inside, where every engine resolves the neutrals
     (spaces, brackets, commas) by its own heuristics."""
     return bool(ARABIC.search(s) and LTR_IN_RTL.search(s))
+
+
+SCRIPT_CHANGE = re.compile(f"(?<=[\u0600-\u06ff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u0600-\u06ff])|(?=[{CJK}])|(?<=[{CJK}])")
+
+
+def words_of(s):
+    """Its words: the runs of letters and digits of one script; every
+    Chinese character a word of its own."""
+    return {w for w in NOT_WORD.split(SCRIPT_CHANGE.sub(" ", s)) if w}
 
 
 def nospace(s):
@@ -108,6 +131,31 @@ def input_strings(inputs):
     return sorted(out)
 
 
+def table_cells(inputs):
+    """The strings that briefs set in table cells: the reviews' own tables'
+    body cells, and a review's own rating (in the comparison table)."""
+    out = set()
+    for path in sorted(pathlib.Path(inputs, "reviews").glob("*.json")):
+        review = json.loads(path.read_text(encoding="utf-8"))
+        for table in review.get("tables", []):
+            strings_of(table.get("rows", []), out)
+        strings_of(review.get("own_rating", {}), out)
+    return out
+
+
+# Engine defects no drawing of the text can avoid, each with the reader
+# and the piece of text it garbles; a string containing the piece may fail
+# with that reader (and is listed as KNOWN). PDFium splits a Latin word
+# from the digits after its hyphen ("miR" | "-1246": a strong and a weak
+# left-to-right segment) and, in a right-to-left line, puts the segments
+# in reverse order: "-1246miR".
+KNOWN_DEFECTS = [("pdfium", re.compile(r"[A-Za-z]+-[0-9]"))]
+
+
+def known_defect(reader, s):
+    return any(r == reader and rx.search(s) and ARABIC.search(s) for r, rx in KNOWN_DEFECTS)
+
+
 def drop_furniture(pages):
     """Pages' lines without the running head and page number: the first and
     last non-empty line of a page, when a line like it recurs on most pages
@@ -129,6 +177,14 @@ def drop_furniture(pages):
             lines = lines[:-1]
         kept.extend(lines)
     return "\n".join(kept)
+
+
+def poppler_page_is_ltr(page):
+    """poppler's choice for a page (TextPage::coalesce): left to right
+    unless it has more right-to-left letters than left-to-right ones."""
+    rtl = len(ARABIC_LETTER.findall(page))
+    ltr = len(LTR_LETTER.findall(page))
+    return ltr >= rtl
 
 
 def poppler_pages(pdf):
@@ -165,12 +221,14 @@ def context(text, needle):
     return text[max(0, i - 10):i + len(needle) + 10] if i >= 0 else "(start not found)"
 
 
-def check(pdfs, strings, node_dir):
+def check(pdfs, strings, cells, node_dir):
     browsers = browser_pages(pdfs, node_dir)
-    failures, stats = [], []
+    failures, stats, known = [], [], []
     for pdf in pdfs:
+        pages = poppler_pages(pdf)
+        ltr_words = [words_of(norm(p, "poppler")) for p in pages if poppler_page_is_ltr(p)]
         raw = {
-            "poppler": drop_furniture(poppler_pages(pdf)),
+            "poppler": drop_furniture(pages),
             "pdfjs": drop_furniture(browsers[str(pdf.resolve())]["pdfjs"]),
             "pdfium": drop_furniture(browsers[str(pdf.resolve())]["pdfium"]),
             "struct": struct_text(pdf),
@@ -191,11 +249,26 @@ def check(pdfs, strings, node_dir):
             missing = [r for r in READERS if wanted[r] not in text[r]]
             ok += not missing
             for r in missing:
-                tolerated = (nospace(wanted[r]) in nospace_text[r] or
-                             (is_mixed(st) and skeleton(wanted[r]) in skeleton_text[r]))
+                if r == "poppler" and ARABIC.search(st) and any(
+                        words_of(wanted[r]) <= words for words in ltr_words):
+                    # poppler reorders a line by the direction of its page's
+                    # majority: on a mostly left-to-right page it reads the
+                    # pieces of a Persian line between punctuation left to right
+                    tolerated = True
+                elif st in cells:
+                    # a cell of several lines shares its lines with its row's
+                    # other cells in every line-based reader: its words must
+                    # be there, in whatever order the reader meets the lines
+                    tolerated = all(w in skeleton_text[r] for w in words_of(wanted[r]))
+                else:
+                    tolerated = (nospace(wanted[r]) in nospace_text[r] or
+                                 ((is_mixed(st) or r == "poppler") and skeleton(wanted[r]) in skeleton_text[r]))
+                if known_defect(r, st) and not tolerated:
+                    known.append((pdf.name, r, wanted[r], context(text[r], wanted[r])))
+                    continue
                 failures.append((pdf.name, r, wanted[r], context(text[r], wanted[r]), tolerated))
         stats.append((pdf.name, printed, ok))
-    return failures, stats
+    return failures, stats, known
 
 
 def main():
@@ -207,7 +280,7 @@ def main():
     ap.add_argument("pdfs", nargs="+", type=pathlib.Path)
     a = ap.parse_args()
     strings = input_strings(a.inputs)
-    failures, stats = check(a.pdfs, strings, a.node_dir)
+    failures, stats, known = check(a.pdfs, strings, table_cells(a.inputs), a.node_dir)
     for name, printed, ok in stats:
         print(f"{name}: {ok} of {printed} Persian/Chinese strings verbatim from all of {', '.join(READERS)}")
     hard = [f for f in failures if not f[4]]
@@ -215,6 +288,9 @@ def main():
     for kind, group in (("verbatim", failures), ("in order", hard)):
         by_reader = {r: sum(1 for f in group if f[1] == r) for r in READERS}
         print(f"not {kind}, by reader: " + ", ".join(f"{r} {n}" for r, n in by_reader.items()))
+    print(f"known engine defects: {len(known)}")
+    for name, reader, wanted, got in known:
+        print(f"KNOWN {name} [{reader}]: {wanted[:160]!r}\n     got: {got[:200]!r}")
     for name, reader, wanted, got, _ in soft:
         print(f"SPACING {name} [{reader}]: {wanted[:160]!r}\n     got: {got[:200]!r}")
     for name, reader, wanted, got, _ in hard:
