@@ -314,10 +314,11 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
     long lbl = eb_flow_element(f, EB_ROLE_LIST_LABEL, li, NULL);
     long body = eb_flow_element(f, EB_ROLE_LIST_BODY, li, NULL);
     eb_para *text = eb_flow_para(f, ST_QUOTE, item->text, width);
-    eb_para *mark = eb_flow_para(f, ST_BULLET, (eb_span){"•", eb_locale_lang(f->brief->locale)}, indent);
     double first = text->nlines ? eb_line_top(text, text->nlines > 1 ? 2 : 1) : text->height;
     if (!eb_flow_fits(f, first)) eb_flow_new_page(f, eb_flow_landscape(f));
     bool page_rtl = take_direction(f, text);
+    /* the bullet in the item's language, on the item's side of its box */
+    eb_para *mark = eb_flow_para(f, ST_BULLET, (eb_span){"•", item->text.lang}, indent);
     double mx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 2, mark->width);
     double dy = text->nlines && mark->nlines ? text->lines[0].baseline - mark->lines[0].baseline : 0;
     eb_flow_text(f, mark, 0, mark->nlines, mx, f->y + dy, lbl);
