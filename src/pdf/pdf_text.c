@@ -81,7 +81,7 @@ static const char *glyph_text(const eb_para *para, const eb_glyph *g, size_t *le
 static void show_glyph(text_writer *w, uint32_t gid, const char *text, size_t len, double pen, double dx,
                          double rise) {
     eb_cid_use use = eb_pdf_font_use(w->font, gid, text, len);
-    if (as_written(rise) != as_written(w->rise)) {
+    if (rise != w->rise && as_written(rise) != as_written(w->rise)) {
         move_pen(w, pen);
         set_rise(w, rise);
     }
@@ -136,7 +136,8 @@ static bool select_font(text_writer *w, const eb_run *run) {
 
 /* True if text[0..len) is only bidi formatting characters. */
 static bool is_bidi_control_only(const char *text, size_t len) {
-    if (len == 0) return false;
+    /* every one of them is U+061C (D8 9C) or in U+200E..U+2069 (E2 80/81 ..) */
+    if (len == 0 || ((unsigned char)text[0] != 0xE2 && (unsigned char)text[0] != 0xD8)) return false;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t n = eb_utf8_decode(text + i, len - i, &cp);
@@ -269,8 +270,21 @@ static void cluster_bounds(const eb_run *run, size_t i, size_t *first, size_t *l
     *last = b;
 }
 
+/* Whether glyph i is a cluster of its own: it has text and so does the
+ * next glyph in logical order (or there is none). */
+static bool alone_in_cluster(const eb_run *run, size_t i) {
+    if (run->glyphs[i].text_len == 0) return false;
+    if (run->rtl) return i == 0 || run->glyphs[i - 1].text_len != 0;
+    return i + 1 == run->nglyphs || run->glyphs[i + 1].text_len != 0;
+}
+
 static glyph_piece piece_of(const text_writer *w, const eb_run *run, size_t i) {
     if (!advances(&run->glyphs[i]) && run->glyphs[i].text_len == 0) return (glyph_piece){"", 0, true};
+    if (alone_in_cluster(run, i)) {
+        size_t len;
+        const char *text = glyph_text(w->para, &run->glyphs[i], &len);
+        return (glyph_piece){text, len, false};
+    }
     size_t first, last;
     cluster_bounds(run, i, &first, &last);
     size_t len;
@@ -296,6 +310,10 @@ static glyph_piece piece_of(const text_writer *w, const eb_run *run, size_t i) {
  * mirror back when they reorder the line (PDFium does; pdf.js reads a
  * bracket beside Latin text, in a text item of its own, as shown). */
 static size_t mirror_text(const char *text, size_t len, char out[4]) {
+    /* mirrored characters are ASCII brackets, « » (C2 AB/BB) and symbols
+     * from U+2000 on: not the Arabic letters (D8..DB) that fill the run */
+    unsigned char lead = (unsigned char)text[0];
+    if (len == 0 || (lead >= 0xC3 && lead < 0xE2)) return 0;
     uint32_t cp;
     if (eb_utf8_decode(text, len, &cp) != len) return 0;
     hb_codepoint_t m = hb_unicode_mirroring(hb_unicode_funcs_get_default(), cp);
@@ -316,7 +334,9 @@ static glyph_piece *run_pieces(const text_writer *w, const eb_run *run) {
         size_t i = run->rtl ? run->nglyphs - 1 - k : k;
         if (advances(&run->glyphs[i])) {
             before = i;
-        } else if (before != SIZE_MAX && p[i].len > 0 && p[before].text + p[before].len == p[i].text) {
+        } else if (before != SIZE_MAX && p[i].len > 0 && p[i].text[0] != ' ' &&
+                   p[before].text + p[before].len == p[i].text) {
+            /* (not a space: the layout sets a line's last space to no width) */
             p[before].len += p[i].len;
             p[i] = (glyph_piece){"", 0, true};
         }
