@@ -15,7 +15,7 @@ static void add_meta(eb_composer *c, const char *label, eb_span value) {
 static const char *evidence_date(const eb_composer *c) {
     const char *latest = NULL;
     for (size_t r = 0; r < c->nreviews; r++) {
-        const char *d = eb_review_latest_date(c->reviews[r]);
+        const char *d = eb_review_evidence_date(c->reviews[r]);
         if (d && (!latest || strcmp(d, latest) > 0)) latest = d;
     }
     return latest;

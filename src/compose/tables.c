@@ -200,12 +200,12 @@ static void add_source_table(eb_composer *c, size_t review, const eb_table *src)
     eb_lang lang = rv->language;
     /* An English header row under the original one helps readers of the
      * other locales; it repeats with the header on every page. */
-    bool english_header = src->header_en && lang != EB_LANG_EN && eb_locale_lang(b->locale) != lang;
+    bool english_header = src->header_renderings[EB_LANG_EN] && lang != EB_LANG_EN && eb_locale_lang(b->locale) != lang;
     size_t nheader = english_header ? 2 : 1;
     eb_brief_table *t = new_table(c, src->ncols, nheader, src->nrows);
     for (size_t j = 0; j < src->ncols; j++) {
         cell(t, 0, j)->text = eb_span_of(src->header[j], lang);
-        if (english_header) cell(t, 1, j)->text = eb_span_of(src->header_en[j], EB_LANG_EN);
+        if (english_header) cell(t, 1, j)->text = eb_span_of(src->header_renderings[EB_LANG_EN][j], EB_LANG_EN);
     }
     for (size_t i = 0; i < src->nrows; i++)
         for (size_t j = 0; j < src->ncols; j++)
