@@ -52,6 +52,8 @@ typedef struct {
     eb_span text;         /* plain cell; text NULL for a list cell */
     eb_span *items;       /* list cell */
     size_t nitems;
+    eb_span note;         /* set smaller under the content (the original of
+                             a rendering, marked); text NULL when none */
 } eb_brief_cell;
 
 typedef struct {
