@@ -52,6 +52,8 @@ typedef struct {
     eb_span text;         /* plain cell; text NULL for a list cell */
     eb_span *items;       /* list cell */
     size_t nitems;
+    eb_span note;         /* set smaller under the content (the original of
+                             a rendering, marked); text NULL when none */
 } eb_brief_cell;
 
 typedef struct {
@@ -64,20 +66,20 @@ typedef struct {
 } eb_brief_table;
 
 /* The evidence chart: one row per review, one bar segment per evidence
- * level, plus the sizes of the human trials. */
+ * type (background is not evidence: never a segment), plus the sizes of
+ * the human studies. */
 typedef struct {
     eb_span label;                    /* "Tamimi 2025 (fa)" */
-    size_t counts[EB_LEVEL_COUNT];    /* findings by level */
-    int *trial_sizes;                 /* n of each human study (0 = not stated) */
-    size_t ntrials;
+    size_t counts[EB_EVIDENCE_LEVELS]; /* findings by evidence type */
+    eb_span trials;                   /* "n = 30, 28*; 1 × not stated", or "—" */
 } eb_chart_row;
 
 typedef struct {
     eb_chart_row *rows;
     size_t nrows;
-    eb_span level_labels[EB_LEVEL_COUNT];
+    eb_span level_labels[EB_EVIDENCE_LEVELS];
+    eb_span legend_title;             /* who classified the evidence types */
     eb_span trials_label;             /* "human studies (n)" */
-    eb_span not_stated;               /* "n not stated" */
     eb_span alt;                      /* one sentence saying what it shows */
 } eb_chart;
 
@@ -92,6 +94,10 @@ typedef struct {
     eb_brief_table *table;
     eb_chart *chart;
     bool outline;             /* headings: an entry in the document outline */
+    const char *title;        /* headings: the outline's text, which is the
+                                 heading's without the bidi isolates of the
+                                 values in it (outline panes show them as
+                                 boxes); NULL: the heading's text */
 } eb_block;
 
 typedef struct {

@@ -37,11 +37,22 @@ typedef struct {
     bool strict;
 } eb_text_check;
 
-eb_corpus *eb_load_corpus_checked(const char *inputs_dir, const eb_text_check *check, eb_diag *diag,
-                                  eb_load_status *status);
+/* The languages of the briefs to be built, as a set of (1u << eb_lang):
+ * every text a brief prints must carry a rendering in each of them. */
+#define EB_LANG_BIT(lang) (1u << (lang))
+#define EB_ALL_LANGS (EB_LANG_BIT(EB_LANG_FA) | EB_LANG_BIT(EB_LANG_EN) | EB_LANG_BIT(EB_LANG_ZH))
+
+typedef struct {
+    const eb_text_check *check;   /* NULL: no check */
+    unsigned rendering_langs;     /* EB_LANG_BIT()s; eb_load_corpus uses EB_ALL_LANGS */
+} eb_load_options;
+
+eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
+                               eb_load_status *status);
 
 /* Reads one review from memory against a corpus's indications (tests and
- * fuzzing). Returns the review (owned by the corpus arena) or NULL. */
+ * fuzzing), requiring renderings in every language. Returns the review
+ * (owned by the corpus arena) or NULL. */
 const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
                                        const char *data, size_t len, eb_diag *diag);
 

@@ -36,8 +36,15 @@ typedef enum {
     EB_LEVEL_HUMAN_TRIAL,
     EB_LEVEL_SYSTEMATIC_REVIEW,
     EB_LEVEL_EXPERT_OPINION,
+    /* Disease or skin biology that claims nothing about exosomes: context,
+     * not evidence, so it is never counted. Keep it last (see below). */
+    EB_LEVEL_BACKGROUND,
     EB_LEVEL_COUNT
 } eb_level;
+
+/* The levels that are evidence: the chart's segments and the comparison's
+ * counts, every level before EB_LEVEL_BACKGROUND. */
+#define EB_EVIDENCE_LEVELS ((size_t)EB_LEVEL_BACKGROUND)
 
 typedef enum {
     EB_KIND_NARRATIVE_REVIEW,
@@ -80,19 +87,25 @@ typedef struct {
     const char *id;
     eb_index_list indications;
     eb_text text;
-    eb_level level;
+    eb_level level;          /* the editors' classification, not the review's */
     eb_text design;
     eb_ref_list refs;
+    size_t *studies;         /* the human studies the claim describes: indices */
+    size_t nstudies;         /* into the review's human_studies */
 } eb_finding;
 
 typedef struct {
     const char *id;
     eb_index_list indications;
+    eb_text cited_as;        /* how the review names the study ("Park GH 等") */
     eb_text design;
     int n;                   /* participants; 0 = not stated */
     eb_text age_range, source, derivative, delivery, frequency, follow_up,
         outcomes, adverse_events;
     eb_ref_list refs;
+    /* The study's identity across reviews, from the reference it cites;
+     * NULL where the review prints none. */
+    const char *doi, *pmid;
 } eb_human_study;
 
 typedef struct {
@@ -101,6 +114,9 @@ typedef struct {
     eb_index_list indications; /* empty: every indication the review feeds */
     eb_text text;
     eb_ref_list refs;
+    /* A caveat on the review's human studies: printed beside them in every
+     * brief that shows them, whatever its indications. */
+    bool about_human_studies;
 } eb_statement;
 
 /* A table cell: one string, or a list of items when is_list. */
@@ -115,8 +131,10 @@ typedef struct {
     const char *number;        /* NULL when unnumbered */
     eb_index_list indications; /* empty: concerns every indication */
     eb_text caption;
-    const char **header;
-    const char **header_en;    /* NULL when absent */
+    const char **header;       /* in the review's language */
+    /* The header in each other language, ncols cells; NULL for the
+     * review's own language and where absent. */
+    const char **header_renderings[EB_LANG_COUNT];
     size_t ncols;
     eb_cell *cells;            /* nrows * ncols, row-major */
     size_t nrows;
@@ -131,6 +149,14 @@ typedef struct {
 typedef struct {
     const char *name, *latin; /* latin may be NULL */
 } eb_author;
+
+/* A rendering whose numbers may differ from the original's, and why. */
+typedef struct {
+    const char *item;          /* an id, or "abstract", "own_rating", "scope" */
+    const char *field;         /* "text", "design", "caption", "header", ... */
+    eb_lang lang;
+    const char *reason;
+} eb_number_exception;
 
 typedef struct {
     eb_string_list databases, terms;
@@ -168,6 +194,8 @@ typedef struct {
     size_t ntables;
     eb_reference *references;
     size_t nreferences;
+    eb_number_exception *number_exceptions;
+    size_t nnumber_exceptions;
 } eb_review;
 
 /* A review file that failed validation. Its indications are those it names,
@@ -203,8 +231,12 @@ bool eb_review_feeds(const eb_review *review, size_t indication);
  * to every indication the review feeds). */
 bool eb_applies_to(const eb_review *review, const eb_index_list *list, size_t indication);
 const eb_reference *eb_review_find_reference(const eb_review *review, int n);
-/* The latest of the review's dates (updated, published, accepted, received),
- * or NULL. */
-const char *eb_review_latest_date(const eb_review *review);
+/* The date of the review's evidence: when it was updated, else published
+ * (never when it was received or accepted: a manuscript is not yet
+ * evidence); NULL when the review gives neither. */
+const char *eb_review_evidence_date(const eb_review *review);
+/* Whether two human studies (of different reviews, say) are the same
+ * study: the same DOI, else, where either lacks one, the same PMID. */
+bool eb_same_study(const eb_human_study *a, const eb_human_study *b);
 
 #endif

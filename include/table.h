@@ -21,6 +21,10 @@ typedef struct {
     const char *const *items;  /* list cell: items drawn as bullets */
     size_t nitems;
     const char *lang;          /* BCP 47 of the cell's text: "en", "fa", "zh-Hans" */
+    /* Optional smaller text under the content (the original a rendering
+     * was made from), in its own language; NULL for none. */
+    const char *note;
+    const char *note_lang;
 } eb_table_cell_spec;
 
 typedef struct {
@@ -34,6 +38,8 @@ typedef struct {
     eb_family family;
     double font_size;          /* body cells; header cells are bold */
     double padding;            /* inside each cell, all four sides */
+    double note_size;          /* font size of cell notes; 0: 0.85 * font_size */
+    uint32_t note_color;       /* 0xRRGGBB of cell notes */
     const char *origin;        /* for diagnostics */
     bool strict;
 } eb_table_spec;
@@ -50,6 +56,9 @@ typedef struct {
                                   bottom without a gap; the bullet goes on
                                   the item's start side (items[k]->rtl) */
     size_t nitems;
+    eb_para *note;             /* the spec's note, NULL for none: its top is
+                                  note_y below the content's top (padding) */
+    double note_y;
     double content_height;     /* height of the cell's content, without padding */
 } eb_table_cell;
 

@@ -18,6 +18,7 @@
 #include "compose.h"
 #include "load.h"
 #include "manifest.h"
+#include "options.h"
 #include "pdf.h"
 #include "render.h"
 
@@ -428,7 +429,9 @@ int eb_build_run(const eb_build_options *o) {
     sigaction(SIGTERM, &sa, NULL);
     eb_diag *diag = eb_diag_new(stderr);
     eb_load_status status = EB_LOAD_OK;
-    eb_corpus *corpus = eb_load_corpus(o->inputs, diag, &status);
+    /* renderings are needed only in the languages of the briefs built */
+    eb_load_options lo = {.rendering_langs = eb_rendering_langs(o->locale)};
+    eb_corpus *corpus = eb_load_corpus_with(o->inputs, &lo, diag, &status);
     double load_time = now() - t0;
     int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     eb_job_list jobs = {0};

@@ -121,7 +121,9 @@ int eb_cmd_check(int argc, char **argv) {
     if (!eb_build_parse(argc, argv, &o, &code, check_usage)) return code;
     eb_diag *diag = eb_diag_new(stderr);
     eb_load_status status = EB_LOAD_OK;
-    eb_corpus *corpus = eb_load_corpus(o.inputs, diag, &status);
+    /* the same reviews as the build would load: see build.c */
+    eb_load_options lo = {.rendering_langs = eb_rendering_langs(o.locale)};
+    eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
     code = corpus ? check_against(&o, corpus) : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
     eb_corpus_free(corpus);

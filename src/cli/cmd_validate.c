@@ -4,17 +4,20 @@
 #include <string.h>
 
 #include "commands.h"
+#include "compose.h"
 #include "layout.h"
 #include "load.h"
 #include "options.h"
 
 static const char validate_usage[] =
-    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--strict]\n"
+    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--strict]\n"
     "Checks inputs/indications.json and every inputs/reviews/*.json against the\n"
     "input format (docs/input-format.md). Every problem is printed as\n"
     "file:line:column: $.json.path: error: message. Exit 0 when all files are\n"
-    "valid, 1 when any is not, 3 when a file cannot be read. A character that\n"
-    "no font in --fonts has is a warning (an error with --strict).\n";
+    "valid, 1 when any is not, 3 when a file cannot be read. Every text a brief\n"
+    "prints needs a rendering in the language of every locale (only L's with\n"
+    "--locale), with the original's numbers. A character that no font in\n"
+    "--fonts has is a warning (an error with --strict).\n";
 
 static const char list_usage[] =
     "usage: evbrief list [--inputs DIR]\n"
@@ -34,7 +37,7 @@ static uint32_t first_uncovered(void *fonts, const char *text, size_t len) {
 }
 
 typedef struct {
-    const char *inputs, *fonts;
+    const char *inputs, *fonts, *locale;
     bool strict;
 } load_options;
 
@@ -51,10 +54,15 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
         fputs(usage, stdout);
         return EB_EXIT_OK;
     }
+    if (o->locale && !eb_locale_from_name(o->locale, &(eb_locale){0})) {
+        fprintf(stderr, "evbrief: unknown locale \"%s\" (en, fa or zh)\n", o->locale);
+        return EB_EXIT_USAGE;
+    }
     eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
     if (o->fonts && !fonts) return EB_EXIT_IO;
     eb_text_check check = {first_uncovered, fonts, "no font in the fonts directory has it", o->strict};
-    *corpus = eb_load_corpus_checked(o->inputs, fonts ? &check : NULL, diag, status);
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
+    *corpus = eb_load_corpus_with(o->inputs, &lo, diag, status);
     eb_fontset_free(fonts);
     return -1;
 }
@@ -77,9 +85,10 @@ int eb_cmd_validate(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, EVBRIEF_DEFAULT_FONTS_DIR, false};
+    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, EVBRIEF_DEFAULT_FONTS_DIR, NULL, false};
     const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--fonts", true, &o.fonts, NULL},
-                                 {"--strict", false, NULL, &o.strict}, {0}};
+                                 {"--locale", true, &o.locale, NULL}, {"--strict", false, NULL, &o.strict},
+                                 {0}};
     int code = load(argc, argv, validate_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);
@@ -125,7 +134,7 @@ int eb_cmd_list(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, NULL, false};
+    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, NULL, NULL, false};
     const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {0}};
     int code = load(argc, argv, list_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {

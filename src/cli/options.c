@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include "compose.h"
+#include "load.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -40,4 +43,10 @@ bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *hel
         }
     }
     return true;
+}
+
+unsigned eb_rendering_langs(const char *locale_name) {
+    eb_locale locale;
+    if (!locale_name || !eb_locale_from_name(locale_name, &locale)) return EB_ALL_LANGS;
+    return EB_LANG_BIT(eb_locale_lang(locale));
 }

@@ -16,4 +16,8 @@ typedef struct {
  * printing a usage message naming the problem; *help is set for --help. */
 bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help);
 
+/* The languages whose renderings a load must require (load.h) for the
+ * briefs of --locale NAME, or of every locale when name is NULL. */
+unsigned eb_rendering_langs(const char *locale_name);
+
 #endif

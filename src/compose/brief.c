@@ -26,6 +26,7 @@ void eb_add_heading(eb_composer *c, int level, const char *text) {
     eb_block *h = eb_add_block(c, EB_BLOCK_HEADING);
     h->level = level;
     h->text = eb_label(c->brief->locale, text);
+    h->title = eb_without_isolates(c->brief->arena, text);
     h->outline = true;
 }
 
@@ -88,12 +89,14 @@ eb_brief *eb_compose_brief(const eb_corpus *corpus, size_t indication, eb_locale
     eb_composer c = {.brief = brief, .corpus = corpus, .indication = indication,
                      .s = eb_strings_for(locale)};
     collect_reviews(&c);
+    eb_collect_study_groups(&c);
     set_metadata(&c);
     eb_compose_title(&c, options);
     eb_compose_key_messages(&c);
     eb_compose_chart(&c);
     eb_compose_comparison(&c);
     eb_compose_findings(&c);
+    eb_compose_context(&c);
     eb_compose_source_tables(&c);
     eb_compose_human_studies(&c);
     eb_compose_statements(&c);

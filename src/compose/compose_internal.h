@@ -5,6 +5,17 @@
 #include "compose.h"
 #include "strings.h"
 
+/* FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE around every value set
+ * into a sentence or label (a name, a citation, a number with its unit, a
+ * DOI, a design): the value keeps its own direction and cannot reorder the
+ * words around it ("Zhuoyi He، ۲۰۲۶" in a Persian line). */
+#define EB_FSI "\xE2\x81\xA8"
+#define EB_PDI "\xE2\x81\xA9"
+const char *eb_isolate(eb_arena *arena, const char *value);
+/* text without FSI/PDI, or NULL when it has none: for what is not laid out
+ * (outline entries, alternative text), where readers would show them. */
+const char *eb_without_isolates(eb_arena *arena, const char *text);
+
 char *eb_localize_digits(eb_arena *arena, eb_locale locale, const char *s);
 char *eb_format_number(eb_arena *arena, eb_locale locale, long value);
 char *eb_format_date(eb_arena *arena, eb_locale locale, const char *iso);
@@ -12,10 +23,23 @@ void eb_civil_from_days(long days, int *year, int *month, int *day);
 eb_span eb_span_of(const char *text, eb_lang lang);
 eb_span eb_label(eb_locale locale, const char *text);
 eb_span eb_display(const eb_text *text, eb_lang original, eb_locale locale);
-void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_span *quote,
-              eb_span *rendering);
+/* An item quoted from a review: *main in the locale's language (the
+ * original where it has no rendering), and *original the review's own
+ * words, marked "Original (Persian):", when main is a rendering (text NULL
+ * otherwise). */
+void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_arena *arena, eb_span *main,
+              eb_span *original_out);
+/* The same without the mark, for table cells: a table marks its originals
+ * once, in its introduction, and sets them smaller and grey under each
+ * value (eb_brief_cell.note). */
+void eb_quote_plain(const eb_text *text, eb_lang original, eb_locale locale, eb_span *main,
+                    eb_span *original_out);
+/* "Original (Persian):" in the locale, isolated. */
+const char *eb_original_marker(eb_arena *arena, eb_locale locale, eb_lang original);
+/* Whether a finding is evidence (counted), not background. */
+bool eb_is_evidence(const eb_finding *finding);
 char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale);
-char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs);
+const char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs);
 /* A copy of text in the arena; for Persian, each line starting with RLM. */
 const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text);
 
@@ -30,18 +54,41 @@ typedef struct {
     size_t nreviews;
     /* Reference numbers cited by the content of this brief, per review. */
     bool **cited;
+    /* The human studies shown, one group per distinct study (eb_same_study). */
+    struct eb_study_group *groups;
+    size_t ngroups;
 } eb_composer;
+
+/* One study as the reviews describe it: member k is study studies[k] of
+ * review reviews[k] (an index into the composer's reviews). Eight is the
+ * corpus many times over; a study described by more reviews than that
+ * gets a further row per eight (never dropped). */
+enum { EB_GROUP_MAX = 8 };
+typedef struct eb_study_group {
+    size_t reviews[EB_GROUP_MAX];
+    const eb_human_study *studies[EB_GROUP_MAX];
+    size_t n;
+} eb_study_group;
+
+/* The group of a review's study, or NULL when the brief does not show it. */
+const eb_study_group *eb_group_of(const eb_composer *c, const eb_human_study *study);
 
 eb_block *eb_add_block(eb_composer *c, eb_block_kind kind);
 void eb_add_heading(eb_composer *c, int level, const char *text);
 void eb_add_paragraph(eb_composer *c, eb_block_kind kind, eb_span text);
 void eb_note_refs(eb_composer *c, size_t review, const eb_ref_list *refs);
 
+/* Groups the brief's human studies (c->groups); before any section. */
+void eb_collect_study_groups(eb_composer *c);
+/* A statement as a bullet: the text in the locale, the original, the source. */
+eb_bullet eb_statement_bullet(eb_composer *c, size_t review, const eb_statement *s);
+
 void eb_compose_title(eb_composer *c, const eb_compose_options *options);
 void eb_compose_key_messages(eb_composer *c);
 void eb_compose_chart(eb_composer *c);
 void eb_compose_comparison(eb_composer *c);
 void eb_compose_findings(eb_composer *c);
+void eb_compose_context(eb_composer *c);
 void eb_compose_source_tables(eb_composer *c);
 void eb_compose_human_studies(eb_composer *c);
 void eb_compose_statements(eb_composer *c);

@@ -12,13 +12,21 @@ static void add_meta(eb_composer *c, const char *label, eb_span value) {
     m->text = value;
 }
 
+/* The latest publication or update of the feeding reviews; their latest
+ * year when none gives a date (a review is evidence once published, not
+ * when a journal accepts it). */
 static const char *evidence_date(const eb_composer *c) {
     const char *latest = NULL;
+    int year = 0;
     for (size_t r = 0; r < c->nreviews; r++) {
-        const char *d = eb_review_latest_date(c->reviews[r]);
+        const char *d = eb_review_evidence_date(c->reviews[r]);
         if (d && (!latest || strcmp(d, latest) > 0)) latest = d;
+        if (c->reviews[r]->year > year) year = c->reviews[r]->year;
     }
-    return latest;
+    if (latest || !year) return latest;
+    char text[16];
+    snprintf(text, sizeof text, "%d", year);
+    return eb_arena_strdup(c->brief->arena, text);
 }
 
 static eb_span build_date(eb_composer *c, const eb_compose_options *options, const char *evidence) {
@@ -30,7 +38,7 @@ static eb_span build_date(eb_composer *c, const eb_compose_options *options, con
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
         return eb_label(b->locale, eb_format_date(b->arena, b->locale, iso));
     }
-    char *text = eb_xasprintf("%s %s", evidence ? eb_format_date(b->arena, b->locale, evidence) : "",
+    char *text = eb_xasprintf("%s %s", evidence ? eb_isolate(b->arena, eb_format_date(b->arena, b->locale, evidence)) : "",
                               c->s->build_date_from_evidence);
     eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, text));
     free(text);
@@ -71,6 +79,7 @@ void eb_compose_title(eb_composer *c, const eb_compose_options *options) {
     if (evidence) add_meta(c, c->s->label_evidence_date, eb_label(b->locale, eb_format_date(b->arena, b->locale, evidence)));
     add_meta(c, c->s->label_build_date, build_date(c, options, evidence));
     add_meta(c, c->s->label_reviews, review_list(c));
+    add_meta(c, c->s->label_translations, eb_label(b->locale, c->s->translations_note));
     if (options->inputs_digest)
         add_meta(c, c->s->label_digest, eb_span_of(eb_arena_strndup(b->arena, options->inputs_digest, 16), EB_LANG_EN));
 }
@@ -81,7 +90,7 @@ static eb_bullet quoted_bullet(eb_composer *c, size_t review, const eb_text *tex
     eb_brief *b = c->brief;
     const eb_review *rv = c->reviews[review];
     eb_bullet bullet = {0};
-    eb_quote(text, rv->language, b->locale, &bullet.text, &bullet.rendering);
+    eb_quote(text, rv->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
     const char *label = eb_review_label(b->arena, rv, b->locale);
     const char *cites = eb_format_refs(b->arena, b->locale, refs);
     char *source = cites ? eb_xasprintf("%s %s", label, cites) : eb_xstrdup(label);
@@ -89,6 +98,10 @@ static eb_bullet quoted_bullet(eb_composer *c, size_t review, const eb_text *tex
     free(source);
     eb_note_refs(c, review, refs);
     return bullet;
+}
+
+eb_bullet eb_statement_bullet(eb_composer *c, size_t review, const eb_statement *s) {
+    return quoted_bullet(c, review, &s->text, &s->refs);
 }
 
 /* A conclusion that names this indication outranks one about all of them. */
@@ -131,29 +144,45 @@ void eb_compose_key_messages(eb_composer *c) {
 
 /* ---- chart --------------------------------------------------------------------- */
 
-static void fill_chart_row(eb_composer *c, size_t review, eb_chart_row *row) {
+/* "n = 30, 28*; 2 × not stated" ("—" for none): a study another review
+ * also describes (its group has several members) is marked *, so that the
+ * distinct total below the chart is what the rows add up to. */
+static eb_span trials_text(eb_composer *c, size_t review, bool *any_shared) {
+    eb_brief *b = c->brief;
+    const eb_review *rv = c->reviews[review];
+    bool fa = b->locale == EB_LOCALE_FA;
+    eb_buf buf = {0};
+    size_t known = 0, unknown = 0;
+    for (size_t i = 0; i < rv->nhuman_studies; i++) {
+        const eb_human_study *s = &rv->human_studies[i];
+        const eb_study_group *g = eb_group_of(c, s);
+        if (!g) continue;
+        bool shared = g->n > 1;
+        *any_shared |= shared;
+        if (!s->n) { unknown++; continue; }
+        /* "n" is a Latin letter: in Persian it would pull the numbers into
+         * a left-to-right run, so Persian says "تعداد". */
+        eb_buf_printf(&buf, "%s%s%s", known++ ? c->s->list_separator : fa ? "تعداد: " : "n = ",
+                      eb_format_number(b->arena, b->locale, s->n), shared ? "*" : "");
+    }
+    if (unknown)
+        eb_buf_printf(&buf, "%s%s × %s", known ? (fa ? "؛ " : "; ") : "",
+                      eb_format_number(b->arena, b->locale, (long)unknown), c->s->not_stated);
+    if (!known && !unknown) eb_buf_puts(&buf, "—");
+    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, eb_buf_cstr(&buf)));
+    eb_buf_free(&buf);
+    return span;
+}
+
+static void fill_chart_row(eb_composer *c, size_t review, eb_chart_row *row, bool *any_shared) {
     eb_brief *b = c->brief;
     const eb_review *rv = c->reviews[review];
     row->label = eb_label(b->locale, eb_review_label(b->arena, rv, b->locale));
-    for (size_t i = 0; i < rv->nfindings; i++)
-        if (eb_index_list_has(&rv->findings[i].indications, c->indication)) row->counts[rv->findings[i].level]++;
-    row->trial_sizes = eb_arena_array(b->arena, rv->nhuman_studies, sizeof *row->trial_sizes);
-    for (size_t i = 0; i < rv->nhuman_studies; i++)
-        if (eb_index_list_has(&rv->human_studies[i].indications, c->indication))
-            row->trial_sizes[row->ntrials++] = rv->human_studies[i].n;
-}
-
-/* "; human studies (n): 30, 72, not stated": what the chart's last column
- * shows, since its text is hidden behind the figure's alternative text. */
-static void append_trial_sizes(eb_composer *c, const eb_chart_row *row, eb_buf *out) {
-    if (row->ntrials == 0) return;
-    eb_buf_printf(out, "; %s: ", c->s->trials_label);
-    for (size_t t = 0; t < row->ntrials; t++) {
-        eb_brief *b = c->brief;
-        const char *n = row->trial_sizes[t] ? eb_format_number(b->arena, b->locale, row->trial_sizes[t])
-                                            : c->s->not_stated;
-        eb_buf_printf(out, "%s%s", t ? c->s->list_separator : "", n);
+    for (size_t i = 0; i < rv->nfindings; i++) {
+        const eb_finding *f = &rv->findings[i];
+        if (eb_is_evidence(f) && eb_index_list_has(&f->indications, c->indication)) row->counts[f->level]++;
     }
+    row->trials = trials_text(c, review, any_shared);
 }
 
 static eb_span chart_alt(eb_composer *c, const eb_chart *chart) {
@@ -162,20 +191,33 @@ static eb_span chart_alt(eb_composer *c, const eb_chart *chart) {
     for (size_t r = 0; r < chart->nrows; r++) {
         eb_buf_printf(&summary, "%s%s (", r ? "; " : "", chart->rows[r].label.text);
         bool first = true;
-        for (int l = 0; l < EB_LEVEL_COUNT; l++) {
+        for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) {
             if (!chart->rows[r].counts[l]) continue;
             eb_buf_printf(&summary, "%s%s %s", first ? "" : c->s->list_separator, c->s->levels[l],
                           eb_format_number(b->arena, b->locale, (long)chart->rows[r].counts[l]));
             first = false;
         }
-        append_trial_sizes(c, &chart->rows[r], &summary);
-        eb_buf_putc(&summary, ')');
+        eb_buf_printf(&summary, "%s%s: %s)", first ? "" : "; ", c->s->trials_label, chart->rows[r].trials.text);
     }
     char *alt = eb_xasprintf(c->s->chart_alt_format, b->indication->name.s[eb_locale_lang(b->locale)],
                              eb_buf_cstr(&summary));
-    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, alt));
+    const char *plain = eb_without_isolates(b->arena, alt);
+    eb_span span = eb_label(b->locale, plain ? plain : eb_arena_strdup(b->arena, alt));
     free(alt);
     eb_buf_free(&summary);
+    return span;
+}
+
+/* "Distinct human studies: 7. A study marked * is ...": the total counts
+ * each study once, however many reviews describe it. */
+static eb_span studies_total(eb_composer *c, bool any_shared) {
+    eb_brief *b = c->brief;
+    char *total = eb_xasprintf(c->s->studies_distinct_format,
+                               eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)c->ngroups)));
+    char *text = eb_xasprintf("%s%s%s", total, any_shared ? " " : "", any_shared ? c->s->studies_shared_note : "");
+    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, text));
+    free(total);
+    free(text);
     return span;
 }
 
@@ -184,14 +226,16 @@ void eb_compose_chart(eb_composer *c) {
     eb_chart *chart = eb_arena_alloc(b->arena, sizeof *chart);
     chart->rows = eb_arena_array(b->arena, c->nreviews, sizeof *chart->rows);
     chart->nrows = c->nreviews;
-    for (size_t r = 0; r < c->nreviews; r++) fill_chart_row(c, r, &chart->rows[r]);
-    for (int l = 0; l < EB_LEVEL_COUNT; l++) chart->level_labels[l] = eb_label(b->locale, c->s->levels[l]);
+    bool any_shared = false;
+    for (size_t r = 0; r < c->nreviews; r++) fill_chart_row(c, r, &chart->rows[r], &any_shared);
+    for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) chart->level_labels[l] = eb_label(b->locale, c->s->levels[l]);
+    chart->legend_title = eb_label(b->locale, c->s->legend_title);
     chart->trials_label = eb_label(b->locale, c->s->trials_label);
-    chart->not_stated = eb_label(b->locale, c->s->not_stated);
     chart->alt = chart_alt(c, chart);
     eb_add_heading(c, 1, c->s->h_glance);
     eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->chart_intro));
     eb_add_block(c, EB_BLOCK_CHART)->chart = chart;
+    if (c->ngroups) eb_add_paragraph(c, EB_BLOCK_NOTE, studies_total(c, any_shared));
 }
 
 /* ---- statements ------------------------------------------------------------------ */
@@ -261,8 +305,8 @@ static void add_review_entry(eb_composer *c, const eb_review *rv) {
     if (rv->issue) eb_buf_printf(&buf, "(%s)", rv->issue);
     if (rv->pages) eb_buf_printf(&buf, ":%s", rv->pages);
     eb_buf_puts(&buf, ".");
-    if (rv->doi) eb_buf_printf(&buf, " doi:%s", rv->doi);
-    else if (rv->url) eb_buf_printf(&buf, " %s", rv->url);
+    if (rv->doi) eb_buf_printf(&buf, " doi:" EB_FSI "%s" EB_PDI, rv->doi);
+    else if (rv->url) eb_buf_printf(&buf, " " EB_FSI "%s" EB_PDI, rv->url);
     eb_block *entry = eb_add_block(c, EB_BLOCK_REFERENCE);
     entry->text = eb_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&buf)), original);
     entry->link = link_for(b->arena, rv->doi, rv->url);
@@ -278,8 +322,8 @@ static void add_cited_references(eb_composer *c, size_t review) {
         if (!ref) continue;
         eb_buf buf = {0};
         eb_buf_puts(&buf, ref->text);
-        if (ref->doi && !strstr(ref->text, ref->doi)) eb_buf_printf(&buf, " doi:%s", ref->doi);
-        if (ref->pmid) eb_buf_printf(&buf, " PMID:%s", ref->pmid);
+        if (ref->doi && !strstr(ref->text, ref->doi)) eb_buf_printf(&buf, " doi:" EB_FSI "%s" EB_PDI, ref->doi);
+        if (ref->pmid) eb_buf_printf(&buf, " PMID:" EB_FSI "%s" EB_PDI, ref->pmid);
         eb_block *block = eb_add_block(c, EB_BLOCK_REFERENCE);
         block->text = eb_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&buf)), EB_LANG_EN);
         char number[32];

@@ -10,13 +10,15 @@ typedef struct {
     const char *subtitle;
     const char *running_format;        /* %s = indication name */
     const char *label_indication, *label_language, *label_evidence_date, *label_build_date,
-        *label_reviews, *label_digest, *label_conditions;
+        *label_reviews, *label_digest, *label_conditions, *label_translations;
+    const char *translations_note;     /* the renderings are the editors' */
+    const char *original_format;       /* %s = language: "Original (Persian):" */
     const char *language_name;         /* this locale's language, in itself */
     const char *build_date_from_evidence; /* note when SOURCE_DATE_EPOCH is unset */
     const char *h_key_messages, *h_glance, *h_comparison, *h_findings, *h_source_tables,
-        *h_human_studies, *h_safety, *h_gaps, *h_references, *h_disclaimer;
+        *h_human_studies, *h_safety, *h_gaps, *h_references, *h_disclaimer, *h_context, *h_caveats;
     const char *col_review, *col_kind_scope, *col_found, *col_level, *col_limitations;
-    const char *col_design, *col_n, *col_ages, *col_source, *col_delivery, *col_frequency,
+    const char *col_study, *col_design, *col_n, *col_ages, *col_source, *col_delivery, *col_frequency,
         *col_follow_up, *col_outcomes, *col_adverse;
     const char *kinds[EB_KIND_COUNT];
     const char *levels[EB_LEVEL_COUNT];
@@ -27,6 +29,13 @@ typedef struct {
     const char *trials_label;
     const char *chart_alt_format;      /* %s = indication, %s = reviews */
     const char *chart_intro;
+    const char *legend_title;          /* who classified the levels */
+    const char *studies_distinct_format; /* %s = number of distinct studies */
+    const char *studies_shared_note;   /* what the * after a study size means */
+    const char *studies_intro;
+    const char *context_intro;
+    const char *limitations_elsewhere;
+    const char *only_background;       /* a review with only background here */
     const char *findings_intro;
     const char *tables_intro;
     const char *no_human_studies, *no_safety, *no_gaps;

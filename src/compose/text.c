@@ -28,6 +28,31 @@ bool eb_locale_from_name(const char *name, eb_locale *locale) {
     return false;
 }
 
+const char *eb_isolate(eb_arena *arena, const char *value) {
+    if (!value) return NULL;
+    char *s = eb_xasprintf(EB_FSI "%s" EB_PDI, value);
+    const char *out = eb_arena_strdup(arena, s);
+    free(s);
+    return out;
+}
+
+const char *eb_without_isolates(eb_arena *arena, const char *text) {
+    if (!strstr(text, EB_FSI) && !strstr(text, EB_PDI)) return NULL;
+    eb_buf buf = {0};
+    for (const char *p = text; *p;) {
+        if (strncmp(p, EB_FSI, 3) == 0 || strncmp(p, EB_PDI, 3) == 0) {
+            p += 3;
+            continue;
+        }
+        eb_buf_putc(&buf, *p++);
+    }
+    const char *out = eb_arena_strdup(arena, eb_buf_cstr(&buf));
+    eb_buf_free(&buf);
+    return out;
+}
+
+bool eb_is_evidence(const eb_finding *finding) { return finding->level < EB_LEVEL_BACKGROUND; }
+
 /* Replaces ASCII digits by Persian ones (U+06F0..U+06F9) for fa. */
 char *eb_localize_digits(eb_arena *arena, eb_locale locale, const char *s) {
     if (locale != EB_LOCALE_FA) return eb_arena_strdup(arena, s);
@@ -114,18 +139,35 @@ eb_span eb_display(const eb_text *text, eb_lang original, eb_locale locale) {
     return (eb_span){s, got};
 }
 
-/* A quotation: the original, and the rendering a reader of this locale can
- * read (locale language, else English) when it differs from the original. */
-void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_span *quote,
-              eb_span *rendering) {
-    *rendering = (eb_span){NULL, EB_LANG_EN};
-    eb_lang got = original;
-    const char *orig = eb_text_pick(text, original, EB_LANG_EN, &got);
-    *quote = (eb_span){orig, got};
-    eb_lang want = eb_locale_lang(locale);
-    if (got == want) return;
-    if (text->s[want]) *rendering = (eb_span){text->s[want], want};
-    else if (got != EB_LANG_EN && text->s[EB_LANG_EN]) *rendering = (eb_span){text->s[EB_LANG_EN], EB_LANG_EN};
+const char *eb_original_marker(eb_arena *arena, eb_locale locale, eb_lang original) {
+    const eb_strings *s = eb_strings_for(locale);
+    char *marker = eb_xasprintf(s->original_format, s->lang_names[original]);
+    const char *out = eb_isolate(arena, marker);
+    free(marker);
+    return out;
+}
+
+/* The locale's language first: a reader of the brief reads it end to end;
+ * the review's own words follow, marked, so that every rendering can be
+ * checked against what the review says. */
+void eb_quote_plain(const eb_text *text, eb_lang original, eb_locale locale, eb_span *main,
+                    eb_span *original_out) {
+    *original_out = (eb_span){NULL, original};
+    eb_lang want = eb_locale_lang(locale), got = want;
+    const char *s = eb_text_pick(text, want, original, &got);
+    *main = (eb_span){s, got};
+    if (s && got != original && text->s[original]) *original_out = (eb_span){text->s[original], original};
+}
+
+void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_arena *arena, eb_span *main,
+              eb_span *original_out) {
+    eb_quote_plain(text, original, locale, main, original_out);
+    if (!original_out->text) return;
+    /* the Chinese marker ends in a full-width colon, which has its space */
+    char *marked = eb_xasprintf("%s%s%s", eb_original_marker(arena, locale, original),
+                                locale == EB_LOCALE_ZH ? "" : " ", original_out->text);
+    original_out->text = eb_arena_strdup(arena, marked);
+    free(marked);
 }
 
 /* "Tamimi 2025": the first author's name (romanised for English briefs,
@@ -143,6 +185,7 @@ char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale
         eb_span p = eb_display(&review->publisher, review->language, locale);
         who = p.text ? p.text : review->id;
     }
+    who = eb_isolate(arena, who); /* "Zhuoyi He" in a Persian label */
     const char *etal = review->nauthors > 1 ? (locale == EB_LOCALE_ZH ? " 等" : locale == EB_LOCALE_FA ? " و همکاران" : " et al.") : "";
     const char *comma = locale == EB_LOCALE_FA ? "، " : locale == EB_LOCALE_ZH ? "，" : ", ";
     char *plain = eb_xasprintf("%s%s%s%d", who, etal, comma, review->year);
@@ -151,15 +194,15 @@ char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale
     return out;
 }
 
-/* "[12, 13]" with the locale's digits, or NULL for no references. */
-char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs) {
+/* "[12, 13]" with the locale's digits, isolated, or NULL for no references. */
+const char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs) {
     if (refs->n == 0) return NULL;
     eb_buf buf = {0};
     eb_buf_putc(&buf, '[');
     const char *sep = locale == EB_LOCALE_FA ? "، " : ", ";
     for (size_t i = 0; i < refs->n; i++) eb_buf_printf(&buf, "%s%d", i ? sep : "", refs->items[i]);
     eb_buf_putc(&buf, ']');
-    char *out = eb_localize_digits(arena, locale, eb_buf_cstr(&buf));
+    const char *out = eb_isolate(arena, eb_localize_digits(arena, locale, eb_buf_cstr(&buf)));
     eb_buf_free(&buf);
     return out;
 }

@@ -273,14 +273,15 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     if (keep > page_height) keep = p->height + 40;
     if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, landscape_next);
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
-    f->plan->elements[e].title = b->text.text;
+    const char *title = b->title ? b->title : b->text.text;
+    f->plan->elements[e].title = title;
     if (b->outline) {
         eb_doc_plan *plan = f->plan;
         if (plan->noutline == plan->outline_cap) {
             plan->outline_cap = plan->outline_cap ? plan->outline_cap * 2 : 32;
             plan->outline = eb_xrealloc(plan->outline, plan->outline_cap * sizeof *plan->outline);
         }
-        plan->outline[plan->noutline++] = (eb_outline_entry){b->text.text, b->level, f->page, f->y};
+        plan->outline[plan->noutline++] = (eb_outline_entry){title, b->level, f->page, f->y};
     }
     eb_flow_place(f, p, 0, e);
     if (b->level == 1) {

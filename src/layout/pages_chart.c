@@ -7,9 +7,10 @@
 
 #include "pages_internal.h"
 
-/* One colour per level: in vitro, animal, human trial, systematic review,
- * expert opinion. Distinct in lightness too, for grey-scale printing. */
-static const uint32_t level_colors[EB_LEVEL_COUNT] = {0x8FB3D9, 0x4F8A6E, 0xD9822B, 0x9E2A3A, 0x9A9A9A};
+/* One colour per evidence type: in vitro, animal, human trial, systematic
+ * review, expert opinion. Distinct in lightness too, for grey-scale
+ * printing. Background is not evidence: never a segment. */
+static const uint32_t level_colors[EB_EVIDENCE_LEVELS] = {0x8FB3D9, 0x4F8A6E, 0xD9822B, 0x9E2A3A, 0x9A9A9A};
 
 enum { ROW_HEIGHT = 17, BAR_HEIGHT = 11, SWATCH = 8 };
 
@@ -43,43 +44,19 @@ static void label(chart_state *cs, eb_para *p, double x, double y_mid) {
 
 static size_t row_total(const eb_chart_row *row) {
     size_t total = 0;
-    for (int l = 0; l < EB_LEVEL_COUNT; l++) total += row->counts[l];
+    for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) total += row->counts[l];
     return total;
-}
-
-/* "n = 30, 30, 15; 2 × n not stated", or "—" when the review describes
- * no human study. */
-static char *trial_text(chart_state *cs, const eb_chart_row *row) {
-    eb_buf buf = {0};
-    eb_locale locale = cs->f->brief->locale;
-    const char *sep = locale == EB_LOCALE_FA ? "، " : ", ";
-    size_t unknown = 0, known = 0;
-    char n[32];
-    for (size_t i = 0; i < row->ntrials; i++) {
-        if (!row->trial_sizes[i]) { unknown++; continue; }
-        /* "n" is a Latin letter: in Persian it would pull the numbers into
-         * a left-to-right run, so Persian says "تعداد". */
-        const char *prefix = locale == EB_LOCALE_FA ? "تعداد: " : "n = ";
-        eb_buf_printf(&buf, "%s%s", known++ ? sep : prefix, eb_locale_number(locale, row->trial_sizes[i], n, sizeof n));
-    }
-    if (unknown)
-        eb_buf_printf(&buf, "%s%s × %s", known ? (locale == EB_LOCALE_FA ? "؛ " : "; ") : "",
-                      eb_locale_number(locale, (long)unknown, n, sizeof n), cs->chart->not_stated.text);
-    if (!row->ntrials) eb_buf_puts(&buf, "—");
-    return eb_buf_steal(&buf);
 }
 
 static void draw_row(chart_state *cs, const eb_chart_row *row) {
     eb_flow *f = cs->f;
-    char *trials = trial_text(cs, row);
-    eb_para *t = eb_flow_para(f, ST_CHART, locale_span(f, trials), cs->trials_w);
-    free(trials);
+    eb_para *t = eb_flow_para(f, ST_CHART, row->trials, cs->trials_w);
     double height = t->height + 4 > ROW_HEIGHT ? t->height + 4 : ROW_HEIGHT;
     double mid = f->y + height / 2.0;
     eb_para *name = eb_flow_para(f, ST_CHART, row->label, cs->label_w - 6);
     label(cs, name, cs->left, mid);
     double x = cs->bar_x;
-    for (int l = 0; l < EB_LEVEL_COUNT; l++) {
+    for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) {
         if (!row->counts[l]) continue;
         double w = (double)row->counts[l] * cs->scale;
         box(cs, x, mid - BAR_HEIGHT / 2.0, w, BAR_HEIGHT, level_colors[l]);
@@ -93,11 +70,16 @@ static void draw_row(chart_state *cs, const eb_chart_row *row) {
     f->y += height;
 }
 
+/* The legend says who classified the evidence types (the editors, not the
+ * reviews), then a swatch per type. */
 static void draw_legend(chart_state *cs) {
     eb_flow *f = cs->f;
     double x = cs->left;
     f->y += 6;
-    for (int l = 0; l < EB_LEVEL_COUNT; l++) {
+    eb_para *title = eb_flow_para(f, ST_CHART, cs->chart->legend_title, cs->right - cs->left);
+    label(cs, title, cs->left, f->y + 2 + SWATCH / 2.0);
+    f->y += title->height + 2;
+    for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) {
         eb_para *name = eb_flow_para(f, ST_CHART, cs->chart->level_labels[l], 200);
         double w = name->nlines ? name->lines[0].width : 0;
         if (x + SWATCH + 4 + w > cs->right) {
@@ -122,7 +104,7 @@ static double widest_label(eb_flow *f, const eb_chart *chart) {
     return widest;
 }
 
-double eb_chart_height(const eb_chart *chart) { return (double)chart->nrows * ROW_HEIGHT + 44; }
+double eb_chart_height(const eb_chart *chart) { return (double)chart->nrows * ROW_HEIGHT + 58; }
 
 void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
     chart_state cs = {.f = f, .chart = chart, .left = eb_flow_left(f), .right = eb_flow_right(f)};

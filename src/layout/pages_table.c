@@ -21,6 +21,7 @@ typedef struct {
     /* per cell whose text has several pieces (separated by line feeds): a P
      * element for each; NULL for other cells */
     long **piece_elements;
+    long *note_elements;                  /* per cell: its note's P, or -1 */
     double x0;                            /* the table's left edge on the page */
 } table_state;
 
@@ -39,6 +40,10 @@ static eb_table_cell_spec *make_specs(const eb_brief_table *t) {
             specs[i].text = c->text.text ? c->text.text : "";
             specs[i].lang = eb_lang_tag(c->text.lang);
         }
+        if (c->note.text) {
+            specs[i].note = c->note.text;
+            specs[i].note_lang = eb_lang_tag(c->note.lang);
+        }
     }
     return specs;
 }
@@ -53,7 +58,7 @@ static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
     eb_table_cell_spec *specs = make_specs(t);
     eb_table_spec spec = {.ncols = t->ncols, .nheader_rows = t->nheader_rows, .nbody_rows = t->nbody_rows,
                           .cells = specs, .rtl = f->rtl, .family = EB_FAMILY_SANS,
-                          .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5,
+                          .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5, .note_color = COLOR_MUTED,
                           .origin = f->brief->file_name, .strict = f->strict};
     eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, eb_flow_width(f), f->diag);
     free_specs(specs, n);
@@ -170,6 +175,10 @@ static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, dou
                   items ? items[2 * k + 1] : element);
         y += cell->items[k]->height;
     }
+    if (cell->note) {
+        long note = element < 0 ? element : ts->note_elements[row * t->ncols + col];
+        draw_lines(ts, cell->note, cx + pad, pad + cell->note_y, row_y, from, to, note, NULL);
+    }
 }
 
 /* A cell's list items as a list inside it (L > LI > Lbl + LBody): the
@@ -211,6 +220,8 @@ static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_
         ts->f->plan->elements[ts->cell_elements[i]].header_scope_column = header;
         ts->piece_elements[i] = make_pieces(ts, t->cells[i].para, c->text.lang, ts->cell_elements[i]);
         ts->item_elements[i] = make_list(ts, c, ts->cell_elements[i]);
+        if (c->note.text)
+            ts->note_elements[i] = eb_flow_element(ts->f, EB_ROLE_P, ts->cell_elements[i], eb_lang_tag(c->note.lang));
     }
     return ts->cell_elements[i];
 }
@@ -317,7 +328,8 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     for (size_t i = 0; i < nrows; i++) ts.row_elements[i] = -1;
     ts.item_elements = eb_xcalloc(ncells + 1, sizeof *ts.item_elements);
     ts.piece_elements = eb_xcalloc(ncells + 1, sizeof *ts.piece_elements);
-    for (size_t i = 0; i < nrows * table->ncols; i++) ts.cell_elements[i] = -1;
+    ts.note_elements = eb_xmalloc((ncells + 1) * sizeof *ts.note_elements);
+    for (size_t i = 0; i < nrows * table->ncols; i++) ts.cell_elements[i] = ts.note_elements[i] = -1;
     place_slices(&ts);
     if (ts.note) {
         f->y += 3;
@@ -332,6 +344,7 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     }
     free(ts.item_elements);
     free(ts.piece_elements);
+    free(ts.note_elements);
     /* The paragraphs of the cells are drawn by reference: hand them to the
      * plan, which outlives the table layout. */
     eb_doc_plan *plan = f->plan;
@@ -341,6 +354,7 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
         if (c->para) { eb_plan_adopt(plan, c->para); c->para = NULL; }
         for (size_t k = 0; k < c->nitems; k++) { eb_plan_adopt(plan, c->items[k]); c->items[k] = NULL; }
         c->nitems = 0;
+        if (c->note) { eb_plan_adopt(plan, c->note); c->note = NULL; }
     }
     eb_table_layout_free(t);
 }

@@ -159,10 +159,20 @@ static void reserve_glyphs(eb_text *t, size_t *cap, size_t more) {
     t->glyphs = eb_xrealloc(t->glyphs, *cap * sizeof *t->glyphs);
 }
 
-/* A glyph worth drawing: not .notdef, not the stand-in for a control char. */
+/* The explicit bidi formatting characters: embeddings, overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069). They act through FriBidi's
+ * levels only and are not displayed (UAX #9, X9); HarfBuzz still gives
+ * each an empty glyph, which would put the character into the PDF's text
+ * at a zero-width spot between words and upset text extraction. */
+static bool is_bidi_format(uint32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* A glyph worth drawing: not .notdef, not the stand-in for a control char
+ * or a bidi formatting character. */
 static bool drawable(const eb_text *t, hb_codepoint_t gid, size_t ch) {
     return gid != 0 && !(t->flags[ch] & (EB_CH_HARD_BREAK | EB_CH_UNCOVERED)) &&
-           !(t->cps[ch] < 0x20 && t->cps[ch] != '\t');
+           !(t->cps[ch] < 0x20 && t->cps[ch] != '\t') && !is_bidi_format(t->cps[ch]);
 }
 
 /* The byte length of the cluster starting at character `ch` of the item. */

@@ -16,6 +16,8 @@
 
 /* Room for a list bullet and the space after it, in ems of the cell font. */
 #define BULLET_INDENT_EM 1.0
+/* Space between a cell's content and its note, in points. */
+#define NOTE_GAP 1.5
 
 /* ---- column widths ------------------------------------------------------------ */
 
@@ -120,7 +122,18 @@ static void cell_origin(const table_builder *b, size_t row, size_t col, char *ou
 
 /* ---- shaping and measuring ------------------------------------------------------------ */
 
-static size_t cell_pieces(const eb_table_cell_spec *cell) { return cell->text ? 1 : cell->nitems; }
+/* A cell's pieces: its text or its items, then its note. */
+static size_t content_pieces(const eb_table_cell_spec *cell) { return cell->text ? 1 : cell->nitems; }
+static size_t cell_pieces(const eb_table_cell_spec *cell) { return content_pieces(cell) + (cell->note ? 1 : 0); }
+
+static eb_text_style note_style(const table_builder *b, const eb_table_cell_spec *cell, const char *origin) {
+    eb_text_style st = cell_style(b, 0, cell, cell->note, strlen(cell->note), origin);
+    st.bold = false;
+    st.size = b->spec->note_size > 0 ? b->spec->note_size : 0.85 * b->spec->font_size;
+    st.lang = cell->note_lang ? cell->note_lang : cell->lang;
+    st.color = b->spec->note_color;
+    return st;
+}
 
 /* Analyses and shapes every piece of every cell, reporting its problems. */
 static void shape_cells(table_builder *b) {
@@ -140,9 +153,10 @@ static void shape_cells(table_builder *b) {
         cell_origin(b, row, col, origin, sizeof origin);
         for (size_t k = 0; k < cell_pieces(cell); k++) {
             shaped_piece *p = &b->pieces[b->first_piece[i] + k];
-            const char *text = cell->text ? cell->text : cell->items[k];
+            bool note = k == content_pieces(cell);
+            const char *text = note ? cell->note : cell->text ? cell->text : cell->items[k];
             size_t n = strlen(text);
-            p->style = cell_style(b, row, cell, text, n, origin);
+            p->style = note ? note_style(b, cell, origin) : cell_style(b, row, cell, text, n, origin);
             p->ok = eb_text_prepare(&p->text, b->fonts, text, n, &p->style, b->diag);
             p->style.origin = NULL; /* `origin` goes out of scope; nothing reports later */
         }
@@ -161,16 +175,16 @@ static void free_pieces(table_builder *b) {
 static void measure_cell(const table_builder *b, size_t row, size_t col, double *min_w,
                          double *max_w) {
     size_t i = row * b->spec->ncols + col;
+    const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
     double lo = 0, hi = 0;
+    size_t content_end = b->first_piece[i] + content_pieces(cell);
     for (size_t k = b->first_piece[i]; k < b->first_piece[i + 1]; k++) {
         double piece_lo = 0, piece_hi = 0;
         if (b->pieces[k].ok) eb_text_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
-        lo = fmax(lo, piece_lo);
-        hi = fmax(hi, piece_hi);
-    }
-    if (!cell_spec(b->spec, row, col)->text && b->first_piece[i + 1] > b->first_piece[i]) {
-        lo += b->bullet_indent;
-        hi += b->bullet_indent;
+        /* list items start after the bullet; the note under them does not */
+        double indent = !cell->text && k < content_end ? b->bullet_indent : 0;
+        lo = fmax(lo, piece_lo + indent);
+        hi = fmax(hi, piece_hi + indent);
     }
     *min_w = lo + 2 * b->spec->padding;
     *max_w = hi + 2 * b->spec->padding;
@@ -214,15 +228,19 @@ static void layout_cell(const table_builder *b, size_t row, size_t col, double c
     if (cell->text) {
         out->para = layout_piece(b, &pieces[0], content_width);
         out->content_height = out->para->height;
-        return;
+    } else if (cell->nitems) {
+        double item_width = fmax(0, content_width - b->bullet_indent);
+        out->items = eb_xcalloc(cell->nitems, sizeof *out->items);
+        out->nitems = cell->nitems;
+        for (size_t k = 0; k < cell->nitems; k++) {
+            out->items[k] = layout_piece(b, &pieces[k], item_width);
+            out->content_height += out->items[k]->height; /* stacked without a gap */
+        }
     }
-    if (cell->nitems == 0) return; /* an empty list: no content */
-    double item_width = fmax(0, content_width - b->bullet_indent);
-    out->items = eb_xcalloc(cell->nitems, sizeof *out->items);
-    out->nitems = cell->nitems;
-    for (size_t k = 0; k < cell->nitems; k++) {
-        out->items[k] = layout_piece(b, &pieces[k], item_width);
-        out->content_height += out->items[k]->height; /* stacked without a gap */
+    if (cell->note) {
+        out->note_y = out->content_height + (out->content_height > 0 ? NOTE_GAP : 0);
+        out->note = layout_piece(b, &pieces[content_pieces(cell)], content_width);
+        out->content_height = out->note_y + out->note->height;
     }
 }
 
@@ -278,6 +296,7 @@ static void free_cell(eb_table_cell *cell) {
     eb_para_free(cell->para);
     for (size_t k = 0; k < cell->nitems; k++) eb_para_free(cell->items[k]);
     free(cell->items);
+    eb_para_free(cell->note);
 }
 
 void eb_table_layout_free(eb_table_layout *table) {

@@ -43,7 +43,7 @@ static int compare_doubles(const void *a, const void *b) {
 static size_t count_lines(const eb_table_cell *cell) {
     size_t n = cell->para ? cell->para->nlines : 0;
     for (size_t k = 0; k < cell->nitems; k++) n += cell->items[k]->nlines;
-    return n;
+    return n + (cell->note ? cell->note->nlines : 0);
 }
 
 static size_t add_para_tops(const eb_para *para, double y, double *tops) {
@@ -62,6 +62,7 @@ static void collect_cell_lines(const eb_table_cell *cell, double padding, double
         n += add_para_tops(cell->items[k], y, tops + n);
         y += cell->items[k]->height;
     }
+    if (cell->note) n += add_para_tops(cell->note, padding + cell->note_y, tops + n);
     qsort(tops, n, sizeof *tops, compare_doubles);
     *out = (cell_lines){.tops = tops, .n = n, .bottom = padding + cell->content_height};
 }

@@ -158,19 +158,19 @@ static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, eb_d
 }
 
 /* Reads one review file; on success appends it to the corpus. */
-static bool load_review(eb_corpus *corpus, const char *path, const eb_text_check *check, eb_diag *diag,
+static bool load_review(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
                         bool *io_error) {
     eb_json_doc doc;
     bool ok = eb_json_doc_load(&doc, path, diag, io_error);
     eb_review review;
-    if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena, check);
+    if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena, options);
     eb_json_doc_free(&doc);
     if (ok && duplicate_review_id(corpus, &review, diag)) ok = false;
     if (ok) corpus->reviews[corpus->nreviews++] = review;
     return ok;
 }
 
-static eb_load_status load_reviews(eb_corpus *corpus, const eb_text_check *check, eb_diag *diag) {
+static eb_load_status load_reviews(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag) {
     char *dir = eb_xasprintf("%s/reviews", corpus->inputs_dir);
     size_t nfiles = 0, cap = 0;
     char **files = list_review_files(dir, &nfiles, diag);
@@ -180,7 +180,7 @@ static eb_load_status load_reviews(eb_corpus *corpus, const eb_text_check *check
     corpus->reviews = eb_arena_array(corpus->arena, nfiles, sizeof *corpus->reviews);
     for (size_t i = 0; i < nfiles; i++) {
         bool io_error = false;
-        if (!load_review(corpus, files[i], check, diag, &io_error)) {
+        if (!load_review(corpus, files[i], options, diag, &io_error)) {
             reject(corpus, files[i], &cap);
             if (io_error) status = EB_LOAD_IO;
             else if (status == EB_LOAD_OK) status = EB_LOAD_INVALID;
@@ -193,11 +193,12 @@ static eb_load_status load_reviews(eb_corpus *corpus, const eb_text_check *check
 }
 
 eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status) {
-    return eb_load_corpus_checked(inputs_dir, NULL, diag, status);
+    eb_load_options options = {.rendering_langs = EB_ALL_LANGS};
+    return eb_load_corpus_with(inputs_dir, &options, diag, status);
 }
 
-eb_corpus *eb_load_corpus_checked(const char *inputs_dir, const eb_text_check *check, eb_diag *diag,
-                                  eb_load_status *status) {
+eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
+                               eb_load_status *status) {
     eb_arena *arena = eb_arena_new();
     eb_corpus *corpus = eb_arena_alloc(arena, sizeof *corpus);
     corpus->arena = arena;
@@ -206,12 +207,12 @@ eb_corpus *eb_load_corpus_checked(const char *inputs_dir, const eb_text_check *c
     corpus->indications_file = eb_arena_strdup(arena, file);
     free(file);
     bool io_error = false;
-    if (!load_indications(corpus, check, diag, &io_error)) {
+    if (!load_indications(corpus, options->check, diag, &io_error)) {
         *status = io_error ? EB_LOAD_IO : EB_LOAD_INVALID;
         eb_corpus_free(corpus);
         return NULL;
     }
-    *status = load_reviews(corpus, check, diag);
+    *status = load_reviews(corpus, options, diag);
     return corpus;
 }
 
@@ -220,7 +221,8 @@ const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
     eb_json_doc doc;
     bool ok = eb_json_doc_parse(&doc, file, data, len, diag);
     eb_review *review = eb_arena_alloc(corpus->arena, sizeof *review);
-    if (ok) ok = eb_read_review(&doc, corpus, review, diag, corpus->arena, NULL);
+    eb_load_options options = {.rendering_langs = EB_ALL_LANGS};
+    if (ok) ok = eb_read_review(&doc, corpus, review, diag, corpus->arena, &options);
     eb_json_doc_free(&doc);
     return ok ? review : NULL;
 }

@@ -61,6 +61,11 @@ void eb_path_pop(eb_reader *r, size_t mark) {
     r->path.data[mark] = '\0';
 }
 
+void eb_reader_verror(eb_reader *r, const cJSON *node, const char *fmt, va_list args) {
+    eb_diag_vreport(r->diag, EB_ERROR, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)), fmt, args);
+    r->errors++;
+}
+
 void eb_reader_error(eb_reader *r, const cJSON *node, bool at_key, const char *fmt, ...) {
     va_list args;
     va_start(args, fmt);
@@ -68,6 +73,13 @@ void eb_reader_error(eb_reader *r, const cJSON *node, bool at_key, const char *f
                     fmt, args);
     va_end(args);
     r->errors++;
+}
+
+void eb_reader_warning(eb_reader *r, const cJSON *node, const char *fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    eb_diag_vreport(r->diag, EB_WARNING, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)), fmt, args);
+    va_end(args);
 }
 
 const char *eb_json_type_name(const cJSON *node) {
@@ -231,6 +243,17 @@ bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, lon
         *out = (int)node->valuedouble;
         ok = true;
     }
+    eb_path_pop(r, mark);
+    return ok;
+}
+
+bool eb_read_bool(eb_reader *r, const cJSON *obj, const char *name, bool *out) {
+    const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (!node) return true;
+    size_t mark = eb_path_push_key(r, name);
+    bool ok = cJSON_IsBool(node);
+    if (ok) *out = cJSON_IsTrue(node);
+    else eb_reader_error(r, node, false, "expected true or false, found %s", eb_json_type_name(node));
     eb_path_pop(r, mark);
     return ok;
 }

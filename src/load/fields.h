@@ -4,6 +4,7 @@
 #ifndef EVBRIEF_LOAD_FIELDS_H
 #define EVBRIEF_LOAD_FIELDS_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 #include "json_source.h"
@@ -33,6 +34,13 @@ void eb_path_pop(eb_reader *r, size_t mark);
 void eb_reader_error(eb_reader *r, const cJSON *node, bool at_key, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+void eb_reader_verror(eb_reader *r, const cJSON *node, const char *fmt, va_list args);
+
+/* Reports a warning at a node under the current path (not an error: the
+ * file stays valid). */
+void eb_reader_warning(eb_reader *r, const cJSON *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* The closest of `candidates` to `word` by edit distance, or NULL when none
  * is close enough to be a likely typo. */
 const char *eb_closest(const char *word, const char *const *candidates, size_t n);
@@ -50,6 +58,7 @@ bool eb_read_string(eb_reader *r, const cJSON *obj, const char *name, size_t max
                     const char **out);
 bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, long max,
                  int *out);
+bool eb_read_bool(eb_reader *r, const cJSON *obj, const char *name, bool *out);
 bool eb_read_enum(eb_reader *r, const cJSON *obj, const char *name,
                   const char *const *names, size_t count, int *out);
 bool eb_read_slug(eb_reader *r, const cJSON *obj, const char *name, const char **out);

@@ -3,26 +3,54 @@
  * (indication ids, reference numbers, unique ids). */
 #include "review.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <strings.h>
 
 #include "fields.h"
+#include "numbers.h"
 
 /* Limits far above any real review, low enough that a brief stays a brief
  * and a mistaken or hostile file is refused with a message instead of
  * tying up a build for minutes. Mirrored in inputs/schema/review.schema.json. */
 enum { EB_MAX_ITEMS = 1000, EB_MAX_TABLE_ROWS = 2000, EB_MAX_REFERENCES = 5000 };
 
-static const char *const level_names[] = {"in_vitro", "animal", "human_trial", "systematic_review", "expert_opinion"};
+static const char *const level_names[] = {"in_vitro", "animal", "human_trial", "systematic_review",
+                                          "expert_opinion", "background"};
 static const char *const kind_names[] = {"narrative_review", "literature_review", "systematic_review", "web_evidence_summary"};
 static const char *const statement_names[] = {"conclusion", "limitation", "safety", "regulatory", "gap"};
-static const char *const lang_names[] = {"fa", "en", "zh-Hans"};
+static const char *const lang_names[] = {"fa", "en", "zh-Hans", NULL};
+/* The briefs of each language, for messages. */
+static const char *const brief_names[] = {"Persian", "English", "Chinese"};
+
+/* The text fields a brief prints, per kind of item: each needs a rendering
+ * in every language built, with the original's numbers. */
+static const char *const finding_texts[] = {"text", "design", NULL};
+static const char *const study_texts[] = {"cited_as", "design", "age_range", "source", "derivative",
+                                          "delivery", "frequency", "follow_up", "outcomes",
+                                          "adverse_events", NULL};
+static const char *const statement_texts[] = {"text", NULL};
+static const char *const table_texts[] = {"caption", "header", NULL};
+static const char *const review_texts[] = {"text", NULL};
+static const char *const scope_texts[] = {"restrictions", NULL};
+
+/* A number_exceptions entry while the review is read. */
+typedef struct {
+    const cJSON *node;
+    const char *item, *field;
+    int lang;                  /* -1 when invalid */
+    bool used;
+} exception_entry;
 
 typedef struct {
     eb_reader r;
     const eb_corpus *corpus;
     eb_review *review;
+    const cJSON *root;
     const cJSON *references_node;
+    unsigned rendering_langs;  /* EB_LANG_BIT()s */
+    exception_entry *exceptions;
+    size_t nexceptions;
 } review_reader;
 
 /* ---- lists of ids and numbers ------------------------------------------------- */
@@ -169,8 +197,115 @@ static size_t read_items(review_reader *rr, const cJSON *obj, const char *name, 
     return n;
 }
 
+/* ---- renderings ------------------------------------------------------------------ */
+
+static bool exception_covers(review_reader *rr, const char *item, const char *field, eb_lang lang) {
+    for (size_t i = 0; item && i < rr->nexceptions; i++) {
+        exception_entry *e = &rr->exceptions[i];
+        if (e->item && e->field && e->lang == (int)lang && strcmp(e->item, item) == 0 &&
+            strcmp(e->field, field) == 0) {
+            e->used = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A rendering must carry the original's numbers: a changed dose, n or
+ * percentage in a translation is the one error a reader cannot see. */
+static void check_numbers(review_reader *rr, const cJSON *node, const char *original, const char *rendering,
+                          const char *item, const char *field, eb_lang lang) {
+    eb_numbers want, got;
+    eb_numbers_of(original, &want);
+    eb_numbers_of(rendering, &got);
+    if (!eb_numbers_equal(&want, &got) && !exception_covers(rr, item, field, lang)) {
+        eb_buf missing = {0}, extra = {0}, msg = {0};
+        eb_numbers_missing(&want, &got, 10, &missing);
+        eb_numbers_missing(&got, &want, 10, &extra);
+        if (missing.len) eb_buf_printf(&msg, "%s missing", eb_buf_cstr(&missing));
+        if (extra.len) eb_buf_printf(&msg, "%s%s extra", missing.len ? ", " : "", eb_buf_cstr(&extra));
+        eb_reader_error(&rr->r, node, false,
+                        "numbers differ from the original (\"%s\"): %s; correct the rendering, or list it "
+                        "in \"number_exceptions\" with a reason",
+                        lang_names[rr->review->language], eb_buf_cstr(&msg));
+        eb_buf_free(&missing);
+        eb_buf_free(&extra);
+        eb_buf_free(&msg);
+    }
+    eb_numbers_free(&want);
+    eb_numbers_free(&got);
+}
+
+/* Each language built but absent from `has` (a set of EB_LANG_BIT()s), as
+ * "\"fa\" and \"zh-Hans\"" (tags) or "Persian and Chinese". */
+static void missing_langs(const review_reader *rr, unsigned has, bool tags, eb_buf *out) {
+    unsigned missing = rr->rendering_langs & ~has;
+    size_t n = 0;
+    for (int l = 0; l < EB_LANG_COUNT; l++) n += (missing >> l) & 1;
+    for (int l = 0, k = 0; l < EB_LANG_COUNT; l++) {
+        if (!((missing >> l) & 1)) continue;
+        k++;
+        eb_buf_puts(out, k == 1 ? "" : k == (int)n ? " and " : ", ");
+        if (tags) eb_buf_printf(out, "\"%s\"", lang_names[l]);
+        else eb_buf_puts(out, brief_names[l]);
+    }
+}
+
+/* A text object a brief prints (node is at the current path): a rendering
+ * in every language built, each with the original's numbers. */
+static void check_renderings(review_reader *rr, const cJSON *node, const eb_text *text, const char *item,
+                             const char *field) {
+    if (rr->r.required_lang < 0) return; /* no valid "language": no original to hold them to */
+    eb_lang original = rr->review->language;
+    unsigned has = EB_LANG_BIT(original);
+    for (int l = 0; l < EB_LANG_COUNT; l++) has |= text->s[l] ? EB_LANG_BIT(l) : 0;
+    eb_buf tags = {0}, briefs = {0};
+    missing_langs(rr, has, true, &tags);
+    missing_langs(rr, has, false, &briefs);
+    if (tags.len)
+        eb_reader_error(&rr->r, node, false,
+                        "missing %s: the %s briefs print this text; add a rendering written from the original",
+                        eb_buf_cstr(&tags), eb_buf_cstr(&briefs));
+    eb_buf_free(&tags);
+    eb_buf_free(&briefs);
+    for (int l = 0; l < EB_LANG_COUNT; l++) {
+        if (l == (int)original || !text->s[l]) continue;
+        size_t mark = eb_path_push_key(&rr->r, lang_names[l]);
+        check_numbers(rr, cJSON_GetObjectItemCaseSensitive(node, lang_names[l]), text->s[original], text->s[l],
+                      item, field, (eb_lang)l);
+        eb_path_pop(&rr->r, mark);
+    }
+}
+
+/* Reads member `name` of obj, a text a brief prints as `field` of `item`. */
+static void read_printed(review_reader *rr, const cJSON *obj, const char *name, const char *item,
+                         const char *field, eb_text *out) {
+    const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (!eb_read_text(&rr->r, obj, name, out) || !node) return;
+    size_t mark = eb_path_push_key(&rr->r, name);
+    check_renderings(rr, node, out, item, field);
+    eb_path_pop(&rr->r, mark);
+}
+
+/* ---- findings, studies, statements ----------------------------------------------------- */
+
+/* A claim that cites nothing and describes no study rests on the review's
+ * own word: it cannot be shown as stronger evidence than that. */
+static void check_uncited_level(review_reader *rr, const cJSON *item, const eb_finding *f) {
+    const cJSON *studies = cJSON_GetObjectItemCaseSensitive(item, "studies");
+    bool has_studies = cJSON_IsArray(studies) && cJSON_GetArraySize(studies) > 0;
+    if (f->refs.n || has_studies || f->level >= EB_LEVEL_EXPERT_OPINION) return;
+    size_t mark = eb_path_push_key(&rr->r, "level");
+    eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(item, "level"), false,
+                    "level \"%s\" for a claim with no \"refs\" and no \"studies\": an uncited claim is "
+                    "\"expert_opinion\" (or \"background\"), unless the review describes the human study "
+                    "it rests on (link it in \"studies\")",
+                    level_names[f->level]);
+    eb_path_pop(&rr->r, mark);
+}
+
 static void read_finding(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
-    static const char *const allowed[] = {"id", "indications", "text", "level", "design", "refs", NULL};
+    static const char *const allowed[] = {"id", "indications", "text", "level", "design", "refs", "studies", NULL};
     static const char *const required[] = {"id", "indications", "text", "level", NULL};
     eb_reader *r = &rr->r;
     eb_finding *f = &rr->review->findings[index];
@@ -178,23 +313,64 @@ static void read_finding(review_reader *rr, const cJSON *item, size_t index, id_
     eb_read_slug(r, item, "id", &f->id);
     note_id(rr, ids, item, f->id);
     read_indication_list(rr, item, 1, &f->indications);
-    if (eb_read_text(r, item, "text", &f->text) && !eb_text_empty(&f->text) && !f->text.s[EB_LANG_EN]) {
-        size_t mark = eb_path_push_key(r, "text");
-        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "text"), false,
-                        "missing \"en\": every finding needs an English rendering");
-        eb_path_pop(r, mark);
-    }
+    read_printed(rr, item, "text", f->id, "text", &f->text);
     int level = 0;
-    eb_read_enum(r, item, "level", level_names, EB_LEVEL_COUNT, &level);
+    bool level_ok = eb_read_enum(r, item, "level", level_names, EB_LEVEL_COUNT, &level);
     f->level = (eb_level)level;
-    eb_read_text(r, item, "design", &f->design);
+    read_printed(rr, item, "design", f->id, "design", &f->design);
+    size_t before = r->errors;
     read_refs(rr, item, &f->refs);
+    /* with a bad reference number, the claim's citations are unknown */
+    bool refs_ok = r->errors == before;
+    if (level_ok && refs_ok && cJSON_GetObjectItemCaseSensitive(item, "level")) check_uncited_level(rr, item, f);
+}
+
+static bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Whether a reference entry prints this DOI or PMID as a whole word (in
+ * any case: DOIs are case-insensitive), so that 123 is not found in
+ * 41234 nor 10.1/ab in 10.1/abc. */
+static bool reference_mentions(const eb_reference *ref, const char *id) {
+    if (!ref) return false;
+    const char *fields[] = {ref->doi, ref->pmid, ref->text, ref->url};
+    size_t n = strlen(id);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        for (const char *p = fields[i]; p && *p; p++)
+            if ((p == fields[i] || !is_alnum(p[-1])) && strncasecmp(p, id, n) == 0 && !is_alnum(p[n])) return true;
+    return false;
+}
+
+/* A study's DOI or PMID is copied from the reference entry it cites, so
+ * that two reviews' descriptions of one trial are joined only on what the
+ * reviews print. */
+static void check_identity(review_reader *rr, const cJSON *item, const eb_human_study *s, const char *name,
+                           const char *value) {
+    if (!value || s->refs.n == 0) return;
+    for (size_t i = 0; i < s->refs.n; i++)
+        if (reference_mentions(eb_review_find_reference(rr->review, s->refs.items[i]), value)) return;
+    size_t mark = eb_path_push_key(&rr->r, name);
+    eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(item, name), false,
+                    "%s \"%s\" is in none of the references this study cites; copy it from the reference entry",
+                    strcmp(name, "doi") == 0 ? "DOI" : "PMID", value);
+    eb_path_pop(&rr->r, mark);
+}
+
+static void read_pmid(review_reader *rr, const cJSON *obj, const char **out) {
+    eb_reader *r = &rr->r;
+    if (!eb_read_string(r, obj, "pmid", 9, out) || !*out) return;
+    if (strspn(*out, "0123456789") != strlen(*out)) {
+        size_t mark = eb_path_push_key(r, "pmid");
+        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(obj, "pmid"), false,
+                        "a PMID is 1 to 9 digits, found \"%s\"", *out);
+        eb_path_pop(r, mark);
+        *out = NULL;
+    }
 }
 
 static void read_study(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
-    static const char *const allowed[] = {"id", "indications", "design", "n", "age_range", "source",
+    static const char *const allowed[] = {"id", "indications", "cited_as", "design", "n", "age_range", "source",
                                           "derivative", "delivery", "frequency", "follow_up",
-                                          "outcomes", "adverse_events", "refs", NULL};
+                                          "outcomes", "adverse_events", "refs", "doi", "pmid", NULL};
     static const char *const required[] = {"id", "indications", NULL};
     eb_reader *r = &rr->r;
     eb_human_study *s = &rr->review->human_studies[index];
@@ -202,19 +378,20 @@ static void read_study(review_reader *rr, const cJSON *item, size_t index, id_se
     eb_read_slug(r, item, "id", &s->id);
     note_id(rr, ids, item, s->id);
     read_indication_list(rr, item, 1, &s->indications);
-    eb_read_text(r, item, "design", &s->design);
     eb_read_int(r, item, "n", 1, 10000000, &s->n);
-    struct { const char *name; eb_text *field; } texts[] = {
-        {"age_range", &s->age_range}, {"source", &s->source}, {"derivative", &s->derivative},
-        {"delivery", &s->delivery}, {"frequency", &s->frequency}, {"follow_up", &s->follow_up},
-        {"outcomes", &s->outcomes}, {"adverse_events", &s->adverse_events}};
+    eb_text *texts[] = {&s->cited_as, &s->design, &s->age_range, &s->source, &s->derivative, &s->delivery,
+                        &s->frequency, &s->follow_up, &s->outcomes, &s->adverse_events};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-        eb_read_text(r, item, texts[i].name, texts[i].field);
+        read_printed(rr, item, study_texts[i], s->id, study_texts[i], texts[i]);
     read_refs(rr, item, &s->refs);
+    eb_read_doi(r, item, "doi", &s->doi);
+    read_pmid(rr, item, &s->pmid);
+    check_identity(rr, item, s, "doi", s->doi);
+    check_identity(rr, item, s, "pmid", s->pmid);
 }
 
 static void read_statement(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
-    static const char *const allowed[] = {"id", "kind", "indications", "text", "refs", NULL};
+    static const char *const allowed[] = {"id", "kind", "indications", "text", "refs", "about_human_studies", NULL};
     static const char *const required[] = {"id", "kind", "text", NULL};
     eb_reader *r = &rr->r;
     eb_statement *s = &rr->review->statements[index];
@@ -225,8 +402,9 @@ static void read_statement(review_reader *rr, const cJSON *item, size_t index, i
     eb_read_enum(r, item, "kind", statement_names, EB_STATEMENT_COUNT, &kind);
     s->kind = (eb_statement_kind)kind;
     read_indication_list(rr, item, 0, &s->indications);
-    eb_read_text(r, item, "text", &s->text);
+    read_printed(rr, item, "text", s->id, "text", &s->text);
     read_refs(rr, item, &s->refs);
+    eb_read_bool(r, item, "about_human_studies", &s->about_human_studies);
 }
 
 static void read_cell(review_reader *rr, const cJSON *node, eb_cell *cell) {
@@ -297,9 +475,70 @@ static void read_rows(review_reader *rr, const cJSON *item, eb_table *t) {
     t->nrows = nrows;
 }
 
+/* One language's header rendering: as many cells as the header, each with
+ * its cell's numbers. */
+static void check_header_rendering(review_reader *rr, const cJSON *list, const eb_table *t, eb_lang lang,
+                                   const char **cells, size_t ncells) {
+    if (ncells != t->ncols) {
+        eb_reader_error(&rr->r, list, false, "%zu cell(s) but the header has %zu", ncells, t->ncols);
+        return;
+    }
+    size_t j = 0;
+    for (const cJSON *cell = list->child; cell; cell = cell->next, j++) {
+        size_t m = eb_path_push_index(&rr->r, j);
+        check_numbers(rr, cell, t->header[j], cells[j], t->id, "header", lang);
+        eb_path_pop(&rr->r, m);
+    }
+}
+
+/* header_renderings: {"en": [...], ...}, every language but the original. */
+static void read_header_renderings(review_reader *rr, const cJSON *item, eb_table *t) {
+    eb_reader *r = &rr->r;
+    if (r->required_lang < 0) return; /* no valid "language": no original to hold them to */
+    eb_lang original = rr->review->language;
+    const cJSON *node = cJSON_GetObjectItemCaseSensitive(item, "header_renderings");
+    unsigned has = EB_LANG_BIT(original);
+    size_t mark = eb_path_push_key(r, "header_renderings");
+    if (node && eb_read_object(r, node, lang_names, NULL)) {
+        for (int l = 0; l < EB_LANG_COUNT; l++) {
+            const cJSON *list = cJSON_GetObjectItemCaseSensitive(node, lang_names[l]);
+            if (!list) continue;
+            size_t m = eb_path_push_key(r, lang_names[l]);
+            if (l == (int)original) {
+                eb_reader_error(r, list, false, "\"%s\" is the review's own language: the header itself",
+                                lang_names[l]);
+                eb_path_pop(r, m);
+                continue;
+            }
+            eb_path_pop(r, m);
+            size_t ncells = 0;
+            const char **cells = read_header(rr, node, lang_names[l], &ncells);
+            has |= EB_LANG_BIT(l);
+            if (!cells || !t->header) continue;
+            m = eb_path_push_key(r, lang_names[l]);
+            check_header_rendering(rr, list, t, (eb_lang)l, cells, ncells);
+            eb_path_pop(r, m);
+            if (ncells == t->ncols) t->header_renderings[l] = cells;
+        }
+    }
+    eb_path_pop(r, mark);
+    eb_buf briefs = {0};
+    missing_langs(rr, has, false, &briefs);
+    if (node && briefs.len) {
+        mark = eb_path_push_key(r, "header_renderings");
+        eb_reader_error(r, node, false, "the %s briefs print this header: add its rendering in their language",
+                        eb_buf_cstr(&briefs));
+        eb_path_pop(r, mark);
+    } else if (briefs.len) {
+        eb_reader_error(r, item, false, "missing \"header_renderings\": the %s briefs print this header",
+                        eb_buf_cstr(&briefs));
+    }
+    eb_buf_free(&briefs);
+}
+
 static void read_table(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
     static const char *const allowed[] = {"id", "number", "indications", "caption", "header",
-                                          "header_en", "rows", "refs", NULL};
+                                          "header_renderings", "rows", "refs", NULL};
     static const char *const required[] = {"id", "caption", "header", "rows", NULL};
     eb_reader *r = &rr->r;
     eb_table *t = &rr->review->tables[index];
@@ -308,16 +547,9 @@ static void read_table(review_reader *rr, const cJSON *item, size_t index, id_se
     note_id(rr, ids, item, t->id);
     eb_read_string(r, item, "number", EB_SHORT_STRING, &t->number);
     read_indication_list(rr, item, 0, &t->indications);
-    eb_read_text(r, item, "caption", &t->caption);
+    read_printed(rr, item, "caption", t->id, "caption", &t->caption);
     t->header = read_header(rr, item, "header", &t->ncols);
-    size_t nen = 0;
-    t->header_en = read_header(rr, item, "header_en", &nen);
-    if (t->header_en && nen != t->ncols) {
-        size_t mark = eb_path_push_key(r, "header_en");
-        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "header_en"), false,
-                        "header_en has %zu cells but header has %zu", nen, t->ncols);
-        eb_path_pop(r, mark);
-    }
+    read_header_renderings(rr, item, t);
     read_rows(rr, item, t);
     read_refs(rr, item, &t->refs);
 }
@@ -340,13 +572,7 @@ static void read_reference(review_reader *rr, const cJSON *item, size_t index, i
     }
     eb_read_string(r, item, "text", EB_LONG_STRING, &ref->text);
     eb_read_doi(r, item, "doi", &ref->doi);
-    eb_read_string(r, item, "pmid", 9, &ref->pmid);
-    if (ref->pmid && strspn(ref->pmid, "0123456789") != strlen(ref->pmid)) {
-        size_t mark = eb_path_push_key(r, "pmid");
-        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "pmid"), false,
-                        "a PMID is 1 to 9 digits, found \"%s\"", ref->pmid);
-        eb_path_pop(r, mark);
-    }
+    read_pmid(rr, item, &ref->pmid);
     eb_read_url(r, item, "url", &ref->url);
 }
 
@@ -396,7 +622,7 @@ static void read_scope(review_reader *rr, const cJSON *root) {
         eb_read_string_list(r, node, "terms", 100, EB_SHORT_STRING, &scope->terms);
         eb_read_int(r, node, "from_year", 1900, 2100, &scope->from_year);
         eb_read_int(r, node, "to_year", 1900, 2100, &scope->to_year);
-        eb_read_text(r, node, "restrictions", &scope->restrictions);
+        read_printed(rr, node, "restrictions", "scope", "restrictions", &scope->restrictions);
         eb_read_int(r, node, "references_reviewed", 0, 100000, &scope->references_reviewed);
         if (scope->from_year && scope->to_year && scope->from_year > scope->to_year) {
             size_t m = eb_path_push_key(r, "to_year");
@@ -458,17 +684,287 @@ static void read_bibliography(review_reader *rr, const cJSON *root) {
     read_license(rr, root);
 }
 
+/* ---- number exceptions ------------------------------------------------------------------ */
+
+static void read_exception(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
+    static const char *const fields[] = {"item", "field", "lang", "reason", NULL};
+    (void)ids;
+    eb_reader *r = &rr->r;
+    eb_number_exception *e = &rr->review->number_exceptions[index];
+    exception_entry *x = &rr->exceptions[index];
+    *x = (exception_entry){.node = item, .lang = -1};  /* matches nothing until read */
+    size_t before = r->errors;
+    if (!eb_read_object(r, item, fields, fields)) return;
+    eb_read_string(r, item, "item", 64, &e->item);
+    eb_read_string(r, item, "field", 64, &e->field);
+    int lang = -1;
+    if (eb_read_enum(r, item, "lang", lang_names, EB_LANG_COUNT, &lang) && lang >= 0) e->lang = (eb_lang)lang;
+    eb_read_string(r, item, "reason", EB_SHORT_STRING, &e->reason);
+    if (r->errors == before) *x = (exception_entry){.node = item, .item = e->item, .field = e->field, .lang = lang};
+}
+
+/* Read before the texts, which consult them; checked after (check_exceptions). */
+static void read_exceptions(review_reader *rr, const cJSON *root) {
+    ALLOCATE_ITEMS(rr, root, "number_exceptions", EB_MAX_ITEMS, number_exceptions, nnumber_exceptions);
+    rr->nexceptions = rr->review->nnumber_exceptions;
+    rr->exceptions = eb_arena_array(rr->r.arena, rr->nexceptions, sizeof *rr->exceptions);
+    read_items(rr, root, "number_exceptions", 0, EB_MAX_ITEMS, read_exception, NULL);
+}
+
+/* An item a number exception can name: its kind (for messages), its text
+ * fields and its JSON object. */
+typedef struct {
+    const char *kind;
+    const char *const *fields;
+    const cJSON *node;
+} item_ref;
+
+static bool find_in(const cJSON *root, const char *array, const char *id, const char *kind,
+                    const char *const *fields, item_ref *out) {
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, array);
+    for (const cJSON *item = cJSON_IsArray(list) ? list->child : NULL; item; item = item->next) {
+        const cJSON *node = cJSON_GetObjectItemCaseSensitive(item, "id");
+        if (cJSON_IsString(node) && strcmp(node->valuestring, id) == 0) {
+            *out = (item_ref){kind, fields, item};
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool find_item(const review_reader *rr, const char *id, item_ref *out) {
+    const cJSON *root = rr->root;
+    if (strcmp(id, "abstract") == 0 || strcmp(id, "own_rating") == 0) {
+        *out = (item_ref){id, review_texts, cJSON_GetObjectItemCaseSensitive(root, id)};
+        return out->node != NULL;
+    }
+    if (strcmp(id, "scope") == 0) {
+        *out = (item_ref){"scope", scope_texts, cJSON_GetObjectItemCaseSensitive(root, "scope")};
+        return out->node != NULL;
+    }
+    return find_in(root, "findings", id, "finding", finding_texts, out) ||
+           find_in(root, "human_studies", id, "human study", study_texts, out) ||
+           find_in(root, "statements", id, "statement", statement_texts, out) ||
+           find_in(root, "tables", id, "table", table_texts, out);
+}
+
+/* The object holding a field's renderings: a text object, or a table's
+ * header_renderings; NULL when the item has no such field. */
+static const cJSON *field_node(const item_ref *ref, const char *field) {
+    if (ref->fields == review_texts) return ref->node; /* "abstract"/"own_rating" is the text itself */
+    if (strcmp(field, "header") == 0) return cJSON_GetObjectItemCaseSensitive(ref->node, "header_renderings");
+    return cJSON_GetObjectItemCaseSensitive(ref->node, field);
+}
+
+static bool listed(const char *const *names, const char *name) {
+    for (size_t i = 0; names[i]; i++)
+        if (strcmp(names[i], name) == 0) return true;
+    return false;
+}
+
+/* An error at member `member` of the exception being checked. */
+static void exception_error(review_reader *rr, const exception_entry *x, const char *member, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void exception_error(review_reader *rr, const exception_entry *x, const char *member, const char *fmt, ...) {
+    size_t mark = eb_path_push_key(&rr->r, member);
+    va_list args;
+    va_start(args, fmt);
+    eb_reader_verror(&rr->r, cJSON_GetObjectItemCaseSensitive(x->node, member), fmt, args);
+    va_end(args);
+    eb_path_pop(&rr->r, mark);
+}
+
+static void unknown_item(review_reader *rr, const exception_entry *x, const id_set *ids) {
+    const char *hint = eb_closest(x->item, ids->ids, ids->n);
+    if (hint)
+        exception_error(rr, x, "item", "no item \"%s\" in this review; did you mean \"%s\"?", x->item, hint);
+    else
+        exception_error(rr, x, "item",
+                        "no item \"%s\" in this review (an id of a finding, human study, statement or table, "
+                        "or \"abstract\", \"own_rating\", \"scope\")", x->item);
+}
+
+/* Each exception names an item, a field it has and a rendering of it. */
+static void check_exception(review_reader *rr, const exception_entry *x, const id_set *ids) {
+    item_ref ref;
+    if (!find_item(rr, x->item, &ref)) {
+        unknown_item(rr, x, ids);
+        return;
+    }
+    const cJSON *node = listed(ref.fields, x->field) ? field_node(&ref, x->field) : NULL;
+    const char *lang = lang_names[x->lang];
+    if (!listed(ref.fields, x->field)) {
+        eb_buf fields = {0};
+        for (size_t i = 0; ref.fields[i]; i++) eb_buf_printf(&fields, "%s%s", i ? ", " : "", ref.fields[i]);
+        exception_error(rr, x, "field", "\"%s\" is not a text field of %s \"%s\" (%s)", x->field, ref.kind,
+                        x->item, eb_buf_cstr(&fields));
+        eb_buf_free(&fields);
+    } else if (!node) {
+        exception_error(rr, x, "field", "%s \"%s\" has no \"%s\"", ref.kind, x->item, x->field);
+    } else if (x->lang == (int)rr->review->language) {
+        exception_error(rr, x, "lang", "\"%s\" is the review's own language: the original, not a rendering", lang);
+    } else if (!cJSON_GetObjectItemCaseSensitive(node, lang)) {
+        exception_error(rr, x, "lang", "the \"%s\" of \"%s\" has no \"%s\" rendering", x->field, x->item, lang);
+    } else if (!x->used) {
+        eb_reader_warning(&rr->r, x->node,
+                          "exception not needed: the \"%s\" rendering of \"%s\" of \"%s\" has the original's "
+                          "numbers; remove it", lang, x->field, x->item);
+    }
+}
+
+static void check_exceptions(review_reader *rr, const id_set *ids) {
+    size_t mark = eb_path_push_key(&rr->r, "number_exceptions");
+    for (size_t i = 0; i < rr->nexceptions; i++) {
+        const exception_entry *x = &rr->exceptions[i];
+        if (!x->item || !x->field || x->lang < 0) continue; /* reported */
+        size_t m = eb_path_push_index(&rr->r, i);
+        check_exception(rr, x, ids);
+        eb_path_pop(&rr->r, m);
+    }
+    eb_path_pop(&rr->r, mark);
+}
+
+/* ---- human studies and what refers to them ----------------------------------------------- */
+
+static long find_study(const eb_review *rv, const char *id) {
+    for (size_t i = 0; i < rv->nhuman_studies; i++)
+        if (rv->human_studies[i].id && strcmp(rv->human_studies[i].id, id) == 0) return (long)i;
+    return -1;
+}
+
+static void resolve_one_finding(review_reader *rr, const cJSON *item, eb_finding *f) {
+    eb_reader *r = &rr->r;
+    eb_review *rv = rr->review;
+    size_t n = 0;
+    const cJSON *id = eb_read_array(r, item, "studies", 1, 100, &n);
+    f->studies = eb_arena_array(r->arena, n, sizeof *f->studies);
+    const char **names = eb_arena_array(r->arena, rv->nhuman_studies + 1, sizeof *names);
+    for (size_t i = 0; i < rv->nhuman_studies; i++) names[i] = rv->human_studies[i].id ? rv->human_studies[i].id : "";
+    size_t mark = eb_path_push_key(r, "studies");
+    for (size_t j = 0; id; id = id->next, j++) {
+        size_t m = eb_path_push_index(r, j);
+        long index = eb_check_string(r, id, 64) ? find_study(rv, id->valuestring) : -2;
+        const char *hint = index == -1 ? eb_closest(id->valuestring, names, rv->nhuman_studies) : NULL;
+        if (index >= 0) f->studies[f->nstudies++] = (size_t)index;
+        else if (hint)
+            eb_reader_error(r, id, false, "no human study \"%s\" in this review; did you mean \"%s\"?",
+                            id->valuestring, hint);
+        else if (index == -1)
+            eb_reader_error(r, id, false, "no human study \"%s\" in this review's \"human_studies\"",
+                            id->valuestring);
+        eb_path_pop(r, m);
+    }
+    eb_path_pop(r, mark);
+}
+
+/* Runs after the human studies are read: a finding's "studies" are ids of them. */
+static void resolve_finding_studies(review_reader *rr) {
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(rr->root, "findings");
+    size_t mark = eb_path_push_key(&rr->r, "findings"), i = 0;
+    for (const cJSON *item = cJSON_IsArray(list) ? list->child : NULL; item && i < rr->review->nfindings;
+         item = item->next, i++) {
+        if (!cJSON_IsObject(item)) continue;
+        size_t m = eb_path_push_index(&rr->r, i);
+        resolve_one_finding(rr, item, &rr->review->findings[i]);
+        eb_path_pop(&rr->r, m);
+    }
+    eb_path_pop(&rr->r, mark);
+}
+
+/* A caveat on the review's human studies is printed beside them, so it
+ * must also be listed under every indication they are shown for. */
+static void check_caveat_indications(review_reader *rr, const cJSON *node, const eb_statement *st) {
+    const eb_review *rv = rr->review;
+    if (!st->about_human_studies || st->indications.n == 0) return;
+    for (size_t ind = 0; ind < rr->corpus->nindications; ind++) {
+        if (eb_index_list_has(&st->indications, ind)) continue;
+        for (size_t i = 0; i < rv->nhuman_studies; i++) {
+            if (!eb_index_list_has(&rv->human_studies[i].indications, ind)) continue;
+            size_t mark = eb_path_push_key(&rr->r, "indications");
+            eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(node, "indications"), false,
+                            "a statement about the review's human studies lists every indication they are "
+                            "shown for: add \"%s\" (human study \"%s\")",
+                            rr->corpus->indications[ind].id, rv->human_studies[i].id);
+            eb_path_pop(&rr->r, mark);
+            break;
+        }
+    }
+}
+
+static void check_caveats(review_reader *rr) {
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(rr->root, "statements");
+    size_t mark = eb_path_push_key(&rr->r, "statements"), i = 0;
+    for (const cJSON *item = cJSON_IsArray(list) ? list->child : NULL; item && i < rr->review->nstatements;
+         item = item->next, i++) {
+        size_t m = eb_path_push_index(&rr->r, i);
+        check_caveat_indications(rr, item, &rr->review->statements[i]);
+        eb_path_pop(&rr->r, m);
+    }
+    eb_path_pop(&rr->r, mark);
+}
+
+/* Whether a brief of the indication shows one of the review's limitations. */
+static bool shows_limitation(const eb_review *rv, size_t ind, bool *any) {
+    for (size_t i = 0; i < rv->nstatements; i++) {
+        const eb_statement *st = &rv->statements[i];
+        if (st->kind != EB_STATEMENT_LIMITATION) continue;
+        *any = true;
+        if (st->about_human_studies || eb_applies_to(rv, &st->indications, ind)) return true;
+    }
+    return false;
+}
+
+/* A trial shown without its review's own caveats reads stronger than the
+ * review presents it (issue 13): warn where a brief would do that. */
+static void warn_uncaveated(review_reader *rr, size_t ind) {
+    const eb_review *rv = rr->review;
+    bool any = false;
+    if (shows_limitation(rv, ind, &any)) return;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(rr->root, "human_studies");
+    size_t i = 0;
+    for (const cJSON *item = cJSON_IsArray(list) ? list->child : NULL; item; item = item->next, i++) {
+        const eb_index_list *inds = &rv->human_studies[i].indications;
+        for (size_t k = 0; k < inds->n; k++) {
+            if (inds->items[k] != ind) continue;
+            eb_buf path = {0};
+            eb_buf_printf(&path, "$.human_studies[%zu].indications[%zu]", i, k);
+            const cJSON *at = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(item, "indications"), (int)k);
+            const char *id = rr->corpus->indications[ind].id;
+            eb_location where = eb_json_where(rr->r.doc, at, false, eb_buf_cstr(&path));
+            if (any)
+                eb_diag_report(rr->r.diag, EB_WARNING, where,
+                               "the \"%s\" briefs show this human study but none of this review's limitations: "
+                               "list \"%s\" in one's indications, or mark it \"about_human_studies\"", id, id);
+            else
+                eb_diag_report(rr->r.diag, EB_WARNING, where,
+                               "the \"%s\" briefs show this human study, and this review's inputs state no "
+                               "limitation: check the seed for one", id);
+            eb_buf_free(&path);
+            return;
+        }
+    }
+}
+
+static void check_human_evidence(review_reader *rr) {
+    resolve_finding_studies(rr);
+    check_caveats(rr);
+    if (rr->r.errors) return; /* warnings about an invalid review are noise */
+    for (size_t ind = 0; ind < rr->corpus->nindications; ind++) warn_uncaveated(rr, ind);
+}
+
 /* ---- the whole file ----------------------------------------------------------------------- */
 
 static void read_body(review_reader *rr, const cJSON *root) {
     eb_reader *r = &rr->r;
     eb_review *rv = rr->review;
+    read_exceptions(rr, root); /* before any text, which consults them */
     int kind = 0;
     eb_read_enum(r, root, "kind", kind_names, EB_KIND_COUNT, &kind);
     rv->kind = (eb_review_kind)kind;
-    eb_read_text(r, root, "own_rating", &rv->own_rating);
+    read_printed(rr, root, "own_rating", "own_rating", "text", &rv->own_rating);
     read_scope(rr, root);
-    eb_read_text(r, root, "abstract", &rv->abstract);
+    read_printed(rr, root, "abstract", "abstract", "text", &rv->abstract);
 
     id_set ids = {0};
     ALLOCATE_ITEMS(rr, root, "references", EB_MAX_REFERENCES, references, nreferences);
@@ -482,6 +978,8 @@ static void read_body(review_reader *rr, const cJSON *root) {
     read_items(rr, root, "statements", 0, EB_MAX_ITEMS, read_statement, &ids);
     ALLOCATE_ITEMS(rr, root, "tables", 100, tables, ntables);
     read_items(rr, root, "tables", 0, 100, read_table, &ids);
+    check_human_evidence(rr);
+    check_exceptions(rr, &ids);
 }
 
 static void read_language(review_reader *rr, const cJSON *root) {
@@ -507,16 +1005,17 @@ static void check_file_name(review_reader *rr, const cJSON *root, const char *fi
 }
 
 bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, eb_diag *diag,
-                    eb_arena *arena, const eb_text_check *check) {
+                    eb_arena *arena, const eb_load_options *options) {
     static const char *const allowed[] = {
         "$schema", "id", "seed", "language", "title", "authors", "affiliations", "journal",
         "publisher", "year", "volume", "issue", "pages", "doi", "url", "dates", "license",
         "kind", "own_rating", "scope", "abstract", "findings", "human_studies", "statements",
-        "tables", "references", NULL};
+        "tables", "references", "number_exceptions", NULL};
     static const char *const required[] = {"id", "seed", "language", "year", "kind", "findings", NULL};
-    review_reader rr = {.corpus = corpus, .review = out};
+    review_reader rr = {.corpus = corpus, .review = out, .root = doc->root,
+                        .rendering_langs = options->rendering_langs};
     eb_reader_init(&rr.r, doc, diag, arena);
-    rr.r.check = check;
+    rr.r.check = options->check;
     *out = (eb_review){.file = eb_arena_strdup(arena, doc->file)};
     const char *schema = NULL;
     if (eb_read_object(&rr.r, doc->root, allowed, required)) {

@@ -1,10 +1,11 @@
 #include "model.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const lang_tags[EB_LANG_COUNT] = {"fa", "en", "zh-Hans"};
 static const char *const level_names[EB_LEVEL_COUNT] = {
-    "in_vitro", "animal", "human_trial", "systematic_review", "expert_opinion"};
+    "in_vitro", "animal", "human_trial", "systematic_review", "expert_opinion", "background"};
 static const char *const kind_names[EB_KIND_COUNT] = {
     "narrative_review", "literature_review", "systematic_review", "web_evidence_summary"};
 static const char *const statement_names[EB_STATEMENT_COUNT] = {
@@ -84,10 +85,13 @@ const eb_reference *eb_review_find_reference(const eb_review *review, int n) {
     return NULL;
 }
 
-const char *eb_review_latest_date(const eb_review *review) {
-    const char *dates[] = {review->updated, review->published, review->accepted, review->received};
-    const char *latest = NULL;
-    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
-        if (dates[i] && (!latest || strcmp(dates[i], latest) > 0)) latest = dates[i];
-    return latest;
+const char *eb_review_evidence_date(const eb_review *review) {
+    return review->updated ? review->updated : review->published;
+}
+
+bool eb_same_study(const eb_human_study *a, const eb_human_study *b) {
+    /* DOIs are case-insensitive (the DOI Handbook, 2.4): journals print
+     * 10.2147/CCID.S401839 and 10.2147/ccid.s401839 alike. */
+    if (a->doi && b->doi) return strcasecmp(a->doi, b->doi) == 0;
+    return a->pmid && b->pmid && strcmp(a->pmid, b->pmid) == 0;
 }

@@ -33,6 +33,7 @@ static void load_check_review(const eb_corpus *corpus, const eb_review *review) 
     for (size_t i = 0; i < review->nfindings; i++) {
         const eb_finding *f = &review->findings[i];
         FUZZ_ASSERT(f->id && f->text.s[EB_LANG_EN] && f->level < EB_LEVEL_COUNT);
+        for (size_t k = 0; k < f->nstudies; k++) FUZZ_ASSERT(f->studies[k] < review->nhuman_studies);
         FUZZ_ASSERT(f->indications.n >= 1);
         load_check_indices(corpus, &f->indications);
         load_check_refs(review, &f->refs);
@@ -54,7 +55,7 @@ static void load_check_review(const eb_corpus *corpus, const eb_review *review) 
         load_check_refs(review, &t->refs);
     }
     for (size_t ind = 0; ind < corpus->nindications; ind++) (void)eb_review_feeds(review, ind);
-    (void)eb_review_latest_date(review);
+    (void)eb_review_evidence_date(review);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -5,5 +5,5 @@ python3 -c "
 import sys
 key = 'k' * (10 * 1024 * 1024)
 value = 'v' * (1024 * 1024)
-sys.stdout.write('{\n  \"id\": \"case\", \"seed\": \"s\", \"language\": \"en\", \"year\": 2025,\n  \"kind\": \"' + value + '\",\n  \"' + key + '\": 1,\n  \"findings\": [{\"id\": \"f1\", \"indications\": [\"photoaging\"], \"text\": {\"en\": \"A.\"}, \"level\": \"animal\"}]\n}\n')
+sys.stdout.write('{\n  \"id\": \"case\", \"seed\": \"s\", \"language\": \"en\", \"year\": 2025,\n  \"kind\": \"' + value + '\",\n  \"' + key + '\": 1,\n  \"findings\": [{\"id\": \"f1\", \"indications\": [\"photoaging\"], \"text\": {\"en\": \"A.\", \"fa\": \"آ.\", \"zh-Hans\": \"甲。\"}, \"level\": \"expert_opinion\"}]\n}\n')
 " > "$1/reviews/case.json"

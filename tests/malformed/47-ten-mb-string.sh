@@ -2,5 +2,5 @@
 # refused by the per-string limit, with its length.
 python3 -c "
 import sys
-sys.stdout.write('{\n  \"id\": \"case\", \"seed\": \"s\", \"language\": \"en\", \"year\": 2025, \"kind\": \"narrative_review\",\n  \"findings\": [{\"id\": \"f1\", \"indications\": [\"photoaging\"], \"level\": \"animal\",\n    \"text\": {\"en\": \"' + 'word ' * (2 * 1024 * 1024) + '\"}}]\n}\n')
+sys.stdout.write('{\n  \"id\": \"case\", \"seed\": \"s\", \"language\": \"en\", \"year\": 2025, \"kind\": \"narrative_review\",\n  \"findings\": [{\"id\": \"f1\", \"indications\": [\"photoaging\"], \"level\": \"expert_opinion\",\n    \"text\": {\"en\": \"' + 'word ' * (2 * 1024 * 1024) + '\"}}]\n}\n')
 " > "$1/reviews/case.json"

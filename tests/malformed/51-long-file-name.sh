@@ -3,5 +3,5 @@
 id=$(printf 'a%.0s' $(seq 1 250))
 cat > "$1/reviews/$id.json" <<JSON
 {"id": "$id", "seed": "s", "language": "en", "year": 2025, "kind": "narrative_review",
- "findings": [{"id": "f1", "indications": ["photoaging"], "text": {"en": "A."}, "level": "animal"}]}
+ "findings": [{"id": "f1", "indications": ["photoaging"], "text": {"en": "A.", "fa": "آ.", "zh-Hans": "甲。"}, "level": "expert_opinion"}]}
 JSON

@@ -96,8 +96,9 @@ def walk(e):
             yield from walk(x)
 alts = [str(e.Alt) for e in walk(pdf.Root.StructTreeRoot.K[0]) if e.S == "/Figure"]
 assert len(alts) == 1, alts
-assert ("Jiani Xiang et al., 2026 (in vitro 7, animal 6, human trial 7, expert opinion / mechanism 26; "
-        "human studies (n): 30, 30, 15, 28, 72, not stated)") in alts[0], alts[0]
+assert ("Jiani Xiang et al., 2026 (in vitro 8, animal 4, human trial 6, expert opinion / mechanism 22; "
+        "human studies (n): n = 30, 30, 15*, 28*, 72; 1 × not stated)") in alts[0], alts[0]
+assert "\u2068" not in alts[0] and "\u2069" not in alts[0], alts[0]
 PY
 
 # The profile in every brief is the Debian file, byte for byte (also

@@ -17,6 +17,10 @@ echo "$log" | grep -qi "warning\|error" && fail "build reported problems (missin
 ls "$out" | grep -v -e "\.pdf$" -e "^manifest.json$" && fail "stray files left in $out"
 
 /usr/bin/python3 "$SRC/tests/tools/check_briefs.py" "$out" "$SRC/inputs" || fail "brief checks"
+# Issues 12 and 13 as a reader sees them: the reader's language first and
+# the renderings marked as the editors', the levels as the editors', each
+# study counted once with its caveats beside it, background apart.
+/usr/bin/python3 "$SRC/tests/tools/check_locale_evidence.py" "$out" "$SRC/inputs" || fail "locale and evidence checks"
 
 # The build date comes from SOURCE_DATE_EPOCH (2026-01-01), in each locale.
 pdftotext "$out/photoaging.en.pdf" - | grep -q "1 January 2026" || fail "en build date"

@@ -27,6 +27,22 @@ err=$("$EVBRIEF" validate --inputs "$bad" --strict 2>&1 >/dev/null); [ $? = 1 ] 
 echo "$err" | grep -q 'case.json:2:74: $.findings\[0\].text.en: error: character U+1F600' || fail "strict message: $err"
 echo "ok: cli (strict)"
 
+# Renderings are required in the languages of the briefs built: all three by
+# default, only L's with --locale L (validate and build alike).
+rm -f "$bad/reviews/"*; cp "$SRC/tests/malformed/53-missing-rendering.json" "$bad/reviews/case.json"
+err=$("$EVBRIEF" validate --inputs "$bad" --locale zh 2>&1 >/dev/null); [ $? = 0 ] || fail "--locale zh should pass: $err"
+[ -z "$err" ] || fail "--locale zh reported: $err"
+err=$("$EVBRIEF" validate --inputs "$bad" --locale en 2>&1 >/dev/null); [ $? = 1 ] || fail "--locale en should exit 1"
+[ "$(echo "$err" | wc -l)" = 1 ] || fail "--locale en: one error expected: $err"
+echo "$err" | grep -q 'case.json:13:68: $.human_studies\[0\].design: error: missing "en": the English briefs print this text' || fail "--locale en message: $err"
+"$EVBRIEF" validate --inputs "$bad" --locale de >/dev/null 2>&1; [ $? = 2 ] || fail "unknown --locale should exit 2"
+sel=$(mktemp -d)
+"$EVBRIEF" build --inputs "$bad" --out "$sel" --locale zh >/dev/null 2>&1 || fail "build --locale zh should use the review"
+[ -f "$sel/photoaging.zh.pdf" ] || fail "build --locale zh wrote: $(ls "$sel")"
+"$EVBRIEF" build --inputs "$bad" --out "$sel" --locale fa >/dev/null 2>&1; [ $? = 1 ] || fail "build --locale fa should fail on the missing Persian"
+rm -rf "$sel"
+echo "ok: cli (renderings per locale)"
+
 # Workers take the heaviest briefs first (so the build does not end on a
 # long one), whatever the order of indications.json; the manifest and the
 # PDFs do not depend on the order.

@@ -9,6 +9,12 @@ out=$("$EVBRIEF" validate --inputs "$SRC/inputs" 2>&1) || fail "validate exited 
 echo "$out" | grep -q "5 valid review(s), 0 invalid file(s), 0 error(s)" || fail "unexpected summary: $out"
 
 /usr/bin/python3 "$SRC/tests/tools/schema_check.py" "$SRC/inputs" || fail "JSON Schema check failed"
+# The schema states the rendering rules it can express: a printed text in all
+# three languages, a table's header in every language but the original.
+for case in 53-missing-rendering 56-header-renderings; do
+  /usr/bin/python3 "$SRC/tests/tools/schema_check.py" "$SRC/inputs" "$SRC/tests/malformed/$case.json" >/dev/null &&
+    fail "the JSON Schema accepts tests/malformed/$case.json"
+done
 
 list=$("$EVBRIEF" list --inputs "$SRC/inputs") || fail "list exited $?"
 for id in skin-aging photoaging hair-restoration pigmentation wound-healing-scars \

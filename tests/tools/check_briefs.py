@@ -30,7 +30,8 @@ REVIEW_NAMES = {
     "tamimi-2025": {"en": "Pegah Tamimi", "fa": "پگاه تمیمی", "zh": "Pegah Tamimi"},
     "haykal-2025": {"en": "Haykal Diala", "fa": "Haykal Diala", "zh": "Haykal Diala"},
     "he-2026": {"en": "Zhuoyi He", "fa": "Zhuoyi He", "zh": "和卓怡"},
-    "web-summary-2026": {"en": "Changshoupai", "fa": "Changshoupai", "zh": "长寿派"},
+    # the seed gives no romanisation of the publisher (issue 13)
+    "web-summary-2026": {"en": "长寿派", "fa": "长寿派", "zh": "长寿派"},
     "xiang-2026": {"en": "Jiani Xiang", "fa": "项佳妮", "zh": "项佳妮"},
 }
 
@@ -81,8 +82,8 @@ def source_table_headers(inputs):
     for review in sorted((inputs / "reviews").glob("*.json")):
         for table in json.loads(review.read_text(encoding="utf-8")).get("tables", []):
             headers.append(table["header"][0])
-            if "header_en" in table:
-                headers.append(table["header_en"][0])
+            for cells in table.get("header_renderings", {}).values():
+                headers.append(cells[0])
     return headers
 
 

@@ -39,6 +39,13 @@ static const bidi_case cases[] = {
     {"Table ۱۲", EB_DIR_AUTO, {"Table ۱۲"}, false},
     /* no strong character: LTR */
     {"۱۲۳ - 45", EB_DIR_AUTO, {"۱۲۳ - 45"}, false},
+    /* a number after a Latin name is L (W7) and joins the name's run ... */
+    {"نام ABC ۱۲", EB_DIR_AUTO, {"ABC ۱۲ ", "~نام"}, true},
+    /* ... unless the name is isolated (FSI ... PDI, as compose wraps every
+     * value it interpolates): the number then follows the Persian. The
+     * isolates themselves draw no glyph (they would be in the visual string) */
+    {"نام \u2068ABC\u2069 ۱۲", EB_DIR_AUTO, {"۱۲ ABC ", "~نام"}, true},
+    {"\u2068Zhuoyi He\u2069، ۲۰۲۶", EB_DIR_RTL, {"۲۰۲۶", "~، ", "Zhuoyi He"}, true},
 };
 
 /* The pieces (at most `max`, NULL-terminated) joined, "~" ones reversed. */

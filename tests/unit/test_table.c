@@ -158,6 +158,11 @@ static void check_cells_fit(const eb_table_layout *t) {
                 check_para_fits(cell->items[k], fmax(0, box - t->bullet_indent));
                 height += cell->items[k]->height;
             }
+            if (cell->note) { /* under the content, a little apart */
+                check_para_fits(cell->note, box);
+                CHECK(cell->note_y >= height);
+                height = cell->note_y + cell->note->height;
+            }
             CHECK_NEAR(cell->content_height, height, 1e-9);
             tallest = fmax(tallest, height);
         }
@@ -335,10 +340,12 @@ static void check_row_lines(const eb_table_layout *t, const eb_table_slice *s, s
     const eb_table_cell *cells = &t->cells[(t->nheader_rows + row) * t->ncols];
     for (size_t c = 0; c < t->ncols; c++) {
         const eb_table_cell *cell = &cells[c];
-        size_t nparas = cell->para ? 1 : cell->nitems;
+        size_t ncontent = cell->para ? 1 : cell->nitems;
+        size_t nparas = ncontent + (cell->note ? 1 : 0);
         double y = t->padding;
         for (size_t p = 0; p < nparas; p++) {
-            const eb_para *para = cell->para ? cell->para : cell->items[p];
+            const eb_para *para = p == ncontent ? cell->note : cell->para ? cell->para : cell->items[p];
+            if (p == ncontent) y = t->padding + cell->note_y;
             for (size_t i = 0; i < para->nlines; i++) {
                 size_t first, end, owners = 0;
                 double top = y + para->lines[i].baseline - para->lines[i].ascent;
@@ -746,6 +753,43 @@ static void test_invalid_cell(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* A note (the original of a rendering) sits under the cell's text or list,
+ * smaller, in its own language and colour; it counts in the row's height
+ * and in the column widths, and a row split across pages keeps its lines. */
+static void test_cell_notes(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(stderr);
+    const char *items[] = {"Xiang 2026: split-face", "长寿派 2026: single-arm"};
+    eb_table_cell_spec cells[] = {
+        TEXT("Design", "en"), TEXT("n", "en"),
+        {.text = "randomised trial", .lang = "en", .note = "原文（中文）：随机对照试验", .note_lang = "zh-Hans"},
+        {.items = items, .nitems = 2, .lang = "en", .note = "Original (Chinese): 半脸；单臂", .note_lang = "zh-Hans"},
+    };
+    eb_table_spec spec = {.ncols = 2, .nheader_rows = 1, .nbody_rows = 1, .cells = cells,
+                          .family = EB_FAMILY_SANS, .font_size = 8, .padding = 3, .note_color = 0x55595E};
+    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 400, diag);
+    CHECK(eb_diag_count(diag, EB_WARNING) + eb_diag_count(diag, EB_ERROR) == 0);
+    const eb_table_cell *text = &t->cells[2], *list = &t->cells[3];
+    CHECK(t->cells[0].note == NULL);
+    CHECK(text->note && text->note->nlines >= 1 && list->note && list->nitems == 2);
+    if (text->note && list->note) {
+        CHECK(text->note_y > text->para->height);                /* under the text */
+        CHECK_NEAR(text->content_height, text->note_y + text->note->height, 1e-9);
+        CHECK(list->note_y >= list->items[0]->height + list->items[1]->height);
+        CHECK(text->note->nlines && text->note->lines[0].runs[0].size < 8); /* smaller */
+        CHECK(text->note->color == 0x55595E);
+        CHECK(t->row_heights[1] >= list->content_height + 2 * t->padding);
+        /* the column is wide enough for the note on one line, when it fits */
+        CHECK(text->note->nlines == 1);
+    }
+    check_cells_fit(t);
+    eb_table_slice *s;
+    size_t n = eb_table_paginate(t, 1000, 1000, &s);
+    check_row_lines(t, s, n, 0);
+    free(s);
+    eb_table_layout_free(t);
+    eb_diag_free(diag);
+}
+
 int main(void) {
     test_widths_max_fits();
     test_widths_proportional();
@@ -767,6 +811,7 @@ int main(void) {
     test_cell_taller_than_page(fonts, true);
     test_real_empty_first_slice(fonts);
     test_invalid_cell(fonts);
+    test_cell_notes(fonts);
     eb_fontset_free(fonts);
     eb_diag_free(diag);
     return check_done("test_table");
