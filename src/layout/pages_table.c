@@ -195,11 +195,14 @@ static long *make_list(table_state *ts, const eb_brief_cell *c, long cell) {
     return items;
 }
 
-/* A P element for each piece of a cell's text, when it has more than one. */
-static long *make_pieces(table_state *ts, const eb_para *para, eb_lang lang, long cell) {
+/* A P element for each piece of a cell's text, when it has more than one
+ * or the cell has other elements too (a note, a list): an element's text
+ * is then in elements of its own, so that an element with /ActualText
+ * never has element children (pdf_tags.c). */
+static long *make_pieces(table_state *ts, const eb_para *para, eb_lang lang, long cell, bool beside_others) {
     size_t n = 1;
     for (size_t i = 0; para && i < para->text_len; i++) n += para->text[i] == '\n';
-    if (n < 2) return NULL;
+    if (!para || (n < 2 && !beside_others)) return NULL;
     long *pieces = eb_xmalloc(n * sizeof *pieces);
     for (size_t k = 0; k < n; k++) pieces[k] = eb_flow_element(ts->f, EB_ROLE_P, cell, eb_lang_tag(lang));
     return pieces;
@@ -218,7 +221,8 @@ static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_
         ts->cell_elements[i] = eb_flow_element(ts->f, header ? EB_ROLE_TABLE_HEADER_CELL : EB_ROLE_TABLE_CELL,
                                                ts->row_elements[row], eb_lang_tag(lang));
         ts->f->plan->elements[ts->cell_elements[i]].header_scope_column = header;
-        ts->piece_elements[i] = make_pieces(ts, t->cells[i].para, c->text.lang, ts->cell_elements[i]);
+        ts->piece_elements[i] = make_pieces(ts, t->cells[i].para, c->text.lang, ts->cell_elements[i],
+                                            c->note.text || c->nitems);
         ts->item_elements[i] = make_list(ts, c, ts->cell_elements[i]);
         if (c->note.text)
             ts->note_elements[i] = eb_flow_element(ts->f, EB_ROLE_P, ts->cell_elements[i], eb_lang_tag(c->note.lang));

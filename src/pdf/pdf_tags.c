@@ -293,6 +293,12 @@ static bool has_right_to_left(const eb_buf *text) {
     return false;
 }
 
+static bool has_element_kids(const element *e) {
+    for (size_t i = 0; i < e->nkids; i++)
+        if (e->kids[i].kind == KID_ELEMENT) return true;
+    return false;
+}
+
 static bool put_actual_text(eb_hpdf *d, eb_hpdf_obj *o, const eb_buf *text) {
     eb_buf plain = {0};
     for (size_t i = 0; i < text->len;) {
@@ -316,7 +322,8 @@ static bool write_element(eb_tags *t, eb_hpdf *d, element *e, eb_hpdf_page *cons
     if (ok && has_page) ok = eb_hpdf_put_obj(d, e->obj, "Pg", eb_hpdf_page_dict(pages[pg]));
     if (ok && e->lang) ok = eb_hpdf_put_ascii(d, e->obj, "Lang", e->lang);
     if (ok && e->alt) ok = put_text(d, e->obj, "Alt", e->alt, strlen(e->alt));
-    if (ok && has_right_to_left(&e->text)) ok = put_actual_text(d, e->obj, &e->text);
+    /* /ActualText stands for an element and all below it: only on leaves */
+    if (ok && !has_element_kids(e) && has_right_to_left(&e->text)) ok = put_actual_text(d, e->obj, &e->text);
     ok = ok && write_attributes(d, e);
     eb_hpdf_obj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
     return k && eb_hpdf_put_obj(d, e->obj, "K", k);
