@@ -163,9 +163,11 @@ void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_arena 
               eb_span *original_out) {
     eb_quote_plain(text, original, locale, main, original_out);
     if (!original_out->text) return;
-    /* the Chinese marker ends in a full-width colon, which has its space */
-    char *marked = eb_xasprintf("%s%s%s", eb_original_marker(arena, locale, original),
-                                locale == EB_LOCALE_ZH ? "" : " ", original_out->text);
+    /* The marker on a line of its own: a line that mixed it with the
+     * original's script would be reordered by every reader's own bidi
+     * rules (poppler reads a Chinese line on a Persian page backwards as
+     * soon as it holds a Persian word). */
+    char *marked = eb_xasprintf("%s\n%s", eb_original_marker(arena, locale, original), original_out->text);
     original_out->text = eb_arena_strdup(arena, marked);
     free(marked);
 }
