@@ -168,7 +168,7 @@ static void test_english_first(const eb_corpus *corpus) {
         const eb_bullet *f = &findings->bullets[0];
         CHECK_STR(f->text.text, "In 30 patients, wrinkles decreased.");
         CHECK(f->text.lang == EB_LANG_EN && f->rendering.lang == EB_LANG_FA);
-        CHECK_STR(f->rendering.text, FSI "Original (Persian):" PDI " در ۳۰ بیمار چین‌وچروک کاهش یافت.");
+        CHECK_STR(f->rendering.text, FSI "Original (Persian):" PDI "\nدر ۳۰ بیمار چین‌وچروک کاهش یافت.");
         CHECK_STR(f->source, "human trial " FSI "[1]" PDI);
     }
     const eb_block *h2 = NULL;
@@ -195,7 +195,7 @@ static void test_other_locales(const eb_corpus *corpus) {
     CHECK(findings && findings->nbullets == 1);
     if (findings && findings->nbullets) {
         CHECK_STR(findings->bullets[0].text.text, "30 名患者的皱纹减少。");
-        CHECK_STR(findings->bullets[0].rendering.text, FSI "原文（波斯语）：" PDI "در ۳۰ بیمار چین‌وچروک کاهش یافت.");
+        CHECK_STR(findings->bullets[0].rendering.text, FSI "原文（波斯语）：" PDI "\nدر ۳۰ بیمار چین‌وچروک کاهش یافت.");
     }
     eb_brief_free(zh);
     eb_brief *fa = compose(corpus, EB_LOCALE_FA);
@@ -207,7 +207,7 @@ static void test_other_locales(const eb_corpus *corpus) {
         CHECK_STR(findings->bullets[0].source, "کارآزمایی انسانی " FSI "[۱]" PDI);
     }
     char *text = all_text(fa);
-    CHECK_CONTAINS(text, FSI "متن اصلی (چینی):" PDI " 小鼠皱纹减少。");
+    CHECK_CONTAINS(text, FSI "متن اصلی (چینی):" PDI "\n小鼠皱纹减少。");
     CHECK_CONTAINS(text, FSI "پگاه تمیمی" PDI "، ۲۰۲۵");
     free(text);
     eb_brief_free(fa);
