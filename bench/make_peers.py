@@ -30,7 +30,8 @@ import sys
 
 LEVELS = ["in_vitro", "animal", "human_trial", "systematic_review", "expert_opinion"]
 LEVEL_NAMES = {"in_vitro": "in vitro", "animal": "animal", "human_trial": "human trial",
-               "systematic_review": "systematic review", "expert_opinion": "expert opinion / mechanism"}
+               "systematic_review": "systematic review", "expert_opinion": "expert opinion / mechanism",
+               "background": "background"}
 STRENGTH = ["systematic_review", "human_trial", "animal", "in_vitro", "expert_opinion"]
 KINDS = {"narrative_review": "narrative review", "literature_review": "literature review",
          "systematic_review": "systematic review", "web_evidence_summary": "web evidence summary"}
@@ -198,7 +199,7 @@ class Brief:
         for rv in reviews:
             counts = [0] * len(LEVELS)
             for f in rv["findings"]:
-                if ind in f["indications"]:
+                if ind in f["indications"] and f["level"] in LEVELS:  # background is not counted
                     counts[LEVELS.index(f["level"])] += 1
             sizes = [hs.get("n") for hs in rv.get("human_studies", []) if ind in hs["indications"]]
             rows.append((label(rv), counts, sizes))
@@ -276,8 +277,9 @@ class Brief:
                                       "original language.", "en"))
                     first = False
                 header = [[(h, lang) for h in t["header"]]]
-                if t.get("header_en") and lang != "en":
-                    header.append([(h, "en") for h in t["header_en"]])
+                header_en = t.get("header_renderings", {}).get("en") or t.get("header_en")
+                if header_en and lang != "en":
+                    header.append([(h, "en") for h in header_en])
                 body = [[[(i, lang) for i in c] if isinstance(c, list) else (c, lang) for c in row]
                         for row in t["rows"]]
                 caption, rendering = quote(t["caption"], lang)
