@@ -130,8 +130,9 @@ static bool select_font(text_writer *w, const eb_run *run) {
  *  - a glyph of a right-to-left run that stands for several characters (a
  *    letter with its hamza, lam-alef) maps to them in visual order, since
  *    every engine reverses its characters with the run;
- *  - bidi controls (isolates, embeddings, marks) draw nothing and are not
- *    drawn: a reader's own bidi pass would see them as stray text.
+ *  - a glyph standing for bidi controls only (the layout gives isolates
+ *    and embeddings none; a mark such as RLM may still have one) is left
+ *    out: a reader's own bidi pass would take it for text.
  * Spaces are the font's space glyph, so every engine finds the words. */
 
 /* True if text[0..len) is only bidi formatting characters. */
@@ -312,8 +313,7 @@ static glyph_piece piece_of(const text_writer *w, const eb_run *run, size_t i) {
 static size_t mirror_text(const char *text, size_t len, char out[4]) {
     /* mirrored characters are ASCII brackets, « » (C2 AB/BB) and symbols
      * from U+2000 on: not the Arabic letters (D8..DB) that fill the run */
-    unsigned char lead = (unsigned char)text[0];
-    if (len == 0 || (lead >= 0xC3 && lead < 0xE2)) return 0;
+    if (len == 0 || ((unsigned char)text[0] >= 0xC3 && (unsigned char)text[0] < 0xE2)) return 0;
     uint32_t cp;
     if (eb_utf8_decode(text, len, &cp) != len) return 0;
     hb_codepoint_t m = hb_unicode_mirroring(hb_unicode_funcs_get_default(), cp);
