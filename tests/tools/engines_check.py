@@ -20,9 +20,10 @@ normalising what is typography, not text:
     is spacing);
   - bidi controls (U+200E/F, U+061C, U+202A-E, U+2066-9) are ignored: some
     extractors add them around right-to-left text;
-  - the running head and the page number (the first and last line of a page
-    when they recur on most pages) are dropped, so that a paragraph broken
-    across pages reads on;
+  - the running head and the page number (among the first two and last two
+    lines of a page, when they recur on most pages) are dropped, so that a
+    paragraph broken across pages reads on; PDFium's U+FFFE for a line-end
+    hyphen it takes for hyphenation is read as the hyphen;
   - for pdf.js only: U+200C ZERO WIDTH NON-JOINER is ignored, since pdf.js
     drops every format character (\\p{Cf}) from text content by design.
 A string that is not verbatim fails, unless the difference is one of
@@ -43,9 +44,9 @@ always fail.
 
     engines_check.py --inputs DIR [--node-dir DIR] [--report FILE] PDF...
 
-Exit 0 when every printed string reads back from every reader; 1 otherwise,
-listing each failure (brief, reader, string and what the reader gave around
-its start).
+Exit 0 when every printed string reads back from every reader within these
+rules; 1 otherwise, listing each failure (brief, reader, string, and where
+the reader parts from it).
 """
 import argparse
 import json
