@@ -335,6 +335,49 @@ static void test_drawn_paragraph(eb_fontset *fonts) {
     eb_para_free(para);
 }
 
+/* A Persian line is drawn as it is seen: its run's glyphs left to right in
+ * one TJ (what PDFium and pdf.js reorder); the glyphs that do not advance
+ * the pen, the hamza of «هٔ» and the alef of «لا», as outlines after the
+ * text (as glyphs they would need codes that readers extract as stray or
+ * misplaced letters). */
+static void test_persian_drawn_as_seen(eb_fontset *fonts) {
+    const char *text = "خلاصهٔ شواهد";
+    eb_text_style style = {.family = EB_FAMILY_SERIF, .size = 11, .lang = "fa", .direction = EB_DIR_RTL,
+                           .align = EB_ALIGN_START, .color = 0x1A1A1A};
+    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), &style, 300, NULL);
+    CHECK(para && para->nlines == 1 && para->lines[0].nruns >= 1);
+    if (!para || para->nlines != 1) return;
+    const eb_run *run = &para->lines[0].runs[0];
+    /* the glyphs with text, left to right, as four-digit hex CIDs */
+    eb_buf want = {0};
+    size_t marks = 0;
+    for (size_t i = 0; i < run->nglyphs; i++) {
+        if (run->glyphs[i].x_advance == 0) {
+            marks++;
+            continue;
+        }
+        char hex[8];
+        snprintf(hex, sizeof hex, "%04X", (unsigned)run->glyphs[i].gid);
+        eb_buf_puts(&want, hex);
+    }
+    CHECK(marks == 2);  /* the hamza and the alef */
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_pdf_options options = {.title = "persian", .lang = "fa", .id_seed = "persian"};
+    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
+    eb_pdf_draw_para(page, para, 72, 72);
+    const char *s = eb_buf_cstr(&page->content.buf);
+    CHECK_CONTAINS(s, eb_buf_cstr(&want));  /* one string, left to right */
+    CHECK(count(s, "]TJ\n") == 1);
+    CHECK(count(s, " cm\n") == 2 && count(s, "f\nQ\n") == 2);  /* their outlines */
+    const char *tj_end = strstr(s, "]TJ\n"), *outline = strstr(s, " cm\n");
+    CHECK(tj_end && outline && tj_end < outline);                    /* after the text */
+    eb_buf_free(&want);
+    eb_pdf_free(pdf);
+    eb_diag_free(diag);
+    eb_para_free(para);
+}
+
 int main(void) {
     test_numbers();
     test_merged_hex();
@@ -348,6 +391,7 @@ int main(void) {
     CHECK(fonts != NULL);
     if (fonts) {
         test_drawn_paragraph(fonts);
+        test_persian_drawn_as_seen(fonts);
         eb_fontset_free(fonts);
     }
     eb_diag_free(diag);
