@@ -135,12 +135,13 @@ def input_strings(inputs):
 
 def table_cells(inputs):
     """The strings that briefs set in table cells: the reviews' own tables'
-    body cells, and a review's own rating (in the comparison table)."""
+    cells and headers, a review's own rating (in the comparison table) and
+    the human studies' fields (the human-studies table)."""
     out = set()
     for path in sorted(pathlib.Path(inputs, "reviews").glob("*.json")):
         review = json.loads(path.read_text(encoding="utf-8"))
         for table in review.get("tables", []):
-            strings_of(table.get("rows", []), out)
+            strings_of([table.get("rows", []), table.get("header", []), table.get("header_renderings", {})], out)
         strings_of(review.get("own_rating", {}), out)
         for study in review.get("human_studies", []):   # the human-studies table
             strings_of({k: v for k, v in study.items() if k not in ("id", "indications", "refs")}, out)
