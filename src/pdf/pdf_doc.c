@@ -110,8 +110,8 @@ eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *di
     pdf->diag = diag;
     copy_options(&pdf->options, options);
     pdf->tags = eb_tags_new();
-    /* the words libharu wrote, until the next commit makes them evbrief's */
-    pdf->producer = eb_xstrdup("Haru Free PDF Library 2.3.0");
+    /* what wrote the PDF, as /Info and the XMP both say */
+    pdf->producer = eb_xstrdup("evbrief " EVBRIEF_VERSION);
     pdf->backend = eb_pdoc_new();
     if (!pdf->backend) {
         report(pdf, NULL, "cannot create a document", NULL);
