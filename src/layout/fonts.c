@@ -224,6 +224,16 @@ static int role_from_name(const char *name) {
     return -1;
 }
 
+/* FreeType takes a collection's face index from the low 16 bits of its
+ * argument (the high bits choose a variation instance). */
+#define MAX_FACE_INDEX 65535
+
+/* Checked before any cast: a double beyond unsigned's range (1e10) made
+ * the cast undefined. */
+static bool face_index_ok(double face) {
+    return face >= 0 && face <= MAX_FACE_INDEX && face == (double)(unsigned)face;
+}
+
 /* Reads one entry of fonts.json and opens its face. */
 static bool load_entry(font_library *lib, FT_Library ft, const cJSON *entry, const char *dir,
                        const char *manifest, size_t i, eb_diag *diag) {
@@ -236,10 +246,17 @@ static bool load_entry(font_library *lib, FT_Library ft, const cJSON *entry, con
     eb_location where = {.file = manifest, .path = path};
     int r = cJSON_IsString(role) ? role_from_name(role->valuestring) : -1;
     if (r < 0 || !cJSON_IsString(weight) || !cJSON_IsString(file) || !cJSON_IsNumber(face) ||
-        face->valuedouble < 0 || strchr(file->valuestring, '/')) {
+        strchr(file->valuestring, '/')) {
         eb_diag_report(diag, EB_ERROR, where,
                        "expected role (latin-serif, latin-sans, arabic, cjk), weight, "
                        "file (a name inside the fonts directory) and face");
+        return false;
+    }
+    if (!face_index_ok(face->valuedouble)) {
+        snprintf(path, sizeof path, "$.fonts[%zu].face", i);
+        eb_diag_report(diag, EB_ERROR, where,
+                       "expected a face index, a whole number from 0 to %d, found %g",
+                       MAX_FACE_INDEX, face->valuedouble);
         return false;
     }
     eb_font *font = &lib->fonts[lib->nfonts++];
