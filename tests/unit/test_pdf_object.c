@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "pdf/pdf_internal.h"
 #include "pdf/pdf_object.h"
 
 static eb_buf text;
@@ -143,6 +144,61 @@ static void test_indirect(void) {
     eb_pobjs_free(t);
 }
 
+/* The document's objects (pdf_graph.c): their numbers, a font's resource
+ * name, outline counts, and the refusals a caller sees as text. */
+static void test_document(void) {
+    eb_pdoc *d = eb_pdoc_new();
+    CHECK(eb_pobj_number(eb_pdoc_catalog(d)) == 1 && eb_pobj_number(eb_pdoc_info(d)) == 3);
+    CHECK_STR(eb_pdoc_take_error(d), "");
+    eb_pdoc_page *page = eb_pdoc_add_page(d, 595.276, 841.89);
+    CHECK(page && eb_pobj_number(eb_pdoc_page_dict(page)) == 4);
+    CHECK(eb_pdoc_page_append(d, page, "q Q\n", 4));
+    eb_pdoc_font *f1 = eb_pdoc_font_new(d), *f2 = eb_pdoc_font_new(d);
+    CHECK_STR(eb_pdoc_page_font_name(d, page, f1), "F1");
+    CHECK_STR(eb_pdoc_page_font_name(d, page, f2), "F2");
+    CHECK_STR(eb_pdoc_page_font_name(d, page, f1), "F1");
+    eb_pdoc_outline *top = eb_pdoc_outline_new(d, NULL, (const uint8_t *)"\xFE\xFF\0A", 4, page, 0, 800);
+    CHECK(top && eb_pdoc_outline_new(d, top, (const uint8_t *)"", 0, page, 0, 700));
+    CHECK(eb_pdoc_outline_new(d, top, (const uint8_t *)"", 0, page, 0, 600));
+    /* a title past the string limit is cut at a UTF-16 unit */
+    static uint8_t long_title[EB_POBJ_MAX_STRING + 3];
+    CHECK(eb_pdoc_outline_new(d, NULL, long_title, sizeof long_title, page, 0, 500));
+    /* refusals: the reason is there once, then cleared */
+    char name[EB_POBJ_MAX_NAME + 2];
+    memset(name, 'n', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    CHECK(!eb_pdoc_put_name(d, eb_pdoc_info(d), "Bad", name));
+    CHECK_STR(eb_pdoc_take_error(d), "a name too long");
+    CHECK_STR(eb_pdoc_take_error(d), "");
+    CHECK(!eb_pdoc_put_bytes(d, eb_pdoc_info(d), "Bad", long_title, sizeof long_title));
+    CHECK_STR(eb_pdoc_take_error(d), "a string too long");
+    CHECK(!eb_pdoc_put_int(d, eb_pdoc_new_array(d), "Key", 1));
+    CHECK_STR(eb_pdoc_take_error(d), "cannot put an entry");
+    CHECK(!eb_pdoc_put_null(d, eb_pdoc_new_dict(d, false), NULL));
+    CHECK_STR(eb_pdoc_take_error(d), "cannot add an item");
+    CHECK(!eb_pdoc_stream_set(d, eb_pdoc_new_dict(d, true), "x", 1));
+    CHECK_STR(eb_pdoc_take_error(d), "not a stream");
+    CHECK(eb_pdoc_set_id(d, (const uint8_t *)"0123456789abcdef"));
+    eb_buf file = {0};
+    CHECK(eb_pdoc_save(d, &file));
+    CHECK(file.len > 0);
+    eb_buf_free(&file);
+    /* the root counts all four entries, the first its two children */
+    text.len = 0;
+    eb_pobj_write_object(eb_pobj_get(eb_pdoc_catalog(d), "Outlines"), &text);
+    CHECK_CONTAINS(eb_buf_cstr(&text), "/Count 4\n");
+    const eb_pobj *first = eb_pobj_get(eb_pobj_get(eb_pdoc_catalog(d), "Outlines"), "First");
+    text.len = 0;
+    eb_pobj_write_object(first, &text);
+    CHECK_CONTAINS(eb_buf_cstr(&text), "/Title <FEFF0041>\n/Type /Outlines\n");
+    CHECK_CONTAINS(eb_buf_cstr(&text), "/Count 2\n");
+    const eb_pobj *last = eb_pobj_get(eb_pobj_get(eb_pdoc_catalog(d), "Outlines"), "Last");
+    size_t n = 0;
+    eb_pobj_bytes(eb_pobj_get(last, "Title"), &n);
+    CHECK(n == EB_POBJ_MAX_STRING - 1);
+    eb_pdoc_free(d);
+}
+
 int main(void) {
     eb_pobjs *t = eb_pobjs_new();
     test_scalars(t);
@@ -151,6 +207,7 @@ int main(void) {
     test_refusals(t);
     eb_pobjs_free(t);
     test_indirect();
+    test_document();
     eb_buf_free(&text);
     return check_done("pdf_object");
 }
