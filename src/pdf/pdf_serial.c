@@ -70,7 +70,7 @@ void eb_pobj_real_text(float v, char *out) {
         v = -v;
     }
     int32_t whole = (int32_t)(v + 0.000005);
-    int32_t fraction = (int32_t)((float)(v - whole + 0.000005) * 100000);
+    int32_t fraction = (int32_t)((float)(v - (float)whole + 0.000005) * 100000);
     p += sprintf(p, "%d.%05d", (int)whole, (int)(fraction % 100000));
     /* no trailing zeros, no trailing point */
     while (p[-1] == '0') *--p = '\0';
