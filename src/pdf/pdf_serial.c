@@ -168,9 +168,8 @@ void eb_pobjs_save(const eb_pobjs *t, const eb_pobj *trailer, eb_buf *out) {
         const eb_pobj *o = eb_pobjs_at(t, i);
         if (eb_pobj_kind_of(o) == EB_POBJ_STREAM) save_stream(w, o, &entries);
     }
-    static const char *const skip[] = {"Size", "Prev", NULL};
     entries.len = 0;
-    eb_pobj_write_entries(trailer, skip, &entries);
+    eb_pobj_write_entries(trailer, NULL, &entries);  /* pdf_write.c adds /Size */
     eb_pdf_writer_finish(w, entries.data, entries.len);
     eb_pdf_writer_free(w);
     eb_buf_free(&entries);
