@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config
-  libhpdf-dev libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev
+  libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev
   fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf python3 python3-jsonschema libharfbuzz-bin icc-profiles-free python3-pikepdf clang-14 libclang-rt-14-dev valgrind
 )

@@ -26,6 +26,27 @@ typedef struct eb_font eb_font;
  * Not thread-safe: use one fontset per thread (eb_fontset_share). */
 typedef struct eb_fontset eb_fontset;
 
+/* One font of fonts.json. fonts.json is read here only (font_list.c): the
+ * fontset opens these, the build pins their hashes. */
+typedef struct {
+    char *role;              /* "latin-serif", "latin-sans", "arabic" or "cjk" */
+    bool bold;               /* weight "bold"; any other weight is regular */
+    char *file;              /* a name inside the fonts directory */
+    unsigned face;           /* index inside a collection, 0 to 65535 */
+    char sha256[65];         /* the pinned SHA-256 in hex, "" when not given */
+} eb_font_entry;
+
+typedef struct {
+    char *path;              /* DIR/fonts.json */
+    eb_font_entry *entries;
+    size_t n;
+} eb_font_list;
+
+/* Reads DIR/fonts.json: 1 to 32 entries. Reports every problem through diag
+ * (the file, the JSON path) and returns false, leaving *out empty. */
+bool eb_font_list_read(const char *fonts_dir, eb_font_list *out, eb_diag *diag);
+void eb_font_list_free(eb_font_list *list);
+
 /* Opens the fonts listed in DIR/fonts.json. On failure reports through diag
  * (missing, truncated or non-font file, with its path) and returns NULL. */
 eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag);

@@ -1,9 +1,10 @@
-/* pdf: writes laid-out content as a PDF with libharu. Shaped glyph runs are
+/* pdf: writes laid-out content as a PDF, with an object layer of its own
+ * (src/pdf/pdf_object.h) and no PDF library. Shaped glyph runs are
  * drawn through Type0/Identity-H composite fonts whose programs are subsets
  * made with hb-subset, with /W widths and a ToUnicode CMap, so the text is
  * real text: searchable, copyable, and extracted in logical order.
  *
- * All libharu internals (hpdf_objects.h and friends) stay inside src/pdf/.
+ * The PDF objects and the file's structure stay inside src/pdf/.
  * Coordinates in this API are in points from the TOP-LEFT of the page,
  * y growing downwards; the module converts to PDF's bottom-up space.
  *

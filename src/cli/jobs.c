@@ -1,6 +1,7 @@
 #include "jobs.h"
 
-#include <cjson/cJSON.h>
+#include "layout.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,28 +27,26 @@ static const char *relative(const char *path, const char *dir) {
     return path;
 }
 
+/* The pinned hashes of fonts.json (read by the layout stage, which opens
+ * the same list); its problems go to stderr as diagnostics. */
 static bool read_font_hashes(const char *fonts_dir, eb_job_list *list) {
-    char *path = eb_xasprintf("%s/fonts.json", fonts_dir);
-    char *data = NULL;
-    size_t len = 0;
-    const char *error = NULL;
-    bool ok = eb_read_file(path, (size_t)1 << 20, &data, &len, &error);
-    cJSON *root = ok ? cJSON_ParseWithLength(data, len) : NULL;
-    const cJSON *fonts = cJSON_GetObjectItemCaseSensitive(root, "fonts");
-    ok = cJSON_IsArray(fonts);
-    list->fonts = eb_xcalloc((size_t)cJSON_GetArraySize(fonts) + 1, sizeof *list->fonts);
-    for (const cJSON *f = ok ? fonts->child : NULL; f; f = f->next) {
-        const cJSON *file = cJSON_GetObjectItemCaseSensitive(f, "file");
-        const cJSON *sha = cJSON_GetObjectItemCaseSensitive(f, "sha256");
-        if (!cJSON_IsString(file) || !cJSON_IsString(sha) || strlen(sha->valuestring) != 64) { ok = false; break; }
+    eb_diag *diag = eb_diag_new(stderr);
+    eb_font_list fonts;
+    bool ok = eb_font_list_read(fonts_dir, &fonts, diag);
+    list->fonts = eb_xcalloc(fonts.n + 1, sizeof *list->fonts);
+    for (size_t i = 0; ok && i < fonts.n; i++) {
+        if (!fonts.entries[i].sha256[0]) {
+            fprintf(stderr, "%s: $.fonts[%zu]: no sha256 pinned\n", fonts.path, i);
+            ok = false;
+            break;
+        }
         eb_file_hash *h = &list->fonts[list->nfonts++];
-        h->name = eb_xstrdup(file->valuestring);
-        memcpy(h->sha256, sha->valuestring, 65);
+        h->name = eb_xstrdup(fonts.entries[i].file);
+        memcpy(h->sha256, fonts.entries[i].sha256, 65);
     }
-    if (!ok) fprintf(stderr, "evbrief: cannot read the font list %s%s%s\n", path, error ? ": " : "", error ? error : "");
-    cJSON_Delete(root);
-    free(data);
-    free(path);
+    if (!ok) fprintf(stderr, "evbrief: cannot read the font list %s/fonts.json\n", fonts_dir);
+    eb_font_list_free(&fonts);
+    eb_diag_free(diag);
     return ok;
 }
 

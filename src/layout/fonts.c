@@ -15,7 +15,6 @@
 #include FT_FONT_FORMATS_H
 #include FT_TRUETYPE_TABLES_H
 
-#include <cjson/cJSON.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,65 +217,27 @@ static void close_face(eb_font *font) {
 
 /* ---- the manifest ---------------------------------------------------------- */
 
-static int role_from_name(const char *name) {
+static font_role role_from_name(const char *name) {
     for (int r = 0; r < ROLE_COUNT; r++)
-        if (strcmp(name, role_names[r]) == 0) return r;
-    return -1;
+        if (strcmp(name, role_names[r]) == 0) return (font_role)r;
+    return ROLE_LATIN_SERIF;  /* not reached: eb_font_list_read knows the same names */
 }
 
-/* Reads one entry of fonts.json and opens its face. */
-static bool load_entry(font_library *lib, FT_Library ft, const cJSON *entry, const char *dir,
-                       const char *manifest, size_t i, eb_diag *diag) {
-    const cJSON *role = cJSON_GetObjectItemCaseSensitive(entry, "role");
-    const cJSON *weight = cJSON_GetObjectItemCaseSensitive(entry, "weight");
-    const cJSON *file = cJSON_GetObjectItemCaseSensitive(entry, "file");
-    const cJSON *face = cJSON_GetObjectItemCaseSensitive(entry, "face");
-    char path[32];
-    snprintf(path, sizeof path, "$.fonts[%zu]", i);
-    eb_location where = {.file = manifest, .path = path};
-    int r = cJSON_IsString(role) ? role_from_name(role->valuestring) : -1;
-    if (r < 0 || !cJSON_IsString(weight) || !cJSON_IsString(file) || !cJSON_IsNumber(face) ||
-        face->valuedouble < 0 || strchr(file->valuestring, '/')) {
-        eb_diag_report(diag, EB_ERROR, where,
-                       "expected role (latin-serif, latin-sans, arabic, cjk), weight, "
-                       "file (a name inside the fonts directory) and face");
-        return false;
-    }
-    eb_font *font = &lib->fonts[lib->nfonts++];
-    font->role = (font_role)r;
-    font->bold = strcmp(weight->valuestring, "bold") == 0;
-    font->info.id = (unsigned)(lib->nfonts - 1);
-    font->path = eb_xasprintf("%s/%s", dir, file->valuestring);
-    return open_face(ft, font, (unsigned)face->valuedouble, diag);
-}
-
+/* Opens the faces of fonts.json (read by font_list.c). */
 static bool load_manifest(font_library *lib, FT_Library ft, const char *dir, eb_diag *diag) {
-    char *manifest = eb_xasprintf("%s/fonts.json", dir);
-    char *data = NULL;
-    size_t len;
-    const char *error;
-    bool ok = false;
-    cJSON *root = NULL;
-    if (!eb_read_file(manifest, 1 << 20, &data, &len, &error)) {
-        eb_diag_report(diag, EB_ERROR, (eb_location){.file = manifest}, "%s", error);
-        goto done;
+    eb_font_list list;
+    if (!eb_font_list_read(dir, &list, diag)) return false;
+    bool ok = true;
+    for (size_t i = 0; i < list.n; i++) {
+        const eb_font_entry *e = &list.entries[i];
+        eb_font *font = &lib->fonts[lib->nfonts++];
+        font->role = role_from_name(e->role);
+        font->bold = e->bold;
+        font->info.id = (unsigned)(lib->nfonts - 1);
+        font->path = eb_xasprintf("%s/%s", dir, e->file);
+        ok = open_face(ft, font, e->face, diag) && ok;
     }
-    root = cJSON_ParseWithLength(data, len);
-    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "fonts");
-    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0 ||
-        cJSON_GetArraySize(list) > EB_MAX_FONTS) {
-        eb_diag_report(diag, EB_ERROR, (eb_location){.file = manifest, .path = "$.fonts"},
-                       "expected a JSON object with a list of 1 to %d fonts", EB_MAX_FONTS);
-        goto done;
-    }
-    ok = true;
-    size_t i = 0;
-    const cJSON *entry;
-    cJSON_ArrayForEach(entry, list) ok = load_entry(lib, ft, entry, dir, manifest, i++, diag) && ok;
-done:
-    cJSON_Delete(root);
-    free(data);
-    free(manifest);
+    eb_font_list_free(&list);
     return ok;
 }
 

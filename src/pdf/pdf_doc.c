@@ -19,24 +19,24 @@ typedef struct {
 struct eb_pdf {
     eb_fontset *fontset;
     eb_diag *diag;
-    eb_hpdf *backend;
+    eb_pdoc *backend;
     owned_options options;
     eb_pdf_page **pages;
     size_t npages, pages_cap;
     eb_pdf_font **fonts;
     size_t nfonts;
-    eb_hpdf_outline **outlines;
+    eb_pdoc_outline **outlines;
     size_t noutlines, outlines_cap;
     eb_tags *tags;
     char *producer;
-    eb_hpdf_obj *metadata;
+    eb_pobj *metadata;
 };
 
-/* libharu's page size limits (PDF 1.7, annex C: 3 to 14400 units). */
+/* Page size limits (PDF 1.7, annex C: 3 to 14400 units). */
 #define MIN_PAGE_SIDE 3.0
 #define MAX_PAGE_SIDE 14400.0
 
-eb_hpdf *eb_pdf_backend(eb_pdf *pdf) { return pdf->backend; }
+eb_pdoc *eb_pdf_backend(eb_pdf *pdf) { return pdf->backend; }
 eb_diag *eb_pdf_diag(eb_pdf *pdf) { return pdf->diag; }
 eb_tags *eb_pdf_tags(eb_pdf *pdf) { return pdf->tags; }
 
@@ -77,7 +77,7 @@ static bool set_info(eb_pdf *pdf, const char *key, const char *utf8) {
     uint8_t *text;
     size_t len;
     eb_utf8_to_utf16be(utf8, strlen(utf8), true, &text, &len);
-    bool ok = eb_hpdf_set_info(pdf->backend, key, text, len);
+    bool ok = eb_pdoc_set_info(pdf->backend, key, text, len);
     free(text);
     return ok;
 }
@@ -87,19 +87,20 @@ static bool set_dates(eb_pdf *pdf) {
     if (!pdf->options.dated) return true;
     char date[64];
     eb_pdf_date(pdf->options.date, date);
-    eb_hpdf_obj *info = eb_hpdf_info(pdf->backend);
-    return eb_hpdf_put_ascii(pdf->backend, info, "CreationDate", date) &&
-           eb_hpdf_put_ascii(pdf->backend, info, "ModDate", date);
+    eb_pobj *info = eb_pdoc_info(pdf->backend);
+    return eb_pdoc_put_ascii(pdf->backend, info, "CreationDate", date) &&
+           eb_pdoc_put_ascii(pdf->backend, info, "ModDate", date);
 }
 
 /* /Info, the catalog entries and the PDF/A output intent. /Producer is
- * written here (libharu's own wording) so that the XMP can repeat it. */
+ * written here so that the XMP can repeat it; it comes first, where
+ * libharu put it, for the same bytes. */
 static bool write_document_entries(eb_pdf *pdf) {
     const owned_options *o = &pdf->options;
-    return set_info(pdf, "Title", o->title) && set_info(pdf, "Author", o->author) &&
-           set_info(pdf, "Subject", o->subject) && set_info(pdf, "Keywords", o->keywords) &&
-           set_info(pdf, "Creator", o->creator) && set_info(pdf, "Producer", pdf->producer) &&
-           set_dates(pdf) && eb_hpdf_set_catalog(pdf->backend, o->lang, o->title != NULL) &&
+    return set_info(pdf, "Producer", pdf->producer) && set_info(pdf, "Title", o->title) &&
+           set_info(pdf, "Author", o->author) && set_info(pdf, "Subject", o->subject) &&
+           set_info(pdf, "Keywords", o->keywords) && set_info(pdf, "Creator", o->creator) &&
+           set_dates(pdf) && eb_pdoc_set_catalog(pdf->backend, o->lang, o->title != NULL) &&
            eb_pdfa_output_intent(pdf->backend);
 }
 
@@ -109,16 +110,17 @@ eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *di
     pdf->diag = diag;
     copy_options(&pdf->options, options);
     pdf->tags = eb_tags_new();
-    pdf->producer = eb_xasprintf("Haru Free PDF Library %s", eb_hpdf_version());
-    pdf->backend = eb_hpdf_new();
+    /* what wrote the PDF, as /Info and the XMP both say */
+    pdf->producer = eb_xstrdup("evbrief " EVBRIEF_VERSION);
+    pdf->backend = eb_pdoc_new();
     if (!pdf->backend) {
-        report(pdf, NULL, "libharu cannot create a document", NULL);
+        report(pdf, NULL, "cannot create a document", NULL);
         eb_pdf_free(pdf);
         return NULL;
     }
     if (!write_document_entries(pdf)) {
         report(pdf, NULL, "cannot write the document information",
-               eb_hpdf_take_error(pdf->backend));
+               eb_pdoc_take_error(pdf->backend));
         eb_pdf_free(pdf);
         return NULL;
     }
@@ -135,7 +137,7 @@ void eb_pdf_free(eb_pdf *pdf) {
     for (size_t i = 0; i < pdf->nfonts; i++) eb_pdf_font_free(pdf->fonts[i]);
     free(pdf->fonts);
     free(pdf->outlines);
-    eb_hpdf_free(pdf->backend);
+    eb_pdoc_free(pdf->backend);
     eb_tags_free(pdf->tags);
     free(pdf->producer);
     free_options(&pdf->options);
@@ -150,9 +152,9 @@ eb_pdf_page *eb_pdf_add_page(eb_pdf *pdf, double width, double height) {
         report(pdf, NULL, "page size out of range (3 to 14400 pt)", NULL);
         return NULL;
     }
-    eb_hpdf_page *backend_page = eb_hpdf_add_page(pdf->backend, width, height);
+    eb_pdoc_page *backend_page = eb_pdoc_add_page(pdf->backend, width, height);
     if (!backend_page) {
-        report(pdf, NULL, "cannot add a page", eb_hpdf_take_error(pdf->backend));
+        report(pdf, NULL, "cannot add a page", eb_pdoc_take_error(pdf->backend));
         return NULL;
     }
     eb_pdf_page *page = eb_xcalloc(1, sizeof *page);
@@ -175,10 +177,10 @@ eb_pdf_page *eb_pdf_get_page(eb_pdf *pdf, size_t index) {
 eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font) {
     for (size_t i = 0; i < pdf->nfonts; i++)
         if (eb_pdf_font_source(pdf->fonts[i]) == font) return pdf->fonts[i];
-    eb_hpdf_font *objects = eb_hpdf_font_new(pdf->backend);
+    eb_pdoc_font *objects = eb_pdoc_font_new(pdf->backend);
     if (!objects) {
         report(pdf, eb_font_get_info(font)->path, "cannot create a font",
-               eb_hpdf_take_error(pdf->backend));
+               eb_pdoc_take_error(pdf->backend));
         return NULL;
     }
     pdf->fonts = eb_xrealloc(pdf->fonts, (pdf->nfonts + 1) * sizeof *pdf->fonts);
@@ -307,14 +309,14 @@ static char *link_target(const char *uri) {
     return eb_buf_steal(&out);
 }
 
-static eb_hpdf_obj *add_link(eb_pdf_page *page, double x, double y, double w, double h, const char *uri) {
+static eb_pobj *add_link(eb_pdf_page *page, double x, double y, double w, double h, const char *uri) {
     if (!page || !uri || !isfinite(x) || !isfinite(y) || !(w > 0 && w < 1e6) || !(h > 0 && h < 1e6))
         return NULL;
     char *target = link_target(uri);
     if (!target) return NULL;
     double rect[4] = {x, page->height - y - h, x + w, page->height - y};
-    eb_hpdf_obj *annot = eb_hpdf_link(page->pdf->backend, page->page, rect, target);
-    if (!annot) report(page->pdf, NULL, "cannot add a link", eb_hpdf_take_error(page->pdf->backend));
+    eb_pobj *annot = eb_pdoc_link(page->pdf->backend, page->page, rect, target);
+    if (!annot) report(page->pdf, NULL, "cannot add a link", eb_pdoc_take_error(page->pdf->backend));
     free(target);
     return annot;
 }
@@ -326,7 +328,7 @@ bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, cons
 bool eb_pdf_link_element(eb_pdf_page *page, double x, double y, double w, double h,
                          const char *uri, int element) {
     if (!page || !eb_tags_type(page->pdf->tags, element)) return false;
-    eb_hpdf_obj *annot = add_link(page, x, y, w, h, uri);
+    eb_pobj *annot = add_link(page, x, y, w, h, uri);
     if (annot) eb_tags_add_link(page->pdf->tags, element, page->index, annot);
     return annot != NULL;
 }
@@ -336,17 +338,17 @@ bool eb_pdf_link_element(eb_pdf_page *page, double x, double y, double w, double
 int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title, eb_pdf_page *page, double y) {
     if (!page || page->pdf != pdf || !title || parent < 0 || (size_t)parent > pdf->noutlines)
         return 0;
-    eb_hpdf_outline *up = parent ? pdf->outlines[parent - 1] : NULL;
+    eb_pdoc_outline *up = parent ? pdf->outlines[parent - 1] : NULL;
     uint8_t *text;
     size_t len;
     eb_utf8_to_utf16be(title, strlen(title), true, &text, &len);
-    /* libharu's numbers must be finite and within its limits */
+    /* a finite /XYZ top on the page */
     double top = isfinite(y) ? page->height - y : page->height;
     top = top < 0 ? 0 : top > page->height ? page->height : top;
-    eb_hpdf_outline *entry = eb_hpdf_outline_new(pdf->backend, up, text, len, page->page, 0, top);
+    eb_pdoc_outline *entry = eb_pdoc_outline_new(pdf->backend, up, text, len, page->page, 0, top);
     free(text);
     if (!entry) {
-        report(pdf, NULL, "cannot add an outline entry", eb_hpdf_take_error(pdf->backend));
+        report(pdf, NULL, "cannot add an outline entry", eb_pdoc_take_error(pdf->backend));
         return 0;
     }
     if (pdf->noutlines == pdf->outlines_cap) {
@@ -359,7 +361,7 @@ int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title, eb_pdf_page *
 
 /* ---- saving -------------------------------------------------------------------------------- */
 
-/* Hands every page's new content to libharu. */
+/* Moves every page's new content into its content stream. */
 static bool flush_pages(eb_pdf *pdf) {
     bool tagged = eb_tags_count(pdf->tags) > 0;
     for (size_t i = 0; i < pdf->npages; i++) {
@@ -372,9 +374,9 @@ static bool flush_pages(eb_pdf *pdf) {
             report(pdf, NULL, "a tagged document has content outside marked content", NULL);
             return false;
         }
-        if (!eb_hpdf_page_append(pdf->backend, page->page, page->content.buf.data + page->flushed,
+        if (!eb_pdoc_page_append(pdf->backend, page->page, page->content.buf.data + page->flushed,
                                  page->content.buf.len - page->flushed)) {
-            report(pdf, NULL, "cannot write page content", eb_hpdf_take_error(pdf->backend));
+            report(pdf, NULL, "cannot write page content", eb_pdoc_take_error(pdf->backend));
             return false;
         }
         page->flushed = page->content.buf.len;
@@ -451,12 +453,12 @@ static bool finish_fonts(eb_pdf *pdf) {
  * tagged (pdfuaid). */
 static bool write_structure_and_metadata(eb_pdf *pdf) {
     bool tagged = eb_tags_count(pdf->tags) > 0;
-    eb_hpdf_page **pages = eb_xmalloc((pdf->npages + 1) * sizeof *pages);
+    eb_pdoc_page **pages = eb_xmalloc((pdf->npages + 1) * sizeof *pages);
     for (size_t i = 0; i < pdf->npages; i++) pages[i] = pdf->pages[i]->page;
     bool ok = eb_tags_write(pdf->tags, pdf->backend, pages, pdf->npages);
     free(pages);
     if (!ok) {
-        report(pdf, NULL, "cannot write the structure tree", eb_hpdf_take_error(pdf->backend));
+        report(pdf, NULL, "cannot write the structure tree", eb_pdoc_take_error(pdf->backend));
         return false;
     }
     const owned_options *o = &pdf->options;
@@ -465,7 +467,7 @@ static bool write_structure_and_metadata(eb_pdf *pdf) {
                             .producer = pdf->producer, .lang = o->lang, .dated = o->dated,
                             .date = o->date, .tagged = tagged};
     if (!eb_pdfa_metadata(pdf->backend, &pdf->metadata, &fields)) {
-        report(pdf, NULL, "cannot write the XMP metadata", eb_hpdf_take_error(pdf->backend));
+        report(pdf, NULL, "cannot write the XMP metadata", eb_pdoc_take_error(pdf->backend));
         return false;
     }
     return true;
@@ -480,8 +482,8 @@ bool eb_pdf_save(eb_pdf *pdf, const char *path) {
     uint8_t id[16];
     document_id(pdf, id);
     eb_buf bytes = {0};
-    if (!eb_hpdf_set_id(pdf->backend, id) || !eb_hpdf_save(pdf->backend, &bytes)) {
-        report(pdf, path, "libharu cannot write the document", eb_hpdf_take_error(pdf->backend));
+    if (!eb_pdoc_set_id(pdf->backend, id) || !eb_pdoc_save(pdf->backend, &bytes)) {
+        report(pdf, path, "cannot write the document", eb_pdoc_take_error(pdf->backend));
         eb_buf_free(&bytes);
         return false;
     }

@@ -1,6 +1,6 @@
 /* One embedded font: which glyphs were drawn and what text each stands for,
  * the CID the content stream uses for each, and, at save time, the subset,
- * widths, ToUnicode map and descriptor that pdf_hpdf.c writes as objects.
+ * widths, ToUnicode map and descriptor that pdf_graph.c writes as objects.
  *
  * A CID is the original glyph id. ToUnicode maps a CID to one text, but a
  * glyph may stand for different texts (a base letter alone, or with a mark
@@ -24,7 +24,7 @@ typedef struct {
 struct eb_pdf_font {
     const eb_font *font;
     const eb_font_info *info;
-    eb_hpdf_font *objects;
+    eb_pdoc_font *objects;
     uint32_t glyph_count;
     uint32_t *first_entry;      /* per glyph: index + 1 of its first entry; 0 = none */
     cid_entry *entries;
@@ -38,7 +38,7 @@ struct eb_pdf_font {
 
 #define MAX_CID 0xFFFFu
 
-eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_hpdf_font *objects) {
+eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_pdoc_font *objects) {
     eb_pdf_font *f = eb_xcalloc(1, sizeof *f);
     f->font = font;
     f->info = eb_font_get_info(font);
@@ -60,7 +60,7 @@ void eb_pdf_font_free(eb_pdf_font *f) {
 }
 
 const eb_font *eb_pdf_font_source(const eb_pdf_font *f) { return f->font; }
-eb_hpdf_font *eb_pdf_font_objects(const eb_pdf_font *f) { return f->objects; }
+eb_pdoc_font *eb_pdf_font_objects(const eb_pdf_font *f) { return f->objects; }
 
 /* The advance in /W units: 1/1000 em, rounded as written in /W. */
 static int glyph_width(const eb_pdf_font *f, uint32_t gid) {
@@ -288,7 +288,7 @@ static void describe(const eb_pdf_font *f, eb_font_embedding *e) {
     e->cff = f->info->is_cff;
 }
 
-static bool fill_objects(eb_pdf_font *f, eb_hpdf *doc, const uint32_t *glyphs, size_t nglyphs,
+static bool fill_objects(eb_pdf_font *f, eb_pdoc *doc, const uint32_t *glyphs, size_t nglyphs,
                          eb_subset *subset) {
     eb_font_embedding e = {0};
     describe(f, &e);
@@ -309,7 +309,7 @@ static bool fill_objects(eb_pdf_font *f, eb_hpdf *doc, const uint32_t *glyphs, s
     to_unicode_for(f, sorted, &cmap);
     e.to_unicode = eb_buf_cstr(&cmap);
     e.to_unicode_len = cmap.len;
-    bool ok = eb_hpdf_font_fill(doc, f->objects, &e);
+    bool ok = eb_pdoc_font_fill(doc, f->objects, &e);
     eb_buf_free(&cmap);
     free(widths);
     free(sorted);
@@ -319,7 +319,7 @@ static bool fill_objects(eb_pdf_font *f, eb_hpdf *doc, const uint32_t *glyphs, s
     return ok;
 }
 
-bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag) {
+bool eb_pdf_font_finish(eb_pdf_font *f, eb_pdoc *doc, eb_diag *diag) {
     if (f->finished && f->finished_entries == f->nentries) return true;
     size_t nglyphs;
     uint32_t *glyphs = used_glyphs(f, &nglyphs);
@@ -329,7 +329,7 @@ bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag) {
                              &subset, &error);
     if (ok) {
         ok = fill_objects(f, doc, glyphs, nglyphs, &subset);
-        if (!ok) error = eb_hpdf_take_error(doc);
+        if (!ok) error = eb_pdoc_take_error(doc);
         eb_subset_free(&subset);
     }
     if (!ok)

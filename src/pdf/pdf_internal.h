@@ -1,8 +1,10 @@
 /* Private interfaces between the files of the PDF module. Nothing outside
  * src/pdf/ includes this; the public API is include/pdf.h.
  *
- *   pdf_hpdf.c     every libharu call: the document, pages, the raw font
- *                  objects, annotations, outlines, info, catalog, saving
+ *   pdf_object.c   PDF objects (pdf_object.h) and the table that numbers them
+ *   pdf_serial.c   their syntax, and the whole file through pdf_write.c
+ *   pdf_graph.c    the document's objects: catalog, pages, the raw font
+ *                  objects, annotations, outlines, info, trailer, saving
  *   pdf_content.c  the content writer: every operator of a page goes
  *                  through it, so marked content can wrap any drawing
  *   pdf_text.c     eb_para -> BT ... TJ ... ET
@@ -116,12 +118,15 @@ void eb_content_utf16_hex(eb_buf *out, const char *utf8, size_t len);
  * string). Invalid bytes become U+FFFD. Caller frees *out. */
 void eb_utf8_to_utf16be(const char *utf8, size_t len, bool bom, uint8_t **out, size_t *out_len);
 
-/* ---- pdf_hpdf.c: the libharu backend ------------------------------------------ */
+/* ---- pdf_graph.c: the document's objects ----------------------------------------- */
 
-typedef struct eb_hpdf eb_hpdf;
-typedef struct eb_hpdf_page eb_hpdf_page;
-typedef struct eb_hpdf_font eb_hpdf_font;
-typedef struct eb_hpdf_outline eb_hpdf_outline;
+/* The catalog, the page tree, /Info, pages, composite fonts, links,
+ * outlines and the trailer, as objects of pdf_object.h, made in the order
+ * that fixes their numbers. */
+typedef struct eb_pdoc eb_pdoc;
+typedef struct eb_pdoc_page eb_pdoc_page;
+typedef struct eb_pdoc_font eb_pdoc_font;
+typedef struct eb_pdoc_outline eb_pdoc_outline;
 
 /* A CID's advance in /W units (1/1000 em). */
 typedef struct {
@@ -149,61 +154,59 @@ typedef struct {
     double italic_angle;
 } eb_font_embedding;
 
-/* A document with compression on and PDF 1.7; NULL if libharu fails. */
-eb_hpdf *eb_hpdf_new(void);
-void eb_hpdf_free(eb_hpdf *doc);
-/* The last libharu error as text ("" when none); clears it. */
-const char *eb_hpdf_take_error(eb_hpdf *doc);
+/* A document: the catalog (1), the page tree (2) and /Info (3). */
+eb_pdoc *eb_pdoc_new(void);
+void eb_pdoc_free(eb_pdoc *doc);
+/* What the last failed call could not do ("" when none); clears it. */
+const char *eb_pdoc_take_error(eb_pdoc *doc);
 
-eb_hpdf_page *eb_hpdf_add_page(eb_hpdf *doc, double width, double height);
-bool eb_hpdf_page_append(eb_hpdf *doc, eb_hpdf_page *page, const void *bytes, size_t n);
+eb_pdoc_page *eb_pdoc_add_page(eb_pdoc *doc, double width, double height);
+bool eb_pdoc_page_append(eb_pdoc *doc, eb_pdoc_page *page, const void *bytes, size_t n);
 
-/* An empty Type0 font dictionary, filled by eb_hpdf_font_fill at save time. */
-eb_hpdf_font *eb_hpdf_font_new(eb_hpdf *doc);
+/* An empty Type0 font dictionary, filled by eb_pdoc_font_fill at save time. */
+eb_pdoc_font *eb_pdoc_font_new(eb_pdoc *doc);
 /* The font's resource name on the page ("F1"), registering it on first use. */
-const char *eb_hpdf_page_font_name(eb_hpdf *doc, eb_hpdf_page *page, eb_hpdf_font *font);
-bool eb_hpdf_font_fill(eb_hpdf *doc, eb_hpdf_font *font, const eb_font_embedding *e);
+const char *eb_pdoc_page_font_name(eb_pdoc *doc, eb_pdoc_page *page, eb_pdoc_font *font);
+bool eb_pdoc_font_fill(eb_pdoc *doc, eb_pdoc_font *font, const eb_font_embedding *e);
 
 /* Plain objects, for the structure tree and the PDF/A entries: a
  * dictionary, array or stream of the document. Indirect objects (streams,
  * dictionaries made indirect) can be put in any number of places; a direct
  * one in exactly one. All of them are freed with the document. */
-typedef struct eb_hpdf_obj eb_hpdf_obj;
+typedef struct eb_pobj eb_pobj;
 
-eb_hpdf_obj *eb_hpdf_new_dict(eb_hpdf *doc, bool indirect);
-eb_hpdf_obj *eb_hpdf_new_array(eb_hpdf *doc);
+eb_pobj *eb_pdoc_new_dict(eb_pdoc *doc, bool indirect);
+eb_pobj *eb_pdoc_new_array(eb_pdoc *doc);
 /* An indirect stream, Flate-compressed or not; its data replaced by _set. */
-eb_hpdf_obj *eb_hpdf_new_stream(eb_hpdf *doc, bool compress);
-bool eb_hpdf_stream_set(eb_hpdf *doc, eb_hpdf_obj *stream, const void *bytes, size_t n);
-eb_hpdf_obj *eb_hpdf_catalog(eb_hpdf *doc);
-eb_hpdf_obj *eb_hpdf_info(eb_hpdf *doc);
-eb_hpdf_obj *eb_hpdf_page_dict(eb_hpdf_page *page);
+eb_pobj *eb_pdoc_new_stream(eb_pdoc *doc, bool compress);
+bool eb_pdoc_stream_set(eb_pdoc *doc, eb_pobj *stream, const void *bytes, size_t n);
+eb_pobj *eb_pdoc_catalog(eb_pdoc *doc);
+eb_pobj *eb_pdoc_info(eb_pdoc *doc);
+eb_pobj *eb_pdoc_page_dict(eb_pdoc_page *page);
 /* Puts a value into a dictionary under key (replacing what was there), or
  * at the end of an array when key is NULL. */
-bool eb_hpdf_put_obj(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, eb_hpdf_obj *value);
-bool eb_hpdf_put_name(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, const char *name);
-bool eb_hpdf_put_int(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, int value);
-bool eb_hpdf_put_bool(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, bool value);
-bool eb_hpdf_put_null(eb_hpdf *doc, eb_hpdf_obj *o, const char *key);
-bool eb_hpdf_put_ascii(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, const char *ascii);
+bool eb_pdoc_put_obj(eb_pdoc *doc, eb_pobj *o, const char *key, eb_pobj *value);
+bool eb_pdoc_put_name(eb_pdoc *doc, eb_pobj *o, const char *key, const char *name);
+bool eb_pdoc_put_int(eb_pdoc *doc, eb_pobj *o, const char *key, int value);
+bool eb_pdoc_put_bool(eb_pdoc *doc, eb_pobj *o, const char *key, bool value);
+bool eb_pdoc_put_null(eb_pdoc *doc, eb_pobj *o, const char *key);
+bool eb_pdoc_put_ascii(eb_pdoc *doc, eb_pobj *o, const char *key, const char *ascii);
 /* A string of raw bytes (at most 65535), e.g. a UTF-16BE text string. */
-bool eb_hpdf_put_bytes(eb_hpdf *doc, eb_hpdf_obj *o, const char *key, const uint8_t *bytes, size_t n);
-/* libharu's version ("2.3.0"). */
-const char *eb_hpdf_version(void);
+bool eb_pdoc_put_bytes(eb_pdoc *doc, eb_pobj *o, const char *key, const uint8_t *bytes, size_t n);
 
 /* A link annotation; rect: left, bottom, right, top in PDF space. uri:
  * ASCII. Returns the annotation (for the structure tree), or NULL. */
-eb_hpdf_obj *eb_hpdf_link(eb_hpdf *doc, eb_hpdf_page *page, const double rect[4], const char *uri);
+eb_pobj *eb_pdoc_link(eb_pdoc *doc, eb_pdoc_page *page, const double rect[4], const char *uri);
 /* An outline entry under parent (NULL: top level) going to (left, top) of page. */
-eb_hpdf_outline *eb_hpdf_outline_new(eb_hpdf *doc, eb_hpdf_outline *parent,
+eb_pdoc_outline *eb_pdoc_outline_new(eb_pdoc *doc, eb_pdoc_outline *parent,
                                      const uint8_t *title, size_t title_len,
-                                     eb_hpdf_page *page, double left, double top);
+                                     eb_pdoc_page *page, double left, double top);
 /* key: "Title", "Author", ...; value: a PDF text string's bytes. */
-bool eb_hpdf_set_info(eb_hpdf *doc, const char *key, const uint8_t *value, size_t len);
-bool eb_hpdf_set_catalog(eb_hpdf *doc, const char *lang, bool display_title);
-bool eb_hpdf_set_id(eb_hpdf *doc, const uint8_t id[16]);
+bool eb_pdoc_set_info(eb_pdoc *doc, const char *key, const uint8_t *value, size_t len);
+bool eb_pdoc_set_catalog(eb_pdoc *doc, const char *lang, bool display_title);
+bool eb_pdoc_set_id(eb_pdoc *doc, const uint8_t id[16]);
 /* Serialises the document into out (replacing its contents). */
-bool eb_hpdf_save(eb_hpdf *doc, eb_buf *out);
+bool eb_pdoc_save(eb_pdoc *doc, eb_buf *out);
 
 /* ---- pdf_subset.c ---------------------------------------------------------------- */
 
@@ -244,16 +247,16 @@ typedef struct {
     bool text_mapped;
 } eb_cid_use;
 
-eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_hpdf_font *objects);
+eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_pdoc_font *objects);
 void eb_pdf_font_free(eb_pdf_font *f);
 const eb_font *eb_pdf_font_source(const eb_pdf_font *f);
-eb_hpdf_font *eb_pdf_font_objects(const eb_pdf_font *f);
+eb_pdoc_font *eb_pdf_font_objects(const eb_pdf_font *f);
 /* Records that glyph `gid` is drawn for `text` (may be empty). */
 eb_cid_use eb_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_t len);
 /* A glyph that draws nothing and has no advance (to carry text), 0 if none. */
 uint32_t eb_pdf_font_empty_glyph(eb_pdf_font *f);
 /* Subsets and fills the font objects from every glyph drawn so far. */
-bool eb_pdf_font_finish(eb_pdf_font *f, eb_hpdf *doc, eb_diag *diag);
+bool eb_pdf_font_finish(eb_pdf_font *f, eb_pdoc *doc, eb_diag *diag);
 /* Feeds what identifies the font's use (name, glyphs, texts) to a hash. */
 void eb_pdf_font_hash(const eb_pdf_font *f, eb_hash *h);
 
@@ -272,14 +275,14 @@ int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *e);
 const char *eb_tags_type(const eb_tags *t, int element);
 /* Children: marked content (page index, MCID) and link annotations. */
 void eb_tags_add_mcid(eb_tags *t, int element, size_t page, int mcid);
-void eb_tags_add_link(eb_tags *t, int element, size_t page, eb_hpdf_obj *annot);
+void eb_tags_add_link(eb_tags *t, int element, size_t page, eb_pobj *annot);
 /* Records that line `line` of para was drawn as content of element (its
  * logical text goes into the document's hash). */
 void eb_tags_note_text(eb_tags *t, int element, const eb_para *para, size_t line);
 /* Writes (or, on a later save, rewrites) the structure tree: element
  * dictionaries, /StructTreeRoot with its parent tree, /MarkInfo, each
  * page's /StructParents and /Tabs, each link's /StructParent. */
-bool eb_tags_write(eb_tags *t, eb_hpdf *doc, eb_hpdf_page *const *pages, size_t npages);
+bool eb_tags_write(eb_tags *t, eb_pdoc *doc, eb_pdoc_page *const *pages, size_t npages);
 /* Feeds the elements (types, languages, texts) to the document's hash. */
 void eb_tags_hash(const eb_tags *t, eb_hash *h);
 
@@ -299,10 +302,10 @@ void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out);
 void eb_pdf_date(long long seconds, char out[64]);
 void eb_xmp_date(long long seconds, char out[64]);
 /* The catalog's /OutputIntents: sRGB, with the profile embedded. */
-bool eb_pdfa_output_intent(eb_hpdf *doc);
+bool eb_pdfa_output_intent(eb_pdoc *doc);
 /* Sets the catalog's /Metadata to the packet, creating the stream the
  * first time (*stream) and replacing its data after. */
-bool eb_pdfa_metadata(eb_hpdf *doc, eb_hpdf_obj **stream, const eb_xmp_fields *f);
+bool eb_pdfa_metadata(eb_pdoc *doc, eb_pobj **stream, const eb_xmp_fields *f);
 
 /* ---- pdf_srgb.c ------------------------------------------------------------------------ */
 
@@ -313,11 +316,11 @@ extern const size_t eb_srgb_icc_len;
 
 struct eb_pdf_page {
     eb_pdf *pdf;
-    eb_hpdf_page *page;
+    eb_pdoc_page *page;
     size_t index;          /* in the document, from 0 */
     double width, height;
     eb_content content;
-    size_t flushed;        /* bytes of content already handed to libharu */
+    size_t flushed;        /* bytes of content already in its stream */
     int next_mcid;
     int element;           /* structure element whose content is open, or 0 */
     int element_depth;     /* the marked_depth its sequence opened at */
@@ -325,7 +328,7 @@ struct eb_pdf_page {
 
 /* The font record for `font`, created on first use. */
 eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font);
-eb_hpdf *eb_pdf_backend(eb_pdf *pdf);
+eb_pdoc *eb_pdf_backend(eb_pdf *pdf);
 eb_tags *eb_pdf_tags(eb_pdf *pdf);
 eb_diag *eb_pdf_diag(eb_pdf *pdf);
 

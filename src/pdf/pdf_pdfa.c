@@ -171,37 +171,37 @@ void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
     eb_buf_puts(out, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>\n");
 }
 
-bool eb_pdfa_metadata(eb_hpdf *d, eb_hpdf_obj **stream, const eb_xmp_fields *f) {
+bool eb_pdfa_metadata(eb_pdoc *d, eb_pobj **stream, const eb_xmp_fields *f) {
     if (!*stream) {
         /* metadata stays readable without a PDF parser: never compressed */
-        *stream = eb_hpdf_new_stream(d, false);
-        if (!*stream || !eb_hpdf_put_name(d, *stream, "Type", "Metadata") ||
-            !eb_hpdf_put_name(d, *stream, "Subtype", "XML") ||
-            !eb_hpdf_put_obj(d, eb_hpdf_catalog(d), "Metadata", *stream))
+        *stream = eb_pdoc_new_stream(d, false);
+        if (!*stream || !eb_pdoc_put_name(d, *stream, "Type", "Metadata") ||
+            !eb_pdoc_put_name(d, *stream, "Subtype", "XML") ||
+            !eb_pdoc_put_obj(d, eb_pdoc_catalog(d), "Metadata", *stream))
             return false;
     }
     eb_buf xmp = {0};
     eb_xmp_packet(f, &xmp);
-    bool ok = eb_hpdf_stream_set(d, *stream, xmp.data, xmp.len);
+    bool ok = eb_pdoc_stream_set(d, *stream, xmp.data, xmp.len);
     eb_buf_free(&xmp);
     return ok;
 }
 
 /* ---- the output intent ----------------------------------------------------------------- */
 
-bool eb_pdfa_output_intent(eb_hpdf *d) {
-    eb_hpdf_obj *profile = eb_hpdf_new_stream(d, true);
-    eb_hpdf_obj *intent = eb_hpdf_new_dict(d, false);
-    eb_hpdf_obj *intents = eb_hpdf_new_array(d);
+bool eb_pdfa_output_intent(eb_pdoc *d) {
+    eb_pobj *profile = eb_pdoc_new_stream(d, true);
+    eb_pobj *intent = eb_pdoc_new_dict(d, false);
+    eb_pobj *intents = eb_pdoc_new_array(d);
     return profile && intent && intents &&
-           eb_hpdf_stream_set(d, profile, eb_srgb_icc, eb_srgb_icc_len) &&
-           eb_hpdf_put_int(d, profile, "N", 3) &&
-           eb_hpdf_put_name(d, intent, "Type", "OutputIntent") &&
-           eb_hpdf_put_name(d, intent, "S", "GTS_PDFA1") &&
-           eb_hpdf_put_ascii(d, intent, "OutputConditionIdentifier", "sRGB") &&
-           eb_hpdf_put_ascii(d, intent, "Info", "sRGB IEC61966-2.1") &&
-           eb_hpdf_put_ascii(d, intent, "RegistryName", "http://www.color.org") &&
-           eb_hpdf_put_obj(d, intent, "DestOutputProfile", profile) &&
-           eb_hpdf_put_obj(d, intents, NULL, intent) &&
-           eb_hpdf_put_obj(d, eb_hpdf_catalog(d), "OutputIntents", intents);
+           eb_pdoc_stream_set(d, profile, eb_srgb_icc, eb_srgb_icc_len) &&
+           eb_pdoc_put_int(d, profile, "N", 3) &&
+           eb_pdoc_put_name(d, intent, "Type", "OutputIntent") &&
+           eb_pdoc_put_name(d, intent, "S", "GTS_PDFA1") &&
+           eb_pdoc_put_ascii(d, intent, "OutputConditionIdentifier", "sRGB") &&
+           eb_pdoc_put_ascii(d, intent, "Info", "sRGB IEC61966-2.1") &&
+           eb_pdoc_put_ascii(d, intent, "RegistryName", "http://www.color.org") &&
+           eb_pdoc_put_obj(d, intent, "DestOutputProfile", profile) &&
+           eb_pdoc_put_obj(d, intents, NULL, intent) &&
+           eb_pdoc_put_obj(d, eb_pdoc_catalog(d), "OutputIntents", intents);
 }

@@ -24,7 +24,7 @@ typedef struct {
     kid_kind kind;
     size_t page;           /* KID_MCID, KID_LINK */
     int value;             /* the MCID, or the child element's number */
-    eb_hpdf_obj *annot;    /* KID_LINK */
+    eb_pobj *annot;    /* KID_LINK */
 } kid;
 
 typedef struct {
@@ -38,7 +38,7 @@ typedef struct {
     size_t last_end;
     /* computed when writing */
     bool live;             /* has content, itself or below */
-    eb_hpdf_obj *obj;
+    eb_pobj *obj;
 } element;
 
 typedef struct {
@@ -48,7 +48,7 @@ typedef struct {
 } mcid_owner;
 
 typedef struct {
-    eb_hpdf_obj *annot;
+    eb_pobj *annot;
     int element;
 } link_owner;
 
@@ -61,7 +61,7 @@ struct eb_tags {
     size_t nmcids, mcids_cap;
     link_owner *links;
     size_t nlinks, links_cap;
-    eb_hpdf_obj *root;     /* the /StructTreeRoot, once written */
+    eb_pobj *root;     /* the /StructTreeRoot, once written */
 };
 
 #define GROW(array, count, cap)                                          \
@@ -147,7 +147,7 @@ void eb_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid) {
     t->mcids[t->nmcids++] = (mcid_owner){page, mcid, n};
 }
 
-void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_hpdf_obj *annot) {
+void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_pobj *annot) {
     element *e = get(t, n);
     if (!e || !annot) return;
     add_kid(e, (kid){.kind = KID_LINK, .page = page, .annot = annot});
@@ -190,8 +190,9 @@ void eb_tags_hash(const eb_tags *t, eb_hash *h) {
 /* ---- writing ------------------------------------------------------------------------ */
 
 /* A UTF-8 text as a PDF text string (UTF-16BE with a byte order mark),
- * cut at a character boundary if it would pass libharu's string limit. */
-static bool put_text(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const char *utf8, size_t len) {
+ * cut at a character boundary if it would pass the string limit
+ * (EB_POBJ_MAX_STRING, pdf_object.h). */
+static bool put_text(eb_pdoc *d, eb_pobj *o, const char *key, const char *utf8, size_t len) {
     uint8_t *u;
     size_t n;
     eb_utf8_to_utf16be(utf8, len, true, &u, &n);
@@ -200,7 +201,7 @@ static bool put_text(eb_hpdf *d, eb_hpdf_obj *o, const char *key, const char *ut
         n = limit;
         if (u[n - 2] >= 0xD8 && u[n - 2] <= 0xDB) n -= 2; /* half a surrogate pair */
     }
-    bool ok = eb_hpdf_put_bytes(d, o, key, u, n);
+    bool ok = eb_pdoc_put_bytes(d, o, key, u, n);
     free(u);
     return ok;
 }
@@ -233,39 +234,39 @@ static bool first_page(const element *e, size_t *page) {
     return false;
 }
 
-static bool write_attributes(eb_hpdf *d, const element *e) {
+static bool write_attributes(eb_pdoc *d, const element *e) {
     if (!e->scope && !e->list_numbering) return true;
-    eb_hpdf_obj *a = eb_hpdf_new_dict(d, false);
+    eb_pobj *a = eb_pdoc_new_dict(d, false);
     bool ok = a != NULL;
     if (e->scope)
-        ok = ok && eb_hpdf_put_name(d, a, "O", "Table") && eb_hpdf_put_name(d, a, "Scope", e->scope);
+        ok = ok && eb_pdoc_put_name(d, a, "O", "Table") && eb_pdoc_put_name(d, a, "Scope", e->scope);
     else
-        ok = ok && eb_hpdf_put_name(d, a, "O", "List") &&
-             eb_hpdf_put_name(d, a, "ListNumbering", e->list_numbering);
-    return ok && eb_hpdf_put_obj(d, e->obj, "A", a);
+        ok = ok && eb_pdoc_put_name(d, a, "O", "List") &&
+             eb_pdoc_put_name(d, a, "ListNumbering", e->list_numbering);
+    return ok && eb_pdoc_put_obj(d, e->obj, "A", a);
 }
 
 /* /K: MCIDs on the element's page as numbers, on other pages as marked-
  * content references, links as object references, children by reference. */
-static eb_hpdf_obj *kids_array(eb_tags *t, eb_hpdf *d, const element *e, bool has_page, size_t pg,
-                               eb_hpdf_page *const *pages) {
-    eb_hpdf_obj *k = eb_hpdf_new_array(d);
+static eb_pobj *kids_array(eb_tags *t, eb_pdoc *d, const element *e, bool has_page, size_t pg,
+                               eb_pdoc_page *const *pages) {
+    eb_pobj *k = eb_pdoc_new_array(d);
     bool ok = k != NULL;
     for (size_t i = 0; ok && i < e->nkids; i++) {
         const kid *c = &e->kids[i];
         if (c->kind == KID_ELEMENT) {
             const element *child = get(t, c->value);
-            if (child->live) ok = eb_hpdf_put_obj(d, k, NULL, child->obj);
+            if (child->live) ok = eb_pdoc_put_obj(d, k, NULL, child->obj);
         } else if (c->kind == KID_MCID && has_page && c->page == pg) {
-            ok = eb_hpdf_put_int(d, k, NULL, c->value);
+            ok = eb_pdoc_put_int(d, k, NULL, c->value);
         } else {
-            eb_hpdf_obj *ref = eb_hpdf_new_dict(d, false);
+            eb_pobj *ref = eb_pdoc_new_dict(d, false);
             bool mcr = c->kind == KID_MCID;
-            ok = ref && eb_hpdf_put_name(d, ref, "Type", mcr ? "MCR" : "OBJR") &&
-                 eb_hpdf_put_obj(d, ref, "Pg", eb_hpdf_page_dict(pages[c->page])) &&
-                 (mcr ? eb_hpdf_put_int(d, ref, "MCID", c->value)
-                      : eb_hpdf_put_obj(d, ref, "Obj", c->annot)) &&
-                 eb_hpdf_put_obj(d, k, NULL, ref);
+            ok = ref && eb_pdoc_put_name(d, ref, "Type", mcr ? "MCR" : "OBJR") &&
+                 eb_pdoc_put_obj(d, ref, "Pg", eb_pdoc_page_dict(pages[c->page])) &&
+                 (mcr ? eb_pdoc_put_int(d, ref, "MCID", c->value)
+                      : eb_pdoc_put_obj(d, ref, "Obj", c->annot)) &&
+                 eb_pdoc_put_obj(d, k, NULL, ref);
         }
     }
     return ok ? k : NULL;
@@ -299,7 +300,7 @@ static bool has_element_kids(const element *e) {
     return false;
 }
 
-static bool put_actual_text(eb_hpdf *d, eb_hpdf_obj *o, const eb_buf *text) {
+static bool put_actual_text(eb_pdoc *d, eb_pobj *o, const eb_buf *text) {
     eb_buf plain = {0};
     for (size_t i = 0; i < text->len;) {
         uint32_t cp;
@@ -313,20 +314,20 @@ static bool put_actual_text(eb_hpdf *d, eb_hpdf_obj *o, const eb_buf *text) {
     return ok;
 }
 
-static bool write_element(eb_tags *t, eb_hpdf *d, element *e, eb_hpdf_page *const *pages) {
-    eb_hpdf_obj *parent = e->parent ? get(t, e->parent)->obj : t->root;
+static bool write_element(eb_tags *t, eb_pdoc *d, element *e, eb_pdoc_page *const *pages) {
+    eb_pobj *parent = e->parent ? get(t, e->parent)->obj : t->root;
     size_t pg = 0;
     bool has_page = first_page(e, &pg);
-    bool ok = eb_hpdf_put_name(d, e->obj, "Type", "StructElem") &&
-              eb_hpdf_put_name(d, e->obj, "S", e->type) && eb_hpdf_put_obj(d, e->obj, "P", parent);
-    if (ok && has_page) ok = eb_hpdf_put_obj(d, e->obj, "Pg", eb_hpdf_page_dict(pages[pg]));
-    if (ok && e->lang) ok = eb_hpdf_put_ascii(d, e->obj, "Lang", e->lang);
+    bool ok = eb_pdoc_put_name(d, e->obj, "Type", "StructElem") &&
+              eb_pdoc_put_name(d, e->obj, "S", e->type) && eb_pdoc_put_obj(d, e->obj, "P", parent);
+    if (ok && has_page) ok = eb_pdoc_put_obj(d, e->obj, "Pg", eb_pdoc_page_dict(pages[pg]));
+    if (ok && e->lang) ok = eb_pdoc_put_ascii(d, e->obj, "Lang", e->lang);
     if (ok && e->alt) ok = put_text(d, e->obj, "Alt", e->alt, strlen(e->alt));
     /* /ActualText stands for an element and all below it: only on leaves */
     if (ok && !has_element_kids(e) && has_right_to_left(&e->text)) ok = put_actual_text(d, e->obj, &e->text);
     ok = ok && write_attributes(d, e);
-    eb_hpdf_obj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
-    return k && eb_hpdf_put_obj(d, e->obj, "K", k);
+    eb_pobj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
+    return k && eb_pdoc_put_obj(d, e->obj, "K", k);
 }
 
 static int compare_owner(const void *a, const void *b) {
@@ -339,62 +340,62 @@ static int compare_owner(const void *a, const void *b) {
 /* The parent tree: for each page with marked content, the array of its
  * elements indexed by MCID (null where an MCID is not an element's); for
  * each link, its element. Keys: page index, then npages + link index. */
-static bool write_parent_tree(eb_tags *t, eb_hpdf *d, eb_hpdf_page *const *pages, size_t npages) {
+static bool write_parent_tree(eb_tags *t, eb_pdoc *d, eb_pdoc_page *const *pages, size_t npages) {
     mcid_owner *sorted = eb_xmalloc((t->nmcids + 1) * sizeof *sorted);
     if (t->nmcids) memcpy(sorted, t->mcids, t->nmcids * sizeof *sorted);
     qsort(sorted, t->nmcids, sizeof *sorted, compare_owner);
-    eb_hpdf_obj *tree = eb_hpdf_new_dict(d, false);
-    eb_hpdf_obj *nums = eb_hpdf_new_array(d);
-    bool ok = tree && nums && eb_hpdf_put_obj(d, tree, "Nums", nums);
+    eb_pobj *tree = eb_pdoc_new_dict(d, false);
+    eb_pobj *nums = eb_pdoc_new_array(d);
+    bool ok = tree && nums && eb_pdoc_put_obj(d, tree, "Nums", nums);
     for (size_t i = 0; ok && i < t->nmcids;) {
         size_t page = sorted[i].page;
-        eb_hpdf_obj *by_mcid = eb_hpdf_new_array(d);
-        ok = by_mcid && page < npages && eb_hpdf_put_int(d, nums, NULL, (int)page) &&
-             eb_hpdf_put_obj(d, nums, NULL, by_mcid) &&
-             eb_hpdf_put_int(d, eb_hpdf_page_dict(pages[page]), "StructParents", (int)page);
+        eb_pobj *by_mcid = eb_pdoc_new_array(d);
+        ok = by_mcid && page < npages && eb_pdoc_put_int(d, nums, NULL, (int)page) &&
+             eb_pdoc_put_obj(d, nums, NULL, by_mcid) &&
+             eb_pdoc_put_int(d, eb_pdoc_page_dict(pages[page]), "StructParents", (int)page);
         for (int next = 0; ok && i < t->nmcids && sorted[i].page == page; i++) {
             if (sorted[i].mcid < next) continue; /* the same MCID twice: the first owner */
-            for (; ok && next < sorted[i].mcid; next++) ok = eb_hpdf_put_null(d, by_mcid, NULL);
-            ok = ok && eb_hpdf_put_obj(d, by_mcid, NULL, get(t, sorted[i].element)->obj);
+            for (; ok && next < sorted[i].mcid; next++) ok = eb_pdoc_put_null(d, by_mcid, NULL);
+            ok = ok && eb_pdoc_put_obj(d, by_mcid, NULL, get(t, sorted[i].element)->obj);
             next = sorted[i].mcid + 1;
         }
     }
     free(sorted);
     for (size_t j = 0; ok && j < t->nlinks; j++) {
         int key = (int)(npages + j);
-        ok = eb_hpdf_put_int(d, t->links[j].annot, "StructParent", key) &&
-             eb_hpdf_put_int(d, nums, NULL, key) &&
-             eb_hpdf_put_obj(d, nums, NULL, get(t, t->links[j].element)->obj);
+        ok = eb_pdoc_put_int(d, t->links[j].annot, "StructParent", key) &&
+             eb_pdoc_put_int(d, nums, NULL, key) &&
+             eb_pdoc_put_obj(d, nums, NULL, get(t, t->links[j].element)->obj);
     }
-    return ok && eb_hpdf_put_obj(d, t->root, "ParentTree", tree) &&
-           eb_hpdf_put_int(d, t->root, "ParentTreeNextKey", (int)(npages + t->nlinks));
+    return ok && eb_pdoc_put_obj(d, t->root, "ParentTree", tree) &&
+           eb_pdoc_put_int(d, t->root, "ParentTreeNextKey", (int)(npages + t->nlinks));
 }
 
-bool eb_tags_write(eb_tags *t, eb_hpdf *d, eb_hpdf_page *const *pages, size_t npages) {
+bool eb_tags_write(eb_tags *t, eb_pdoc *d, eb_pdoc_page *const *pages, size_t npages) {
     if (t->n == 0) return true;
     if (npages + t->nlinks > 0x7FFFFFFF) return false;
     mark_live(t);
-    if (!t->root) t->root = eb_hpdf_new_dict(d, true);
-    bool ok = t->root && eb_hpdf_put_name(d, t->root, "Type", "StructTreeRoot");
+    if (!t->root) t->root = eb_pdoc_new_dict(d, true);
+    bool ok = t->root && eb_pdoc_put_name(d, t->root, "Type", "StructTreeRoot");
     /* every live element gets its object first: kids refer to them */
     for (size_t i = 0; ok && i < t->n; i++) {
         element *e = &t->elements[i];
-        if (e->live && !e->obj) e->obj = eb_hpdf_new_dict(d, true);
+        if (e->live && !e->obj) e->obj = eb_pdoc_new_dict(d, true);
         ok = !e->live || e->obj != NULL;
     }
     for (size_t i = 0; ok && i < t->n; i++)
         if (t->elements[i].live) ok = write_element(t, d, &t->elements[i], pages);
-    eb_hpdf_obj *k = ok ? eb_hpdf_new_array(d) : NULL;
+    eb_pobj *k = ok ? eb_pdoc_new_array(d) : NULL;
     for (size_t i = 0; k && ok && i < t->nroot; i++) {
         const element *e = get(t, t->root_kids[i]);
-        if (e->live) ok = eb_hpdf_put_obj(d, k, NULL, e->obj);
+        if (e->live) ok = eb_pdoc_put_obj(d, k, NULL, e->obj);
     }
-    ok = ok && k && eb_hpdf_put_obj(d, t->root, "K", k) && write_parent_tree(t, d, pages, npages);
+    ok = ok && k && eb_pdoc_put_obj(d, t->root, "K", k) && write_parent_tree(t, d, pages, npages);
     /* tab order follows the structure on every page (PDF/UA, for links) */
-    for (size_t p = 0; ok && p < npages; p++) ok = eb_hpdf_put_name(d, eb_hpdf_page_dict(pages[p]), "Tabs", "S");
-    eb_hpdf_obj *mark_info = ok ? eb_hpdf_new_dict(d, false) : NULL;
-    eb_hpdf_obj *catalog = eb_hpdf_catalog(d);
-    return mark_info && eb_hpdf_put_bool(d, mark_info, "Marked", true) &&
-           eb_hpdf_put_obj(d, catalog, "MarkInfo", mark_info) &&
-           eb_hpdf_put_obj(d, catalog, "StructTreeRoot", t->root);
+    for (size_t p = 0; ok && p < npages; p++) ok = eb_pdoc_put_name(d, eb_pdoc_page_dict(pages[p]), "Tabs", "S");
+    eb_pobj *mark_info = ok ? eb_pdoc_new_dict(d, false) : NULL;
+    eb_pobj *catalog = eb_pdoc_catalog(d);
+    return mark_info && eb_pdoc_put_bool(d, mark_info, "Marked", true) &&
+           eb_pdoc_put_obj(d, catalog, "MarkInfo", mark_info) &&
+           eb_pdoc_put_obj(d, catalog, "StructTreeRoot", t->root);
 }

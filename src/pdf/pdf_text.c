@@ -96,18 +96,18 @@ static void show_glyph(text_writer *w, uint32_t gid, const char *text, size_t le
     w->actual += use.width * w->size / 1000.0;
 }
 
-/* Selects the run's font on the page; false if libharu refused. */
+/* Selects the run's font on the page; false if the object layer refused. */
 static bool select_font(text_writer *w, const eb_run *run) {
     eb_pdf *pdf = w->page->pdf;
     w->font = eb_pdf_font_for(pdf, run->font);
     if (!w->font) return false;
     if (eb_content_font_is(w->c, w->font, w->size)) return true;
-    const char *name = eb_hpdf_page_font_name(eb_pdf_backend(pdf), w->page->page,
+    const char *name = eb_pdoc_page_font_name(eb_pdf_backend(pdf), w->page->page,
                                               eb_pdf_font_objects(w->font));
     if (!name) {
         eb_diag_report(eb_pdf_diag(pdf), EB_ERROR, (eb_location){0},
                        "PDF: cannot use a font on the page: %s",
-                       eb_hpdf_take_error(eb_pdf_backend(pdf)));
+                       eb_pdoc_take_error(eb_pdf_backend(pdf)));
         return false;
     }
     eb_content_set_font(w->c, name, w->font, w->size);

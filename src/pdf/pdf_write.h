@@ -1,7 +1,7 @@
 /* The file structure of a PDF 1.5+ file, apart from any object model: the
  * header, stream objects, object streams that hold every other object, and
- * a cross-reference stream. pdf_hpdf.c walks libharu's objects and hands
- * them here already serialised; nothing here includes libharu.
+ * a cross-reference stream. pdf_serial.c walks the document's objects and hands
+ * them here already serialised; nothing here knows an object model.
  *
  * Every stream is deflated in one call with libdeflate (zlib format, so
  * /FlateDecode). Objects go into object streams of at most

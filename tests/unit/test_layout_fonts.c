@@ -135,8 +135,37 @@ static void test_broken_fonts(void) {
     eb_diag_free(diag);
 }
 
+/* A face index that is no whole number from 0 to 65535 is refused before
+ * it reaches a cast: 1e10 made `(unsigned)face` undefined (UBSan:
+ * "1e+10 is outside the range of representable values"). */
+static void expect_face_error(const char *face) {
+    char tmpl[] = "/tmp/evbrief-fonts-XXXXXX";
+    char *dir = eb_xstrdup(mkdtemp(tmpl));
+    char *manifest = eb_xasprintf("%s/fonts.json", dir);
+    FILE *out = fopen(manifest, "w");
+    fprintf(out, "{\"fonts\": [{\"role\": \"latin-serif\", \"weight\": \"regular\", "
+                 "\"file\": \"NotoSans-Regular.ttf\", \"face\": %s}]}", face);
+    fclose(out);
+    free(manifest);
+    eb_diag *diag = eb_diag_new(NULL);
+    CHECK(eb_fontset_open(dir, diag) == NULL);
+    CHECK(eb_diag_count(diag, EB_ERROR) == 1);
+    if (eb_diag_message_count(diag) > 0) {
+        CHECK_CONTAINS(eb_diag_message(diag, 0), "$.fonts[0].face");
+        CHECK_CONTAINS(eb_diag_message(diag, 0), "a whole number from 0 to 65535");
+    }
+    eb_diag_free(diag);
+    remove_dir(dir, "NotoSans-Regular.ttf");
+}
+
+static void test_face_index(void) {
+    const char *bad[] = {"1e10", "-1e10", "-1", "0.5", "65536", "1e999", "4294967296"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) expect_face_error(bad[i]);
+}
+
 int main(void) {
     test_fonts_open();
     test_broken_fonts();
+    test_face_index();
     return check_done("test_layout_fonts");
 }

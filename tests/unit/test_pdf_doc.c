@@ -127,7 +127,7 @@ static void test_links(void) {
     CHECK(!eb_pdf_link(page, 10, 10, 0, 12, "https://example.org/"));  /* empty rectangle */
     char *path = scratch_path("links.pdf");
     CHECK(eb_pdf_save(pdf, path));
-    /* libharu escapes '/' in strings (\\057): read them through qpdf */
+    /* strings escape '/' (\\057, pdf_serial.c): read them through qpdf */
     int status;
     char *qdf = pdf_test_tool(QDF, path, &status);
     CHECK_CONTAINS(qdf, "/URI (https://doi.org/10.36849/JDD.8872)");
@@ -161,7 +161,7 @@ static void test_document_entries(void) {
     len = strlen(bytes);
     CHECK(bytes && pdf_test_find(bytes, len, "/Lang (fa)"));
     CHECK(bytes && pdf_test_find(bytes, len, "/DisplayDocTitle true"));
-    /* PDFium would read every line right to left (pdf_hpdf.c) */
+    /* PDFium would read every line right to left (pdf_graph.c) */
     CHECK(bytes && !pdf_test_find(bytes, len, "/Direction"));
     CHECK(bytes && pdf_test_find(bytes, len, "/Title <feff"));
     CHECK(bytes && pdf_test_find(bytes, len, "/ID [<"));

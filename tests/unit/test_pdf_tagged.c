@@ -207,7 +207,7 @@ static void test_tree(void) {
     char *info = pdf_test_tool("pdfinfo '%s'", path, &status);
     CHECK_CONTAINS(info, "Tagged:          yes");
     CHECK_CONTAINS(info, "Metadata Stream: yes");
-    CHECK_CONTAINS(info, "Producer:        Haru Free PDF Library");
+    CHECK_CONTAINS(info, "Producer:        evbrief " EVBRIEF_VERSION);
     free(info);
     /* poppler reads the tree in content order, page 2 after page 1 */
     char *st = pdf_test_tool("pdfinfo -struct-text '%s'", path, &status);

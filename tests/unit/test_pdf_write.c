@@ -1,4 +1,4 @@
-/* The file structure evbrief writes (pdf_write.c, eb_hpdf_save): the
+/* The file structure evbrief writes (pdf_write.c, eb_pobjs_save): the
  * header, object streams, streams with a direct /Length, deflated or not,
  * and a cross-reference stream, read back here by hand (inflating with
  * libdeflate, undoing the PNG Up predictor) and by qpdf; the same
@@ -236,7 +236,7 @@ static void test_document(void) {
     eb_pdf *pdf = new_doc(diag);
     size_t len1, len2, len3, n;
     char *one = save(pdf, "doc-1.pdf", &len1);
-    /* saved again unchanged: the same bytes (libharu's numbers came back) */
+    /* saved again unchanged: the same bytes (the same objects, numbered alike) */
     char *two = save(pdf, "doc-2.pdf", &len2);
     CHECK(one && two && len1 == len2 && memcmp(one, two, len1) == 0);
     CHECK(one && direct_lengths(one, len1));
