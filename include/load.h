@@ -50,6 +50,14 @@ typedef struct {
 eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
                                eb_load_status *status);
 
+/* The file name diagnostics give standard input. */
+#define EB_STDIN_NAME "<stdin>"
+
+/* Loads the indications of inputs_dir and only the review files named, in
+ * that order ("-": standard input, reported as EB_STDIN_NAME). */
+eb_corpus *eb_load_files(const char *inputs_dir, char *const *files, size_t nfiles,
+                         const eb_load_options *options, eb_diag *diag, eb_load_status *status);
+
 /* Reads one review from memory against a corpus's indications (tests and
  * fuzzing), requiring renderings in every language. Returns the review
  * (owned by the corpus arena) or NULL. */

@@ -19,6 +19,7 @@
 #include "load.h"
 #include "manifest.h"
 #include "options.h"
+#include "paths.h"
 #include "pdf.h"
 #include "render.h"
 
@@ -274,18 +275,6 @@ static void run_workers(build_run *b) {
 
 /* ---- the output directory ------------------------------------------------------------ */
 
-static bool ensure_directory(const char *dir) {
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return true;
-        fprintf(stderr, "evbrief build: %s exists and is not a directory\n", dir);
-        return false;
-    }
-    if (mkdir(dir, 0777) == 0) return true;
-    fprintf(stderr, "evbrief build: cannot create %s: %s\n", dir, strerror(errno));
-    return false;
-}
-
 /* A build killed mid-way (SIGKILL, power loss) may leave the temporary file
  * of a PDF or of the manifest; the final names are only ever renamed into
  * place whole. Remove such leftovers: ".NAME.pdf.XXXXXX", "manifest.json.XXXXXX". */
@@ -435,7 +424,7 @@ int eb_build_run(const eb_build_options *o) {
     double load_time = now() - t0;
     int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     eb_job_list jobs = {0};
-    if (corpus && !ensure_directory(o->out)) code = EB_EXIT_IO;
+    if (corpus && !eb_make_directories("build", o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
         code = prepare_jobs(o, corpus, &jobs);

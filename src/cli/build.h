@@ -17,6 +17,7 @@ typedef struct {
     size_t shard_k, shard_n;    /* 0 when not sharded */
     long build_day;             /* -1: date of the evidence */
     const char *source_date_epoch;
+    char *owned[3];             /* the resolved inputs, fonts and out (see paths.h) */
 } eb_build_options;
 
 /* Parses the options shared by build and check; false when the command
@@ -24,5 +25,6 @@ typedef struct {
 bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage);
 
 int eb_build_run(const eb_build_options *o);
+void eb_build_options_free(eb_build_options *o);
 
 #endif

@@ -8,6 +8,7 @@
 #include "build.h"
 #include "commands.h"
 #include "options.h"
+#include "paths.h"
 
 static const char build_usage[] =
     "usage: evbrief build [options]\n"
@@ -15,9 +16,12 @@ static const char build_usage[] =
     "review feeds, in English, Persian and Chinese, and OUT/manifest.json.\n"
     "Only briefs whose inputs, fonts, options or evbrief version changed are\n"
     "rebuilt.\n"
-    "  --inputs DIR       inputs directory (default: the source tree's inputs/)\n"
-    "  --fonts DIR        fonts directory (default: the source tree's fonts/)\n"
-    "  --out DIR          output directory (default: out)\n"
+    "  --inputs DIR       inputs directory (default: ./inputs, or the nearest\n"
+    "                     inputs/ above the current directory)\n"
+    "  --fonts DIR        fonts directory (default: PREFIX/share/evbrief/fonts when\n"
+    "                     installed, else the source tree's fonts/)\n"
+    "  --out DIR          output directory, made with its parents (default: out/\n"
+    "                     beside the inputs found; ./out with --inputs)\n"
     "  --indication ID    only this indication\n"
     "  --locale L         only this locale: en, fa or zh\n"
     "  --paper P          a4 (default) or letter\n"
@@ -76,11 +80,26 @@ static bool check_values(eb_build_options *o) {
     return true;
 }
 
+/* Inputs found upward, fonts of the installation, out beside the inputs:
+ * see paths.h. The first line of output says which were taken. */
+static bool resolve_paths(const char *command, eb_build_options *o) {
+    const char *given_inputs = o->inputs;
+    o->inputs = o->owned[0] = eb_find_inputs(command, given_inputs);
+    if (!o->inputs) return false;
+    o->fonts = o->owned[1] = eb_find_fonts(o->fonts);
+    if (!o->out) o->out = o->owned[2] = eb_default_out(given_inputs, o->inputs);
+    if (!o->quiet && !o->json) eb_print_paths(o->inputs, o->fonts, o->out);
+    return true;
+}
+
+void eb_build_options_free(eb_build_options *o) {
+    for (size_t i = 0; i < 3; i++) free(o->owned[i]);
+}
+
 bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
     bool help = false;
     char *jflag = NULL;
-    *o = (eb_build_options){.inputs = EVBRIEF_DEFAULT_INPUTS_DIR, .fonts = EVBRIEF_DEFAULT_FONTS_DIR,
-                            .out = "out", .paper = "a4", .build_day = -1};
+    *o = (eb_build_options){.paper = "a4", .build_day = -1};
     const eb_option options[] = {
         {"--inputs", true, &o->inputs, NULL}, {"--fonts", true, &o->fonts, NULL},
         {"--out", true, &o->out, NULL}, {"--indication", true, &o->indication, NULL},
@@ -100,6 +119,10 @@ bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const
         fputs(usage, stderr);
     } else {
         ok = check_values(o);
+        if (ok && !resolve_paths(argv[0], o)) {
+            *code = EB_EXIT_IO;
+            ok = false;
+        }
     }
     /* Option values point into argv, except a rewritten -jN. */
     if (ok && jflag && o->jobs_text == jflag + 7) o->jobs_text = NULL;
@@ -110,6 +133,11 @@ bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const
 int eb_cmd_build(int argc, char **argv) {
     eb_build_options o;
     int code;
-    if (!eb_build_parse(argc, argv, &o, &code, build_usage)) return code;
-    return eb_build_run(&o);
+    if (!eb_build_parse(argc, argv, &o, &code, build_usage)) {
+        eb_build_options_free(&o);
+        return code;
+    }
+    code = eb_build_run(&o);
+    eb_build_options_free(&o);
+    return code;
 }

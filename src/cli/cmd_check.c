@@ -10,6 +10,7 @@
 #include "load.h"
 #include "manifest.h"
 #include "options.h"
+#include "paths.h"
 
 static const char check_usage[] =
     "usage: evbrief check [--inputs DIR] [--fonts DIR] [--out DIR] [--indication ID]\n"
@@ -118,7 +119,10 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus) {
 int eb_cmd_check(int argc, char **argv) {
     eb_build_options o;
     int code;
-    if (!eb_build_parse(argc, argv, &o, &code, check_usage)) return code;
+    if (!eb_build_parse(argc, argv, &o, &code, check_usage)) {
+        eb_build_options_free(&o);
+        return code;
+    }
     eb_diag *diag = eb_diag_new(stderr);
     eb_load_status status = EB_LOAD_OK;
     /* the same reviews as the build would load: see build.c */
@@ -128,6 +132,7 @@ int eb_cmd_check(int argc, char **argv) {
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
     eb_corpus_free(corpus);
     eb_diag_free(diag);
+    eb_build_options_free(&o);
     return code;
 }
 
@@ -184,7 +189,9 @@ int eb_cmd_manifest(int argc, char **argv) {
         fputs(merge_usage, stderr);
         code = EB_EXIT_USAGE;
     }
-    if (code == EB_EXIT_OK && !eb_manifest_write(out, &merged)) code = EB_EXIT_IO;
+    if (code == EB_EXIT_OK) eb_print_paths(NULL, NULL, out);
+    if (code == EB_EXIT_OK && (!eb_make_parent_directories("manifest merge", out) || !eb_manifest_write(out, &merged)))
+        code = EB_EXIT_IO;
     if (code == EB_EXIT_OK) printf("merged %zu manifest(s): %zu brief(s) into %s\n", inputs, merged.n, out);
     eb_manifest_free(&merged);
     return code;

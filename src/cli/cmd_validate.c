@@ -1,6 +1,7 @@
 /* `evbrief validate` and `evbrief list`: load the inputs, report problems,
  * and (list) show which reviews and findings feed each indication. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -8,11 +9,15 @@
 #include "layout.h"
 #include "load.h"
 #include "options.h"
+#include "paths.h"
 
 static const char validate_usage[] =
-    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--strict]\n"
-    "Checks inputs/indications.json and every inputs/reviews/*.json against the\n"
-    "input format (docs/input-format.md). Every problem is printed as\n"
+    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--strict] [FILE...]\n"
+    "Checks inputs/indications.json and every inputs/reviews/*.json (or only the\n"
+    "review FILEs named, against the vocabulary; - reads standard input) against\n"
+    "the input format (docs/input-format.md). INPUTS is --inputs, else ./inputs\n"
+    "or the nearest inputs/ above the current directory; the first line says\n"
+    "which inputs and fonts are used. Every problem is printed as\n"
     "file:line:column: $.json.path: error: message. Exit 0 when all files are\n"
     "valid, 1 when any is not, 3 when a file cannot be read. Every text a brief\n"
     "prints needs a rendering in the language of every locale (only L's with\n"
@@ -21,6 +26,7 @@ static const char validate_usage[] =
 
 static const char list_usage[] =
     "usage: evbrief list [--inputs DIR]\n"
+    "  --inputs DIR  the inputs (default: ./inputs, or the nearest inputs/ above)\n"
     "Lists every indication with the reviews and findings that feed it, and\n"
     "the briefs a build would write (one per fed indication and locale).\n";
 
@@ -39,14 +45,23 @@ static uint32_t first_uncovered(void *fonts, const char *text, size_t len) {
 typedef struct {
     const char *inputs, *fonts, *locale;
     bool strict;
+    char **files;      /* validate FILE...: only these reviews */
+    size_t nfiles;
+    char *owned[2];    /* the resolved inputs and fonts (paths.h) */
 } load_options;
 
-/* Parses the options and loads the corpus, checking every text against the
- * fonts when options->fonts is set; returns an exit code, or -1 to go on. */
-static int load(int argc, char **argv, const char *usage, const eb_option *options, load_options *o,
-                eb_diag *diag, eb_corpus **corpus, eb_load_status *status) {
+static void load_options_free(load_options *o) {
+    free(o->files);
+    for (size_t i = 0; i < 2; i++) free(o->owned[i]);
+}
+
+/* Parses the options (and, where files is set, FILE arguments); returns an
+ * exit code, or -1 to go on. */
+static int parse(int argc, char **argv, const char *usage, const eb_option *options, load_options *o) {
     bool help = false;
-    if (!eb_parse_options(argc, argv, options, &help)) {
+    o->files = eb_xcalloc((size_t)argc + 1, sizeof *o->files);
+    bool takes_files = strcmp(argv[0], "validate") == 0;
+    if (!eb_parse_options_args(argc, argv, options, &help, takes_files ? o->files : NULL, &o->nfiles)) {
         fputs(usage, stderr);
         return EB_EXIT_USAGE;
     }
@@ -58,11 +73,25 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
         fprintf(stderr, "evbrief: unknown locale \"%s\" (en, fa or zh)\n", o->locale);
         return EB_EXIT_USAGE;
     }
+    o->inputs = o->owned[0] = eb_find_inputs(argv[0], o->inputs);
+    if (!o->inputs) return EB_EXIT_IO;
+    if (o->fonts) o->fonts = o->owned[1] = eb_find_fonts(strcmp(o->fonts, "") ? o->fonts : NULL);
+    eb_print_paths(o->inputs, o->fonts, NULL);
+    return -1;
+}
+
+/* Parses the options and loads the corpus, checking every text against the
+ * fonts when options->fonts is set; returns an exit code, or -1 to go on. */
+static int load(int argc, char **argv, const char *usage, const eb_option *options, load_options *o,
+                eb_diag *diag, eb_corpus **corpus, eb_load_status *status) {
+    int code = parse(argc, argv, usage, options, o);
+    if (code >= 0) return code;
     eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
     if (o->fonts && !fonts) return EB_EXIT_IO;
     eb_text_check check = {first_uncovered, fonts, "no font in the fonts directory has it", o->strict};
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
-    *corpus = eb_load_corpus_with(o->inputs, &lo, diag, status);
+    *corpus = o->nfiles ? eb_load_files(o->inputs, o->files, o->nfiles, &lo, diag, status)
+                        : eb_load_corpus_with(o->inputs, &lo, diag, status);
     eb_fontset_free(fonts);
     return -1;
 }
@@ -85,7 +114,8 @@ int eb_cmd_validate(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, EVBRIEF_DEFAULT_FONTS_DIR, NULL, false};
+    /* "": the default fonts, resolved in parse() */
+    load_options o = {.fonts = ""};
     const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--fonts", true, &o.fonts, NULL},
                                  {"--locale", true, &o.locale, NULL}, {"--strict", false, NULL, &o.strict},
                                  {0}};
@@ -102,6 +132,7 @@ int eb_cmd_validate(int argc, char **argv) {
     }
     eb_corpus_free(corpus);
     eb_diag_free(diag);
+    load_options_free(&o);
     return code;
 }
 
@@ -134,7 +165,7 @@ int eb_cmd_list(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, NULL, NULL, false};
+    load_options o = {0};
     const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {0}};
     int code = load(argc, argv, list_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
@@ -148,5 +179,6 @@ int eb_cmd_list(int argc, char **argv) {
     }
     eb_corpus_free(corpus);
     eb_diag_free(diag);
+    load_options_free(&o);
     return code;
 }

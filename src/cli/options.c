@@ -13,11 +13,21 @@ static const eb_option *find_option(const eb_option *options, const char *arg, s
 }
 
 bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help) {
+    return eb_parse_options_args(argc, argv, options, help, NULL, NULL);
+}
+
+bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool *help, char **args,
+                           size_t *nargs) {
     *help = false;
+    if (nargs) *nargs = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             *help = true;
+            continue;
+        }
+        if (args && (arg[0] != '-' || strcmp(arg, "-") == 0)) {
+            args[(*nargs)++] = argv[i];
             continue;
         }
         const char *eq = strchr(arg, '=');

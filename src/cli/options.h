@@ -4,6 +4,7 @@
 #define EVBRIEF_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct {
     const char *name;     /* "--inputs" */
@@ -15,6 +16,10 @@ typedef struct {
 /* Parses argv[1..argc-1] (argv[0] is the command name). Returns false after
  * printing a usage message naming the problem; *help is set for --help. */
 bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help);
+/* The same, collecting the arguments that are not options (a lone "-"
+ * among them) into args, an array of at least argc pointers. */
+bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool *help, char **args,
+                           size_t *nargs);
 
 /* The languages whose renderings a load must require (load.h) for the
  * briefs of --locale NAME, or of every locale when name is NULL. */

@@ -57,9 +57,9 @@ doc[key].reverse()
 json.dump(doc, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 PY
 progress=$("$EVBRIEF" build --force -j1 --inputs "$out/inputs" --out "$out/out" 2>&1) || fail "build: $progress"
-first=$(echo "$progress" | sed -n '1s/.*built *\([^ ]*\).*/\1/p')
+first=$(echo "$progress" | grep '^\[' | sed -n '1s/.*built *\([^ ]*\).*/\1/p')
 [ "$first" = skin-aging.en.pdf ] || fail "first brief built: $first, expected the heaviest (skin-aging.en.pdf)"
-pages_first=$(echo "$progress" | sed -n '1s/.* \([0-9]*\) pages.*/\1/p')
+pages_first=$(echo "$progress" | grep '^\[' | sed -n '1s/.* \([0-9]*\) pages.*/\1/p')
 pages_last=$(echo "$progress" | grep '^\[' | tail -1 | sed 's/.* \([0-9]*\) pages.*/\1/')
 [ "$pages_last" -lt "$pages_first" ] || fail "the last brief built ($pages_last pages) is not lighter than the first"
 echo "ok: cli (heaviest first)"

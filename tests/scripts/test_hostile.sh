@@ -250,7 +250,7 @@ new_case out-under-a-file
 touch "$c/file"
 (cd "$c" && "$EVBRIEF" build --inputs inputs --out file/out --quiet >log 2>&1); code=$?
 [ $code = 3 ] || fail "exit code $code, expected 3"
-expect 'evbrief build: cannot create file/out: Not a directory'
+expect 'evbrief build: file exists and is not a directory'
 
 new_case out-is-a-file
 touch "$c/out"
