@@ -34,6 +34,10 @@ void eb_diag_vreport(eb_diag *diag, eb_severity severity, eb_location where,
                      const char *fmt, va_list args);
 
 size_t eb_diag_count(const eb_diag *diag, eb_severity severity);
+/* Errors reported by the calling thread, to any sink: a build worker
+ * brackets one brief with it, where the shared count would also see the
+ * errors of the briefs other workers are building. */
+size_t eb_diag_thread_errors(void);
 
 /* The messages collected so far, each a full formatted line, for tests. */
 size_t eb_diag_message_count(const eb_diag *diag);

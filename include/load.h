@@ -26,12 +26,14 @@ typedef enum {
  * alone. Returns NULL only when indications.json itself is unusable. */
 eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status);
 
-/* A check run on every string the loader reads: returns the first code
- * point it rejects (a character no font can show, say), or 0. The loader
- * reports it at the string's file, line, column and JSON path; as a warning,
- * or as an error when `strict`. The check keeps load free of font code. */
+/* A check run on every string the loader reads: returns the next code
+ * point of text[*pos..len) it rejects (a character no font can show, say),
+ * moving *pos past it, or 0 at the end. The loader reports every distinct
+ * rejected character of a string once, at the string's file, line, column
+ * and JSON path; as an error when `strict`, else a warning. The check keeps
+ * load free of font code. */
 typedef struct {
-    uint32_t (*first_rejected)(void *ctx, const char *text, size_t len);
+    uint32_t (*next_rejected)(void *ctx, const char *text, size_t len, size_t *pos);
     void *ctx;
     const char *reason;   /* e.g. "no font in fonts/ has it" */
     bool strict;

@@ -111,7 +111,9 @@ static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *bri
                             eb_manifest_entry *e, phase_times *t) {
     const eb_build_options *o = b->o;
     double t0 = now();
-    eb_doc_plan *plan = eb_plan_brief(fonts, brief, o->paper_size, o->strict, b->diag);
+    /* the loader has reported every missing character at its place */
+    eb_uncovered uncovered = o->allow_missing_glyphs ? EB_UNCOVERED_REPORTED : EB_UNCOVERED_ERROR;
+    eb_doc_plan *plan = eb_plan_brief(fonts, brief, o->paper_size, uncovered, b->diag);
     double t1 = now();
     eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
                             .keywords = brief->keywords, .creator = "evbrief " EVBRIEF_VERSION,
@@ -143,12 +145,12 @@ static result_status build_brief(build_run *b, eb_fontset *fonts, const eb_job *
     eb_brief *brief = eb_compose_brief(b->corpus, job->indication, job->locale, &copts);
     t->compose += now() - t0;
     char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
-    size_t errors_before = eb_diag_count(b->diag, EB_ERROR);
+    size_t errors_before = eb_diag_thread_errors();
     fill_entry(job, b->corpus, e);
     bool ok = render_and_save(b, fonts, brief, path, e, t);
     result_status status = ok ? RESULT_BUILT : RESULT_FAILED_IO;
-    if (ok && o->strict && eb_diag_count(b->diag, EB_ERROR) > errors_before) {
-        remove(path); /* --strict: a brief with a missing character is not delivered */
+    if (ok && eb_diag_thread_errors() > errors_before) {
+        remove(path); /* a brief with a missing character is not delivered */
         status = RESULT_FAILED_INPUT;
     }
     if (status == RESULT_BUILT && !eb_file_sha256(path, e->sha256, &e->bytes)) status = RESULT_FAILED_IO;
@@ -379,7 +381,7 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_j
 }
 
 static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
-                      eb_job_list *jobs, eb_diag *diag, double t0, double load_time) {
+                      eb_job_list *jobs, eb_fontset *fonts, eb_diag *diag, double t0, double load_time) {
     char *manifest_path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
     bool missing = false;
@@ -387,11 +389,10 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     build_run b = {.o = o, .corpus = corpus, .jobs = jobs, .previous = &m, .diag = diag,
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
-    b.fonts = eb_fontset_open(o->fonts, diag);  /* a broken font is reported once */
+    b.fonts = fonts;
     b.order = eb_jobs_dispatch_order(jobs);
     pthread_mutex_init(&b.lock, NULL);
     run_workers(&b);
-    eb_fontset_free(b.fonts);
     free(b.order);
     build_counts c = {0};
     update_manifest(&b, &m, &c);
@@ -418,8 +419,14 @@ int eb_build_run(const eb_build_options *o) {
     sigaction(SIGTERM, &sa, NULL);
     eb_diag *diag = eb_diag_new(stderr);
     eb_load_status status = EB_LOAD_OK;
+    /* Fonts first, so that the loader checks every character against them
+     * and reports each missing one at its place; a review with one is then
+     * invalid and its briefs are not written. A broken font is reported
+     * once, and every brief fails. */
+    eb_fontset *fonts = eb_fontset_open(o->fonts, diag);
+    eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     /* renderings are needed only in the languages of the briefs built */
-    eb_load_options lo = {.rendering_langs = eb_rendering_langs(o->locale)};
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
     eb_corpus *corpus = eb_load_corpus_with(o->inputs, &lo, diag, &status);
     double load_time = now() - t0;
     int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
@@ -428,8 +435,9 @@ int eb_build_run(const eb_build_options *o) {
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
         code = prepare_jobs(o, corpus, &jobs);
-        if (code == EB_EXIT_OK) code = build_jobs(o, corpus, status, &jobs, diag, t0, load_time);
+        if (code == EB_EXIT_OK) code = build_jobs(o, corpus, status, &jobs, fonts, diag, t0, load_time);
     }
+    eb_fontset_free(fonts);
     eb_jobs_free(&jobs);
     eb_corpus_free(corpus);
     eb_diag_free(diag);

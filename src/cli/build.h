@@ -11,7 +11,7 @@
 
 typedef struct {
     const char *inputs, *fonts, *out, *indication, *locale, *paper, *jobs_text, *shard_text;
-    bool force, fail_fast, strict, quiet, json, timings;
+    bool force, fail_fast, allow_missing_glyphs, quiet, json, timings;
     eb_paper paper_size;
     size_t jobs;
     size_t shard_k, shard_n;    /* 0 when not sharded */

@@ -29,7 +29,8 @@ static const char build_usage[] =
     "  --shard K/N        build only share K of N (for CI matrices); see docs/ci.md\n"
     "  --force            rebuild every brief\n"
     "  --fail-fast        stop at the first failed brief\n"
-    "  --strict           a character no font covers is an error\n"
+    "  --allow-missing-glyphs  a character no font has is a warning, left out of\n"
+    "                     the brief (by default an error: the brief is not written)\n"
     "  --quiet            print nothing but problems\n"
     "  --json             print a machine-readable report on stdout\n"
     "  --timings          print the time spent in each phase\n"
@@ -106,7 +107,7 @@ bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const
         {"--locale", true, &o->locale, NULL}, {"--paper", true, &o->paper, NULL},
         {"--jobs", true, &o->jobs_text, NULL}, {"--shard", true, &o->shard_text, NULL},
         {"--force", false, NULL, &o->force}, {"--fail-fast", false, NULL, &o->fail_fast},
-        {"--strict", false, NULL, &o->strict}, {"--quiet", false, NULL, &o->quiet},
+        {"--allow-missing-glyphs", false, NULL, &o->allow_missing_glyphs}, {"--quiet", false, NULL, &o->quiet},
         {"--json", false, NULL, &o->json}, {"--timings", false, NULL, &o->timings}, {0}};
     normalise_jobs_flag(argc, argv, &jflag);
     *code = EB_EXIT_USAGE;

@@ -7,6 +7,7 @@
 
 #include "build.h"
 #include "commands.h"
+#include "layout.h"
 #include "load.h"
 #include "manifest.h"
 #include "options.h"
@@ -125,9 +126,13 @@ int eb_cmd_check(int argc, char **argv) {
     }
     eb_diag *diag = eb_diag_new(stderr);
     eb_load_status status = EB_LOAD_OK;
-    /* the same reviews as the build would load: see build.c */
-    eb_load_options lo = {.rendering_langs = eb_rendering_langs(o.locale)};
+    /* the same reviews as the build would load, missing glyphs and all:
+     * see build.c */
+    eb_fontset *fonts = eb_fontset_open(o.fonts, diag);
+    eb_text_check check = eb_glyph_check(fonts, o.allow_missing_glyphs);
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o.locale)};
     eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
+    eb_fontset_free(fonts);
     code = corpus ? check_against(&o, corpus) : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
     eb_corpus_free(corpus);

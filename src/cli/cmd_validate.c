@@ -12,7 +12,8 @@
 #include "paths.h"
 
 static const char validate_usage[] =
-    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--strict] [FILE...]\n"
+    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--allow-missing-glyphs]\n"
+    "                        [FILE...]\n"
     "Checks inputs/indications.json and every inputs/reviews/*.json (or only the\n"
     "review FILEs named, against the vocabulary; - reads standard input) against\n"
     "the input format (docs/input-format.md). INPUTS is --inputs, else ./inputs\n"
@@ -22,7 +23,8 @@ static const char validate_usage[] =
     "valid, 1 when any is not, 3 when a file cannot be read. Every text a brief\n"
     "prints needs a rendering in the language of every locale (only L's with\n"
     "--locale), with the original's numbers. A character that no font in\n"
-    "--fonts has is a warning (an error with --strict).\n";
+    "--fonts has is an error, each one listed (a warning with\n"
+    "--allow-missing-glyphs: such a character is left out of the briefs).\n";
 
 static const char list_usage[] =
     "usage: evbrief list [--inputs DIR]\n"
@@ -38,13 +40,9 @@ static int exit_code(eb_load_status status) {
     }
 }
 
-static uint32_t first_uncovered(void *fonts, const char *text, size_t len) {
-    return eb_fontset_first_uncovered(fonts, text, len);
-}
-
 typedef struct {
     const char *inputs, *fonts, *locale;
-    bool strict;
+    bool allow_missing_glyphs;
     char **files;      /* validate FILE...: only these reviews */
     size_t nfiles;
     char *owned[2];    /* the resolved inputs and fonts (paths.h) */
@@ -88,7 +86,7 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
     if (code >= 0) return code;
     eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
     if (o->fonts && !fonts) return EB_EXIT_IO;
-    eb_text_check check = {first_uncovered, fonts, "no font in the fonts directory has it", o->strict};
+    eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
     *corpus = o->nfiles ? eb_load_files(o->inputs, o->files, o->nfiles, &lo, diag, status)
                         : eb_load_corpus_with(o->inputs, &lo, diag, status);
@@ -117,7 +115,7 @@ int eb_cmd_validate(int argc, char **argv) {
     /* "": the default fonts, resolved in parse() */
     load_options o = {.fonts = ""};
     const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--fonts", true, &o.fonts, NULL},
-                                 {"--locale", true, &o.locale, NULL}, {"--strict", false, NULL, &o.strict},
+                                 {"--locale", true, &o.locale, NULL}, {"--allow-missing-glyphs", false, NULL, &o.allow_missing_glyphs},
                                  {0}};
     int code = load(argc, argv, validate_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "compose.h"
+#include "layout.h"
 #include "load.h"
 
 #include <stdio.h>
@@ -59,4 +60,12 @@ unsigned eb_rendering_langs(const char *locale_name) {
     eb_locale locale;
     if (!locale_name || !eb_locale_from_name(locale_name, &locale)) return EB_ALL_LANGS;
     return EB_LANG_BIT(eb_locale_lang(locale));
+}
+
+static uint32_t next_uncovered(void *fonts, const char *text, size_t len, size_t *pos) {
+    return eb_fontset_next_uncovered(fonts, text, len, pos);
+}
+
+eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing) {
+    return (eb_text_check){next_uncovered, fonts, "no font in the fonts directory has it", !allow_missing};
 }

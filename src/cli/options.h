@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "load.h"
+
 typedef struct {
     const char *name;     /* "--inputs" */
     bool takes_value;
@@ -24,5 +26,10 @@ bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool
 /* The languages whose renderings a load must require (load.h) for the
  * briefs of --locale NAME, or of every locale when name is NULL. */
 unsigned eb_rendering_langs(const char *locale_name);
+
+/* The load check (load.h) that every character of every string is in one
+ * of the fonts: an error, or a warning with --allow-missing-glyphs. */
+typedef struct eb_fontset eb_fontset;
+eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing);
 
 #endif

@@ -168,18 +168,34 @@ bool eb_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
 
 /* ---- scalars ---------------------------------------------------------------------- */
 
-/* Runs the optional text check (load.h) on a valid string. */
+static bool seen_before(const char *s, size_t end, uint32_t cp) {
+    for (size_t i = 0; i < end;) {
+        uint32_t c = 0;
+        size_t n = eb_utf8_decode(s + i, end - i, &c);
+        if (n == 0 || c == cp) return n != 0;
+        i += n;
+    }
+    return false;
+}
+
+/* Runs the optional text check (load.h) on a valid string: every rejected
+ * character is reported, each once per string, so that an editor fixes
+ * them all in one pass. */
 static bool check_characters(eb_reader *r, const cJSON *node, const char *s, size_t len) {
     if (!r->check) return true;
-    uint32_t cp = r->check->first_rejected(r->check->ctx, s, len);
-    if (!cp) return true;
-    char utf8[5] = {0};
-    eb_utf8_encode(cp, utf8);
     eb_severity severity = r->check->strict ? EB_ERROR : EB_WARNING;
-    eb_diag_report(r->diag, severity, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
-                   "character U+%04X \"%s\": %s", (unsigned)cp, utf8, r->check->reason);
-    if (severity == EB_ERROR) r->errors++;
-    return severity != EB_ERROR;
+    bool ok = true;
+    size_t pos = 0;
+    for (uint32_t cp; (cp = r->check->next_rejected(r->check->ctx, s, len, &pos));) {
+        char utf8[5] = {0};
+        size_t start = pos - eb_utf8_encode(cp, utf8);  /* the check moved pos past it */
+        if (seen_before(s, start, cp)) continue;
+        eb_diag_report(r->diag, severity, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
+                       "character U+%04X \"%s\": %s", (unsigned)cp, utf8, r->check->reason);
+        if (severity == EB_ERROR) r->errors++;
+        ok = severity != EB_ERROR;
+    }
+    return ok;
 }
 
 bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {

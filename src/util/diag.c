@@ -29,6 +29,10 @@ void eb_diag_free(eb_diag *diag) {
     free(diag);
 }
 
+static _Thread_local size_t thread_errors;
+
+size_t eb_diag_thread_errors(void) { return thread_errors; }
+
 static const char *severity_name(eb_severity severity) {
     switch (severity) {
     case EB_NOTE: return "note";
@@ -83,6 +87,7 @@ void eb_diag_vreport(eb_diag *diag, eb_severity severity, eb_location where,
     eb_buf_vprintf(&line, fmt, args);
     escape_controls(&line);
 
+    if (severity == EB_ERROR) thread_errors++;
     pthread_mutex_lock(&diag->lock);
     diag->counts[severity]++;
     if (diag->out) {

@@ -18,14 +18,29 @@ err=$("$EVBRIEF" validate --inputs /nonexistent 2>&1); code=$?
 echo "$err" | grep -q "/nonexistent/indications.json: error: cannot read" || fail "message: $err"
 echo "ok: cli (basics)"
 
-# A character no font has: a warning from validate, an error with --strict,
-# reported at the exact place in the input.
+# A character no font has: an error by default, a warning with
+# --allow-missing-glyphs, reported at the exact place in the input.
 bad=$(mktemp -d); trap 'rm -rf "$bad"' EXIT
 mkdir "$bad/reviews"; cp "$SRC/inputs/indications.json" "$bad/"
 cp "$SRC/tests/malformed/42-no-font-has-it.json" "$bad/reviews/case.json"
-err=$("$EVBRIEF" validate --inputs "$bad" --strict 2>&1 >/dev/null); [ $? = 1 ] || fail "--strict should exit 1"
-echo "$err" | grep -q 'case.json:2:74: $.findings\[0\].text.en: error: character U+1F600' || fail "strict message: $err"
-echo "ok: cli (strict)"
+err=$("$EVBRIEF" validate --inputs "$bad" 2>&1 >/dev/null); [ $? = 1 ] || fail "a missing glyph should exit 1"
+echo "$err" | grep -q 'case.json:2:74: $.findings\[0\].text.en: error: character U+1F600' || fail "missing glyph message: $err"
+err=$("$EVBRIEF" validate --inputs "$bad" --allow-missing-glyphs 2>&1 >/dev/null); [ $? = 0 ] || fail "--allow-missing-glyphs should exit 0"
+[ "$err" = "$bad/reviews/case.json:2:74: \$.findings[0].text.en: warning: character U+1F600 \"😀\": no font in the fonts directory has it" ] \
+  || fail "--allow-missing-glyphs message: $err"
+"$EVBRIEF" validate --inputs "$bad" --strict >/dev/null 2>&1; [ $? = 2 ] || fail "--strict is gone: it should exit 2"
+# build: the brief is not written (exit 1); allowed, it is, and each
+# character is reported once, at its place (not again by the layout).
+sel=$(mktemp -d)
+err=$("$EVBRIEF" build --inputs "$bad" --out "$sel" --locale en 2>&1 >/dev/null); [ $? = 1 ] || fail "build with a missing glyph should exit 1"
+[ ! -e "$sel/photoaging.en.pdf" ] || fail "build wrote a brief with a missing character"
+echo "$err" | grep -q 'case.json:2:74: $.findings\[0\].text.en: error: character U+1F600' || fail "build message: $err"
+err=$("$EVBRIEF" build --inputs "$bad" --out "$sel" --locale en --allow-missing-glyphs 2>&1 >/dev/null) || fail "build --allow-missing-glyphs: $err"
+[ -f "$sel/photoaging.en.pdf" ] || fail "build --allow-missing-glyphs wrote no brief"
+[ "$err" = "$bad/reviews/case.json:2:74: \$.findings[0].text.en: warning: character U+1F600 \"😀\": no font in the fonts directory has it" ] \
+  || fail "build --allow-missing-glyphs should warn once: $err"
+rm -rf "$sel"
+echo "ok: cli (missing glyphs)"
 
 # Renderings are required in the languages of the briefs built: all three by
 # default, only L's with --locale L (validate and build alike).
