@@ -2,7 +2,7 @@
  * file against the input format (docs/input-format.md) and builds the model.
  *
  * Every problem is reported through the diag sink as
- *     file:line:column: $.json.path: error: message
+ *     file:line:column: error: message [$.json.path]
  * and all problems of a run are reported, not only the first. */
 #ifndef EVBRIEF_LOAD_H
 #define EVBRIEF_LOAD_H

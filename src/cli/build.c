@@ -418,6 +418,7 @@ int eb_build_run(const eb_build_options *o) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     eb_diag *diag = eb_diag_new(stderr);
+    eb_diag_set_format(diag, o->diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* Fonts first, so that the loader checks every character against them
      * and reports each missing one at its place; a review with one is then

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "jobs.h"
 #include "pages.h"
 
@@ -17,6 +18,8 @@ typedef struct {
     size_t shard_k, shard_n;    /* 0 when not sharded */
     long build_day;             /* -1: date of the evidence */
     const char *source_date_epoch;
+    const char *diag_format_name;
+    eb_diag_format diag_format;
     char *owned[3];             /* the resolved inputs, fonts and out (see paths.h) */
 } eb_build_options;
 

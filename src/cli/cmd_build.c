@@ -70,6 +70,7 @@ static bool check_values(eb_build_options *o) {
     if (o->jobs < 1) o->jobs = 1;
     if (o->shard_text && !eb_shard_parse(o->shard_text, &o->shard_k, &o->shard_n))
         return fprintf(stderr, "evbrief build: --shard takes K/N with 1 <= K <= N, e.g. 2/4\n"), false;
+    if (!eb_diag_format_option("build", o->diag_format_name, &o->diag_format)) return false;
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch) {
         long seconds = 0;
@@ -102,7 +103,7 @@ bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const
     char *jflag = NULL;
     *o = (eb_build_options){.paper = "a4", .build_day = -1};
     const eb_option options[] = {
-        {"--inputs", true, &o->inputs, NULL}, {"--fonts", true, &o->fonts, NULL},
+        {"--inputs", true, &o->inputs, NULL}, {"--diagnostic-format", true, &o->diag_format_name, NULL}, {"--fonts", true, &o->fonts, NULL},
         {"--out", true, &o->out, NULL}, {"--indication", true, &o->indication, NULL},
         {"--locale", true, &o->locale, NULL}, {"--paper", true, &o->paper, NULL},
         {"--jobs", true, &o->jobs_text, NULL}, {"--shard", true, &o->shard_text, NULL},

@@ -125,6 +125,7 @@ int eb_cmd_check(int argc, char **argv) {
         return code;
     }
     eb_diag *diag = eb_diag_new(stderr);
+    eb_diag_set_format(diag, o.diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* the same reviews as the build would load, missing glyphs and all:
      * see build.c */

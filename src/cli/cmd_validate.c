@@ -19,7 +19,8 @@ static const char validate_usage[] =
     "the input format (docs/input-format.md). INPUTS is --inputs, else ./inputs\n"
     "or the nearest inputs/ above the current directory; the first line says\n"
     "which inputs and fonts are used. Every problem is printed as\n"
-    "file:line:column: $.json.path: error: message. Exit 0 when all files are\n"
+    "file:line:column: error: message [$.json.path], with the source line and a\n"
+    "caret (--diagnostic-format=github: GitHub annotations). Exit 0 when all files are\n"
     "valid, 1 when any is not, 3 when a file cannot be read. Every text a brief\n"
     "prints needs a rendering in the language of every locale (only L's with\n"
     "--locale), with the original's numbers. A character that no font in\n"
@@ -41,7 +42,8 @@ static int exit_code(eb_load_status status) {
 }
 
 typedef struct {
-    const char *inputs, *fonts, *locale;
+    const char *inputs, *fonts, *locale, *diag_format_name;
+    eb_diag_format diag_format;
     bool allow_missing_glyphs;
     char **files;      /* validate FILE...: only these reviews */
     size_t nfiles;
@@ -71,6 +73,7 @@ static int parse(int argc, char **argv, const char *usage, const eb_option *opti
         fprintf(stderr, "evbrief: unknown locale \"%s\" (en, fa or zh)\n", o->locale);
         return EB_EXIT_USAGE;
     }
+    if (!eb_diag_format_option(argv[0], o->diag_format_name, &o->diag_format)) return EB_EXIT_USAGE;
     o->inputs = o->owned[0] = eb_find_inputs(argv[0], o->inputs);
     if (!o->inputs) return EB_EXIT_IO;
     if (o->fonts) o->fonts = o->owned[1] = eb_find_fonts(strcmp(o->fonts, "") ? o->fonts : NULL);
@@ -84,6 +87,7 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
                 eb_diag *diag, eb_corpus **corpus, eb_load_status *status) {
     int code = parse(argc, argv, usage, options, o);
     if (code >= 0) return code;
+    eb_diag_set_format(diag, o->diag_format);
     eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
     if (o->fonts && !fonts) return EB_EXIT_IO;
     eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
@@ -114,7 +118,7 @@ int eb_cmd_validate(int argc, char **argv) {
     eb_load_status status = EB_LOAD_OK;
     /* "": the default fonts, resolved in parse() */
     load_options o = {.fonts = ""};
-    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--fonts", true, &o.fonts, NULL},
+    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--diagnostic-format", true, &o.diag_format_name, NULL}, {"--fonts", true, &o.fonts, NULL},
                                  {"--locale", true, &o.locale, NULL}, {"--allow-missing-glyphs", false, NULL, &o.allow_missing_glyphs},
                                  {0}};
     int code = load(argc, argv, validate_usage, options, &o, diag, &corpus, &status);
@@ -164,7 +168,7 @@ int eb_cmd_list(int argc, char **argv) {
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
     load_options o = {0};
-    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {0}};
+    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--diagnostic-format", true, &o.diag_format_name, NULL}, {0}};
     int code = load(argc, argv, list_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);

@@ -69,3 +69,10 @@ static uint32_t next_uncovered(void *fonts, const char *text, size_t len, size_t
 eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing) {
     return (eb_text_check){next_uncovered, fonts, "no font in the fonts directory has it", !allow_missing};
 }
+
+bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format) {
+    *format = EB_DIAG_TEXT;
+    if (!name || eb_diag_format_from_name(name, format)) return true;
+    fprintf(stderr, "evbrief %s: unknown diagnostic format \"%s\" (text or github)\n", command, name);
+    return false;
+}

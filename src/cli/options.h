@@ -32,4 +32,7 @@ unsigned eb_rendering_langs(const char *locale_name);
 typedef struct eb_fontset eb_fontset;
 eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing);
 
+/* --diagnostic-format NAME (NULL: text). False after saying why. */
+bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format);
+
 #endif

@@ -36,9 +36,20 @@ void eb_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *col
     *column = (int)eb_utf8_count(doc->text + doc->line_starts[lo], offset - doc->line_starts[lo]) + 1;
 }
 
+/* The text of where.line, for the excerpt under a diagnostic. */
+static void attach_source(const eb_json_doc *doc, eb_location *where) {
+    if (where->line < 1 || (size_t)where->line > doc->nlines) return;
+    size_t start = doc->line_starts[where->line - 1];
+    size_t end = (size_t)where->line < doc->nlines ? doc->line_starts[where->line] : doc->len;
+    while (end > start && (doc->text[end - 1] == '\n' || doc->text[end - 1] == '\r')) end--;
+    where->source = doc->text + start;
+    where->source_len = end - start;
+}
+
 static void report_at(eb_json_doc *doc, eb_diag *diag, size_t offset, const char *fmt, const char *arg) {
     eb_location where = {.file = doc->file};
     eb_json_line_col(doc, offset, &where.line, &where.column);
+    attach_source(doc, &where);
     eb_diag_report(diag, EB_ERROR, where, fmt, arg);
 }
 
@@ -131,6 +142,7 @@ eb_location eb_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key
     if (p) {
         size_t offset = at_key && p->key_offset != SIZE_MAX ? p->key_offset : p->value_offset;
         eb_json_line_col(doc, offset, &where.line, &where.column);
+        attach_source(doc, &where);
     }
     return where;
 }

@@ -60,7 +60,7 @@ err=$(cd "$tmp/proj" && "$EVBRIEF" validate inputs/reviews/he-2026.json "$bad" 2
 out=$(cd "$tmp/proj" && "$EVBRIEF" validate inputs/reviews/he-2026.json 2>/dev/null | tail -1)
 [ "$out" = "7 indication(s), 1 valid review(s), 0 invalid file(s), 0 error(s)" ] || fail "validate one file: $out"
 err=$(cd "$tmp/proj" && "$EVBRIEF" validate - < "$bad" 2>&1 >/dev/null); [ $? = 1 ] || fail "validate - should exit 1"
-[ "$err" = '<stdin>:5:11: $.year: error: expected a whole number, found a string' ] || fail "validate - messages: $err"
+[ "$err" = "$(printf '%s\n' '<stdin>:5:11: error: expected a whole number, found a string [$.year]' ' 5 |   "year": "2025",' '   |           ^')" ] || fail "validate - messages: $err"
 out=$(cd "$tmp/proj" && "$EVBRIEF" validate - < inputs/reviews/he-2026.json 2>&1) || fail "validate - (valid): $out"
 err=$(cd "$tmp/proj" && "$EVBRIEF" validate /nonexistent.json 2>&1 >/dev/null); [ $? = 3 ] || fail "missing FILE should exit 3"
 echo "$err" | grep -qx "/nonexistent.json: error: cannot read: No such file or directory" || fail "missing FILE: $err"
