@@ -334,7 +334,7 @@ static void update_manifest(const build_run *b, eb_manifest *m, build_counts *c)
     m->version = eb_xstrdup(EVBRIEF_VERSION);
 }
 
-static void print_json(const build_run *b, const build_counts *c) {
+static void print_json(const build_run *b, const build_counts *c, const eb_diag *diag) {
     printf("{\n  \"built\": %zu,\n  \"unchanged\": %zu,\n  \"failed\": %zu,\n  \"briefs\": [", c->built,
            c->unchanged, c->failed_input + c->failed_io);
     for (size_t i = 0; i < b->jobs->njobs; i++) {
@@ -344,7 +344,9 @@ static void print_json(const build_run *b, const build_counts *c) {
                r->status == RESULT_PENDING ? "skipped" : r->status == RESULT_BUILT ? "built"
                : r->status == RESULT_UNCHANGED ? "unchanged" : "failed", r->ms);
     }
-    printf("\n  ]\n}\n");
+    char *diagnostics = eb_diag_json(diag);
+    printf("\n  ],\n  \"diagnostics\": %s\n}\n", diagnostics);
+    free(diagnostics);
 }
 
 static void print_timings(const build_run *b, double total) {
@@ -399,7 +401,7 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
     if (full) remove_orphans(o, jobs, &m, &c);
     if (!eb_manifest_write(manifest_path, &m)) c.failed_io++;
-    if (o->json) print_json(&b, &c);
+    if (o->json) print_json(&b, &c, diag);
     else if (!o->quiet || c.failed_input || c.failed_io)
         printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,
                c.unchanged, c.failed_input + c.failed_io);
@@ -418,7 +420,7 @@ int eb_build_run(const eb_build_options *o) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     eb_diag *diag = eb_diag_new(stderr);
-    eb_diag_set_format(diag, o->diag_format);
+    eb_diag_set_format(diag, o->json ? EB_DIAG_JSON : o->diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* Fonts first, so that the loader checks every character against them
      * and reports each missing one at its place; a review with one is then
@@ -432,11 +434,22 @@ int eb_build_run(const eb_build_options *o) {
     double load_time = now() - t0;
     int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     eb_job_list jobs = {0};
+    bool reported = false;
     if (corpus && !eb_make_directories("build", o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
         code = prepare_jobs(o, corpus, &jobs);
-        if (code == EB_EXIT_OK) code = build_jobs(o, corpus, status, &jobs, fonts, diag, t0, load_time);
+        if (code == EB_EXIT_OK) {
+            code = build_jobs(o, corpus, status, &jobs, fonts, diag, t0, load_time);
+            reported = true;
+        }
+    }
+    if (o->json && !reported) {
+        /* nothing was built, but the problems must reach the reader */
+        char *diagnostics = eb_diag_json(diag);
+        printf("{\n  \"built\": 0,\n  \"unchanged\": 0,\n  \"failed\": 0,\n  \"briefs\": [],\n"
+               "  \"diagnostics\": %s\n}\n", diagnostics);
+        free(diagnostics);
     }
     eb_fontset_free(fonts);
     eb_jobs_free(&jobs);

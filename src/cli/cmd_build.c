@@ -32,7 +32,10 @@ static const char build_usage[] =
     "  --allow-missing-glyphs  a character no font has is a warning, left out of\n"
     "                     the brief (by default an error: the brief is not written)\n"
     "  --quiet            print nothing but problems\n"
-    "  --json             print a machine-readable report on stdout\n"
+    "  --json             print a machine-readable report on stdout, with every\n"
+    "                     diagnostic (file, line, column, path, severity, message)\n"
+    "  --diagnostic-format text|github  how problems are printed (github:\n"
+    "                     ::error file=...,line=...,col=...:: annotations)\n"
     "  --timings          print the time spent in each phase\n"
     "Dates: the build date is SOURCE_DATE_EPOCH when set, else the date of the\n"
     "evidence; the wall clock is never used, so identical inputs give identical PDFs.\n"
@@ -98,12 +101,35 @@ void eb_build_options_free(eb_build_options *o) {
     for (size_t i = 0; i < 3; i++) free(o->owned[i]);
 }
 
-bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
+/* Parses argv against one command's options, then checks and resolves. */
+static bool parse_with(int argc, char **argv, const eb_option *options, eb_build_options *o, int *code,
+                       const char *usage) {
     bool help = false;
+    *code = EB_EXIT_USAGE;
+    bool ok = eb_parse_options(argc, argv, options, &help);
+    if (ok && help) {
+        fputs(usage, stdout);
+        *code = EB_EXIT_OK;
+        return false;
+    }
+    if (!ok) {
+        fputs(usage, stderr);
+        return false;
+    }
+    if (!check_values(o)) return false;
+    if (!resolve_paths(argv[0], o)) {
+        *code = EB_EXIT_IO;
+        return false;
+    }
+    return true;
+}
+
+bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
     char *jflag = NULL;
     *o = (eb_build_options){.paper = "a4", .build_day = -1};
     const eb_option options[] = {
-        {"--inputs", true, &o->inputs, NULL}, {"--diagnostic-format", true, &o->diag_format_name, NULL}, {"--fonts", true, &o->fonts, NULL},
+        {"--inputs", true, &o->inputs, NULL}, {"--diagnostic-format", true, &o->diag_format_name, NULL},
+        {"--fonts", true, &o->fonts, NULL},
         {"--out", true, &o->out, NULL}, {"--indication", true, &o->indication, NULL},
         {"--locale", true, &o->locale, NULL}, {"--paper", true, &o->paper, NULL},
         {"--jobs", true, &o->jobs_text, NULL}, {"--shard", true, &o->shard_text, NULL},
@@ -111,25 +137,23 @@ bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const
         {"--allow-missing-glyphs", false, NULL, &o->allow_missing_glyphs}, {"--quiet", false, NULL, &o->quiet},
         {"--json", false, NULL, &o->json}, {"--timings", false, NULL, &o->timings}, {0}};
     normalise_jobs_flag(argc, argv, &jflag);
-    *code = EB_EXIT_USAGE;
-    bool ok = eb_parse_options(argc, argv, options, &help);
-    if (ok && help) {
-        fputs(usage, stdout);
-        *code = EB_EXIT_OK;
-        ok = false;
-    } else if (!ok) {
-        fputs(usage, stderr);
-    } else {
-        ok = check_values(o);
-        if (ok && !resolve_paths(argv[0], o)) {
-            *code = EB_EXIT_IO;
-            ok = false;
-        }
-    }
+    bool ok = parse_with(argc, argv, options, o, code, usage);
     /* Option values point into argv, except a rewritten -jN. */
     if (ok && jflag && o->jobs_text == jflag + 7) o->jobs_text = NULL;
     free(jflag);
     return ok;
+}
+
+bool eb_check_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
+    *o = (eb_build_options){.paper = "a4", .build_day = -1};
+    const eb_option options[] = {
+        {"--inputs", true, &o->inputs, NULL}, {"--diagnostic-format", true, &o->diag_format_name, NULL},
+        {"--fonts", true, &o->fonts, NULL}, {"--out", true, &o->out, NULL},
+        {"--indication", true, &o->indication, NULL}, {"--locale", true, &o->locale, NULL},
+        {"--paper", true, &o->paper, NULL}, {"--shard", true, &o->shard_text, NULL},
+        {"--allow-missing-glyphs", false, NULL, &o->allow_missing_glyphs},
+        {"--json", false, NULL, &o->json}, {0}};
+    return parse_with(argc, argv, options, o, code, usage);
 }
 
 int eb_cmd_build(int argc, char **argv) {

@@ -4,7 +4,9 @@
 #include "layout.h"
 #include "load.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const eb_option *find_option(const eb_option *options, const char *arg, size_t len) {
@@ -75,4 +77,14 @@ bool eb_diag_format_option(const char *command, const char *name, eb_diag_format
     if (!name || eb_diag_format_from_name(name, format)) return true;
     fprintf(stderr, "evbrief %s: unknown diagnostic format \"%s\" (text or github)\n", command, name);
     return false;
+}
+
+void eb_print_json_report(cJSON *report, const eb_diag *diag) {
+    char *diagnostics = eb_diag_json(diag);
+    cJSON_AddItemToObject(report, "diagnostics", cJSON_Parse(diagnostics));
+    free(diagnostics);
+    char *text = cJSON_Print(report);
+    if (text) printf("%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(report);
 }

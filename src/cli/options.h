@@ -32,6 +32,11 @@ unsigned eb_rendering_langs(const char *locale_name);
 typedef struct eb_fontset eb_fontset;
 eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing);
 
+/* Prints a command's --json report on stdout, with every diagnostic of
+ * diag as its "diagnostics" member; frees the report. */
+typedef struct cJSON cJSON;
+void eb_print_json_report(cJSON *report, const eb_diag *diag);
+
 /* --diagnostic-format NAME (NULL: text). False after saying why. */
 bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format);
 
