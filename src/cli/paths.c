@@ -1,3 +1,6 @@
+/* realpath is XSI, beyond the POSIX base the build asks for */
+#define _XOPEN_SOURCE 700
+
 #include "paths.h"
 
 #include <errno.h>
@@ -60,20 +63,29 @@ char *eb_default_out(const char *given_inputs, const char *inputs) {
     return out;
 }
 
-/* PREFIX/share/evbrief/fonts for a binary in PREFIX/bin, when it exists. */
+/* realpath's result is malloc'd outside the eb_x family: copy it into one. */
+static char *eb_xstrdup_free(char *s) {
+    char *copy = eb_xstrdup(s);
+    free(s);
+    return copy;
+}
+
+/* DATADIR/evbrief/fonts of an installed binary (BINDIR/EVBRIEF_DATA_FROM_BIN,
+ * set by CMake from the install directories), when it exists. */
 static char *installed_fonts(void) {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0) return NULL;
     exe[n] = '\0';
-    if (!parent(exe) || !parent(exe)) return NULL;
-    char *fonts = eb_xasprintf("%s/share/evbrief/fonts", exe);
+    if (!parent(exe)) return NULL;
+    char *fonts = eb_xasprintf("%s/%s/fonts", exe, EVBRIEF_DATA_FROM_BIN);
     char *probe = eb_xasprintf("%s/fonts.json", fonts);
     bool found = is_file(probe);
     free(probe);
-    if (found) return fonts;
+    /* shown on the first line: say it without the bin/.. detour */
+    char *real = found ? realpath(fonts, NULL) : NULL;
     free(fonts);
-    return NULL;
+    return real ? eb_xstrdup_free(real) : NULL;
 }
 
 char *eb_find_fonts(const char *given) {
