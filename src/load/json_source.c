@@ -46,12 +46,17 @@ static void attach_source(const eb_json_doc *doc, eb_location *where) {
     where->source_len = end - start;
 }
 
-static void report_severity_at(eb_json_doc *doc, eb_diag *diag, eb_severity severity, size_t offset,
-                               const char *message) {
-    eb_location where = {.file = doc->file};
+static void report_path_at(eb_json_doc *doc, eb_diag *diag, eb_severity severity, size_t offset,
+                           const char *path, const char *message) {
+    eb_location where = {.file = doc->file, .path = path};
     eb_json_line_col(doc, offset, &where.line, &where.column);
     attach_source(doc, &where);
     eb_diag_report(diag, severity, where, "%s", message);
+}
+
+static void report_severity_at(eb_json_doc *doc, eb_diag *diag, eb_severity severity, size_t offset,
+                               const char *message) {
+    report_path_at(doc, diag, severity, offset, NULL, message);
 }
 
 static void report_at(eb_json_doc *doc, eb_diag *diag, size_t offset, const char *fmt, const char *arg) {
@@ -257,16 +262,18 @@ static bool parse_tree(eb_json_doc *doc, eb_diag *diag) {
         err.offset = p && p >= doc->text + start && p <= doc->text + doc->len
                          ? (size_t)(p - doc->text) - start : 0;
         snprintf(err.message, sizeof err.message, "invalid JSON");
+        err.path[0] = '\0';
     }
+    const char *path = err.path[0] ? err.path : NULL;
     if (err.has_open) {
         int line = 0, column = 0;
         eb_json_line_col(doc, err.open_offset + start, &line, &column);
         char *message = eb_xasprintf("%s; the '%c' at line %d, column %d is never closed",
                                      err.message, doc->text[err.open_offset + start], line, column);
-        report_at(doc, diag, err.offset + start, "%s", message);
+        report_path_at(doc, diag, EB_ERROR, err.offset + start, path, message);
         free(message);
     } else {
-        report_at(doc, diag, err.offset + start, "%s", err.message);
+        report_path_at(doc, diag, EB_ERROR, err.offset + start, path, err.message);
     }
     cJSON_Delete(doc->root);
     doc->root = NULL;
