@@ -61,24 +61,25 @@ static bool parse_number(const char *text, long min, long max, long *out) {
     return true;
 }
 
-static bool check_values(eb_build_options *o) {
+/* `command` names the command in messages: build or check. */
+static bool check_values(const char *command, eb_build_options *o) {
     if (o->locale && !eb_locale_from_name(o->locale, &(eb_locale){0}))
-        return fprintf(stderr, "evbrief build: unknown locale \"%s\" (en, fa or zh)\n", o->locale), false;
+        return fprintf(stderr, "evbrief %s: unknown locale \"%s\" (en, fa or zh)\n", command, o->locale), false;
     if (!eb_paper_from_name(o->paper, &o->paper_size))
-        return fprintf(stderr, "evbrief build: unknown paper \"%s\" (a4 or letter)\n", o->paper), false;
+        return fprintf(stderr, "evbrief %s: unknown paper \"%s\" (a4 or letter)\n", command, o->paper), false;
     long jobs = 0;
     if (o->jobs_text && !parse_number(o->jobs_text, 1, 256, &jobs))
-        return fprintf(stderr, "evbrief build: -j takes a number from 1 to 256\n"), false;
+        return fprintf(stderr, "evbrief %s: -j takes a number from 1 to 256\n", command), false;
     o->jobs = jobs ? (size_t)jobs : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
     if (o->jobs < 1) o->jobs = 1;
     if (o->shard_text && !eb_shard_parse(o->shard_text, &o->shard_k, &o->shard_n))
-        return fprintf(stderr, "evbrief build: --shard takes K/N with 1 <= K <= N, e.g. 2/4\n"), false;
-    if (!eb_diag_format_option("build", o->diag_format_name, &o->diag_format)) return false;
+        return fprintf(stderr, "evbrief %s: --shard takes K/N with 1 <= K <= N, e.g. 2/4\n", command), false;
+    if (!eb_diag_format_option(command, o->diag_format_name, &o->diag_format)) return false;
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch) {
         long seconds = 0;
         if (!parse_number(epoch, 0, 253402300799L, &seconds))
-            return fprintf(stderr, "evbrief build: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds\n", epoch), false;
+            return fprintf(stderr, "evbrief %s: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds\n", command, epoch), false;
         o->build_day = seconds / 86400;
         o->source_date_epoch = epoch;
     }
@@ -116,7 +117,7 @@ static bool parse_with(int argc, char **argv, const eb_option *options, eb_build
         fputs(usage, stderr);
         return false;
     }
-    if (!check_values(o)) return false;
+    if (!check_values(argv[0], o)) return false;
     if (!resolve_paths(argv[0], o)) {
         *code = EB_EXIT_IO;
         return false;

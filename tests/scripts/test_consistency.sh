@@ -29,6 +29,11 @@ for opt in --out=x --force --paper=a4 --shard=1/2; do
   "$EVBRIEF" validate $opt >/dev/null 2>&1; [ $? = 2 ] || fail "validate $opt should exit 2"
 done
 "$EVBRIEF" sample --inputs x >/dev/null 2>&1; [ $? = 2 ] || fail "sample --inputs should exit 2"
+# a bad value is reported by the command that was given it
+err=$("$EVBRIEF" check --paper b5 2>&1); [ $? = 2 ] || fail "check --paper b5 should exit 2"
+[ "$err" = 'evbrief check: unknown paper "b5" (a4 or letter)' ] || fail "check --paper b5: $err"
+err=$("$EVBRIEF" build --locale de 2>&1); [ $? = 2 ] || fail "build --locale de should exit 2"
+[ "$err" = 'evbrief build: unknown locale "de" (en, fa or zh)' ] || fail "build --locale de: $err"
 echo "ok: consistency (options)"
 
 # --json: valid JSON on stdout with every diagnostic, nothing on stderr.

@@ -49,6 +49,9 @@ touch "$tmp/afile"
 err=$("$EVBRIEF" build --inputs "$tmp/proj/inputs" --out "$tmp/afile/out" 2>&1); [ $? = 3 ] || fail "--out under a file should exit 3"
 echo "$err" | grep -qx "evbrief build: $tmp/afile exists and is not a directory" || fail "--out under a file: $err"
 "$EVBRIEF" sample --out "$tmp/s/a/b.pdf" >/dev/null 2>&1 && [ -f "$tmp/s/a/b.pdf" ] || fail "sample --out parents"
+out=$("$EVBRIEF" manifest merge --out "$tmp/m/n/manifest.json" "$tmp/deep/er/out/manifest.json" 2>&1) || fail "merge --out parents: $out"
+[ "$(echo "$out" | head -1)" = "out: $tmp/m/n/manifest.json" ] || fail "merge first line: $out"
+[ -f "$tmp/m/n/manifest.json" ] || fail "merge --out made no parents"
 echo "ok: paths (--out parents)"
 
 # validate FILE... checks only those files (against the vocabulary); - is stdin.
