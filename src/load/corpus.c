@@ -147,10 +147,13 @@ static void reject(eb_corpus *corpus, const char *path, size_t *cap) {
         (eb_rejected){eb_arena_strdup(corpus->arena, path), guess_indications(corpus, path)};
 }
 
-static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, eb_diag *diag) {
+/* Reported at the id's place in the file: the document is still open. */
+static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, const eb_json_doc *doc,
+                                eb_diag *diag) {
     for (size_t i = 0; i < corpus->nreviews; i++) {
         if (strcmp(corpus->reviews[i].id, review->id) == 0) {
-            eb_diag_report(diag, EB_ERROR, (eb_location){.file = review->file, .path = "$.id"},
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(doc->root, "id");
+            eb_diag_report(diag, EB_ERROR, eb_json_where(doc, id, false, "$.id"),
                            "review id \"%s\" is already used by %s", review->id, corpus->reviews[i].file);
             return true;
         }
@@ -190,8 +193,8 @@ static bool load_review(eb_corpus *corpus, const char *path, const eb_load_optio
     bool ok = strcmp(path, "-") == 0 ? load_stdin(&doc, diag, io_error) : eb_json_doc_load(&doc, path, diag, io_error);
     eb_review review;
     if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena, options);
+    if (ok && duplicate_review_id(corpus, &review, &doc, diag)) ok = false;
     eb_json_doc_free(&doc);
-    if (ok && duplicate_review_id(corpus, &review, diag)) ok = false;
     if (ok) corpus->reviews[corpus->nreviews++] = review;
     return ok;
 }

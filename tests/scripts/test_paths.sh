@@ -67,4 +67,9 @@ err=$(cd "$tmp/proj" && "$EVBRIEF" validate - < "$bad" 2>&1 >/dev/null); [ $? = 
 out=$(cd "$tmp/proj" && "$EVBRIEF" validate - < inputs/reviews/he-2026.json 2>&1) || fail "validate - (valid): $out"
 err=$(cd "$tmp/proj" && "$EVBRIEF" validate /nonexistent.json 2>&1 >/dev/null); [ $? = 3 ] || fail "missing FILE should exit 3"
 echo "$err" | grep -qx "/nonexistent.json: error: cannot read: No such file or directory" || fail "missing FILE: $err"
+# the same review twice: reported at its id, with line and column
+mkdir "$tmp/copy"; cp "$SRC/inputs/reviews/he-2026.json" "$tmp/copy/"
+err=$(cd "$tmp/proj" && "$EVBRIEF" validate inputs/reviews/he-2026.json "$tmp/copy/he-2026.json" 2>&1 >/dev/null); [ $? = 1 ] || fail "a review twice should exit 1"
+[ "$(echo "$err" | head -1)" = "$tmp/copy/he-2026.json:2:9: error: review id \"he-2026\" is already used by inputs/reviews/he-2026.json [\$.id]" ] \
+  || fail "review twice: $err"
 echo "ok: paths (validate FILE and -)"
