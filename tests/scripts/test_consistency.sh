@@ -82,3 +82,21 @@ done
 sed 's/"received": "2026-03-02"/"received": "2026-2-3"/' "$SRC/inputs/reviews/he-2026.json" > "$tmp/inputs/reviews/he-2026.json"
 "$EVBRIEF" validate 2>&1 >/dev/null | head -1 | grep -qF 'error: "2026-2-3" is not a date of the form YYYY-MM-DD or YYYY-MM' || fail "misshapen date"
 echo "ok: consistency (dates)"
+
+# The README's Commands section and the man page name every option of every
+# command, and the README names none that the command lacks.
+readme=$(sed -n '/^## Commands/,/^Each command accepts/p' "$SRC/README.md")
+for cmd in build check validate list sample "manifest merge"; do
+  help=$("$EVBRIEF" help $cmd)
+  block=$(echo "$readme" | awk -v c="evbrief $cmd" 'index($0, c) == 1 {p = 1; print; next} /^evbrief /{p = 0} p')
+  [ -n "$block" ] || fail "README has no synopsis of evbrief $cmd"
+  for o in $(echo "$help" | grep -o -- '--[a-z][-a-z]*' | sort -u); do
+    [ "$o" = --help ] && continue
+    echo "$block" | grep -q -- "$o" || fail "README's evbrief $cmd lacks $o"
+    grep -q -- "$(echo "$o" | sed 's/-/\\\\-/g')" "$SRC/docs/man/evbrief.1" || fail "the man page lacks $o"
+  done
+  for o in $(echo "$block" | grep -o -- '--[a-z][-a-z]*' | sort -u); do
+    echo "$help" | grep -q -- "$o" || fail "README's evbrief $cmd names $o, which it does not take"
+  done
+done
+echo "ok: consistency (README and man page, flag for flag)"
