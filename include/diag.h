@@ -2,13 +2,17 @@
  *
  * Every stage reports through an eb_diag sink instead of printing, so that a
  * run can collect all errors (not only the first), count them for the exit
- * code, and print them in the compiler-style form editors expect:
- *     file:line:column: $.json.path: error: message
- * The sink is thread-safe: parallel brief builds share one. */
+ * code, and print them in the shape compilers use, which editors and CI
+ * problem matchers read:
+ *     file:line:column: error: message [$.json.path]
+ * followed, where the source is known, by its line and a caret under the
+ * column. The sink is thread-safe: parallel brief builds share one. The same
+ * problem reported twice is printed and counted once. */
 #ifndef EVBRIEF_DIAG_H
 #define EVBRIEF_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -20,13 +24,24 @@ typedef struct {
     int line;          /* 1-based; 0 = unknown */
     int column;        /* 1-based, counted in Unicode characters; 0 = unknown */
     const char *path;  /* JSON path such as $.findings[2].text.fa */
+    const char *source;    /* the text of the line, for the excerpt; NULL: none */
+    size_t source_len;     /* its length in bytes, without the newline */
 } eb_location;
+
+/* How a sink prints: text (with the source excerpt; colour when printing to
+ * a terminal and NO_COLOR is unset), GitHub Actions workflow commands
+ * (::error file=…,line=…,col=…::message), or nothing at all (JSON: the
+ * command prints the records itself). */
+typedef enum { EB_DIAG_TEXT, EB_DIAG_GITHUB, EB_DIAG_JSON } eb_diag_format;
 
 typedef struct eb_diag eb_diag;
 
 /* Creates a sink printing to `out` (NULL: collect silently, for tests). */
 eb_diag *eb_diag_new(FILE *out);
 void eb_diag_free(eb_diag *diag);
+void eb_diag_set_format(eb_diag *diag, eb_diag_format format);
+/* "text", "github"; false for anything else. */
+bool eb_diag_format_from_name(const char *name, eb_diag_format *format);
 
 void eb_diag_report(eb_diag *diag, eb_severity severity, eb_location where,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -34,9 +49,18 @@ void eb_diag_vreport(eb_diag *diag, eb_severity severity, eb_location where,
                      const char *fmt, va_list args);
 
 size_t eb_diag_count(const eb_diag *diag, eb_severity severity);
+/* Errors reported by the calling thread, to any sink: a build worker
+ * brackets one brief with it, where the shared count would also see the
+ * errors of the briefs other workers are building. */
+size_t eb_diag_thread_errors(void);
 
-/* The messages collected so far, each a full formatted line, for tests. */
+/* The problems collected so far, each as one plain line (no colour, no
+ * excerpt), for tests. */
 size_t eb_diag_message_count(const eb_diag *diag);
 const char *eb_diag_message(const eb_diag *diag, size_t index);
+
+/* Every problem as a JSON array of {"file", "line", "column", "path",
+ * "severity", "message"} (unknown members null), as an owned string. */
+char *eb_diag_json(const eb_diag *diag);
 
 #endif

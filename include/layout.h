@@ -76,9 +76,10 @@ void *eb_font_hb_face(const eb_font *font);
 /* The same face with only its outline tables (CFF, or glyf and loca, and the
  * metrics), which is what a PDF embeds: subsetting it is much cheaper. */
 void *eb_font_subset_face(const eb_font *font);
-/* The first character of text[0..len) that no font of the set has a glyph
- * for (ignoring joiners and bidi controls, which need none), or 0. */
-uint32_t eb_fontset_first_uncovered(const eb_fontset *fonts, const char *text, size_t len);
+/* The next character of text[*pos..len) that no font of the set has a
+ * glyph for (ignoring joiners and bidi controls, which need none), or 0 at
+ * the end; *pos moves past it, so that a loop finds every one. */
+uint32_t eb_fontset_next_uncovered(const eb_fontset *fonts, const char *text, size_t len, size_t *pos);
 /* Advance width of a glyph in font units. */
 int eb_font_glyph_advance(const eb_font *font, uint32_t glyph);
 
@@ -86,6 +87,15 @@ int eb_font_glyph_advance(const eb_font *font, uint32_t glyph);
 
 typedef enum { EB_DIR_AUTO, EB_DIR_LTR, EB_DIR_RTL } eb_direction;
 typedef enum { EB_ALIGN_START, EB_ALIGN_END, EB_ALIGN_CENTER, EB_ALIGN_JUSTIFY } eb_align;
+
+/* A character no font covers is never drawn; it is reported as a warning,
+ * as an error, or not at all when the loader has already reported each one
+ * at its place in the inputs (evbrief build checks them all at load). */
+typedef enum {
+    EB_UNCOVERED_WARNING = 0,
+    EB_UNCOVERED_ERROR = 1,
+    EB_UNCOVERED_REPORTED = 2
+} eb_uncovered;
 
 typedef struct {
     eb_family family;
@@ -101,7 +111,7 @@ typedef struct {
     uint32_t color;       /* 0xRRGGBB */
     const char *origin;   /* where the text comes from, for diagnostics:
                              "inputs/reviews/x.json $.findings[2].text.fa" */
-    bool strict;          /* a character no font covers is an error, not a warning */
+    eb_uncovered strict;  /* what a character no font covers is */
 } eb_text_style;
 
 /* One shaped glyph. Positions are in points, relative to its run. */

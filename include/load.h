@@ -2,7 +2,7 @@
  * file against the input format (docs/input-format.md) and builds the model.
  *
  * Every problem is reported through the diag sink as
- *     file:line:column: $.json.path: error: message
+ *     file:line:column: error: message [$.json.path]
  * and all problems of a run are reported, not only the first. */
 #ifndef EVBRIEF_LOAD_H
 #define EVBRIEF_LOAD_H
@@ -26,12 +26,14 @@ typedef enum {
  * alone. Returns NULL only when indications.json itself is unusable. */
 eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status);
 
-/* A check run on every string the loader reads: returns the first code
- * point it rejects (a character no font can show, say), or 0. The loader
- * reports it at the string's file, line, column and JSON path; as a warning,
- * or as an error when `strict`. The check keeps load free of font code. */
+/* A check run on every string the loader reads: returns the next code
+ * point of text[*pos..len) it rejects (a character no font can show, say),
+ * moving *pos past it, or 0 at the end. The loader reports every distinct
+ * rejected character of a string once, at the string's file, line, column
+ * and JSON path; as an error when `strict`, else a warning. The check keeps
+ * load free of font code. */
 typedef struct {
-    uint32_t (*first_rejected)(void *ctx, const char *text, size_t len);
+    uint32_t (*next_rejected)(void *ctx, const char *text, size_t len, size_t *pos);
     void *ctx;
     const char *reason;   /* e.g. "no font in fonts/ has it" */
     bool strict;
@@ -49,6 +51,14 @@ typedef struct {
 
 eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
                                eb_load_status *status);
+
+/* The file name diagnostics give standard input. */
+#define EB_STDIN_NAME "<stdin>"
+
+/* Loads the indications of inputs_dir and only the review files named, in
+ * that order ("-": standard input, reported as EB_STDIN_NAME). */
+eb_corpus *eb_load_files(const char *inputs_dir, char *const *files, size_t nfiles,
+                         const eb_load_options *options, eb_diag *diag, eb_load_status *status);
 
 /* Reads one review from memory against a corpus's indications (tests and
  * fuzzing), requiring renderings in every language. Returns the review

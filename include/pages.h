@@ -97,7 +97,7 @@ typedef struct {
 
 /* Lays out a brief. Never fails for a valid brief; text problems (a
  * character no font covers) go to diag. */
-eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, bool strict,
+eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
                            eb_diag *diag);
 void eb_doc_plan_free(eb_doc_plan *plan);
 

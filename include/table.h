@@ -41,7 +41,7 @@ typedef struct {
     double note_size;          /* font size of cell notes; 0: 0.85 * font_size */
     uint32_t note_color;       /* 0xRRGGBB of cell notes */
     const char *origin;        /* for diagnostics */
-    bool strict;
+    eb_uncovered strict;
 } eb_table_spec;
 
 /* A cell's content starts `padding` below its row's top and `padding` in

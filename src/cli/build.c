@@ -19,6 +19,7 @@
 #include "load.h"
 #include "manifest.h"
 #include "options.h"
+#include "paths.h"
 #include "pdf.h"
 #include "render.h"
 
@@ -110,7 +111,9 @@ static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *bri
                             eb_manifest_entry *e, phase_times *t) {
     const eb_build_options *o = b->o;
     double t0 = now();
-    eb_doc_plan *plan = eb_plan_brief(fonts, brief, o->paper_size, o->strict, b->diag);
+    /* the loader has reported every missing character at its place */
+    eb_uncovered uncovered = o->allow_missing_glyphs ? EB_UNCOVERED_REPORTED : EB_UNCOVERED_ERROR;
+    eb_doc_plan *plan = eb_plan_brief(fonts, brief, o->paper_size, uncovered, b->diag);
     double t1 = now();
     eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
                             .keywords = brief->keywords, .creator = "evbrief " EVBRIEF_VERSION,
@@ -142,12 +145,12 @@ static result_status build_brief(build_run *b, eb_fontset *fonts, const eb_job *
     eb_brief *brief = eb_compose_brief(b->corpus, job->indication, job->locale, &copts);
     t->compose += now() - t0;
     char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
-    size_t errors_before = eb_diag_count(b->diag, EB_ERROR);
+    size_t errors_before = eb_diag_thread_errors();
     fill_entry(job, b->corpus, e);
     bool ok = render_and_save(b, fonts, brief, path, e, t);
     result_status status = ok ? RESULT_BUILT : RESULT_FAILED_IO;
-    if (ok && o->strict && eb_diag_count(b->diag, EB_ERROR) > errors_before) {
-        remove(path); /* --strict: a brief with a missing character is not delivered */
+    if (ok && eb_diag_thread_errors() > errors_before) {
+        remove(path); /* a brief with a missing character is not delivered */
         status = RESULT_FAILED_INPUT;
     }
     if (status == RESULT_BUILT && !eb_file_sha256(path, e->sha256, &e->bytes)) status = RESULT_FAILED_IO;
@@ -274,18 +277,6 @@ static void run_workers(build_run *b) {
 
 /* ---- the output directory ------------------------------------------------------------ */
 
-static bool ensure_directory(const char *dir) {
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return true;
-        fprintf(stderr, "evbrief build: %s exists and is not a directory\n", dir);
-        return false;
-    }
-    if (mkdir(dir, 0777) == 0) return true;
-    fprintf(stderr, "evbrief build: cannot create %s: %s\n", dir, strerror(errno));
-    return false;
-}
-
 /* A build killed mid-way (SIGKILL, power loss) may leave the temporary file
  * of a PDF or of the manifest; the final names are only ever renamed into
  * place whole. Remove such leftovers: ".NAME.pdf.XXXXXX", "manifest.json.XXXXXX". */
@@ -343,7 +334,7 @@ static void update_manifest(const build_run *b, eb_manifest *m, build_counts *c)
     m->version = eb_xstrdup(EVBRIEF_VERSION);
 }
 
-static void print_json(const build_run *b, const build_counts *c) {
+static void print_json(const build_run *b, const build_counts *c, const eb_diag *diag) {
     printf("{\n  \"built\": %zu,\n  \"unchanged\": %zu,\n  \"failed\": %zu,\n  \"briefs\": [", c->built,
            c->unchanged, c->failed_input + c->failed_io);
     for (size_t i = 0; i < b->jobs->njobs; i++) {
@@ -353,7 +344,9 @@ static void print_json(const build_run *b, const build_counts *c) {
                r->status == RESULT_PENDING ? "skipped" : r->status == RESULT_BUILT ? "built"
                : r->status == RESULT_UNCHANGED ? "unchanged" : "failed", r->ms);
     }
-    printf("\n  ]\n}\n");
+    char *diagnostics = eb_diag_json(diag);
+    printf("\n  ],\n  \"diagnostics\": %s\n}\n", diagnostics);
+    free(diagnostics);
 }
 
 static void print_timings(const build_run *b, double total) {
@@ -390,7 +383,7 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_j
 }
 
 static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
-                      eb_job_list *jobs, eb_diag *diag, double t0, double load_time) {
+                      eb_job_list *jobs, eb_fontset *fonts, eb_diag *diag, double t0, double load_time) {
     char *manifest_path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
     bool missing = false;
@@ -398,18 +391,17 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     build_run b = {.o = o, .corpus = corpus, .jobs = jobs, .previous = &m, .diag = diag,
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
-    b.fonts = eb_fontset_open(o->fonts, diag);  /* a broken font is reported once */
+    b.fonts = fonts;
     b.order = eb_jobs_dispatch_order(jobs);
     pthread_mutex_init(&b.lock, NULL);
     run_workers(&b);
-    eb_fontset_free(b.fonts);
     free(b.order);
     build_counts c = {0};
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
     if (full) remove_orphans(o, jobs, &m, &c);
     if (!eb_manifest_write(manifest_path, &m)) c.failed_io++;
-    if (o->json) print_json(&b, &c);
+    if (o->json) print_json(&b, &c, diag);
     else if (!o->quiet || c.failed_input || c.failed_io)
         printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,
                c.unchanged, c.failed_input + c.failed_io);
@@ -428,19 +420,38 @@ int eb_build_run(const eb_build_options *o) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     eb_diag *diag = eb_diag_new(stderr);
+    eb_diag_set_format(diag, o->json ? EB_DIAG_JSON : o->diag_format);
     eb_load_status status = EB_LOAD_OK;
+    /* Fonts first, so that the loader checks every character against them
+     * and reports each missing one at its place; a review with one is then
+     * invalid and its briefs are not written. A broken font is reported
+     * once, and every brief fails. */
+    eb_fontset *fonts = eb_fontset_open(o->fonts, diag);
+    eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     /* renderings are needed only in the languages of the briefs built */
-    eb_load_options lo = {.rendering_langs = eb_rendering_langs(o->locale)};
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
     eb_corpus *corpus = eb_load_corpus_with(o->inputs, &lo, diag, &status);
     double load_time = now() - t0;
     int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     eb_job_list jobs = {0};
-    if (corpus && !ensure_directory(o->out)) code = EB_EXIT_IO;
+    bool reported = false;
+    if (corpus && !eb_make_directories("build", o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
         code = prepare_jobs(o, corpus, &jobs);
-        if (code == EB_EXIT_OK) code = build_jobs(o, corpus, status, &jobs, diag, t0, load_time);
+        if (code == EB_EXIT_OK) {
+            code = build_jobs(o, corpus, status, &jobs, fonts, diag, t0, load_time);
+            reported = true;
+        }
     }
+    if (o->json && !reported) {
+        /* nothing was built, but the problems must reach the reader */
+        char *diagnostics = eb_diag_json(diag);
+        printf("{\n  \"built\": 0,\n  \"unchanged\": 0,\n  \"failed\": 0,\n  \"briefs\": [],\n"
+               "  \"diagnostics\": %s\n}\n", diagnostics);
+        free(diagnostics);
+    }
+    eb_fontset_free(fonts);
     eb_jobs_free(&jobs);
     eb_corpus_free(corpus);
     eb_diag_free(diag);

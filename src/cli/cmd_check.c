@@ -1,23 +1,29 @@
 /* `evbrief check`: which briefs are missing or stale, for a CI gate that
  * fails when someone edits an input without rebuilding; and `evbrief
  * manifest merge`, which joins the manifests of a sharded build. */
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "build.h"
 #include "commands.h"
+#include "layout.h"
 #include "load.h"
 #include "manifest.h"
 #include "options.h"
+#include "paths.h"
 
 static const char check_usage[] =
     "usage: evbrief check [--inputs DIR] [--fonts DIR] [--out DIR] [--indication ID]\n"
-    "                     [--locale L] [--paper P] [--shard K/N]\n"
+    "                     [--locale L] [--paper P] [--shard K/N] [--allow-missing-glyphs]\n"
+    "                     [--json] [--diagnostic-format text|github]\n"
     "Lists every brief that is missing from OUT or stale: built from other\n"
     "inputs, fonts, options or evbrief version than the current ones, or\n"
     "changed on disk since it was built (per OUT/manifest.json). Use the same\n"
-    "SOURCE_DATE_EPOCH and --paper as the build.\n"
+    "SOURCE_DATE_EPOCH, --paper and --allow-missing-glyphs as the build.\n"
+    "--json prints {checked, missing_or_stale, briefs: [{file, status, reason}],\n"
+    "diagnostics} on stdout; status is current, missing, stale or invalid.\n"
     "Exit: 0 every brief current, 1 some brief missing or stale (or an input\n"
     "invalid), 2 usage error, 3 I/O error.\n";
 
@@ -44,10 +50,30 @@ static void explain(const eb_manifest_entry *old, const eb_job *job, eb_buf *why
     if (!why->len) eb_buf_puts(why, "fonts, options or evbrief version");
 }
 
-/* Prints the state of one brief; returns true when it is current. */
-static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_job *job) {
+/* Where the state of each brief goes: a line of text, or an item of the
+ * --json report. */
+typedef struct {
+    cJSON *briefs;  /* NULL: print text */
+} check_out;
+
+static void say(check_out *out, const char *state, const char *file, const char *reason) {
+    if (!out->briefs) {
+        printf("%-8s %s%s%s%s\n", state, file, reason ? "  (" : "", reason ? reason : "", reason ? ")" : "");
+        return;
+    }
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddStringToObject(item, "file", file);
+    cJSON_AddStringToObject(item, "status", state);
+    cJSON_AddItemToObject(item, "reason", reason ? cJSON_CreateString(reason) : cJSON_CreateNull());
+    cJSON_AddItemToArray(out->briefs, item);
+}
+
+/* Reports the state of one brief; returns true when it is current. */
+static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_job *job, check_out *out) {
     if (job->blocked) {
-        printf("invalid  %s  (%s is invalid)\n", job->file_name, job->blocked_by);
+        char *why = eb_xasprintf("%s is invalid", job->blocked_by);
+        say(out, "invalid", job->file_name, why);
+        free(why);
         return false;
     }
     const eb_manifest_entry *old = eb_manifest_find(m, job->file_name);
@@ -57,35 +83,39 @@ static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_
     bool on_disk = eb_file_sha256(path, sha, &bytes);
     free(path);
     if (!on_disk || !old) {
-        printf("missing  %s\n", job->file_name);
+        say(out, "missing", job->file_name, NULL);
         return false;
     }
     if (strcmp(old->sha256, sha) != 0) {
-        printf("stale    %s  (the file changed since it was built)\n", job->file_name);
+        say(out, "stale", job->file_name, "the file changed since it was built");
         return false;
     }
     if (strcmp(old->key, job->key) != 0) {
         eb_buf why = {0};
         explain(old, job, &why);
-        printf("stale    %s  (changed: %s)\n", job->file_name, eb_buf_cstr(&why));
+        char *reason = eb_xasprintf("changed: %s", eb_buf_cstr(&why));
+        say(out, "stale", job->file_name, reason);
+        free(reason);
         eb_buf_free(&why);
         return false;
     }
+    if (out->briefs) say(out, "current", job->file_name, NULL);
     return true;
 }
 
-static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs) {
+static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs, check_out *out) {
     size_t n = 0;
     for (size_t i = 0; i < m->n; i++) {
         if (!eb_jobs_has_file(jobs, m->entries[i].file)) {
-            printf("stale    %s  (no review feeds it any more)\n", m->entries[i].file);
+            say(out, "stale", m->entries[i].file, "no review feeds it any more");
             n++;
         }
     }
     return n;
 }
 
-static int check_against(const eb_build_options *o, const eb_corpus *corpus) {
+static int check_against(const eb_build_options *o, const eb_corpus *corpus, check_out *out, size_t *nchecked,
+                         size_t *nproblems) {
     long only = o->indication ? eb_corpus_find_indication(corpus, o->indication) : -1;
     if (o->indication && only < 0) {
         fprintf(stderr, "evbrief check: unknown indication \"%s\"\n", o->indication);
@@ -103,12 +133,14 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus) {
     int code = EB_EXIT_OK;
     if (!eb_manifest_read(path, &m, &missing)) code = EB_EXIT_IO;
     size_t problems = 0;
-    for (size_t i = 0; code == EB_EXIT_OK && i < jobs.njobs; i++) problems += !check_job(o, &m, &jobs.jobs[i]);
-    if (code == EB_EXIT_OK && !o->indication && !o->locale && !o->shard_n) problems += check_orphans(&m, &jobs);
+    for (size_t i = 0; code == EB_EXIT_OK && i < jobs.njobs; i++) problems += !check_job(o, &m, &jobs.jobs[i], out);
+    if (code == EB_EXIT_OK && !o->indication && !o->locale && !o->shard_n) problems += check_orphans(&m, &jobs, out);
     if (code == EB_EXIT_OK) {
-        printf("%zu brief(s) checked, %zu missing or stale\n", jobs.njobs, problems);
+        if (!out->briefs) printf("%zu brief(s) checked, %zu missing or stale\n", jobs.njobs, problems);
         if (problems) code = EB_EXIT_INPUT;
     }
+    *nchecked = jobs.njobs;
+    *nproblems = problems;
     eb_manifest_free(&m);
     free(path);
     eb_jobs_free(&jobs);
@@ -118,16 +150,35 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus) {
 int eb_cmd_check(int argc, char **argv) {
     eb_build_options o;
     int code;
-    if (!eb_build_parse(argc, argv, &o, &code, check_usage)) return code;
+    if (!eb_check_parse(argc, argv, &o, &code, check_usage)) {
+        eb_build_options_free(&o);
+        return code;
+    }
     eb_diag *diag = eb_diag_new(stderr);
+    eb_diag_set_format(diag, o.json ? EB_DIAG_JSON : o.diag_format);
     eb_load_status status = EB_LOAD_OK;
-    /* the same reviews as the build would load: see build.c */
-    eb_load_options lo = {.rendering_langs = eb_rendering_langs(o.locale)};
+    /* the same reviews as the build would load, missing glyphs and all:
+     * see build.c */
+    eb_fontset *fonts = eb_fontset_open(o.fonts, diag);
+    eb_text_check check = eb_glyph_check(fonts, o.allow_missing_glyphs);
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o.locale)};
     eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
-    code = corpus ? check_against(&o, corpus) : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
+    eb_fontset_free(fonts);
+    check_out out = {o.json ? cJSON_CreateArray() : NULL};
+    size_t checked = 0, problems = 0;
+    code = corpus ? check_against(&o, corpus, &out, &checked, &problems)
+                  : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
+    if (o.json) {
+        cJSON *report = cJSON_CreateObject();
+        cJSON_AddNumberToObject(report, "checked", (double)checked);
+        cJSON_AddNumberToObject(report, "missing_or_stale", (double)problems);
+        cJSON_AddItemToObject(report, "briefs", out.briefs);
+        eb_print_json_report(report, diag);
+    }
     eb_corpus_free(corpus);
     eb_diag_free(diag);
+    eb_build_options_free(&o);
     return code;
 }
 
@@ -162,8 +213,9 @@ static bool merge_one(eb_manifest *into, const char *path) {
 }
 
 int eb_cmd_manifest(int argc, char **argv) {
-    bool help = argc >= 2 && strcmp(argv[1], "--help") == 0;
-    if (argc < 2 || strcmp(argv[1], "merge") != 0) {
+    bool help = false;
+    for (int i = 1; i < argc; i++) help = help || strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
+    if (help || argc < 2 || strcmp(argv[1], "merge") != 0) {
         fputs(merge_usage, help ? stdout : stderr);
         return help ? EB_EXIT_OK : EB_EXIT_USAGE;
     }
@@ -184,7 +236,9 @@ int eb_cmd_manifest(int argc, char **argv) {
         fputs(merge_usage, stderr);
         code = EB_EXIT_USAGE;
     }
-    if (code == EB_EXIT_OK && !eb_manifest_write(out, &merged)) code = EB_EXIT_IO;
+    if (code == EB_EXIT_OK) eb_print_paths(NULL, NULL, out);
+    if (code == EB_EXIT_OK && (!eb_make_parent_directories("manifest merge", out) || !eb_manifest_write(out, &merged)))
+        code = EB_EXIT_IO;
     if (code == EB_EXIT_OK) printf("merged %zu manifest(s): %zu brief(s) into %s\n", inputs, merged.n, out);
     eb_manifest_free(&merged);
     return code;

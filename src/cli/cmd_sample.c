@@ -7,12 +7,14 @@
  * with full-width punctuation. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "commands.h"
 #include "layout.h"
 #include "options.h"
+#include "paths.h"
 #include "pdf.h"
 
 static const char sample_usage[] =
@@ -20,8 +22,9 @@ static const char sample_usage[] =
     "Writes a one-page typesetting sample: Persian, Chinese and English\n"
     "paragraphs at every alignment (start, end, center, justified), with\n"
     "headings, a link and bookmarks.\n"
-    "  --fonts DIR  the fonts directory with fonts.json (default: the source tree's fonts/)\n"
-    "  --out FILE   the PDF to write (default: out/sample.pdf)\n"
+    "  --fonts DIR  the fonts directory with fonts.json (default: PREFIX/share/evbrief/fonts\n"
+    "               when installed, else the source tree's fonts/)\n"
+    "  --out FILE   the PDF to write, its directories made (default: out/sample.pdf)\n"
     "Exit 0 when written, 2 for a usage error, 3 when fonts cannot be read or\n"
     "the file cannot be written.\n";
 
@@ -186,19 +189,6 @@ static void draw_reference_and_footer(sample_writer *w) {
     eb_pdf_end_marked(w->page);
 }
 
-/* Creates the output's directory if it does not exist (one level only: a
- * mistyped deep path should fail, not grow a tree). */
-static void make_parent_directory(const char *path) {
-    const char *slash = strrchr(path, '/');
-    if (!slash || slash == path) return;
-    char dir[4096];
-    size_t len = (size_t)(slash - path);
-    if (len >= sizeof dir) return;
-    memcpy(dir, path, len);
-    dir[len] = '\0';
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) return;  /* the save reports it */
-}
-
 static bool write_sample(eb_fontset *fonts, const char *out, eb_diag *diag) {
     eb_pdf_options options = {
         .title = "evbrief typesetting sample — نمونه حروف‌چینی — 排版样张",
@@ -218,15 +208,14 @@ static bool write_sample(eb_fontset *fonts, const char *out, eb_diag *diag) {
         for (size_t i = 0; i < sizeof sample_blocks / sizeof *sample_blocks; i++)
             draw_block(&w, &sample_blocks[i]);
         draw_reference_and_footer(&w);
-        make_parent_directory(out);
-        ok = eb_pdf_save(pdf, out);
+        ok = eb_make_parent_directories("sample", out) && eb_pdf_save(pdf, out);
     }
     eb_pdf_free(pdf);
     return ok;
 }
 
 int eb_cmd_sample(int argc, char **argv) {
-    const char *fonts_dir = EVBRIEF_DEFAULT_FONTS_DIR;
+    const char *fonts_dir = NULL;
     const char *out = "out/sample.pdf";
     bool help = false;
     const eb_option options[] = {{"--fonts", true, &fonts_dir, NULL}, {"--out", true, &out, NULL}, {0}};
@@ -242,11 +231,14 @@ int eb_cmd_sample(int argc, char **argv) {
         fprintf(stderr, "evbrief sample: --out needs a file name\n");
         return EB_EXIT_USAGE;
     }
+    char *fonts_found = eb_find_fonts(fonts_dir);
+    eb_print_paths(NULL, fonts_found, out);
     eb_diag *diag = eb_diag_new(stderr);
-    eb_fontset *fonts = eb_fontset_open(fonts_dir, diag);
+    eb_fontset *fonts = eb_fontset_open(fonts_found, diag);
     bool ok = fonts && write_sample(fonts, out, diag);
     if (ok) printf("wrote %s\n", out);
     eb_fontset_free(fonts);
     eb_diag_free(diag);
+    free(fonts_found);
     return ok ? EB_EXIT_OK : EB_EXIT_IO;
 }

@@ -1,6 +1,8 @@
 /* `evbrief validate` and `evbrief list`: load the inputs, report problems,
  * and (list) show which reviews and findings feed each indication. */
+#include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -8,19 +10,31 @@
 #include "layout.h"
 #include "load.h"
 #include "options.h"
+#include "paths.h"
 
 static const char validate_usage[] =
-    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--strict]\n"
-    "Checks inputs/indications.json and every inputs/reviews/*.json against the\n"
-    "input format (docs/input-format.md). Every problem is printed as\n"
-    "file:line:column: $.json.path: error: message. Exit 0 when all files are\n"
+    "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--allow-missing-glyphs]\n"
+    "                        [--json] [--diagnostic-format text|github] [FILE...]\n"
+    "Checks inputs/indications.json and every inputs/reviews/*.json (or only the\n"
+    "review FILEs named, against the vocabulary; - reads standard input) against\n"
+    "the input format (docs/input-format.md). INPUTS is --inputs, else ./inputs\n"
+    "or the nearest inputs/ above the current directory; the first line says\n"
+    "which inputs and fonts are used. Every problem is printed as\n"
+    "file:line:column: error: message [$.json.path], with the source line and a\n"
+    "caret (--diagnostic-format=github: GitHub annotations). Exit 0 when all files are\n"
     "valid, 1 when any is not, 3 when a file cannot be read. Every text a brief\n"
     "prints needs a rendering in the language of every locale (only L's with\n"
     "--locale), with the original's numbers. A character that no font in\n"
-    "--fonts has is a warning (an error with --strict).\n";
+    "--fonts has is an error, each one listed (a warning with\n"
+    "--allow-missing-glyphs: such a character is left out of the briefs).\n"
+    "--json prints a report on stdout with every diagnostic (file, line, column,\n"
+    "path, severity, message) instead of text. Languages are written fa, en and\n"
+    "zh-Hans (zh is another name of zh-Hans).\n";
 
 static const char list_usage[] =
-    "usage: evbrief list [--inputs DIR]\n"
+    "usage: evbrief list [--inputs DIR] [--json] [--diagnostic-format text|github]\n"
+    "  --inputs DIR  the inputs (default: ./inputs, or the nearest inputs/ above)\n"
+    "  --json        the same as JSON on stdout, with every diagnostic\n"
     "Lists every indication with the reviews and findings that feed it, and\n"
     "the briefs a build would write (one per fed indication and locale).\n";
 
@@ -32,21 +46,27 @@ static int exit_code(eb_load_status status) {
     }
 }
 
-static uint32_t first_uncovered(void *fonts, const char *text, size_t len) {
-    return eb_fontset_first_uncovered(fonts, text, len);
-}
-
 typedef struct {
-    const char *inputs, *fonts, *locale;
-    bool strict;
+    const char *inputs, *fonts, *locale, *diag_format_name;
+    eb_diag_format diag_format;
+    bool allow_missing_glyphs, json;
+    char **files;      /* validate FILE...: only these reviews */
+    size_t nfiles;
+    char *owned[2];    /* the resolved inputs and fonts (paths.h) */
 } load_options;
 
-/* Parses the options and loads the corpus, checking every text against the
- * fonts when options->fonts is set; returns an exit code, or -1 to go on. */
-static int load(int argc, char **argv, const char *usage, const eb_option *options, load_options *o,
-                eb_diag *diag, eb_corpus **corpus, eb_load_status *status) {
+static void load_options_free(load_options *o) {
+    free(o->files);
+    for (size_t i = 0; i < 2; i++) free(o->owned[i]);
+}
+
+/* Parses the options (and, where files is set, FILE arguments); returns an
+ * exit code, or -1 to go on. */
+static int parse(int argc, char **argv, const char *usage, const eb_option *options, load_options *o) {
     bool help = false;
-    if (!eb_parse_options(argc, argv, options, &help)) {
+    o->files = eb_xcalloc((size_t)argc + 1, sizeof *o->files);
+    bool takes_files = strcmp(argv[0], "validate") == 0;
+    if (!eb_parse_options_args(argc, argv, options, &help, takes_files ? o->files : NULL, &o->nfiles)) {
         fputs(usage, stderr);
         return EB_EXIT_USAGE;
     }
@@ -58,11 +78,28 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
         fprintf(stderr, "evbrief: unknown locale \"%s\" (en, fa or zh)\n", o->locale);
         return EB_EXIT_USAGE;
     }
+    if (!eb_diag_format_option(argv[0], o->diag_format_name, &o->diag_format)) return EB_EXIT_USAGE;
+    if (o->json) o->diag_format = EB_DIAG_JSON;
+    o->inputs = o->owned[0] = eb_find_inputs(argv[0], o->inputs);
+    if (!o->inputs) return EB_EXIT_IO;
+    if (o->fonts) o->fonts = o->owned[1] = eb_find_fonts(strcmp(o->fonts, "") ? o->fonts : NULL);
+    if (!o->json) eb_print_paths(o->inputs, o->fonts, NULL);
+    return -1;
+}
+
+/* Parses the options and loads the corpus, checking every text against the
+ * fonts when options->fonts is set; returns an exit code, or -1 to go on. */
+static int load(int argc, char **argv, const char *usage, const eb_option *options, load_options *o,
+                eb_diag *diag, eb_corpus **corpus, eb_load_status *status) {
+    int code = parse(argc, argv, usage, options, o);
+    if (code >= 0) return code;
+    eb_diag_set_format(diag, o->diag_format);
     eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
     if (o->fonts && !fonts) return EB_EXIT_IO;
-    eb_text_check check = {first_uncovered, fonts, "no font in the fonts directory has it", o->strict};
+    eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
-    *corpus = eb_load_corpus_with(o->inputs, &lo, diag, status);
+    *corpus = o->nfiles ? eb_load_files(o->inputs, o->files, o->nfiles, &lo, diag, status)
+                        : eb_load_corpus_with(o->inputs, &lo, diag, status);
     eb_fontset_free(fonts);
     return -1;
 }
@@ -81,19 +118,34 @@ static size_t count_studies(const eb_review *review, size_t indication) {
     return n;
 }
 
+static void print_validate_json(const load_options *o, const eb_corpus *corpus, const eb_diag *diag) {
+    cJSON *report = cJSON_CreateObject();
+    cJSON_AddStringToObject(report, "inputs", o->inputs);
+    cJSON_AddBoolToObject(report, "valid", corpus && eb_diag_count(diag, EB_ERROR) == 0);
+    cJSON_AddNumberToObject(report, "indications", corpus ? (double)corpus->nindications : 0);
+    cJSON_AddNumberToObject(report, "valid_reviews", corpus ? (double)corpus->nreviews : 0);
+    cJSON_AddNumberToObject(report, "invalid_files", corpus ? (double)corpus->nrejected : 1);
+    cJSON_AddNumberToObject(report, "errors", (double)eb_diag_count(diag, EB_ERROR));
+    cJSON_AddNumberToObject(report, "warnings", (double)eb_diag_count(diag, EB_WARNING));
+    eb_print_json_report(report, diag);
+}
+
 int eb_cmd_validate(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, EVBRIEF_DEFAULT_FONTS_DIR, NULL, false};
-    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--fonts", true, &o.fonts, NULL},
-                                 {"--locale", true, &o.locale, NULL}, {"--strict", false, NULL, &o.strict},
-                                 {0}};
+    /* "": the default fonts, resolved in parse() */
+    load_options o = {.fonts = ""};
+    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--diagnostic-format", true, &o.diag_format_name, NULL}, {"--fonts", true, &o.fonts, NULL},
+                                 {"--locale", true, &o.locale, NULL}, {"--allow-missing-glyphs", false, NULL, &o.allow_missing_glyphs},
+                                 {"--json", false, NULL, &o.json}, {0}};
     int code = load(argc, argv, validate_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);
         size_t errors = eb_diag_count(diag, EB_ERROR), warnings = eb_diag_count(diag, EB_WARNING);
-        if (corpus)
+        if (o.json)
+            print_validate_json(&o, corpus, diag);
+        else if (corpus)
             printf("%zu indication(s), %zu valid review(s), %zu invalid file(s), %zu error(s)%s\n",
                    corpus->nindications, corpus->nreviews, corpus->nrejected, errors,
                    warnings ? ", with warnings" : "");
@@ -102,6 +154,7 @@ int eb_cmd_validate(int argc, char **argv) {
     }
     eb_corpus_free(corpus);
     eb_diag_free(diag);
+    load_options_free(&o);
     return code;
 }
 
@@ -130,16 +183,59 @@ static void print_indication(const eb_corpus *corpus, size_t index, size_t *nbri
     *nbriefs += 3;
 }
 
+static cJSON *review_json(const eb_review *review, size_t index) {
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "id", review->id);
+    cJSON_AddStringToObject(r, "language", eb_lang_tag(review->language));
+    cJSON *findings = cJSON_AddArrayToObject(r, "findings");
+    for (size_t i = 0; i < review->nfindings; i++)
+        if (eb_index_list_has(&review->findings[i].indications, index))
+            cJSON_AddItemToArray(findings, cJSON_CreateString(review->findings[i].id));
+    cJSON_AddNumberToObject(r, "human_studies", (double)count_studies(review, index));
+    return r;
+}
+
+static cJSON *indication_json(const eb_corpus *corpus, size_t index) {
+    const eb_indication *ind = &corpus->indications[index];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", ind->id);
+    cJSON *name = cJSON_AddObjectToObject(o, "name");
+    for (int l = 0; l < EB_LANG_COUNT; l++) cJSON_AddStringToObject(name, eb_lang_tag((eb_lang)l), ind->name.s[l]);
+    cJSON *reviews = cJSON_AddArrayToObject(o, "reviews");
+    cJSON *briefs = cJSON_AddArrayToObject(o, "briefs");
+    for (size_t r = 0; r < corpus->nreviews; r++)
+        if (eb_review_feeds(&corpus->reviews[r], index))
+            cJSON_AddItemToArray(reviews, review_json(&corpus->reviews[r], index));
+    for (int l = 0; cJSON_GetArraySize(reviews) > 0 && l < EB_LOCALE_COUNT; l++) {
+        char *file = eb_xasprintf("%s.%s.pdf", ind->id, eb_locale_name((eb_locale)l));
+        cJSON_AddItemToArray(briefs, cJSON_CreateString(file));
+        free(file);
+    }
+    return o;
+}
+
+static void print_list_json(const eb_corpus *corpus, const eb_diag *diag) {
+    cJSON *report = cJSON_CreateObject();
+    cJSON *indications = cJSON_AddArrayToObject(report, "indications");
+    for (size_t i = 0; corpus && i < corpus->nindications; i++)
+        cJSON_AddItemToArray(indications, indication_json(corpus, i));
+    eb_print_json_report(report, diag);
+}
+
 int eb_cmd_list(int argc, char **argv) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
-    load_options o = {EVBRIEF_DEFAULT_INPUTS_DIR, NULL, NULL, false};
-    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {0}};
+    load_options o = {0};
+    const eb_option options[] = {{"--inputs", true, &o.inputs, NULL},
+                                 {"--diagnostic-format", true, &o.diag_format_name, NULL},
+                                 {"--json", false, NULL, &o.json}, {0}};
     int code = load(argc, argv, list_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);
-        if (corpus) {
+        if (o.json) {
+            print_list_json(corpus, diag);
+        } else if (corpus) {
             size_t nbriefs = 0;
             for (size_t i = 0; i < corpus->nindications; i++) print_indication(corpus, i, &nbriefs);
             printf("%zu indication(s), %zu review(s), %zu brief(s) to build\n", corpus->nindications,
@@ -148,5 +244,6 @@ int eb_cmd_list(int argc, char **argv) {
     }
     eb_corpus_free(corpus);
     eb_diag_free(diag);
+    load_options_free(&o);
     return code;
 }

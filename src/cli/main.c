@@ -16,8 +16,14 @@ static const char usage[] =
     "  manifest merge  join the manifests of a sharded build\n"
     "  sample    write a one-page typesetting sample (Persian, Chinese, English)\n"
     "\n"
-    "Options of validate and list:\n"
-    "  --inputs DIR   the inputs directory (default: the source tree's inputs/)\n"
+    "  help CMD  describe a command (as evbrief CMD --help)\n"
+    "\n"
+    "Common options:\n"
+    "  --inputs DIR   the inputs directory (default: ./inputs, or the nearest\n"
+    "                 inputs/ above the current directory)\n"
+    "  --json         (validate, list, check, build) a JSON report on stdout,\n"
+    "                 with every diagnostic\n"
+    "  --diagnostic-format text|github  how problems are printed\n"
     "\n"
     "Exit codes:\n"
     "  0  success\n"
@@ -41,10 +47,26 @@ static const command commands[] = {
     {"manifest", eb_cmd_manifest},
 };
 
+static const command *find_command(const char *name) {
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0) return &commands[i];
+    return NULL;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         fputs(usage, stderr);
         return EB_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "help") == 0 && argc > 2) {
+        /* `evbrief help CMD` is `evbrief CMD --help` */
+        const command *c = find_command(argv[2]);
+        if (!c) {
+            fprintf(stderr, "evbrief: unknown command \"%s\"\n\n%s", argv[2], usage);
+            return EB_EXIT_USAGE;
+        }
+        char *help_argv[] = {argv[2], argc > 3 ? argv[3] : "--help", argc > 3 ? "--help" : NULL, NULL};
+        return c->run(argc > 3 ? 3 : 2, help_argv);
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         fputs(usage, stdout);
@@ -54,8 +76,8 @@ int main(int argc, char **argv) {
         printf("evbrief %s\n", EVBRIEF_VERSION);
         return EB_EXIT_OK;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+    const command *c = find_command(argv[1]);
+    if (c) return c->run(argc - 1, argv + 1);
     fprintf(stderr, "evbrief: unknown command \"%s\"\n\n%s", argv[1], usage);
     return EB_EXIT_USAGE;
 }

@@ -1,9 +1,12 @@
 #include "options.h"
 
 #include "compose.h"
+#include "layout.h"
 #include "load.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const eb_option *find_option(const eb_option *options, const char *arg, size_t len) {
@@ -13,11 +16,21 @@ static const eb_option *find_option(const eb_option *options, const char *arg, s
 }
 
 bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help) {
+    return eb_parse_options_args(argc, argv, options, help, NULL, NULL);
+}
+
+bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool *help, char **args,
+                           size_t *nargs) {
     *help = false;
+    if (nargs) *nargs = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             *help = true;
+            continue;
+        }
+        if (args && (arg[0] != '-' || strcmp(arg, "-") == 0)) {
+            args[(*nargs)++] = argv[i];
             continue;
         }
         const char *eq = strchr(arg, '=');
@@ -49,4 +62,29 @@ unsigned eb_rendering_langs(const char *locale_name) {
     eb_locale locale;
     if (!locale_name || !eb_locale_from_name(locale_name, &locale)) return EB_ALL_LANGS;
     return EB_LANG_BIT(eb_locale_lang(locale));
+}
+
+static uint32_t next_uncovered(void *fonts, const char *text, size_t len, size_t *pos) {
+    return eb_fontset_next_uncovered(fonts, text, len, pos);
+}
+
+eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing) {
+    return (eb_text_check){next_uncovered, fonts, "no font in the fonts directory has it", !allow_missing};
+}
+
+bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format) {
+    *format = EB_DIAG_TEXT;
+    if (!name || eb_diag_format_from_name(name, format)) return true;
+    fprintf(stderr, "evbrief %s: unknown diagnostic format \"%s\" (text or github)\n", command, name);
+    return false;
+}
+
+void eb_print_json_report(cJSON *report, const eb_diag *diag) {
+    char *diagnostics = eb_diag_json(diag);
+    cJSON_AddItemToObject(report, "diagnostics", cJSON_Parse(diagnostics));
+    free(diagnostics);
+    char *text = cJSON_Print(report);
+    if (text) printf("%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(report);
 }

@@ -4,6 +4,9 @@
 #define EVBRIEF_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "load.h"
 
 typedef struct {
     const char *name;     /* "--inputs" */
@@ -15,9 +18,26 @@ typedef struct {
 /* Parses argv[1..argc-1] (argv[0] is the command name). Returns false after
  * printing a usage message naming the problem; *help is set for --help. */
 bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help);
+/* The same, collecting the arguments that are not options (a lone "-"
+ * among them) into args, an array of at least argc pointers. */
+bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool *help, char **args,
+                           size_t *nargs);
 
 /* The languages whose renderings a load must require (load.h) for the
  * briefs of --locale NAME, or of every locale when name is NULL. */
 unsigned eb_rendering_langs(const char *locale_name);
+
+/* The load check (load.h) that every character of every string is in one
+ * of the fonts: an error, or a warning with --allow-missing-glyphs. */
+typedef struct eb_fontset eb_fontset;
+eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing);
+
+/* Prints a command's --json report on stdout, with every diagnostic of
+ * diag as its "diagnostics" member; frees the report. */
+typedef struct cJSON cJSON;
+void eb_print_json_report(cJSON *report, const eb_diag *diag);
+
+/* --diagnostic-format NAME (NULL: text). False after saying why. */
+bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format);
 
 #endif

@@ -19,6 +19,7 @@ eb_lang eb_locale_lang(eb_locale locale) {
 }
 
 bool eb_locale_from_name(const char *name, eb_locale *locale) {
+    if (strcmp(name, "zh-Hans") == 0) name = "zh";  /* the language's tag names its locale too */
     for (int i = 0; i < EB_LOCALE_COUNT; i++) {
         if (strcmp(name, locale_names[i]) == 0) {
             *locale = (eb_locale)i;

@@ -4,13 +4,16 @@
 #include "layout_internal.h"
 #include "util.h"
 
-uint32_t eb_fontset_first_uncovered(const eb_fontset *fonts, const char *text, size_t len) {
+uint32_t eb_fontset_next_uncovered(const eb_fontset *fonts, const char *text, size_t len, size_t *pos) {
     size_t nfonts = eb_fontset_count(fonts);
-    for (size_t i = 0; i < len;) {
+    while (*pos < len) {
         uint32_t cp = 0;
-        size_t n = eb_utf8_decode(text + i, len - i, &cp);
-        if (n == 0) return 0xFFFD;
-        i += n;
+        size_t n = eb_utf8_decode(text + *pos, len - *pos, &cp);
+        if (n == 0) {
+            *pos = len;  /* the loader has already refused invalid UTF-8 */
+            return 0xFFFD;
+        }
+        *pos += n;
         /* Controls that shaping consumes (joiners, bidi marks, spaces of
          * width zero) need no glyph. */
         if (cp < 0x20 || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||

@@ -380,8 +380,9 @@ static void report_uncovered(eb_text *t, uncovered_log *log, uint32_t cp, eb_dia
     for (size_t i = 0; i < log->nseen; i++)
         if (log->seen[i] == cp) return;
     if (log->nseen < sizeof log->seen / sizeof log->seen[0]) log->seen[log->nseen++] = cp;
+    if (t->style->strict == EB_UNCOVERED_REPORTED) return;
     char *message = eb_xasprintf("U+%04X is in none of the fonts; it is left out of the text", cp);
-    report_at_origin(diag, t->style, t->style->strict ? EB_ERROR : EB_WARNING, message);
+    report_at_origin(diag, t->style, t->style->strict == EB_UNCOVERED_ERROR ? EB_ERROR : EB_WARNING, message);
     free(message);
 }
 

@@ -423,7 +423,7 @@ static void place_furniture(eb_flow *f, size_t page) {
     eb_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, -1);
 }
 
-eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, bool strict,
+eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
                            eb_diag *diag) {
     eb_doc_plan *plan = eb_xcalloc(1, sizeof *plan);
     plan->lang = eb_lang_tag(eb_locale_lang(brief->locale));

@@ -27,7 +27,7 @@ typedef struct {
     eb_fontset *fonts;
     const eb_brief *brief;
     eb_diag *diag;
-    bool strict;
+    eb_uncovered strict;
     eb_doc_plan *plan;
     double portrait_w, portrait_h;
     double margin_x, margin_top, margin_bottom;

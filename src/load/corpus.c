@@ -2,6 +2,7 @@
  * refer to it), then every review file in name order, then the checks that
  * span files. */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,10 +147,13 @@ static void reject(eb_corpus *corpus, const char *path, size_t *cap) {
         (eb_rejected){eb_arena_strdup(corpus->arena, path), guess_indications(corpus, path)};
 }
 
-static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, eb_diag *diag) {
+/* Reported at the id's place in the file: the document is still open. */
+static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, const eb_json_doc *doc,
+                                eb_diag *diag) {
     for (size_t i = 0; i < corpus->nreviews; i++) {
         if (strcmp(corpus->reviews[i].id, review->id) == 0) {
-            eb_diag_report(diag, EB_ERROR, (eb_location){.file = review->file, .path = "$.id"},
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(doc->root, "id");
+            eb_diag_report(diag, EB_ERROR, eb_json_where(doc, id, false, "$.id"),
                            "review id \"%s\" is already used by %s", review->id, corpus->reviews[i].file);
             return true;
         }
@@ -157,26 +161,49 @@ static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, eb_d
     return false;
 }
 
-/* Reads one review file; on success appends it to the corpus. */
+/* Standard input, whole, as one document named EB_STDIN_NAME: a pipe has
+ * no size to read ahead, so it is read in chunks up to the file limit. */
+static bool load_stdin(eb_json_doc *doc, eb_diag *diag, bool *io_error) {
+    eb_buf data = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0 && data.len <= EB_JSON_MAX_FILE_SIZE)
+        eb_buf_append(&data, chunk, n);
+    *io_error = ferror(stdin) != 0;
+    bool ok = false;
+    eb_location where = {.file = EB_STDIN_NAME};
+    if (*io_error) {
+        *doc = (eb_json_doc){.file = EB_STDIN_NAME};
+        eb_diag_report(diag, EB_ERROR, where, "cannot read standard input");
+    } else if (data.len > EB_JSON_MAX_FILE_SIZE) {
+        *doc = (eb_json_doc){.file = EB_STDIN_NAME};
+        eb_diag_report(diag, EB_ERROR, where, "the file is larger than 16 MiB; split it or shorten its texts");
+    } else {
+        ok = eb_json_doc_parse(doc, EB_STDIN_NAME, eb_buf_cstr(&data), data.len, diag);
+    }
+    eb_buf_free(&data);
+    return ok;
+}
+
+/* Reads one review file ("-": standard input); on success appends it to
+ * the corpus. */
 static bool load_review(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
                         bool *io_error) {
     eb_json_doc doc;
-    bool ok = eb_json_doc_load(&doc, path, diag, io_error);
+    bool ok = strcmp(path, "-") == 0 ? load_stdin(&doc, diag, io_error) : eb_json_doc_load(&doc, path, diag, io_error);
     eb_review review;
     if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena, options);
+    if (ok && duplicate_review_id(corpus, &review, &doc, diag)) ok = false;
     eb_json_doc_free(&doc);
-    if (ok && duplicate_review_id(corpus, &review, diag)) ok = false;
     if (ok) corpus->reviews[corpus->nreviews++] = review;
     return ok;
 }
 
-static eb_load_status load_reviews(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag) {
-    char *dir = eb_xasprintf("%s/reviews", corpus->inputs_dir);
-    size_t nfiles = 0, cap = 0;
-    char **files = list_review_files(dir, &nfiles, diag);
-    eb_load_status status = files ? EB_LOAD_OK : EB_LOAD_IO;
-    if (files && nfiles == 0)
-        eb_diag_report(diag, EB_WARNING, (eb_location){.file = dir}, "no review files (*.json) found");
+/* Loads the named review files in order; status is the worst of them. */
+static eb_load_status load_review_files(eb_corpus *corpus, char *const *files, size_t nfiles,
+                                        const eb_load_options *options, eb_diag *diag) {
+    eb_load_status status = EB_LOAD_OK;
+    size_t cap = 0;
     corpus->reviews = eb_arena_array(corpus->arena, nfiles, sizeof *corpus->reviews);
     for (size_t i = 0; i < nfiles; i++) {
         bool io_error = false;
@@ -185,8 +212,19 @@ static eb_load_status load_reviews(eb_corpus *corpus, const eb_load_options *opt
             if (io_error) status = EB_LOAD_IO;
             else if (status == EB_LOAD_OK) status = EB_LOAD_INVALID;
         }
-        free(files[i]);
     }
+    return status;
+}
+
+static eb_load_status load_reviews(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag) {
+    char *dir = eb_xasprintf("%s/reviews", corpus->inputs_dir);
+    size_t nfiles = 0;
+    char **files = list_review_files(dir, &nfiles, diag);
+    eb_load_status status = files ? EB_LOAD_OK : EB_LOAD_IO;
+    if (files && nfiles == 0)
+        eb_diag_report(diag, EB_WARNING, (eb_location){.file = dir}, "no review files (*.json) found");
+    if (files) status = load_review_files(corpus, files, nfiles, options, diag);
+    for (size_t i = 0; i < nfiles; i++) free(files[i]);
     free(files);
     free(dir);
     return status;
@@ -197,8 +235,9 @@ eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status 
     return eb_load_corpus_with(inputs_dir, &options, diag, status);
 }
 
-eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
-                               eb_load_status *status) {
+/* A corpus holding the indications alone; NULL when they are unusable. */
+static eb_corpus *load_vocabulary(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
+                                  eb_load_status *status) {
     eb_arena *arena = eb_arena_new();
     eb_corpus *corpus = eb_arena_alloc(arena, sizeof *corpus);
     corpus->arena = arena;
@@ -212,7 +251,21 @@ eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *op
         eb_corpus_free(corpus);
         return NULL;
     }
-    *status = load_reviews(corpus, options, diag);
+    *status = EB_LOAD_OK;
+    return corpus;
+}
+
+eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
+                               eb_load_status *status) {
+    eb_corpus *corpus = load_vocabulary(inputs_dir, options, diag, status);
+    if (corpus) *status = load_reviews(corpus, options, diag);
+    return corpus;
+}
+
+eb_corpus *eb_load_files(const char *inputs_dir, char *const *files, size_t nfiles,
+                         const eb_load_options *options, eb_diag *diag, eb_load_status *status) {
+    eb_corpus *corpus = load_vocabulary(inputs_dir, options, diag, status);
+    if (corpus) *status = load_review_files(corpus, files, nfiles, options, diag);
     return corpus;
 }
 

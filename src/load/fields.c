@@ -168,18 +168,34 @@ bool eb_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
 
 /* ---- scalars ---------------------------------------------------------------------- */
 
-/* Runs the optional text check (load.h) on a valid string. */
+static bool seen_before(const char *s, size_t end, uint32_t cp) {
+    for (size_t i = 0; i < end;) {
+        uint32_t c = 0;
+        size_t n = eb_utf8_decode(s + i, end - i, &c);
+        if (n == 0 || c == cp) return n != 0;
+        i += n;
+    }
+    return false;
+}
+
+/* Runs the optional text check (load.h) on a valid string: every rejected
+ * character is reported, each once per string, so that an editor fixes
+ * them all in one pass. */
 static bool check_characters(eb_reader *r, const cJSON *node, const char *s, size_t len) {
     if (!r->check) return true;
-    uint32_t cp = r->check->first_rejected(r->check->ctx, s, len);
-    if (!cp) return true;
-    char utf8[5] = {0};
-    eb_utf8_encode(cp, utf8);
     eb_severity severity = r->check->strict ? EB_ERROR : EB_WARNING;
-    eb_diag_report(r->diag, severity, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
-                   "character U+%04X \"%s\": %s", (unsigned)cp, utf8, r->check->reason);
-    if (severity == EB_ERROR) r->errors++;
-    return severity != EB_ERROR;
+    bool ok = true;
+    size_t pos = 0;
+    for (uint32_t cp; (cp = r->check->next_rejected(r->check->ctx, s, len, &pos));) {
+        char utf8[5] = {0};
+        size_t start = pos - eb_utf8_encode(cp, utf8);  /* the check moved pos past it */
+        if (seen_before(s, start, cp)) continue;
+        eb_diag_report(r->diag, severity, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
+                       "character U+%04X \"%s\": %s", (unsigned)cp, utf8, r->check->reason);
+        if (severity == EB_ERROR) r->errors++;
+        ok = severity != EB_ERROR;
+    }
+    return ok;
 }
 
 bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
@@ -391,22 +407,33 @@ bool eb_read_string_list(eb_reader *r, const cJSON *obj, const char *name, size_
     return true;
 }
 
-static bool valid_date(const char *s) {
+/* The shape alone: YYYY-MM or YYYY-MM-DD, digits and dashes. */
+static bool date_shaped(const char *s) {
     size_t n = strlen(s);
     if (n != 7 && n != 10) return false;
     for (size_t i = 0; i < n; i++) {
         bool dash = i == 4 || i == 7;
         if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
     }
-    int year = atoi(s), month = atoi(s + 5);
-    if (year < 1900 || year > 2100 || month < 1 || month > 12) return false;
-    if (n == 7) return true;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int day = atoi(s + 8);
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (month == 2 && day == 29 && !leap) return false;
-    return day >= 1 && day <= days[month - 1];
+    return true;
 }
+
+/* Why a well-shaped date is not a day of the calendar (NULL: it is one),
+ * so that "2026-02-30" is called impossible rather than misshapen. */
+static char *impossible_date(const char *s) {
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December"};
+    int year = atoi(s), month = atoi(s + 5);
+    if (year < 1900 || year > 2100) return eb_xasprintf("the year %d is out of range (1900 to 2100)", year);
+    if (month < 1 || month > 12) return eb_xasprintf("there is no month %02d", month);
+    if (strlen(s) == 7) return NULL;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int day = atoi(s + 8), last = days[month - 1] + (month == 2 && leap);
+    if (day >= 1 && day <= last) return NULL;
+    return eb_xasprintf("%s %d has %d days", months[month - 1], year, last);
+}
+
 
 static bool read_checked(eb_reader *r, const cJSON *obj, const char *name, size_t max_chars,
                          bool (*valid)(const char *), const char *what, const char **out) {
@@ -427,7 +454,19 @@ static bool read_checked(eb_reader *r, const cJSON *obj, const char *name, size_
 }
 
 bool eb_read_date(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
-    return read_checked(r, obj, name, 10, valid_date, "a date of the form YYYY-MM-DD or YYYY-MM", out);
+    const char *value = NULL;
+    if (!read_checked(r, obj, name, 10, date_shaped, "a date of the form YYYY-MM-DD or YYYY-MM", &value)) return false;
+    char *why = value ? impossible_date(value) : NULL;
+    if (why) {
+        size_t mark = eb_path_push_key(r, name);
+        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(obj, name), false, "\"%s\" is an impossible date: %s",
+                        value, why);
+        eb_path_pop(r, mark);
+        free(why);
+        return false;
+    }
+    *out = value;
+    return true;
 }
 
 static bool valid_doi(const char *s) {

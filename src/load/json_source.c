@@ -36,10 +36,33 @@ void eb_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *col
     *column = (int)eb_utf8_count(doc->text + doc->line_starts[lo], offset - doc->line_starts[lo]) + 1;
 }
 
-static void report_at(eb_json_doc *doc, eb_diag *diag, size_t offset, const char *fmt, const char *arg) {
-    eb_location where = {.file = doc->file};
+/* The text of where.line, for the excerpt under a diagnostic. */
+static void attach_source(const eb_json_doc *doc, eb_location *where) {
+    if (where->line < 1 || (size_t)where->line > doc->nlines) return;
+    size_t start = doc->line_starts[where->line - 1];
+    size_t end = (size_t)where->line < doc->nlines ? doc->line_starts[where->line] : doc->len;
+    while (end > start && (doc->text[end - 1] == '\n' || doc->text[end - 1] == '\r')) end--;
+    where->source = doc->text + start;
+    where->source_len = end - start;
+}
+
+static void report_path_at(eb_json_doc *doc, eb_diag *diag, eb_severity severity, size_t offset,
+                           const char *path, const char *message) {
+    eb_location where = {.file = doc->file, .path = path};
     eb_json_line_col(doc, offset, &where.line, &where.column);
-    eb_diag_report(diag, EB_ERROR, where, fmt, arg);
+    attach_source(doc, &where);
+    eb_diag_report(diag, severity, where, "%s", message);
+}
+
+static void report_severity_at(eb_json_doc *doc, eb_diag *diag, eb_severity severity, size_t offset,
+                               const char *message) {
+    report_path_at(doc, diag, severity, offset, NULL, message);
+}
+
+static void report_at(eb_json_doc *doc, eb_diag *diag, size_t offset, const char *fmt, const char *arg) {
+    char *message = eb_xasprintf(fmt, arg);
+    report_severity_at(doc, diag, EB_ERROR, offset, message);
+    free(message);
 }
 
 /* ---- positions of nodes ------------------------------------------------------ */
@@ -131,6 +154,7 @@ eb_location eb_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key
     if (p) {
         size_t offset = at_key && p->key_offset != SIZE_MAX ? p->key_offset : p->value_offset;
         eb_json_line_col(doc, offset, &where.line, &where.column);
+        attach_source(doc, &where);
     }
     return where;
 }
@@ -238,21 +262,51 @@ static bool parse_tree(eb_json_doc *doc, eb_diag *diag) {
         err.offset = p && p >= doc->text + start && p <= doc->text + doc->len
                          ? (size_t)(p - doc->text) - start : 0;
         snprintf(err.message, sizeof err.message, "invalid JSON");
+        err.path[0] = '\0';
     }
+    const char *path = err.path[0] ? err.path : NULL;
     if (err.has_open) {
         int line = 0, column = 0;
         eb_json_line_col(doc, err.open_offset + start, &line, &column);
         char *message = eb_xasprintf("%s; the '%c' at line %d, column %d is never closed",
                                      err.message, doc->text[err.open_offset + start], line, column);
-        report_at(doc, diag, err.offset + start, "%s", message);
+        report_path_at(doc, diag, EB_ERROR, err.offset + start, path, message);
         free(message);
     } else {
-        report_at(doc, diag, err.offset + start, "%s", err.message);
+        report_path_at(doc, diag, EB_ERROR, err.offset + start, path, err.message);
     }
     cJSON_Delete(doc->root);
     doc->root = NULL;
     (void)trailing;
     return false;
+}
+
+/* "zh" is an alias of "zh-Hans" wherever a language is written: as a key
+ * (text objects, header_renderings) and as the value of "language" or
+ * "lang". Rewritten once here, so that every reader sees one tag. Both
+ * keys in one object are an error. */
+static size_t alias_zh(eb_json_doc *doc, cJSON *node, eb_diag *diag) {
+    size_t errors = 0;
+    for (cJSON *m = node ? node->child : NULL; m; m = m->next) {
+        errors += alias_zh(doc, m, diag);
+        if (!m->string) continue;
+        bool lang_value = strcmp(m->string, "language") == 0 || strcmp(m->string, "lang") == 0;
+        if (lang_value && cJSON_IsString(m) && strcmp(m->valuestring, "zh") == 0) cJSON_SetValuestring(m, "zh-Hans");
+        if (strcmp(m->string, "zh") != 0) continue;
+        if (cJSON_GetObjectItemCaseSensitive(node, "zh-Hans")) {
+            eb_diag_report(diag, EB_ERROR, eb_json_where(doc, m, true, NULL),
+                           "both \"zh\" and \"zh-Hans\": \"zh\" is another name of \"zh-Hans\"; keep one");
+            errors++;
+            continue;
+        }
+        char *tag = cJSON_malloc(sizeof "zh-Hans");
+        if (!tag) abort();  /* as eb_xmalloc: out of memory is not recoverable */
+        memcpy(tag, "zh-Hans", sizeof "zh-Hans");
+        if (!(m->type & cJSON_StringIsConst)) cJSON_free(m->string);
+        m->type &= ~cJSON_StringIsConst;
+        m->string = tag;
+    }
+    return errors;
 }
 
 bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
@@ -266,10 +320,16 @@ bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, siz
     }
     if (!check_encoding(doc, diag) || !check_depth(doc, diag) || !parse_tree(doc, diag))
         return false;
+    /* Windows editors write one; it is harmless, so a warning (the docs
+     * ask for files without). */
+    if (len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0)
+        report_severity_at(doc, diag, EB_WARNING, 0,
+                           "byte-order mark at the start of the file: it is ignored; save the file as UTF-8 without one");
     /* A duplicate key is an error, but the rest of the file can still be
      * checked, so that the editor sees every problem in one run. */
     doc->errors += check_duplicates(doc, doc->root, diag);
     doc->errors += check_nul_escapes(doc, diag);
+    doc->errors += alias_zh(doc, doc->root, diag);
     return true;
 }
 

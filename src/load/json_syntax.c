@@ -28,6 +28,10 @@ typedef struct {
     size_t len, pos;
     char stack[EB_JSON_SYNTAX_MAX_DEPTH];
     size_t open_at[EB_JSON_SYNTAX_MAX_DEPTH];
+    /* where in each container: the item index, or the last key read
+     * (key_len 0: none yet), so that an error gets the path of its value */
+    size_t index[EB_JSON_SYNTAX_MAX_DEPTH];
+    size_t key_at[EB_JSON_SYNTAX_MAX_DEPTH], key_len[EB_JSON_SYNTAX_MAX_DEPTH];
     size_t depth;
     expectation expect;
 } scanner;
@@ -52,9 +56,38 @@ static const char *describe_expectation(const scanner *s) {
     }
 }
 
+static bool plain_key(const char *k, size_t n) {
+    if (n == 0 || !(isalpha((unsigned char)k[0]) || k[0] == '_' || k[0] == '$')) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(isalnum((unsigned char)k[i]) || k[i] == '_' || k[i] == '-' || k[i] == '$')) return false;
+    return true;
+}
+
+/* The member of level d that is being read: its key, unless at the deepest
+ * level the scanner waits for the next key (the last one is done). */
+static bool in_member(const scanner *s, size_t d) {
+    if (!s->key_len[d]) return false;
+    return d + 1 < s->depth || (s->expect != EXPECT_KEY && s->expect != EXPECT_KEY_OR_CLOSE);
+}
+
+/* The path as the loader writes it ($.findings[2].text), keys as they are
+ * spelt in the file, cut short past the buffer. */
+static void describe_path(const scanner *s, char *out, size_t cap) {
+    size_t n = (size_t)snprintf(out, cap, "$");
+    for (size_t d = 0; d < s->depth && n < cap; d++) {
+        const char *k = s->text + s->key_at[d];
+        int len = s->key_len[d] > 64 ? 64 : (int)s->key_len[d];
+        if (s->stack[d] == '[')
+            n += (size_t)snprintf(out + n, cap - n, "[%zu]", s->index[d]);
+        else if (in_member(s, d))
+            n += (size_t)snprintf(out + n, cap - n, plain_key(k, s->key_len[d]) ? ".%.*s" : "[\"%.*s\"]", len, k);
+    }
+}
+
 static bool fail(scanner *s, eb_json_syntax_error *err, const char *fmt_detail) {
     err->offset = s->pos;
     snprintf(err->message, sizeof err->message, "%s", fmt_detail);
+    describe_path(s, err->path, sizeof err->path);
     return false;
 }
 
@@ -127,6 +160,8 @@ static bool open_container(scanner *s, char c, eb_json_syntax_error *err) {
     if (s->depth == EB_JSON_SYNTAX_MAX_DEPTH)
         return fail(s, err, "nesting too deep");
     s->stack[s->depth] = c;
+    s->index[s->depth] = 0;
+    s->key_len[s->depth] = 0;
     s->open_at[s->depth++] = s->pos++;
     s->expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
     return true;
@@ -175,13 +210,17 @@ static bool scan_step(scanner *s, eb_json_syntax_error *err) {
     case EXPECT_KEY:
         if (c == '}') return close_container(s, c, err);
         if (c != '"') return fail(s, err, c == '\'' ? "member names must use double quotes" : describe_expectation(s));
+        size_t key = s->pos;
         if (!scan_string(s, err)) return false;
+        s->key_at[s->depth - 1] = key + 1;
+        s->key_len[s->depth - 1] = s->pos - key - 2;
         s->expect = EXPECT_COLON;
         return true;
     case EXPECT_COMMA_OR_CLOSE:
         if (c == ',') {
             s->pos++;
             s->expect = s->stack[s->depth - 1] == '{' ? EXPECT_KEY : EXPECT_ITEM;
+            s->index[s->depth - 1]++;
             return true;
         }
         if (c == '}' || c == ']') return close_container(s, c, err);
@@ -201,6 +240,7 @@ bool eb_json_find_syntax_error(const char *text, size_t len, eb_json_syntax_erro
     }
     if (s.expect == EXPECT_END) return false;
     err->offset = s.len;
+    describe_path(&s, err->path, sizeof err->path);
     if (s.depth) {
         err->open_offset = s.open_at[s.depth - 1];
         snprintf(err->message, sizeof err->message, "unexpected end of file: %s",

@@ -14,6 +14,7 @@ typedef struct {
     bool has_open;        /* an unclosed bracket is involved */
     size_t open_offset;   /* where that bracket is */
     char message[160];
+    char path[256];       /* JSON path of the value being read there, "$" at the top */
 } eb_json_syntax_error;
 
 /* Finds the first syntax error; false when the text is valid JSON. */

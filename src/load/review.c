@@ -992,7 +992,8 @@ static void read_language(review_reader *rr, const cJSON *root) {
 
 static void check_file_name(review_reader *rr, const cJSON *root, const char *file) {
     const char *id = rr->review->id;
-    if (!id) return;
+    /* standard input has no file name to match */
+    if (!id || strcmp(file, EB_STDIN_NAME) == 0) return;
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     size_t n = strlen(id);

@@ -58,8 +58,8 @@ leftovers=$(ls -A | grep -v -x -e out -e again.pdf -e target-is-a-dir.pdf -e err
 [ -z "$leftovers" ] || fail "left behind: $leftovers"
 [ -z "$(ls -A target-is-a-dir.pdf)" ] || fail "wrote into the directory"
 
-"$EVBRIEF" sample --out "$tmp/no/such/dir/x.pdf" >/dev/null 2>&1; [ $? = 3 ] || fail "missing directory should exit 3"
-[ ! -e "$tmp/no" ] || fail "created a directory tree"
+# --out makes the missing directories (as build --out does)
+"$EVBRIEF" sample --out "$tmp/no/such/dir/x.pdf" >/dev/null 2>&1 && [ -f "$tmp/no/such/dir/x.pdf" ] || fail "missing directories should be made"
 
 if [ "$(id -u)" != 0 ]; then  # root writes anywhere
     mkdir -p locked && chmod 555 locked

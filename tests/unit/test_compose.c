@@ -88,10 +88,12 @@ static eb_corpus *load_corpus(char *dir) {
     /* rev-fa shows a study in skin-aging but none of its limitations: the
      * brief then falls back to them (test_evidence_not_inflated) */
     CHECK(eb_diag_count(diag, EB_WARNING) == 1 && eb_diag_count(diag, EB_ERROR) == 0);
-    if (eb_diag_message_count(diag) == 1)
-        CHECK_CONTAINS(eb_diag_message(diag, 0), "rev-fa.json:11:54: $.human_studies[0].indications[0]: warning: "
+    if (eb_diag_message_count(diag) == 1) {
+        CHECK_CONTAINS(eb_diag_message(diag, 0), "rev-fa.json:11:54: warning: "
                                                  "the \"skin-aging\" briefs show this human study but none of this "
                                                  "review's limitations");
+        CHECK_CONTAINS(eb_diag_message(diag, 0), " [$.human_studies[0].indications[0]]");
+    }
     eb_diag_free(diag);
     return corpus;
 }

@@ -81,7 +81,7 @@ static void test_column_counts_characters(eb_corpus *corpus) {
     CHECK(eb_load_review_buffer(corpus, "c.json", doc, strlen(doc), diag) == NULL);
     int found = 0;
     for (size_t i = 0; i < eb_diag_message_count(diag); i++)
-        if (strstr(eb_diag_message(diag, i), "c.json:1:19: $.yeer: error: unknown field \"yeer\"; did you mean \"year\"?"))
+        if (strstr(eb_diag_message(diag, i), "c.json:1:19: error: unknown field \"yeer\"; did you mean \"year\"? [$.yeer]"))
             found = 1;
     CHECK(found);
     eb_diag_free(diag);
@@ -97,11 +97,11 @@ static void test_all_errors_reported(eb_corpus *corpus) {
     CHECK(eb_load_review_buffer(corpus, "c.json", doc, strlen(doc), diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 5);
     const char *expected[] = {
-        "c.json:3:2: $[\"odd key\"]: error: unknown field \"odd key\"",
-        "c.json:1:52: $.year: error: 1800 is out of range (1900 to 2100)",
-        "c.json:1:66: $.kind: error: unknown value \"essay\"",
-        "c.json:2:43: $.findings[0].indications[0]: error: unknown indication \"acne\"; it is a condition of \"inflammatory-skin-disease\"",
-        "c.json:2:128: $.findings[0].refs[0]: error: reference 9 is not in this review's \"references\"",
+        "c.json:3:2: error: unknown field \"odd key\" (see docs/input-format.md) [$[\"odd key\"]]",
+        "c.json:1:52: error: 1800 is out of range (1900 to 2100) [$.year]",
+        "c.json:1:66: error: unknown value \"essay\"",
+        "c.json:2:43: error: unknown indication \"acne\"; it is a condition of \"inflammatory-skin-disease\" [$.findings[0].indications[0]]",
+        "c.json:2:128: error: reference 9 is not in this review's \"references\" [$.findings[0].refs[0]]",
     };
     for (size_t e = 0; e < sizeof expected / sizeof expected[0]; e++) {
         int found = 0;

@@ -1,0 +1,140 @@
+/* realpath is XSI, beyond the POSIX base the build asks for */
+#define _XOPEN_SOURCE 700
+
+#include "paths.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static bool is_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool holds_inputs(const char *dir) {
+    char *probe = eb_xasprintf("%s/inputs/indications.json", dir);
+    bool yes = is_file(probe);
+    free(probe);
+    return yes;
+}
+
+/* Drops the last component of an absolute path in place; false at "/". */
+static bool parent(char *dir) {
+    char *slash = strrchr(dir, '/');
+    if (!slash || (slash == dir && dir[1] == '\0')) return false;
+    if (slash == dir) slash[1] = '\0';
+    else *slash = '\0';
+    return true;
+}
+
+char *eb_find_inputs(const char *command, const char *given) {
+    if (given) return eb_xstrdup(given);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) {
+        fprintf(stderr, "evbrief %s: cannot read the current directory: %s\n", command, strerror(errno));
+        return NULL;
+    }
+    char dir[PATH_MAX];
+    strcpy(dir, cwd);
+    do {
+        if (!holds_inputs(dir)) continue;
+        if (strcmp(dir, cwd) == 0) return eb_xstrdup("inputs");
+        return eb_xasprintf("%s/inputs", strcmp(dir, "/") ? dir : "");
+    } while (parent(dir));
+    fprintf(stderr,
+            "evbrief %s: no inputs/indications.json in %s or any directory above it; "
+            "name the inputs with --inputs DIR\n", command, cwd);
+    return NULL;
+}
+
+char *eb_default_out(const char *given_inputs, const char *inputs) {
+    if (given_inputs) return eb_xstrdup("out");
+    char *dir = eb_xstrdup(inputs);
+    char *slash = strrchr(dir, '/');
+    char *out = slash ? eb_xasprintf("%.*s/out", (int)(slash - dir), dir) : eb_xstrdup("out");
+    free(dir);
+    return out;
+}
+
+/* realpath's result is malloc'd outside the eb_x family: copy it into one. */
+static char *eb_xstrdup_free(char *s) {
+    char *copy = eb_xstrdup(s);
+    free(s);
+    return copy;
+}
+
+/* DATADIR/evbrief/fonts of an installed binary (BINDIR/EVBRIEF_DATA_FROM_BIN,
+ * set by CMake from the install directories), when it exists. */
+static char *installed_fonts(void) {
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return NULL;
+    exe[n] = '\0';
+    if (!parent(exe)) return NULL;
+    char *fonts = eb_xasprintf("%s/%s/fonts", exe, EVBRIEF_DATA_FROM_BIN);
+    char *probe = eb_xasprintf("%s/fonts.json", fonts);
+    bool found = is_file(probe);
+    free(probe);
+    /* shown on the first line: say it without the bin/.. detour */
+    char *real = found ? realpath(fonts, NULL) : NULL;
+    free(fonts);
+    return real ? eb_xstrdup_free(real) : NULL;
+}
+
+char *eb_find_fonts(const char *given) {
+    if (given) return eb_xstrdup(given);
+    char *installed = installed_fonts();
+    return installed ? installed : eb_xstrdup(EVBRIEF_DEFAULT_FONTS_DIR);
+}
+
+static bool make_one(const char *command, const char *dir) {
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return true;
+        fprintf(stderr, "evbrief %s: %s exists and is not a directory\n", command, dir);
+        return false;
+    }
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST) return true;
+    fprintf(stderr, "evbrief %s: cannot create %s: %s\n", command, dir, strerror(errno));
+    return false;
+}
+
+bool eb_make_directories(const char *command, const char *dir) {
+    char *path = eb_xstrdup(dir);
+    bool ok = true;
+    /* each prefix ending before a '/', then the whole path */
+    for (char *p = path + 1; ok && *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        ok = make_one(command, path);
+        *p = '/';
+    }
+    if (ok) ok = make_one(command, path);
+    free(path);
+    return ok;
+}
+
+bool eb_make_parent_directories(const char *command, const char *file) {
+    const char *slash = strrchr(file, '/');
+    if (!slash || slash == file) return true;
+    char *dir = eb_xstrndup(file, (size_t)(slash - file));
+    bool ok = eb_make_directories(command, dir);
+    free(dir);
+    return ok;
+}
+
+void eb_print_paths(const char *inputs, const char *fonts, const char *out) {
+    const char *sep = "";
+    if (inputs) printf("inputs: %s", inputs), sep = "  ";
+    if (fonts) printf("%sfonts: %s", sep, fonts), sep = "  ";
+    if (out) printf("%sout: %s", sep, out);
+    putchar('\n');
+    fflush(stdout);
+}
