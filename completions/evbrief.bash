@@ -18,7 +18,7 @@ _evbrief() {
     case $cmd in
         build) opts="--inputs --fonts --out --indication --locale --paper --jobs --shard --force --fail-fast --allow-missing-glyphs --quiet --json --timings --diagnostic-format --help" ;;
         check) opts="--inputs --fonts --out --indication --locale --paper --shard --allow-missing-glyphs --json --diagnostic-format --help" ;;
-        validate) opts="--inputs --fonts --locale --allow-missing-glyphs --json --diagnostic-format --help" ;;
+        validate) opts="--inputs --fonts --locale --allow-missing-glyphs --strict --json --diagnostic-format --help" ;;
         list) opts="--inputs --json --diagnostic-format --help" ;;
         sample) opts="--fonts --out --help" ;;
         manifest) opts="merge --out --help" ;;

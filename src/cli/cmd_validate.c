@@ -14,7 +14,7 @@
 
 static const char validate_usage[] =
     "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--allow-missing-glyphs]\n"
-    "                        [--json] [--diagnostic-format text|github] [FILE...]\n"
+    "                        [--strict] [--json] [--diagnostic-format text|github] [FILE...]\n"
     "Checks inputs/indications.json and every inputs/reviews/*.json (or only the\n"
     "review FILEs named, against the vocabulary; - reads standard input) against\n"
     "the input format (docs/input-format.md). INPUTS is --inputs, else ./inputs\n"
@@ -27,6 +27,7 @@ static const char validate_usage[] =
     "--locale), with the original's numbers. A character that no font in\n"
     "--fonts has is an error, each one listed (a warning with\n"
     "--allow-missing-glyphs: such a character is left out of the briefs).\n"
+    "--strict: a warning fails too (exit 1), for a CI gate that wants none.\n"
     "--json prints a report on stdout with every diagnostic (file, line, column,\n"
     "path, severity, message) instead of text. Languages are written fa, en and\n"
     "zh-Hans (zh is another name of zh-Hans).\n";
@@ -49,7 +50,7 @@ static int exit_code(eb_load_status status) {
 typedef struct {
     const char *inputs, *fonts, *locale, *diag_format_name;
     eb_diag_format diag_format;
-    bool allow_missing_glyphs, json;
+    bool allow_missing_glyphs, json, strict;
     char **files;      /* validate FILE...: only these reviews */
     size_t nfiles;
     char *owned[2];    /* the resolved inputs and fonts (paths.h) */
@@ -138,11 +139,12 @@ int eb_cmd_validate(int argc, char **argv) {
     load_options o = {.fonts = ""};
     const eb_option options[] = {{"--inputs", true, &o.inputs, NULL}, {"--diagnostic-format", true, &o.diag_format_name, NULL}, {"--fonts", true, &o.fonts, NULL},
                                  {"--locale", true, &o.locale, NULL}, {"--allow-missing-glyphs", false, NULL, &o.allow_missing_glyphs},
-                                 {"--json", false, NULL, &o.json}, {0}};
+                                 {"--strict", false, NULL, &o.strict}, {"--json", false, NULL, &o.json}, {0}};
     int code = load(argc, argv, validate_usage, options, &o, diag, &corpus, &status);
     if (code < 0) {
         code = exit_code(status);
         size_t errors = eb_diag_count(diag, EB_ERROR), warnings = eb_diag_count(diag, EB_WARNING);
+        if (o.strict && warnings && code == EB_EXIT_OK) code = EB_EXIT_INPUT;
         if (o.json)
             print_validate_json(&o, corpus, diag);
         else if (corpus)

@@ -70,7 +70,10 @@ printf '\xef\xbb\xbf' | cat - "$SRC/inputs/reviews/he-2026.json" > "$tmp/inputs/
 err=$("$EVBRIEF" validate 2>&1 >/dev/null) || fail "a BOM should not fail validation: $err"
 echo "$err" | head -1 | grep -qx 'inputs/reviews/he-2026.json:1:1: warning: byte-order mark at the start of the file: it is ignored; save the file as UTF-8 without one' \
   || fail "BOM warning: $err"
-echo "ok: consistency (BOM)"
+# --strict: the same warning fails validation
+"$EVBRIEF" validate --strict >/dev/null 2>&1; [ $? = 1 ] || fail "validate --strict should exit 1 on a warning"
+"$EVBRIEF" validate --strict "$SRC/inputs/reviews/xiang-2026.json" >/dev/null 2>&1 || fail "validate --strict on a clean file"
+echo "ok: consistency (BOM, --strict)"
 
 # Impossible dates are called impossible; misshapen ones misshapen.
 for d in "2026-02-30:February 2026 has 28 days" "2024-02-30:February 2024 has 29 days" "2026-13-01:there is no month 13" "2026-04-31:April 2026 has 30 days"; do
