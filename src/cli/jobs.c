@@ -27,10 +27,11 @@ static const char *relative(const char *path, const char *dir) {
     return path;
 }
 
-/* The pinned hashes of fonts.json (read by the layout stage, which opens
- * the same list); its problems go to stderr as diagnostics. */
+/* The pinned hashes of fonts.json. The commands open the fontset (the
+ * same list, read by the layout stage) first, and it has reported the
+ * list's problems: they are not printed twice. */
 static bool read_font_hashes(const char *fonts_dir, eb_job_list *list) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_new(NULL);
     eb_font_list fonts;
     bool ok = eb_font_list_read(fonts_dir, &fonts, diag);
     list->fonts = eb_xcalloc(fonts.n + 1, sizeof *list->fonts);

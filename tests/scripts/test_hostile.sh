@@ -242,14 +242,15 @@ expect_briefs ""
 fonts_case list-broken
 echo '{"fonts": [' >"$c/fonts/fonts.json"
 run 3 --fonts fonts
-expect 'fonts/fonts.json: $.fonts: error: expected a JSON object with a list of 1 to 32 fonts'
+expect 'fonts/fonts.json: error: expected a JSON object with a list of 1 to 32 fonts [$.fonts]'
 expect 'evbrief: cannot read the font list fonts/fonts.json'
+[ "$(grep -c 'expected a JSON object with a list' "$c/log")" = 1 ] || fail "the broken font list reported more than once"
 expect_briefs ""
 # a face index beyond unsigned's range was undefined behaviour (fonts.c)
 fonts_case face-out-of-range
 sed -i 's/"face": 0/"face": 1e10/' "$c/fonts/fonts.json"
 run 3 --fonts fonts
-expect 'fonts/fonts.json: $.fonts[0].face: error: expected a face index, a whole number from 0 to 65535, found 1e+10'
+expect 'fonts/fonts.json: error: expected a face index, a whole number from 0 to 65535, found 1e+10 [$.fonts[0].face]'
 expect_briefs ""
 
 # ---- an unwritable out/ ------------------------------------------------------------------------
