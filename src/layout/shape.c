@@ -15,8 +15,9 @@
  * joining and the like (HB_BUFFER_CONTEXT_LENGTH, 5, characters each
  * side; the key takes CONTEXT_CHARS). Clusters are stored relative to the
  * item's start, which is how they depend on the item (HarfBuzz only
- * compares and merges them). The cluster level, the features (none) and
- * the buffer's other settings never change. Glyphs are kept in 10 bytes;
+ * compares and merges them). The cluster level and the buffer's other
+ * settings never change; the one feature set (locl off on Persian digits,
+ * below) follows from the item's text and language, both in the key. Glyphs are kept in 10 bytes;
  * an item whose values do not fit is not kept. */
 #include <stdlib.h>
 #include <string.h>
@@ -137,10 +138,41 @@ void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t c
 
 /* ---- shaping ------------------------------------------------------------------------ */
 
+/* The Extended Arabic-Indic digits, Persian's and Urdu's (U+06F0-U+06F9). */
+static bool is_persian_digit(uint32_t cp) { return cp >= 0x06F0 && cp <= 0x06F9; }
+
+/* Noto Naskh Arabic 2.004 registers its Urdu digit forms (۴ ۶ ۷ drawn as
+ * Urdu or Arabic-Indic four, six, seven) in `locl` under every language
+ * system, DFLT and Persian included (`hb-shape --language=fa` gives
+ * uni06F4.locl, uni0666, uni06F7.locl). Those shapes are right only for
+ * Urdu, so every other language shapes its runs of these digits with
+ * `locl` off, and keeps `locl` elsewhere. Ranges are cluster values, the
+ * byte offsets hb_buffer_add_utf8 gives. Returns the count; *out is to
+ * be freed. */
+static unsigned persian_digit_features(const eb_text *t, const eb_item *item, hb_language_t lang,
+                                       hb_feature_t **out) {
+    *out = NULL;
+    if (lang == hb_language_from_string("ur", -1)) return 0;
+    unsigned n = 0, cap = 0;
+    for (size_t ch = item->start; ch < item->end; ch++) {
+        if (!is_persian_digit(t->cps[ch])) continue;
+        size_t end = ch;
+        while (end < item->end && is_persian_digit(t->cps[end])) end++;
+        if (n == cap) *out = eb_xrealloc(*out, (cap = cap ? cap * 2 : 8) * sizeof **out);
+        (*out)[n++] = (hb_feature_t){.tag = HB_TAG('l', 'o', 'c', 'l'), .value = 0,
+                                     .start = t->offs[ch], .end = t->offs[end]};
+        ch = end;
+    }
+    return n;
+}
+
 static size_t shape_with_harfbuzz(const eb_text *t, const eb_item *item, hb_language_t lang,
                                   hb_buffer_t *buf, eb_shaped_glyphs *out) {
     set_buffer_for(t, item, lang, buf);
-    hb_shape(eb_font_hb_font(eb_fontset_font(t->fonts, item->font)), buf, NULL, 0);
+    hb_feature_t *features;
+    unsigned nfeatures = persian_digit_features(t, item, lang, &features);
+    hb_shape(eb_font_hb_font(eb_fontset_font(t->fonts, item->font)), buf, features, nfeatures);
+    free(features);
     unsigned count;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
