@@ -170,24 +170,50 @@ static void free_pieces(table_builder *b) {
     free(b->first_piece);
 }
 
-/* A cell's content widths plus its padding. A list cell is as wide as its
- * widest item after the bullet indent. */
+/* A column is never made narrower than this many ems of its font for a
+ * cell that would fit in it on one line (else the cell's one-line width):
+ * CSS's minimum, the widest unbreakable piece, is one character for
+ * Chinese, which set «类型与范围» and «叙述性综述» one or two characters to
+ * a line, and a word for English, which set a short label over four lines
+ * («expert / opinion / / mechanism:»). */
+#define COMFORT_EM 6.0
+
+/* A cell's content widths plus its padding: the least (its widest
+ * unbreakable piece), the comfortable least (at least COMFORT_EM, or the
+ * whole cell when it is narrower) and the most (each piece on one line).
+ * A list cell is as wide as its widest item after the bullet indent. */
 static void measure_cell(const table_builder *b, size_t row, size_t col, double *min_w,
-                         double *max_w) {
+                         double *comfort_w, double *max_w) {
     size_t i = row * b->spec->ncols + col;
     const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
-    double lo = 0, hi = 0;
+    double lo = 0, comfort = 0, hi = 0;
     size_t content_end = b->first_piece[i] + content_pieces(cell);
     for (size_t k = b->first_piece[i]; k < b->first_piece[i + 1]; k++) {
         double piece_lo = 0, piece_hi = 0;
         if (b->pieces[k].ok) eb_text_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
         /* list items start after the bullet; the note under them does not */
         double indent = !cell->text && k < content_end ? b->bullet_indent : 0;
+        double floor = COMFORT_EM * b->pieces[k].style.size;
         lo = fmax(lo, piece_lo + indent);
+        comfort = fmax(comfort, fmax(piece_lo, fmin(piece_hi, floor)) + indent);
         hi = fmax(hi, piece_hi + indent);
     }
     *min_w = lo + 2 * b->spec->padding;
+    *comfort_w = comfort + 2 * b->spec->padding;
     *max_w = hi + 2 * b->spec->padding;
+}
+
+/* The columns' least widths for `avail`: the comfortable ones when they
+ * fit, else as far from the unbreakable ones towards them as fits. */
+static void least_widths(size_t ncols, const double *hard, double *comfort, double avail) {
+    double sum_hard = 0, sum_comfort = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        sum_hard += hard[c];
+        sum_comfort += comfort[c];
+    }
+    if (sum_comfort <= avail) return;
+    double share = sum_hard < avail ? (avail - sum_hard) / (sum_comfort - sum_hard) : 0;
+    for (size_t c = 0; c < ncols; c++) comfort[c] = hard[c] + (comfort[c] - hard[c]) * share;
 }
 
 /* Column widths for `avail` points, from every cell's content widths. */
@@ -195,16 +221,20 @@ static void compute_column_widths(const table_builder *b, double avail, double *
     const eb_table_spec *spec = b->spec;
     size_t nrows = spec->nheader_rows + spec->nbody_rows;
     double *col_min = eb_xcalloc(spec->ncols, sizeof *col_min);
+    double *col_comfort = eb_xcalloc(spec->ncols, sizeof *col_comfort);
     double *col_max = eb_xcalloc(spec->ncols, sizeof *col_max);
     for (size_t r = 0; r < nrows; r++)
         for (size_t c = 0; c < spec->ncols; c++) {
-            double lo, hi;
-            measure_cell(b, r, c, &lo, &hi);
+            double lo, comfort, hi;
+            measure_cell(b, r, c, &lo, &comfort, &hi);
             col_min[c] = fmax(col_min[c], lo);
+            col_comfort[c] = fmax(col_comfort[c], comfort);
             col_max[c] = fmax(col_max[c], hi);
         }
-    eb_table_column_widths(spec->ncols, col_min, col_max, avail, widths);
+    least_widths(spec->ncols, col_min, col_comfort, clean_width(avail));
+    eb_table_column_widths(spec->ncols, col_comfort, col_max, avail, widths);
     free(col_min);
+    free(col_comfort);
     free(col_max);
 }
 

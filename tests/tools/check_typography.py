@@ -91,6 +91,185 @@ def check_persian_digits(pdfs, fonts_dir, problems):
     return checked
 
 
+# ---- lines as set: words from their glyph positions ------------------------
+
+GAP = 5.5  # points: wider than a word space and a Han-Latin gap, narrower than two cell paddings
+
+
+def page_words(pdf):
+    """Per page, the words pdftotext -bbox finds: (x0, y0, x1, y1, text)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    pages = []
+    for page in re.split(r"<page ", out)[1:]:
+        words = [(float(a), float(b), float(c), float(d), html_unescape(w)) for a, b, c, d, w in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                            r'yMax="([\d.]+)">(.*?)</word>', page)]
+        pages.append(words)
+    return pages
+
+
+def html_unescape(text):
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+BULLETS = ("•", "·")
+
+
+def segments(words, rtl=False):
+    """Pieces of lines: words on one baseline closer than GAP, left to right.
+    A table row's cells are separate pieces; so are a page's columns."""
+    # one row: words whose middles are within 2.5 pt (fonts differ in their
+    # ascent and descent, so word boxes on one baseline differ in height)
+    rows, middle = [], None
+    for w in sorted(words, key=lambda w: (w[1] + w[3]) / 2):
+        m = (w[1] + w[3]) / 2
+        if middle is None or m - middle > 2.5:
+            rows.append([])
+            middle = m
+        rows[-1].append(w)
+    out = []
+    for row in rows:
+        row.sort()
+        cur = [row[0]]
+        for w in row[1:]:
+            if w[0] - cur[-1][2] > GAP:
+                out.append(cur)
+                cur = [w]
+            else:
+                cur.append(w)
+        out.append(cur)
+    # a bullet within GAP of its text is part of no line: the line starts at the text
+    led = []
+    for seg in out:
+        bullet = len(seg) > 1 and seg[0][4] in BULLETS and not rtl
+        bullet_end = len(seg) > 1 and seg[-1][4] in BULLETS and rtl
+        led.append((seg[1:] if bullet else seg[:-1] if bullet_end else seg, bullet or bullet_end))
+    out = [seg for seg, _ in led]
+    segs = [{"x0": seg[0][0], "x1": seg[-1][2], "y0": min(w[1] for w in seg), "y1": max(w[3] for w in seg),
+             "text": " ".join(w[4] for w in (reversed(seg) if rtl and any(
+                 "\u0600" <= c <= "\u06ff" for w in seg for c in w[4]) else seg)),
+             "item": False} for seg in out]
+    # a segment beside a bullet starts a list item, not a line of the one above
+    bullets = [s for s in segs if s["text"] in BULLETS]
+    for s, (_, led_by_bullet) in zip(segs, led):
+        s["item"] = led_by_bullet or any(abs(b["y1"] - s["y1"]) < 2 and 0 <= (s["x0"] - b["x1"]) < 12 or
+                        0 <= (b["x0"] - s["x1"]) < 12 and abs(b["y1"] - s["y1"]) < 2 for b in bullets)
+    return segs
+
+
+def stacks(segs, rtl):
+    """Segments stacked into blocks: the next line starts at the same edge
+    (left, or right in a Persian brief) within a line's height below."""
+    segs = sorted(segs, key=lambda s: (s["y1"], s["x0"]))
+    edge = "x1" if rtl else "x0"
+    nxt = {}
+    for i, a in enumerate(segs):
+        h = a["y1"] - a["y0"]
+        for b in segs[i + 1:]:
+            dy = b["y1"] - a["y1"]
+            if dy > 1.6 * h:
+                break
+            # the next line of one paragraph: one line pitch below (a new
+            # paragraph, cell or list item is further down or has a bullet)
+            if dy > 0.3 * h and dy < 1.2 * h and abs(b[edge] - a[edge]) < 0.6 and not b["item"]:
+                nxt[i] = b
+                break
+    has_prev = {id(b) for b in nxt.values()}
+    out = []
+    for i, a in enumerate(segs):
+        if id(a) in has_prev:
+            continue
+        block = [a]
+        j = i
+        while j in nxt:
+            block.append(nxt[j])
+            j = segs.index(nxt[j])
+        out.append(block)
+    return out
+
+
+DIGITS = "0123456789" + PERSIAN_DIGITS
+
+
+# Han characters that measure what a number before them counts (ages,
+# weeks, days, sessions, months, years, cases, people, times)
+CJK_UNITS = "岁周天次月年例名个倍"
+
+
+def is_han(ch):
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def check_cell_lines(pdfs, problems):
+    """No number cut from its unit (a line ending in a number, or a number
+    and a hyphen, the next one starting with its unit); no Chinese block
+    whose last line is one character; no column so narrow that a short
+    Chinese phrase stands one or two characters to a line."""
+    counts = {"blocks": 0, "splits": 0, "lonely": 0, "narrow": 0}
+    for pdf in pdfs:
+        rtl = pdf.name.endswith(".fa.pdf")
+        for number, words in enumerate(page_words(pdf), 1):
+            for block in stacks(segments(words, rtl), rtl):
+                counts["blocks"] += 1
+                where = f"{pdf.name} p. {number}"
+                for a, b in zip(block, block[1:]):
+                    ta, tb = a["text"].rstrip(), b["text"].lstrip()
+                    if ta and tb and ((ta[-1] in DIGITS and tb[0] in CJK_UNITS) or
+                                      (ta.endswith("-") and ta[-2:-1] in DIGITS and tb[0].isalpha())):
+                        counts["splits"] += 1
+                        problems.append(f"{where}: number and unit split: «{ta}» / «{tb}»")
+                last = [c for c in block[-1]["text"] if c.isalnum()]
+                if len(block) >= 2 and len(last) == 1 and is_han(last[0]):
+                    counts["lonely"] += 1
+                    problems.append(f"{where}: one-character last line «{block[-1]['text']}» "
+                                    f"after «{block[-2]['text']}»")
+                if len(block) >= 3 and all(len(s["text"]) <= 2 and all(is_han(c) for c in s["text"])
+                                           for s in block):
+                    counts["narrow"] += 1
+                    problems.append(f"{where}: a column {block[0]['x1'] - block[0]['x0']:.0f} pt "
+                                    f"wide: " + " / ".join(s["text"] for s in block))
+    return counts
+
+
+LEVEL_LABELS = {"en": "expert opinion / mechanism", "fa": "نظر کارشناسی / سازوکار",
+                "zh": "专家意见 / 机制"}
+
+
+def compact(text):
+    return re.sub(r"[\s\u200c\u200e\u200f\u202a-\u202e]", "", text)
+
+
+def check_level_labels(pdfs, problems):
+    """The longest evidence-type label with its count («expert opinion /
+    mechanism: 2») takes at most two lines wherever a table lists it."""
+    found = 0
+    for pdf in pdfs:
+        locale = pdf.name.split(".")[-2]
+        label = compact(LEVEL_LABELS[locale])
+        rtl = locale == "fa"
+        for number, words in enumerate(page_words(pdf), 1):
+            for block in stacks(segments(words, rtl), rtl):
+                lines = [compact(s["text"]) for s in block]
+                joined = "".join(lines)
+                at = joined.find(label)
+                if at < 0:
+                    continue
+                found += 1
+                end = at + len(label) + 2  # the colon and the count's first digit
+                first = last = pos = 0
+                for k, line in enumerate(lines):
+                    if pos <= at < pos + len(line):
+                        first = k
+                    if pos < end <= pos + len(line):
+                        last = k
+                    pos += len(line)
+                if last - first + 1 > 2:
+                    problems.append(f"{pdf.name} p. {number}: «{LEVEL_LABELS[locale]}» on "
+                                    f"{last - first + 1} lines: " + " / ".join(s["text"] for s in block))
+    return found
+
+
 def main():
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
@@ -99,9 +278,14 @@ def main():
         return 1
     problems = []
     digits = check_persian_digits(pdfs, fonts_dir, problems)
+    cells = check_cell_lines(pdfs, problems)
+    labels = check_level_labels(pdfs, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
+    print("line blocks checked: {blocks}; number/unit splits {splits}, one-character last lines "
+          "{lonely}, vertical columns {narrow}".format(**cells))
+    print(f"evidence-type labels checked: {labels}")
     return 1 if problems else 0
 
 
