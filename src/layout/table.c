@@ -170,17 +170,28 @@ static void free_pieces(table_builder *b) {
     free(b->first_piece);
 }
 
-/* A column is never made narrower than this many ems of its font for a
- * cell that would fit in it on one line (else the cell's one-line width):
- * CSS's minimum, the widest unbreakable piece, is one character for
- * Chinese, which set «类型与范围» and «叙述性综述» one or two characters to
- * a line, and a word for English, which set a short label over four lines
- * («expert / opinion / / mechanism:»). */
+/* CSS's least width for a column, its widest unbreakable piece, is one
+ * character for Chinese, which set «类型与范围» and «叙述性综述» one or two
+ * characters to a line, and a word for English, which set a short label
+ * over three or four lines («expert / opinion / / mechanism: / 16»). So a
+ * column is made at least as wide as its pieces need to be comfortable: a
+ * piece narrower than COMFORT_EM ems on one line, a short piece (SHORT_EM
+ * ems at most on one line) on two lines whose longer one is at most
+ * TWO_LINE_SHARE of it (a break falls near the middle only where a word
+ * ends), every piece at least COMFORT_EM ems wide. */
 #define COMFORT_EM 6.0
+#define SHORT_EM 20.0
+#define TWO_LINE_SHARE 0.6
+
+static double comfortable_width(double lo, double hi, double size) {
+    double need = COMFORT_EM * size;
+    if (hi <= SHORT_EM * size) need = fmax(need, TWO_LINE_SHARE * hi);
+    return fmax(lo, fmin(hi, need));
+}
 
 /* A cell's content widths plus its padding: the least (its widest
- * unbreakable piece), the comfortable least (at least COMFORT_EM, or the
- * whole cell when it is narrower) and the most (each piece on one line).
+ * unbreakable piece), the comfortable least (comfortable_width) and the
+ * most (each piece on one line).
  * A list cell is as wide as its widest item after the bullet indent. */
 static void measure_cell(const table_builder *b, size_t row, size_t col, double *min_w,
                          double *comfort_w, double *max_w) {
@@ -193,9 +204,8 @@ static void measure_cell(const table_builder *b, size_t row, size_t col, double 
         if (b->pieces[k].ok) eb_text_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
         /* list items start after the bullet; the note under them does not */
         double indent = !cell->text && k < content_end ? b->bullet_indent : 0;
-        double floor = COMFORT_EM * b->pieces[k].style.size;
         lo = fmax(lo, piece_lo + indent);
-        comfort = fmax(comfort, fmax(piece_lo, fmin(piece_hi, floor)) + indent);
+        comfort = fmax(comfort, comfortable_width(piece_lo, piece_hi, b->pieces[k].style.size) + indent);
         hi = fmax(hi, piece_hi + indent);
     }
     *min_w = lo + 2 * b->spec->padding;

@@ -249,8 +249,9 @@ static void test_widths_from_measures(eb_fontset *fonts) {
                 eb_measure_text(fonts, text, strlen(text), &style, &item_lo, &item_hi, diag);
                 double indent = cell->text ? 0 : 9;
                 lo = fmax(lo, item_lo + indent);
-                /* a cell that fits in 8 em sets its column at least that wide */
-                comfort = fmax(comfort, fmax(item_lo, fmin(item_hi, 8 * 9)) + indent);
+                /* at least 6 em (or the whole text), a short text on two lines */
+                double need = fmax(6 * 9, item_hi <= 20 * 9 ? 0.6 * item_hi : 0);
+                comfort = fmax(comfort, fmax(item_lo, fmin(item_hi, need)) + indent);
                 hi = fmax(hi, item_hi + indent);
             }
             min_w[c] = fmax(min_w[c], lo + 8);
