@@ -312,7 +312,13 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
         f->cached_table = table;
     }
     const eb_table_layout *t = f->cached_layout;
-    double h = 12 + 6; /* caption line and spacing, roughly */
+    /* the caption and its original, as caption_height counts them, and
+     * the space before the table */
+    double w = eb_flow_width(f);
+    double h = 6 + 3;
+    if (table->caption.text) h += eb_height_ahead(f, ST_CAPTION, table->caption, w) + 2;
+    if (table->caption_rendering.text)
+        h += eb_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, w) + 2;
     for (size_t r = 0; r < t->nheader_rows + (t->nbody_rows ? 1 : 0); r++) h += t->row_heights[r];
     return h;
 }

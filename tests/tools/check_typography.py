@@ -270,6 +270,114 @@ def check_level_labels(pdfs, problems):
     return found
 
 
+# ---- keeps --------------------------------------------------------------------
+
+MARGIN_TOP, MARGIN_BOTTOM = 66, 60  # pages.c: the body lies between them
+ORIGINAL_MARK = {"en": "Original (", "fa": "متن اصلی", "zh": "原文（"}
+CAPTION_START = {"en": r"Table \d", "fa": "جدول", "zh": r"表 ?\d"}
+LEVELS = {
+    "en": ["in vitro", "animal", "human trial", "systematic review", "expert opinion / mechanism"],
+    "fa": ["آزمایشگاهی", "حیوانی", "کارآزمایی انسانی", "مرور نظام‌مند", "نظر کارشناسی / سازوکار"],
+    "zh": ["体外研究", "动物研究", "人体试验", "系统综述", "专家意见 / 机制"],
+}
+
+
+def body_rows(words, height, rtl):
+    """The page's text rows between the running header and the footer, top
+    to bottom: (top, bottom, text of the row's segments in reading order,
+    the start edge of its first segment)."""
+    segs = [s for s in segments(words, rtl) if s["y0"] > MARGIN_TOP - 8 and s["y1"] < height - MARGIN_BOTTOM + 4]
+    rows = []
+    for seg in sorted(segs, key=lambda s: (s["y0"] + s["y1"]) / 2):
+        if rows and abs((seg["y0"] + seg["y1"]) / 2 - rows[-1]["mid"]) < 2.5:
+            rows[-1]["segs"].append(seg)
+        else:
+            rows.append({"mid": (seg["y0"] + seg["y1"]) / 2, "segs": [seg]})
+    out = []
+    for r in rows:
+        r["segs"].sort(key=lambda s: -s["x1"] if rtl else s["x0"])
+        out.append((min(s["y0"] for s in r["segs"]), max(s["y1"] for s in r["segs"]),
+                    " ".join(s["text"] for s in r["segs"]),
+                    r["segs"][0]["x1"] if rtl else r["segs"][0]["x0"]))
+    return out
+
+
+def outline(pdf):
+    """(title, page index, top from the page's top, level) of every outline entry, in order."""
+    index = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    out = []
+
+    def walk(item, level):
+        while item is not None:
+            dest = item.get("/Dest")
+            if dest is not None:
+                page = index.get(dest[0].objgen)
+                top = float(pdf.pages[page].MediaBox[3]) - float(dest[3])
+                out.append((str(item.Title), page, top, level))
+            walk(item.get("/First"), level + 1)
+            item = item.get("/Next")
+    if "/Outlines" in pdf.Root:
+        walk(pdf.Root.Outlines.get("/First"), 1)
+    return out
+
+
+def check_keeps(pdfs, problems):
+    """Nothing stranded at a page foot: a heading with fewer than two rows
+    under it, or with only its introduction when its first subheading is
+    overleaf; a table caption; a reference number. Nothing alone at a page
+    top: a finding's source line, or a finding's original parted from it."""
+    counts = {"headings": 0, "stranded": 0}
+    for path in pdfs:
+        locale = path.name.split(".")[-2]
+        rtl = locale == "fa"
+        pdf = pikepdf.open(path)
+        pages = page_words(path)
+        heights = [float(p.MediaBox[3]) for p in pdf.pages]
+        rows = [body_rows(w, h, rtl) for w, h in zip(pages, heights)]
+        entries = outline(pdf)
+        for k, (title, page, top, level) in enumerate(entries):
+            counts["headings"] += 1
+            below = [r for r in rows[page] if r[0] > top + 2]
+            # the heading's own rows start at `top`; what follows is below them
+            own = [r for r in rows[page] if top - 2 <= r[0] <= top + 2]
+            after = [r for r in below if not own or r[0] > own[-1][1] - 1]
+            # a section whose introduction ends the page, its first subsection overleaf
+            later_sub = (k + 1 < len(entries) and entries[k + 1][1] > page and
+                         entries[k + 1][3] > level)
+            if len(after) < 2 or (later_sub and len(after) <= 4 and page + 1 < len(rows) and
+                                  after[-1] == rows[page][-1] and len(rows[page + 1]) and
+                                  rows[page + 1][0][0] <= entries[k + 1][2] + 2):
+                counts["stranded"] += 1
+                problems.append(f"{path.name} p. {page + 1}: heading «{title}» stranded at the "
+                                f"page foot ({len(after)} rows under it)")
+        for number, page_rows in enumerate(rows[:-1], 1):
+            if not page_rows:
+                continue
+            last = compact(page_rows[-1][2])
+            if re.match(CAPTION_START[locale], page_rows[-1][2]) or (
+                    len(page_rows) >= 2 and re.match(CAPTION_START[locale], page_rows[-2][2]) and
+                    ORIGINAL_MARK[locale] in page_rows[-1][2]):
+                counts["stranded"] += 1
+                problems.append(f"{path.name} p. {number}: table caption at the page foot: {page_rows[-1][2]}")
+            # a reference's number hangs at the margin (a table cell's is inset)
+            at_margin = abs(page_rows[-1][3] - (float(pdf.pages[number - 1].MediaBox[2]) - 54 if rtl else 54)) < 0.5
+            if re.fullmatch(r"\[?[0-9۰-۹]+\]?\.?", last) and at_margin:
+                counts["stranded"] += 1
+                problems.append(f"{path.name} p. {number}: reference number alone at the page foot: {last}")
+        for number, page_rows in enumerate(rows[1:], 2):
+            if not page_rows:
+                continue
+            first = page_rows[0][2]
+            if any(compact(first).startswith(compact(l)) or compact(first).endswith(compact(l))
+                   for l in LEVELS[locale]) and len(compact(first)) < 40:
+                counts["stranded"] += 1
+                problems.append(f"{path.name} p. {number}: source line alone at the page top: {first}")
+            if ORIGINAL_MARK[locale] in first and not re.match(CAPTION_START[locale], first):
+                counts["stranded"] += 1
+                problems.append(f"{path.name} p. {number}: an original parted from its rendering: {first[:60]}")
+    return counts
+
+
 def main():
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
@@ -280,12 +388,15 @@ def main():
     digits = check_persian_digits(pdfs, fonts_dir, problems)
     cells = check_cell_lines(pdfs, problems)
     labels = check_level_labels(pdfs, problems)
+    keeps = check_keeps(pdfs, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
     print("line blocks checked: {blocks}; number/unit splits {splits}, one-character last lines "
           "{lonely}, vertical columns {narrow}".format(**cells))
     print(f"evidence-type labels checked: {labels}")
+    print("headings checked: {headings}; stranded headings, captions, numbers, sources and "
+          "originals: {stranded}".format(**keeps))
     return 1 if problems else 0
 
 
