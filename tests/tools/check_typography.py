@@ -102,11 +102,17 @@ def page_words(pdf):
                          text=True, check=True).stdout
     pages = []
     for page in re.split(r"<page ", out)[1:]:
-        words = [(float(a), float(b), float(c), float(d), html_unescape(w)) for a, b, c, d, w in
+        words = [(float(a), float(b), float(c), float(d), logical(html_unescape(w))) for a, b, c, d, w in
                  re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                             r'yMax="([\d.]+)">(.*?)</word>', page)]
         pages.append(words)
     return pages
+
+
+def logical(word):
+    """pdftotext -bbox gives a right-to-left word's characters as drawn,
+    left to right: put a Persian word back in reading order."""
+    return word[::-1] if any("\u0600" <= c <= "\u06ff" for c in word) else word
 
 
 def html_unescape(text):
@@ -378,6 +384,110 @@ def check_keeps(pdfs, problems):
     return counts
 
 
+# ---- the chart: contrast and order --------------------------------------------
+
+
+def luminance(rgb):
+    """WCAG 2.1 relative luminance of (r, g, b) in 0..1."""
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def fills_and_texts(page):
+    """The filled rectangles (x, y, w, h, colour) and the text origins
+    (x, y, colour) of a page's content, in drawing order (no cm is used)."""
+    fill, stack = (0.0, 0.0, 0.0), []
+    rects, texts, pending = [], [], []
+    line = [0.0, 0.0]
+    for operands, op in pikepdf.parse_content_stream(page):
+        op = str(op)
+        if op == "q":
+            stack.append(fill)
+        elif op == "Q":
+            fill = stack.pop()
+        elif op == "rg":
+            fill = tuple(float(v) for v in operands)
+        elif op == "re":
+            pending.append(tuple(float(v) for v in operands))
+        elif op in ("f", "f*"):
+            rects += [(*r, fill) for r in pending]
+            pending = []
+        elif op == "n":
+            pending = []
+        elif op == "BT":
+            line = [0.0, 0.0]
+        elif op == "Td":
+            line = [line[0] + float(operands[0]), line[1] + float(operands[1])]
+        elif op == "Tm":
+            line = [float(operands[4]), float(operands[5])]
+        elif op in ("TJ", "Tj"):
+            texts.append((line[0], line[1], fill))
+    return rects, texts
+
+
+LEVEL_ORDER = {  # strongest first, as the legend must list them
+    "en": ["systematic review", "human trial", "animal", "in vitro", "expert opinion / mechanism"],
+    "fa": ["مرور نظام‌مند", "کارآزمایی انسانی", "حیوانی", "آزمایشگاهی", "نظر کارشناسی / سازوکار"],
+    "zh": ["系统综述", "人体试验", "动物研究", "体外研究", "专家意见 / 机制"],
+}
+
+
+def check_chart(pdfs, problems):
+    """Every text drawn on a filled shape (chart segments, table headers,
+    zebra rows) stands out from it at 4.5 : 1 at least; the chart's legend
+    lists the evidence types by strength, and every bar's segments follow
+    the legend's colours in that order."""
+    counts = {"texts": 0, "lowest": 99.0, "bars": 0}
+    for path in pdfs:
+        locale = path.name.split(".")[-2]
+        rtl = locale == "fa"
+        pdf = pikepdf.open(path)
+        for number, page in enumerate(pdf.pages, 1):
+            rects, texts = fills_and_texts(page)
+            for x, y, colour in texts:
+                under = [r for r in rects if r[0] - 0.5 <= x <= r[0] + r[2] + 0.5 and
+                         r[1] - 0.5 <= y <= r[1] + r[3] + 0.5 and r[2] * r[3] > 0]
+                if not under:
+                    continue
+                counts["texts"] += 1
+                ratio = contrast(colour, under[-1][4])
+                counts["lowest"] = min(counts["lowest"], ratio)
+                if ratio < 4.5:
+                    problems.append(f"{path.name} p. {number}: text at ({x:.0f}, {y:.0f}) at "
+                                    f"{ratio:.2f} : 1 on its fill")
+            swatches = [r for r in rects if abs(r[2] - 8) < 0.01 and abs(r[3] - 8) < 0.01]
+            if not swatches:
+                continue
+            # the legend: swatches in reading order give the colour of each rank
+            swatches.sort(key=lambda r: (-r[1], -r[0] if rtl else r[0]))
+            rank = {r[4]: k for k, r in enumerate(swatches)}
+            height = float(page.MediaBox[3])
+            # the legend's rows: those beside the swatches
+            top = min(height - (r[1] + r[3]) for r in swatches) - 3
+            bottom = max(height - r[1] for r in swatches) + 3
+            words = " ".join(r[2] for r in body_rows(page_words(path)[number - 1], height, rtl)
+                             if top <= (r[0] + r[1]) / 2 <= bottom)
+            spots = [compact(words).find(compact(l)) for l in LEVEL_ORDER[locale]]
+            if -1 in spots or spots != sorted(spots):
+                problems.append(f"{path.name} p. {number}: legend not by strength of evidence")
+            bars = {}
+            for r in rects:
+                if abs(r[3] - 11) < 0.01 and r[4] in rank:
+                    bars.setdefault(round(r[1], 1), []).append(r)
+            for segs in bars.values():
+                counts["bars"] += 1
+                segs.sort(key=lambda r: -r[0] if rtl else r[0])
+                order = [rank[r[4]] for r in segs]
+                if order != sorted(order):
+                    problems.append(f"{path.name} p. {number}: a bar's segments out of order {order}")
+    return counts
+
+
 def main():
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
@@ -389,6 +499,7 @@ def main():
     cells = check_cell_lines(pdfs, problems)
     labels = check_level_labels(pdfs, problems)
     keeps = check_keeps(pdfs, problems)
+    chart = check_chart(pdfs, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
@@ -397,6 +508,7 @@ def main():
     print(f"evidence-type labels checked: {labels}")
     print("headings checked: {headings}; stranded headings, captions, numbers, sources and "
           "originals: {stranded}".format(**keeps))
+    print("texts on fills: {texts}, lowest contrast {lowest:.2f} : 1; chart bars in order: {bars}".format(**chart))
     return 1 if problems else 0
 
 
