@@ -488,6 +488,87 @@ def check_chart(pdfs, problems):
     return counts
 
 
+# ---- Chinese punctuation -------------------------------------------------------
+
+CLOSING = "、。，．：；！？）》」』】〉〕〗〙〛］｝”’"
+OPENING = "（《「『【〈〔〖〘〚［｛“‘"
+
+
+def cid_widths(font):
+    """CID -> width (1/1000 em) of a Type0 font's descendant, from /W."""
+    cid_font = font.DescendantFonts[0]
+    default = float(cid_font.get("/DW", 1000))
+    widths, w = {}, cid_font.get("/W", [])
+    i = 0
+    while i < len(w):
+        first = int(w[i])
+        if isinstance(w[i + 1], pikepdf.Array):
+            for k, v in enumerate(w[i + 1]):
+                widths[first + k] = float(v)
+            i += 2
+        else:
+            for c in range(first, int(w[i + 1]) + 1):
+                widths[c] = float(w[i + 2])
+            i += 3
+    return widths, default
+
+
+def cjk_glyph_runs(page):
+    """Per TJ drawn in Noto Sans CJK: [(character, x of its origin, size)]."""
+    fonts = {}
+    for name, font in page.Resources.get("/Font", pikepdf.Dictionary()).items():
+        if "NotoSansCJK" in str(font.BaseFont):
+            fonts[name] = (tounicode(font), *cid_widths(font))
+    runs, current, size, x = [], None, 0.0, 0.0
+    line = [0.0, 0.0]
+    for operands, op in pikepdf.parse_content_stream(page):
+        op = str(op)
+        if op == "Tf":
+            current, size = fonts.get(str(operands[0])), float(operands[1])
+        elif op == "BT":
+            line = [0.0, 0.0]
+        elif op == "Td":
+            line = [line[0] + float(operands[0]), line[1] + float(operands[1])]
+        elif op == "Tm":
+            line = [float(operands[4]), float(operands[5])]
+        elif op == "TJ" and current:
+            cmap, widths, default = current
+            x, run = line[0], []
+            for item in operands[0]:
+                if isinstance(item, pikepdf.String):
+                    data = bytes(item)
+                    for k in range(0, len(data) - 1, 2):
+                        cid = data[k] << 8 | data[k + 1]
+                        run.append((cmap.get(cid, ""), x, size))
+                        x += widths.get(cid, default) / 1000 * size
+                else:
+                    x -= float(item) / 1000 * size
+            line[0] = x
+            runs.append(run)
+    return runs
+
+
+def check_punctuation(pdfs, problems):
+    """clreq: of two full-width punctuation marks side by side, one is set
+    half width: their origins at most 0.75 em apart (half an em, plus what
+    justification adds), not a whole em."""
+    pairs = 0
+    for path in pdfs:
+        pdf = pikepdf.open(path)
+        for number, page in enumerate(pdf.pages, 1):
+            for run in cjk_glyph_runs(page):
+                for (a, xa, size), (b, xb, _) in zip(run, run[1:]):
+                    if not (a in CLOSING + OPENING and b in CLOSING + OPENING):
+                        continue
+                    if not (a in CLOSING or b in OPENING):
+                        continue
+                    pairs += 1
+                    if xb - xa > 0.75 * size:
+                        problems.append(f"{path.name} p. {number}: «{a}{b}» set "
+                                        f"{(xb - xa) / size:.2f} em apart, not compressed")
+    return pairs
+
+
 def main():
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
@@ -500,6 +581,7 @@ def main():
     labels = check_level_labels(pdfs, problems)
     keeps = check_keeps(pdfs, problems)
     chart = check_chart(pdfs, problems)
+    punctuation = check_punctuation(pdfs, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
@@ -508,6 +590,7 @@ def main():
     print(f"evidence-type labels checked: {labels}")
     print("headings checked: {headings}; stranded headings, captions, numbers, sources and "
           "originals: {stranded}".format(**keeps))
+    print(f"adjacent full-width punctuation pairs checked: {punctuation}")
     print("texts on fills: {texts}, lowest contrast {lowest:.2f} : 1; chart bars in order: {bars}".format(**chart))
     return 1 if problems else 0
 
