@@ -327,6 +327,7 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     double page_height = eb_flow_bottom(f) - f->margin_top;
     if (keep > page_height) keep = p->height + 40;
     if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, landscape_next);
+    f->last_heading = b->text;
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     const char *title = b->title ? b->title : b->text.text;
     f->plan->elements[e].title = title;

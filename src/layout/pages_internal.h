@@ -44,6 +44,9 @@ typedef struct {
     /* Likewise a paragraph (already adopted by the plan): the next paragraph
      * placed takes it over when it is the same text in the same style and
      * width, so it is laid out once. */
+    /* The text of the latest heading: the name a table without a caption
+     * goes by on its continuation pages. */
+    eb_span last_heading;
     eb_para *kept_para;
     eb_style_id kept_style;
     eb_span kept_text;

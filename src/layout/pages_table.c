@@ -75,6 +75,12 @@ static void make_captions(table_state *ts) {
         char *cont = eb_xasprintf("%s %s", t->caption.text, f->brief->continued_label);
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
         free(cont);
+    } else if (f->last_heading.text) {
+        /* a table without a caption goes by its section's name: «(continued)»
+         * alone does not say which table continues */
+        char *cont = eb_xasprintf("%s %s", f->last_heading.text, f->brief->continued_label);
+        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, f->last_heading.lang}, w);
+        free(cont);
     } else {
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){f->brief->continued_label, locale}, w);
     }

@@ -569,6 +569,28 @@ def check_punctuation(pdfs, problems):
     return pairs
 
 
+CONTINUED = {"en": "(continued)", "fa": "(ادامه)", "zh": "（续）"}
+
+
+def check_continued(pdfs, problems):
+    """A table's continuation pages name it: «(continued)» never stands alone."""
+    found = 0
+    for path in pdfs:
+        locale = path.name.split(".")[-2]
+        rtl = locale == "fa"
+        pdf = pikepdf.open(path)
+        for number, (words, page) in enumerate(zip(page_words(path), pdf.pages), 1):
+            for row in body_rows(words, float(page.MediaBox[3]), rtl):
+                text = compact(row[2]).replace(")", "").replace("(", "")
+                label = compact(CONTINUED[locale]).replace(")", "").replace("(", "")
+                if label not in text:
+                    continue
+                found += 1
+                if text == label:
+                    problems.append(f"{path.name} p. {number}: «{CONTINUED[locale]}» without the table's name")
+    return found
+
+
 def main():
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
@@ -582,6 +604,7 @@ def main():
     keeps = check_keeps(pdfs, problems)
     chart = check_chart(pdfs, problems)
     punctuation = check_punctuation(pdfs, problems)
+    continued = check_continued(pdfs, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
@@ -591,6 +614,7 @@ def main():
     print("headings checked: {headings}; stranded headings, captions, numbers, sources and "
           "originals: {stranded}".format(**keeps))
     print(f"adjacent full-width punctuation pairs checked: {punctuation}")
+    print(f"continuation captions checked: {continued}")
     print("texts on fills: {texts}, lowest contrast {lowest:.2f} : 1; chart bars in order: {bars}".format(**chart))
     return 1 if problems else 0
 
