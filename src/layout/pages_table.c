@@ -53,11 +53,29 @@ static void free_specs(eb_table_cell_spec *specs, size_t n) {
     free(specs);
 }
 
+/* A table runs right to left on a Persian page, and on any page when most
+ * of its body cells are Persian (a review's own Persian table in an English
+ * or Chinese brief): its first column then stands on the right, each cell
+ * starting at its column's right edge, so neighbouring cells no longer read
+ * as one phrase across the gutter. */
+static bool table_rtl(const eb_flow *f, const eb_brief_table *t) {
+    if (f->rtl) return true;
+    size_t persian = 0, other = 0;
+    size_t first = t->nheader_rows * t->ncols, end = (t->nheader_rows + t->nbody_rows) * t->ncols;
+    for (size_t i = first; i < end; i++) {
+        const eb_brief_cell *c = &t->cells[i];
+        if (!c->text.text || !*c->text.text) continue;
+        if (c->text.lang == EB_LANG_FA) persian++;
+        else other++;
+    }
+    return persian > other;
+}
+
 static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
     size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
     eb_table_cell_spec *specs = make_specs(t);
     eb_table_spec spec = {.ncols = t->ncols, .nheader_rows = t->nheader_rows, .nbody_rows = t->nbody_rows,
-                          .cells = specs, .rtl = f->rtl, .family = EB_FAMILY_SANS,
+                          .cells = specs, .rtl = table_rtl(f, t), .family = EB_FAMILY_SANS,
                           .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5, .note_color = COLOR_MUTED,
                           .origin = f->brief->file_name, .strict = f->strict};
     eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, eb_flow_width(f), f->diag);

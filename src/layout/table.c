@@ -94,6 +94,25 @@ static eb_direction cell_direction(const table_builder *b, const char *text, siz
     return EB_DIR_AUTO;
 }
 
+static bool has_rtl_char(const char *text, size_t n) {
+    for (size_t at = 0; at < n;) {
+        uint32_t cp;
+        size_t len = eb_utf8_decode(text + at, n - at, &cp);
+        if (len == 0) return false;
+        if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp))) return true;
+        at += len;
+    }
+    return false;
+}
+
+/* A header cell of a right-to-left table lines up on the right, as its
+ * column's Persian cells do, even when its text is left to right (a
+ * Chinese or English header over a review's Persian table). */
+static eb_align cell_align(const table_builder *b, size_t row, const char *text, size_t n) {
+    if (b->spec->rtl && row < b->spec->nheader_rows && !has_rtl_char(text, n)) return EB_ALIGN_END;
+    return EB_ALIGN_START;
+}
+
 /* `origin` names the cell in diagnostics ("..., row 3, column 2"). */
 static eb_text_style cell_style(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
                                 const char *text, size_t n, const char *origin) {
@@ -104,7 +123,7 @@ static eb_text_style cell_style(const table_builder *b, size_t row, const eb_tab
         .size = spec->font_size,
         .direction = cell_direction(b, text, n),
         .lang = cell->lang,
-        .align = EB_ALIGN_START,
+        .align = cell_align(b, row, text, n),
         .origin = origin,
         .strict = spec->strict,
     };

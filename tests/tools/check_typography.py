@@ -591,6 +591,24 @@ def check_continued(pdfs, problems):
     return found
 
 
+def check_persian_tables(pdfs, problems):
+    """A review's Persian table (Tamimi's table 1: «روش» first, «کاربرد
+    رایج» last) runs right to left in every brief: its first column on the
+    right."""
+    found = 0
+    for path in pdfs:
+        for number, words in enumerate(page_words(path), 1):
+            first = [w for w in words if w[4] == "روش"]
+            last = [w for w in words if w[4] == "رایج" and any(
+                v[4] == "کاربرد" and abs(v[1] - w[1]) < 2 for v in words)]
+            rows = [(a, b) for a in first for b in last if abs(a[1] - b[1]) < 2]
+            for a, b in rows:
+                found += 1
+                if a[0] < b[0]:
+                    problems.append(f"{path.name} p. {number}: a Persian table's columns run left to right")
+    return found
+
+
 def main():
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
@@ -605,6 +623,7 @@ def main():
     chart = check_chart(pdfs, problems)
     punctuation = check_punctuation(pdfs, problems)
     continued = check_continued(pdfs, problems)
+    persian_tables = check_persian_tables(pdfs, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
@@ -615,6 +634,7 @@ def main():
           "originals: {stranded}".format(**keeps))
     print(f"adjacent full-width punctuation pairs checked: {punctuation}")
     print(f"continuation captions checked: {continued}")
+    print(f"Persian table headers checked: {persian_tables}")
     print("texts on fills: {texts}, lowest contrast {lowest:.2f} : 1; chart bars in order: {bars}".format(**chart))
     return 1 if problems else 0
 
