@@ -386,9 +386,16 @@ static void report_uncovered(eb_text *t, uncovered_log *log, uint32_t cp, eb_dia
     free(message);
 }
 
+/* The family fonts are chosen from. Chinese has only a sans (Noto Sans
+ * CJK), so a Chinese paragraph takes its Latin letters and digits from the
+ * sans too: serif Latin inside sans Han reads as a change of voice. */
+static eb_family text_family(const eb_text *t) {
+    return eb_lang_is_chinese(t->style->lang) ? EB_FAMILY_SANS : t->style->family;
+}
+
 static int first_font_with(const eb_text *t, uint32_t cp, eb_chain chain) {
     size_t count;
-    const uint8_t *order = eb_fontset_chain(t->fonts, t->style->family, t->style->bold, chain, &count);
+    const uint8_t *order = eb_fontset_chain(t->fonts, text_family(t), t->style->bold, chain, &count);
     for (size_t k = 0; k < count; k++)
         if (eb_font_has_char(eb_fontset_font(t->fonts, order[k]), cp)) return order[k];
     return -1;
@@ -418,7 +425,7 @@ static font_memo *font_memo_of(const eb_text *t) {
 
 static uint32_t memo_key(const eb_text *t, uint32_t cp, eb_chain chain) {
     uint32_t key = cp * EB_CHAIN_COUNT + (uint32_t)chain; /* < 2^22 */
-    return ((key << 1 | (t->style->family == EB_FAMILY_SANS)) << 1 | t->style->bold) + 1;
+    return ((key << 1 | (text_family(t) == EB_FAMILY_SANS)) << 1 | t->style->bold) + 1;
 }
 
 static int memo_font_with(const eb_text *t, font_memo *memo, uint32_t cp, eb_chain chain) {
@@ -441,7 +448,7 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, hb_unicode_
     uncovered_log log = {.nseen = 0};
     font_memo *memo = font_memo_of(t);
     size_t count;
-    const uint8_t *primary = eb_fontset_chain(t->fonts, t->style->family, t->style->bold,
+    const uint8_t *primary = eb_fontset_chain(t->fonts, text_family(t), t->style->bold,
                                               EB_CHAIN_LATIN, &count);
     for (size_t i = 0; i < t->n; i++) {
         uint32_t cp = t->cps[i];
@@ -504,7 +511,7 @@ static void build_items(eb_text *t, const hb_script_t *scripts, const uint8_t *f
 
 static const eb_font *primary_font(const eb_text *t) {
     size_t count;
-    const uint8_t *order = eb_fontset_chain(t->fonts, t->style->family, t->style->bold,
+    const uint8_t *order = eb_fontset_chain(t->fonts, text_family(t), t->style->bold,
                                             eb_lang_is_chinese(t->style->lang) ? EB_CHAIN_CJK
                                             : script_of_lang(t->style->lang) == HB_SCRIPT_ARABIC
                                                 ? EB_CHAIN_ARABIC : EB_CHAIN_LATIN,

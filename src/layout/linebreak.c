@@ -68,10 +68,24 @@ static bool numeric_range(const eb_text *t, size_t after) {
            is_digit(t->cps[after + 1]);
 }
 
+/* A number and its unit are one piece: «35~59 岁», «6 周», «12周» (a Han
+ * unit after a number, with or without a space between), and «6-week»
+ * (a hyphenated unit). A unit cut from its number was the usual
+ * one-character last line of a Chinese table cell. */
+static bool number_and_unit(const eb_text *t, size_t after) {
+    uint32_t a = t->cps[after], b = t->cps[after + 1];
+    if (a == '-' || a == 0x2010) /* UAX #14 breaks after a hyphen */
+        return after > 0 && is_digit(t->cps[after - 1]) && FRIBIDI_IS_LETTER(t->types[after + 1]);
+    if (!(t->flags[after + 1] & EB_CH_CJK) || eb_char_is_cjk_punct(b)) return false;
+    size_t before = after;
+    if (t->flags[before] & EB_CH_SPACE && before > 0) before--;
+    return is_digit(t->cps[before]);
+}
+
 static bool clreq_allows(const eb_text *t, size_t after) {
     uint32_t a = t->cps[after], b = t->cps[after + 1];
     return !no_line_start(b) && !no_line_end(a) && !inseparable_pair(a, b) &&
-           !numeric_range(t, after);
+           !numeric_range(t, after) && !number_and_unit(t, after);
 }
 
 /* ---- break opportunities ----------------------------------------------------- */

@@ -236,23 +236,78 @@ static void place_meta(eb_flow *f, const eb_block *b) {
     f->y += h + 1;
 }
 
+double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width) {
+    if (!text.text) return 0;
+    eb_text_style st = eb_style(f, id, text.lang);
+    eb_para *p = eb_layout_paragraph(f->fonts, text.text, strlen(text.text), &st, width, NULL);
+    double h = p ? p->height : 0;
+    eb_para_free(p);
+    return h;
+}
+
+/* A list item is kept whole (its text, the original under it, its source)
+ * when it takes at most this share of a page: a finding is not parted
+ * from its rendering, nor its source line left alone at a page top. */
+#define KEEP_WHOLE_SHARE (1.0 / 3)
+
+/* The height a paragraph needs on the page where it starts: all of it
+ * up to three lines (a break would leave one line alone at an end), else
+ * two lines. */
+static double first_lines(const eb_para *p) {
+    return p->nlines <= 3 ? p->height : eb_line_top(p, 2);
+}
+
+static double bullet_height(const eb_para *text, const eb_para *rendering, const eb_para *source) {
+    return text->height + (rendering ? 1 + rendering->height : 0) + (source ? 1 + source->height : 0);
+}
+
+static double page_body_height(const eb_flow *f) { return eb_flow_bottom(f) - f->margin_top; }
+
+/* What of a list must stand where it starts: its first item, whole when
+ * place_bullet keeps it whole, else its first lines. */
+static double list_start_height(eb_flow *f, const eb_block *b) {
+    if (!b->nbullets) return 0;
+    const eb_bullet *item = &b->bullets[0];
+    double width = eb_flow_width(f) - 14;
+    double h = eb_height_ahead(f, ST_QUOTE, item->text, width);
+    if (item->rendering.text) h += 1 + eb_height_ahead(f, ST_RENDERING, item->rendering, width);
+    if (item->source)
+        h += 1 + eb_height_ahead(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
+    return h <= KEEP_WHOLE_SHARE * page_body_height(f) ? h + 2 : 32;
+}
+
 /* The least of a block that must stand on the same page as the heading
- * before it: two lines of text, a table's header and first row, a whole
- * chart. A short introduction is kept together with what it introduces. */
+ * before it: two lines of text, a table's caption, header and first row, a
+ * whole chart, the first item of a list, a subheading with what it keeps.
+ * A short introduction is kept together with what it introduces. */
 static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *end) {
     if (next >= end) return 0;
     switch (next->kind) {
     case EB_BLOCK_TABLE: return eb_table_min_height(f, next->table);
     case EB_BLOCK_CHART: return eb_chart_height(next->chart);
-    case EB_BLOCK_PARAGRAPH:
-        if (next + 1 < end && (next[1].kind == EB_BLOCK_TABLE || next[1].kind == EB_BLOCK_CHART)) {
-            eb_para *p = eb_flow_para(f, ST_BODY, next->text, eb_flow_width(f));
-            f->kept_para = p;
-            f->kept_style = ST_BODY;
-            f->kept_text = next->text;
+    case EB_BLOCK_BULLETS: return list_start_height(f, next);
+    case EB_BLOCK_HEADING: {
+        eb_style_id id = next->level == 1 ? ST_H1 : ST_H2;
+        double h = eb_height_ahead(f, id, next->text, eb_flow_width(f)) + (next->level == 1 ? 22 : 13);
+        return h + keep_with_next(f, next + 1, end);
+    }
+    case EB_BLOCK_PARAGRAPH: {
+        eb_para *p = eb_flow_para(f, ST_BODY, next->text, eb_flow_width(f));
+        f->kept_para = p;
+        f->kept_style = ST_BODY;
+        f->kept_text = next->text;
+        /* an introduction (at most four lines) goes with what it introduces */
+        if (p->nlines <= 4 && next + 1 < end && next[1].kind != EB_BLOCK_PARAGRAPH)
             return p->height + 6 + keep_with_next(f, next + 1, end);
-        }
-        return 32;
+        return first_lines(p) + 2;
+    }
+    case EB_BLOCK_NOTE: {
+        eb_para *p = eb_flow_para(f, ST_NOTE, next->text, eb_flow_width(f));
+        f->kept_para = p;
+        f->kept_style = ST_NOTE;
+        f->kept_text = next->text;
+        return first_lines(p) + 2;
+    }
     default: return 32;
     }
 }
@@ -272,6 +327,7 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     double page_height = eb_flow_bottom(f) - f->margin_top;
     if (keep > page_height) keep = p->height + 40;
     if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, landscape_next);
+    f->last_heading = b->text;
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     const char *title = b->title ? b->title : b->text.text;
     f->plan->elements[e].title = title;
@@ -315,8 +371,11 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
     long lbl = eb_flow_element(f, EB_ROLE_LIST_LABEL, li, NULL);
     long body = eb_flow_element(f, EB_ROLE_LIST_BODY, li, NULL);
     eb_para *text = eb_flow_para(f, ST_QUOTE, item->text, width);
-    double first = text->nlines ? eb_line_top(text, text->nlines > 1 ? 2 : 1) : text->height;
-    if (!eb_flow_fits(f, first)) eb_flow_new_page(f, eb_flow_landscape(f));
+    eb_para *r = item->rendering.text ? eb_flow_para(f, ST_RENDERING, item->rendering, width) : NULL;
+    eb_para *s = item->source ? eb_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width) : NULL;
+    double whole = bullet_height(text, r, s);
+    double need = whole <= KEEP_WHOLE_SHARE * page_body_height(f) ? whole : first_lines(text);
+    if (!eb_flow_fits(f, need)) eb_flow_new_page(f, eb_flow_landscape(f));
     bool page_rtl = take_direction(f, text);
     /* the bullet in the item's language, on the item's side of its box */
     eb_para *mark = eb_flow_para(f, ST_BULLET, (eb_span){"•", item->text.lang}, indent);
@@ -325,14 +384,12 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
     eb_flow_text(f, mark, 0, mark->nlines, mx, f->y + dy, lbl);
     long p = eb_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->text.lang));
     eb_flow_place(f, text, indent, p);
-    if (item->rendering.text) {
+    if (r) {
         f->y += 1;
-        eb_para *r = eb_flow_para(f, ST_RENDERING, item->rendering, width);
         eb_flow_place(f, r, indent, eb_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->rendering.lang)));
     }
-    if (item->source) {
+    if (s) {
         f->y += 1;
-        eb_para *s = eb_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
         eb_flow_place(f, s, indent, eb_flow_element(f, EB_ROLE_P, body, NULL));
     }
     f->rtl = page_rtl;
@@ -350,8 +407,8 @@ static void place_reference(eb_flow *f, const eb_block *b) {
     double width = eb_flow_width(f) - indent;
     eb_para *text = eb_flow_para(f, ST_REFERENCE, b->text, width);
     long e = eb_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
-    double first = eb_line_top(text, text->nlines > 1 ? 2 : 1);
-    if (!eb_flow_fits(f, first)) eb_flow_new_page(f, false);
+    /* the number is drawn here: the text must start here too */
+    if (!eb_flow_fits(f, first_lines(text))) eb_flow_new_page(f, false);
     double top = f->y;
     size_t start_page = f->page;
     bool page_rtl = take_direction(f, text);

@@ -44,6 +44,9 @@ typedef struct {
     /* Likewise a paragraph (already adopted by the plan): the next paragraph
      * placed takes it over when it is the same text in the same style and
      * width, so it is laid out once. */
+    /* The text of the latest heading: the name a table without a caption
+     * goes by on its continuation pages. */
+    eb_span last_heading;
     eb_para *kept_para;
     eb_style_id kept_style;
     eb_span kept_text;
@@ -60,6 +63,9 @@ bool eb_flow_landscape(const eb_flow *f);
 /* Paragraphs: laid out in a style and registered with the plan. */
 eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang);
 eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width);
+/* The height of `text` in style `id` at `width`, laid out ahead of time
+ * and let go (problems are reported when it is laid out for good). */
+double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width);
 eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align);
 double eb_line_top(const eb_para *p, size_t line);
 /* The plan takes ownership of a paragraph drawn by reference. */

@@ -53,11 +53,29 @@ static void free_specs(eb_table_cell_spec *specs, size_t n) {
     free(specs);
 }
 
+/* A table runs right to left on a Persian page, and on any page when most
+ * of its body cells are Persian (a review's own Persian table in an English
+ * or Chinese brief): its first column then stands on the right, each cell
+ * starting at its column's right edge, so neighbouring cells no longer read
+ * as one phrase across the gutter. */
+static bool table_rtl(const eb_flow *f, const eb_brief_table *t) {
+    if (f->rtl) return true;
+    size_t persian = 0, other = 0;
+    size_t first = t->nheader_rows * t->ncols, end = (t->nheader_rows + t->nbody_rows) * t->ncols;
+    for (size_t i = first; i < end; i++) {
+        const eb_brief_cell *c = &t->cells[i];
+        if (!c->text.text || !*c->text.text) continue;
+        if (c->text.lang == EB_LANG_FA) persian++;
+        else other++;
+    }
+    return persian > other;
+}
+
 static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
     size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
     eb_table_cell_spec *specs = make_specs(t);
     eb_table_spec spec = {.ncols = t->ncols, .nheader_rows = t->nheader_rows, .nbody_rows = t->nbody_rows,
-                          .cells = specs, .rtl = f->rtl, .family = EB_FAMILY_SANS,
+                          .cells = specs, .rtl = table_rtl(f, t), .family = EB_FAMILY_SANS,
                           .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5, .note_color = COLOR_MUTED,
                           .origin = f->brief->file_name, .strict = f->strict};
     eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, eb_flow_width(f), f->diag);
@@ -74,6 +92,12 @@ static void make_captions(table_state *ts) {
         ts->caption = eb_flow_para(f, ST_CAPTION, t->caption, w);
         char *cont = eb_xasprintf("%s %s", t->caption.text, f->brief->continued_label);
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
+        free(cont);
+    } else if (f->last_heading.text) {
+        /* a table without a caption goes by its section's name: «(continued)»
+         * alone does not say which table continues */
+        char *cont = eb_xasprintf("%s %s", f->last_heading.text, f->brief->continued_label);
+        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, f->last_heading.lang}, w);
         free(cont);
     } else {
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){f->brief->continued_label, locale}, w);
@@ -312,7 +336,13 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
         f->cached_table = table;
     }
     const eb_table_layout *t = f->cached_layout;
-    double h = 12 + 6; /* caption line and spacing, roughly */
+    /* the caption and its original, as caption_height counts them, and
+     * the space before the table */
+    double w = eb_flow_width(f);
+    double h = 6 + 3;
+    if (table->caption.text) h += eb_height_ahead(f, ST_CAPTION, table->caption, w) + 2;
+    if (table->caption_rendering.text)
+        h += eb_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, w) + 2;
     for (size_t r = 0; r < t->nheader_rows + (t->nbody_rows ? 1 : 0); r++) h += t->row_heights[r];
     return h;
 }

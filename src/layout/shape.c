@@ -15,8 +15,9 @@
  * joining and the like (HB_BUFFER_CONTEXT_LENGTH, 5, characters each
  * side; the key takes CONTEXT_CHARS). Clusters are stored relative to the
  * item's start, which is how they depend on the item (HarfBuzz only
- * compares and merges them). The cluster level, the features (none) and
- * the buffer's other settings never change. Glyphs are kept in 10 bytes;
+ * compares and merges them). The cluster level and the buffer's other
+ * settings never change; the features (item_features) follow from the
+ * item's text and language, both in the key. Glyphs are kept in 10 bytes;
  * an item whose values do not fit is not kept. */
 #include <stdlib.h>
 #include <string.h>
@@ -137,10 +138,99 @@ void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t c
 
 /* ---- shaping ------------------------------------------------------------------------ */
 
+/* The Extended Arabic-Indic digits, Persian's and Urdu's (U+06F0-U+06F9). */
+static bool is_persian_digit(uint32_t cp) { return cp >= 0x06F0 && cp <= 0x06F9; }
+
+/* Full-width punctuation whose blank half follows the mark (closing
+ * brackets and quotes, the comma, the full stop ...) and whose blank half
+ * precedes it (opening brackets and quotes). */
+static bool closing_punct(uint32_t cp) {
+    switch (cp) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B:
+    case 0xFF01: case 0xFF1F: case 0xFF09: case 0x300B: case 0x300D: case 0x300F:
+    case 0x3011: case 0x3009: case 0x3015: case 0x3017: case 0x3019: case 0x301B:
+    case 0xFF3D: case 0xFF5D: case 0x201D: case 0x2019:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool opening_punct(uint32_t cp) {
+    switch (cp) {
+    case 0xFF08: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3008:
+    case 0x3014: case 0x3016: case 0x3018: case 0x301A: case 0xFF3B: case 0xFF5B:
+    case 0x201C: case 0x2018:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* clreq 3.1.6: of two full-width punctuation marks side by side («”）»,
+ * «）。», «，“», «「（»), one gives up its blank half, else they stand a
+ * whole em apart: a closing mark before another mark loses its trailing
+ * half, an opening mark after another mark its leading half. Noto Sans CJK
+ * has `halt` (half-width alternates) but not the contextual `chws`, so the
+ * choice is made here and `halt` turned on for that one character. Returns
+ * the character to compress at `ch`, or SIZE_MAX. */
+static size_t compressed_at(const eb_text *t, const eb_item *item, size_t ch) {
+    if (ch + 1 >= item->end) return SIZE_MAX;
+    uint32_t a = t->cps[ch], b = t->cps[ch + 1];
+    bool a_punct = closing_punct(a) || opening_punct(a), b_punct = closing_punct(b) || opening_punct(b);
+    if (!a_punct || !b_punct) return SIZE_MAX;
+    if (closing_punct(a)) return ch;
+    if (opening_punct(b)) return ch + 1;
+    return SIZE_MAX; /* an opening mark before a closing one: nothing between them to take */
+}
+
+static void add_feature(hb_feature_t **out, unsigned *n, unsigned *cap, hb_feature_t f) {
+    if (*n == *cap) *out = eb_xrealloc(*out, (*cap = *cap ? *cap * 2 : 8) * sizeof **out);
+    (*out)[(*n)++] = f;
+}
+
+/* The features an item is shaped with, each on a range of it (ranges are
+ * cluster values, the byte offsets hb_buffer_add_utf8 gives):
+ *
+ * - `locl` off on Persian digits, except in Urdu. Noto Naskh Arabic 2.004
+ *   registers its Urdu digit forms (۴ ۶ ۷ drawn as Urdu or Arabic-Indic
+ *   four, six, seven) in `locl` under every language system, DFLT and
+ *   Persian included (`hb-shape --language=fa` gives uni06F4.locl,
+ *   uni0666, uni06F7.locl). Off only on the digits: the font keeps its
+ *   other `locl` forms.
+ * - `halt` on the compressed one of two adjacent full-width punctuation
+ *   marks (compressed_at).
+ *
+ * Both follow from the item's text and language, which the shaping cache's
+ * key holds. Returns the count; *out is to be freed. */
+static unsigned item_features(const eb_text *t, const eb_item *item, hb_language_t lang,
+                              hb_feature_t **out) {
+    *out = NULL;
+    unsigned n = 0, cap = 0;
+    bool urdu = lang == hb_language_from_string("ur", -1);
+    for (size_t ch = item->start; ch < item->end; ch++) {
+        size_t squeeze = compressed_at(t, item, ch);
+        if (squeeze != SIZE_MAX)
+            add_feature(out, &n, &cap, (hb_feature_t){.tag = HB_TAG('h', 'a', 'l', 't'), .value = 1,
+                                                      .start = t->offs[squeeze],
+                                                      .end = t->offs[squeeze + 1]});
+        if (urdu || !is_persian_digit(t->cps[ch])) continue;
+        size_t end = ch;
+        while (end < item->end && is_persian_digit(t->cps[end])) end++;
+        add_feature(out, &n, &cap, (hb_feature_t){.tag = HB_TAG('l', 'o', 'c', 'l'), .value = 0,
+                                                  .start = t->offs[ch], .end = t->offs[end]});
+        ch = end - 1;
+    }
+    return n;
+}
+
 static size_t shape_with_harfbuzz(const eb_text *t, const eb_item *item, hb_language_t lang,
                                   hb_buffer_t *buf, eb_shaped_glyphs *out) {
     set_buffer_for(t, item, lang, buf);
-    hb_shape(eb_font_hb_font(eb_fontset_font(t->fonts, item->font)), buf, NULL, 0);
+    hb_feature_t *features;
+    unsigned nfeatures = item_features(t, item, lang, &features);
+    hb_shape(eb_font_hb_font(eb_fontset_font(t->fonts, item->font)), buf, features, nfeatures);
+    free(features);
     unsigned count;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);

@@ -94,6 +94,25 @@ static eb_direction cell_direction(const table_builder *b, const char *text, siz
     return EB_DIR_AUTO;
 }
 
+static bool has_rtl_char(const char *text, size_t n) {
+    for (size_t at = 0; at < n;) {
+        uint32_t cp;
+        size_t len = eb_utf8_decode(text + at, n - at, &cp);
+        if (len == 0) return false;
+        if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp))) return true;
+        at += len;
+    }
+    return false;
+}
+
+/* A header cell of a right-to-left table lines up on the right, as its
+ * column's Persian cells do, even when its text is left to right (a
+ * Chinese or English header over a review's Persian table). */
+static eb_align cell_align(const table_builder *b, size_t row, const char *text, size_t n) {
+    if (b->spec->rtl && row < b->spec->nheader_rows && !has_rtl_char(text, n)) return EB_ALIGN_END;
+    return EB_ALIGN_START;
+}
+
 /* `origin` names the cell in diagnostics ("..., row 3, column 2"). */
 static eb_text_style cell_style(const table_builder *b, size_t row, const eb_table_cell_spec *cell,
                                 const char *text, size_t n, const char *origin) {
@@ -104,7 +123,7 @@ static eb_text_style cell_style(const table_builder *b, size_t row, const eb_tab
         .size = spec->font_size,
         .direction = cell_direction(b, text, n),
         .lang = cell->lang,
-        .align = EB_ALIGN_START,
+        .align = cell_align(b, row, text, n),
         .origin = origin,
         .strict = spec->strict,
     };
@@ -170,13 +189,34 @@ static void free_pieces(table_builder *b) {
     free(b->first_piece);
 }
 
-/* A cell's content widths plus its padding. A list cell is as wide as its
- * widest item after the bullet indent. */
+/* CSS's least width for a column, its widest unbreakable piece, is one
+ * character for Chinese, which set «类型与范围» and «叙述性综述» one or two
+ * characters to a line, and a word for English, which set a short label
+ * over three or four lines («expert / opinion / / mechanism: / 16»). So a
+ * column is made at least as wide as its pieces need to be comfortable: a
+ * piece narrower than COMFORT_EM ems on one line, a short piece (SHORT_EM
+ * ems at most on one line) on two lines whose longer one is at most
+ * TWO_LINE_SHARE of it (a break falls near the middle only where a word
+ * ends), every piece at least COMFORT_EM ems wide. */
+#define COMFORT_EM 6.0
+#define SHORT_EM 20.0
+#define TWO_LINE_SHARE 0.6
+
+static double comfortable_width(double lo, double hi, double size) {
+    double need = COMFORT_EM * size;
+    if (hi <= SHORT_EM * size) need = fmax(need, TWO_LINE_SHARE * hi);
+    return fmax(lo, fmin(hi, need));
+}
+
+/* A cell's content widths plus its padding: the least (its widest
+ * unbreakable piece), the comfortable least (comfortable_width) and the
+ * most (each piece on one line).
+ * A list cell is as wide as its widest item after the bullet indent. */
 static void measure_cell(const table_builder *b, size_t row, size_t col, double *min_w,
-                         double *max_w) {
+                         double *comfort_w, double *max_w) {
     size_t i = row * b->spec->ncols + col;
     const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
-    double lo = 0, hi = 0;
+    double lo = 0, comfort = 0, hi = 0;
     size_t content_end = b->first_piece[i] + content_pieces(cell);
     for (size_t k = b->first_piece[i]; k < b->first_piece[i + 1]; k++) {
         double piece_lo = 0, piece_hi = 0;
@@ -184,10 +224,25 @@ static void measure_cell(const table_builder *b, size_t row, size_t col, double 
         /* list items start after the bullet; the note under them does not */
         double indent = !cell->text && k < content_end ? b->bullet_indent : 0;
         lo = fmax(lo, piece_lo + indent);
+        comfort = fmax(comfort, comfortable_width(piece_lo, piece_hi, b->pieces[k].style.size) + indent);
         hi = fmax(hi, piece_hi + indent);
     }
     *min_w = lo + 2 * b->spec->padding;
+    *comfort_w = comfort + 2 * b->spec->padding;
     *max_w = hi + 2 * b->spec->padding;
+}
+
+/* The columns' least widths for `avail`: the comfortable ones when they
+ * fit, else as far from the unbreakable ones towards them as fits. */
+static void least_widths(size_t ncols, const double *hard, double *comfort, double avail) {
+    double sum_hard = 0, sum_comfort = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        sum_hard += hard[c];
+        sum_comfort += comfort[c];
+    }
+    if (sum_comfort <= avail) return;
+    double share = sum_hard < avail ? (avail - sum_hard) / (sum_comfort - sum_hard) : 0;
+    for (size_t c = 0; c < ncols; c++) comfort[c] = hard[c] + (comfort[c] - hard[c]) * share;
 }
 
 /* Column widths for `avail` points, from every cell's content widths. */
@@ -195,16 +250,20 @@ static void compute_column_widths(const table_builder *b, double avail, double *
     const eb_table_spec *spec = b->spec;
     size_t nrows = spec->nheader_rows + spec->nbody_rows;
     double *col_min = eb_xcalloc(spec->ncols, sizeof *col_min);
+    double *col_comfort = eb_xcalloc(spec->ncols, sizeof *col_comfort);
     double *col_max = eb_xcalloc(spec->ncols, sizeof *col_max);
     for (size_t r = 0; r < nrows; r++)
         for (size_t c = 0; c < spec->ncols; c++) {
-            double lo, hi;
-            measure_cell(b, r, c, &lo, &hi);
+            double lo, comfort, hi;
+            measure_cell(b, r, c, &lo, &comfort, &hi);
             col_min[c] = fmax(col_min[c], lo);
+            col_comfort[c] = fmax(col_comfort[c], comfort);
             col_max[c] = fmax(col_max[c], hi);
         }
-    eb_table_column_widths(spec->ncols, col_min, col_max, avail, widths);
+    least_widths(spec->ncols, col_min, col_comfort, clean_width(avail));
+    eb_table_column_widths(spec->ncols, col_comfort, col_max, avail, widths);
     free(col_min);
+    free(col_comfort);
     free(col_max);
 }
 

@@ -52,6 +52,24 @@ static void test_chains(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* A Chinese paragraph in the serif body style takes its Latin letters and
+ * from the sans, the companion of Noto Sans CJK (digits among Han take
+ * the Han font, as before); an English one keeps the serif. */
+static void test_cjk_sans_companion(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    const char *text = "evbrief 不作 GRADE 评级，共 12 周";
+    eb_text_style zh = test_style("zh-Hans"), en = test_style("en");
+    eb_para *para = layout_str(fonts, text, &zh, 1000, diag);
+    CHECK_STR(font_at(para, (uint32_t)(strstr(text, "GRADE") - text)), "NotoSans-Regular");
+    CHECK_STR(font_at(para, 0), "NotoSans-Regular");
+    CHECK_STR(font_at(para, (uint32_t)(strstr(text, "不作") - text)), "NotoSansCJKsc-Regular");
+    eb_para_free(para);
+    para = layout_str(fonts, text, &en, 1000, diag);
+    CHECK_STR(font_at(para, (uint32_t)(strstr(text, "GRADE") - text)), "NotoSerif-Regular");
+    eb_para_free(para);
+    eb_diag_free(diag);
+}
+
 /* No glyph anywhere is .notdef, and the missing character has no glyph. */
 static void check_not_drawn(const eb_para *para, uint32_t at) {
     for (size_t l = 0; l < para->nlines; l++)
@@ -109,6 +127,7 @@ int main(void) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_chains(fonts);
+    test_cjk_sans_companion(fonts);
     /* 😀 U+1F600 and the private-use U+10FFFD are in none of the fonts */
     test_missing_character(fonts, false, "ok \U0001F600 and \U0001F600", "U+1F600", 3);
     test_missing_character(fonts, true, "ok \U0001F600 and \U0001F600", "U+1F600", 3);

@@ -294,6 +294,26 @@ static void test_numeric_range(eb_fontset *fonts) {
     eb_diag_free(diag);
 }
 
+/* A number keeps its unit: «35~59 岁», «6 周», «12周», «6-week» never end a
+ * line at their number, at any width */
+static void test_number_and_unit(eb_fontset *fonts) {
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_text_style style = test_style("zh-Hans");
+    const char *text = "年龄35~59 岁的受试者，每6 周一次，共12周，a 6-week trial";
+    /* from the width of the widest piece, «35~59 岁», up */
+    for (double width = 40; width < 300; width += 2) {
+        eb_para *para = layout_str(fonts, text, &style, width, diag);
+        for (size_t i = 0; i + 1 < para->nlines; i++) {
+            size_t end = para->lines[i].text_end;
+            while (end > 0 && para->text[end - 1] == ' ') end--;
+            uint32_t last = decode_at(para->text, para->text_len, prev_char(para->text, end));
+            CHECK(!(last >= '0' && last <= '9') && last != '-');
+        }
+        eb_para_free(para);
+    }
+    eb_diag_free(diag);
+}
+
 static void test_hard_breaks(eb_fontset *fonts) {
     eb_diag *diag = eb_diag_new(NULL);
     eb_text_style style = test_style("en");
@@ -379,6 +399,7 @@ int main(void) {
     test_gaps_in_seeds(fonts);
     test_overlong_word(fonts);
     test_numeric_range(fonts);
+    test_number_and_unit(fonts);
     test_hard_breaks(fonts);
     test_last_line_not_single(fonts);
     test_dashes_and_ellipses(fonts);

@@ -237,20 +237,25 @@ static void test_trilingual_table(eb_fontset *fonts, bool rtl) {
 static void test_widths_from_measures(eb_fontset *fonts) {
     eb_diag *diag = eb_diag_new(stderr);
     eb_table_spec spec = trilingual_spec(false);
-    double min_w[4] = {0}, max_w[4] = {0};
+    double min_w[4] = {0}, comfort_w[4] = {0}, max_w[4] = {0};
     for (size_t r = 0; r < 4; r++)
         for (size_t c = 0; c < 4; c++) {
             const eb_table_cell_spec *cell = &spec.cells[r * 4 + c];
             eb_text_style style = {.family = EB_FAMILY_SANS, .bold = r == 0, .size = 9,
                                    .lang = cell->lang};
-            double lo = 0, hi = 0, item_lo, item_hi;
+            double lo = 0, comfort = 0, hi = 0, item_lo, item_hi;
             for (size_t k = 0; k < (cell->text ? 1 : cell->nitems); k++) {
                 const char *text = cell->text ? cell->text : cell->items[k];
                 eb_measure_text(fonts, text, strlen(text), &style, &item_lo, &item_hi, diag);
-                lo = fmax(lo, item_lo + (cell->text ? 0 : 9));
-                hi = fmax(hi, item_hi + (cell->text ? 0 : 9));
+                double indent = cell->text ? 0 : 9;
+                lo = fmax(lo, item_lo + indent);
+                /* at least 6 em (or the whole text), a short text on two lines */
+                double need = fmax(6 * 9, item_hi <= 20 * 9 ? 0.6 * item_hi : 0);
+                comfort = fmax(comfort, fmax(item_lo, fmin(item_hi, need)) + indent);
+                hi = fmax(hi, item_hi + indent);
             }
             min_w[c] = fmax(min_w[c], lo + 8);
+            comfort_w[c] = fmax(comfort_w[c], comfort + 8);
             max_w[c] = fmax(max_w[c], hi + 8);
         }
     double sum_min = 0, sum_max = 0;
@@ -258,8 +263,13 @@ static void test_widths_from_measures(eb_fontset *fonts) {
     /* 5000: the maximums fit; 360: shared by max - min; 180: scaled minimums */
     CHECK(sum_max <= 5000 && sum_min <= 360 && 360 < sum_max && 180 < sum_min);
     for (size_t i = 0; i < 3; i++) {
-        double avail = (double[]){5000, 360, 180}[i], expected[4];
-        eb_table_column_widths(4, min_w, max_w, avail, expected);
+        double avail = (double[]){5000, 360, 180}[i], expected[4], least[4];
+        /* the comfortable minimums where they fit, else part of the way to them */
+        double sum_comfort = 0;
+        for (size_t c = 0; c < 4; c++) sum_comfort += comfort_w[c];
+        double share = sum_comfort <= avail ? 1 : fmax(0, (avail - sum_min) / (sum_comfort - sum_min));
+        for (size_t c = 0; c < 4; c++) least[c] = min_w[c] + (comfort_w[c] - min_w[c]) * share;
+        eb_table_column_widths(4, least, max_w, avail, expected);
         eb_table_layout *t = eb_table_layout_new(fonts, &spec, avail, diag);
         for (size_t c = 0; c < 4; c++) CHECK_NEAR(t->col_widths[c], expected[c], 1e-6);
         check_cells_fit(t);
