@@ -13,6 +13,19 @@ import pikepdf
 PERSIAN_DIGITS = "".join(chr(c) for c in range(0x06F0, 0x06FA))
 
 
+
+LINE_OPS = ("BT", "Td", "Tm")
+
+
+def text_line(line, op, operands):
+    """The start of the text line after BT, Td or Tm (page space; the
+    briefs write no rotation or scale in Tm)."""
+    if op == "BT":
+        return [0.0, 0.0]
+    if op == "Td":
+        return [line[0] + float(operands[0]), line[1] + float(operands[1])]
+    return [float(operands[4]), float(operands[5])]
+
 def hb_gids(font, text, *options):
     """The glyph ids HarfBuzz gives `text`, in logical order."""
     out = subprocess.run(["hb-shape", "--no-glyph-names", "--no-positions", "--no-clusters",
@@ -419,12 +432,8 @@ def fills_and_texts(page):
             pending = []
         elif op == "n":
             pending = []
-        elif op == "BT":
-            line = [0.0, 0.0]
-        elif op == "Td":
-            line = [line[0] + float(operands[0]), line[1] + float(operands[1])]
-        elif op == "Tm":
-            line = [float(operands[4]), float(operands[5])]
+        elif op in LINE_OPS:
+            line = text_line(line, op, operands)
         elif op in ("TJ", "Tj"):
             texts.append((line[0], line[1], fill))
     return rects, texts
@@ -525,12 +534,8 @@ def cjk_glyph_runs(page):
         op = str(op)
         if op == "Tf":
             current, size = fonts.get(str(operands[0])), float(operands[1])
-        elif op == "BT":
-            line = [0.0, 0.0]
-        elif op == "Td":
-            line = [line[0] + float(operands[0]), line[1] + float(operands[1])]
-        elif op == "Tm":
-            line = [float(operands[4]), float(operands[5])]
+        elif op in LINE_OPS:
+            line = text_line(line, op, operands)
         elif op == "TJ" and current:
             cmap, widths, default = current
             x, run = line[0], []
