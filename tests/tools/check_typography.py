@@ -11,9 +11,6 @@ import sys
 import pikepdf
 
 PERSIAN_DIGITS = "".join(chr(c) for c in range(0x06F0, 0x06FA))
-
-
-
 LINE_OPS = ("BT", "Td", "Tm")
 
 
@@ -25,6 +22,7 @@ def text_line(line, op, operands):
     if op == "Td":
         return [line[0] + float(operands[0]), line[1] + float(operands[1])]
     return [float(operands[4]), float(operands[5])]
+
 
 def hb_gids(font, text, *options):
     """The glyph ids HarfBuzz gives `text`, in logical order."""
