@@ -186,7 +186,7 @@ static void draw_item(table_state *ts, const eb_para *item, double cx, double in
 static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, double from, double to,
                       long element) {
     const eb_table_layout *t = ts->layout;
-    const eb_table_cell *cell = &t->cells[row * t->ncols + col];
+    const eb_table_cell_layout *cell = &t->cells[row * t->ncols + col];
     const long *items = element == EB_NO_ELEMENT ? NULL : ts->item_elements[row * t->ncols + col];
     double pad = t->padding;
     double cx = ts->x0 + t->col_x[col];
@@ -383,7 +383,7 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     eb_doc_plan *plan = f->plan;
     eb_table_layout *t = ts.layout;
     for (size_t i = 0; i < nrows * t->ncols; i++) {
-        eb_table_cell *c = &t->cells[i];
+        eb_table_cell_layout *c = &t->cells[i];
         if (c->para) { eb_plan_adopt(plan, c->para); c->para = NULL; }
         for (size_t k = 0; k < c->nitems; k++) { eb_plan_adopt(plan, c->items[k]); c->items[k] = NULL; }
         c->nitems = 0;

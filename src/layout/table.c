@@ -280,7 +280,7 @@ static eb_para *layout_piece(const table_builder *b, shaped_piece *piece, double
 }
 
 static void layout_cell(const table_builder *b, size_t row, size_t col, double col_width,
-                        eb_table_cell *out) {
+                        eb_table_cell_layout *out) {
     const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
     shaped_piece *pieces = &b->pieces[b->first_piece[row * b->spec->ncols + col]];
     double content_width = fmax(0, col_width - 2 * b->spec->padding);
@@ -318,7 +318,7 @@ static void layout_rows(const table_builder *b, eb_table_layout *t) {
     for (size_t r = 0; r < nrows; r++) {
         double tallest = 0;
         for (size_t c = 0; c < t->ncols; c++) {
-            eb_table_cell *cell = &t->cells[r * t->ncols + c];
+            eb_table_cell_layout *cell = &t->cells[r * t->ncols + c];
             layout_cell(b, r, c, t->col_widths[c], cell);
             tallest = fmax(tallest, cell->content_height);
         }
@@ -351,7 +351,7 @@ eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spe
     return t;
 }
 
-static void free_cell(eb_table_cell *cell) {
+static void free_cell(eb_table_cell_layout *cell) {
     eb_para_free(cell->para);
     for (size_t k = 0; k < cell->nitems; k++) eb_para_free(cell->items[k]);
     free(cell->items);
