@@ -70,7 +70,6 @@ typedef struct {
     long parent;              /* an element before this one, or EB_NO_ELEMENT */
     const char *lang;         /* BCP 47 when it differs from the document's; else NULL */
     const char *alt;          /* alternative text (figures) */
-    const char *title;        /* headings: the outline title */
     bool header_scope_column; /* TH: scope Column (else Row) */
 } eb_element;
 
@@ -124,7 +123,7 @@ eb_op *eb_plan_add_op(eb_doc_plan *plan, size_t page, eb_op_kind kind, long elem
  * EB_NO_ELEMENT); `lang` is kept only where it differs from the plan's.
  * Returns its number. */
 long eb_plan_add_element(eb_doc_plan *plan, eb_role role, long parent, const char *lang);
-/* The same element, to fill in its title, alternative text or scope. */
+/* The same element, to fill in its alternative text or scope. */
 eb_element *eb_plan_element_edit(eb_doc_plan *plan, long id);
 /* Adds an outline entry (level 1, or 2 under the latest level 1). */
 void eb_plan_add_outline(eb_doc_plan *plan, const char *title, int level, size_t page, double y);

@@ -300,7 +300,6 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     f->last_heading = b->text;
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     const char *title = b->title ? b->title : b->text.text;
-    eb_plan_element_edit(f->plan, e)->title = title;
     if (b->outline) eb_plan_add_outline(f->plan, title, b->level, f->page, f->y);
     eb_flow_place(f, p, 0, e);
     if (b->level == 1) {
