@@ -48,6 +48,8 @@ typedef struct {
     const char *source;   /* e.g. "Tamimi 2025 [12, 13]"; NULL when none */
 } eb_bullet;
 
+/* A cell of a brief's table, its texts chosen for the locale (from a
+ * review's eb_review_cell, or made by compose). */
 typedef struct {
     eb_span text;         /* plain cell; text NULL for a list cell */
     eb_span *items;       /* list cell */

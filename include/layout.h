@@ -71,11 +71,14 @@ typedef struct {
 } eb_font_info;
 
 const eb_font_info *eb_font_get_info(const eb_font *font);
-/* HarfBuzz face (hb_face_t *) for subsetting, typed void to keep hb.h out. */
-void *eb_font_hb_face(const eb_font *font);
+/* The font's HarfBuzz face, for subsetting and glyph counts (pdf uses
+ * HarfBuzz too). Declared here as hb.h declares it (C11 allows the same
+ * typedef twice), so that this header does not need hb.h. */
+typedef struct hb_face_t hb_face_t;
+hb_face_t *eb_font_hb_face(const eb_font *font);
 /* The same face with only its outline tables (CFF, or glyf and loca, and the
  * metrics), which is what a PDF embeds: subsetting it is much cheaper. */
-void *eb_font_subset_face(const eb_font *font);
+hb_face_t *eb_font_subset_face(const eb_font *font);
 /* The next character of text[*pos..len) that no font of the set has a
  * glyph for (ignoring joiners and bidi controls, which need none), or 0 at
  * the end; *pos moves past it, so that a loop finds every one. */

@@ -119,12 +119,16 @@ typedef struct {
     bool about_human_studies;
 } eb_statement;
 
-/* A table cell: one string, or a list of items when is_list. */
+/* A cell of a review's own table, as the review has it: one string, or a
+ * list of items when is_list. (compose.h's eb_brief_cell is a cell of a
+ * brief's table, in the brief's languages; table.h's eb_table_cell_spec
+ * is what the layout is asked to set in a cell, eb_table_cell_layout what
+ * it set.) */
 typedef struct {
     const char **items;
     size_t n;
     bool is_list;
-} eb_cell;
+} eb_review_cell;
 
 typedef struct {
     const char *id;
@@ -136,7 +140,7 @@ typedef struct {
      * review's own language and where absent. */
     const char **header_renderings[EB_LANG_COUNT];
     size_t ncols;
-    eb_cell *cells;            /* nrows * ncols, row-major */
+    eb_review_cell *cells;            /* nrows * ncols, row-major */
     size_t nrows;
     eb_ref_list refs;
 } eb_table;

@@ -1,4 +1,4 @@
-/* render: draws a page plan (pages.h) into a PDF (pdf.h). The plan decides
+/* render: draws a plan (plan.h) into a PDF (pdf.h). The plan decides
  * every position; this only translates ops into PDF drawing, outline entries
  * into bookmarks, and roles into marked content. Part of the PDF stage. */
 #ifndef EVBRIEF_RENDER_H
@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "pages.h"
+#include "plan.h"
 #include "pdf.h"
 
 /* Adds the plan's pages, content, links and outline to pdf. */

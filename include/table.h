@@ -16,6 +16,8 @@
 
 #include "layout.h"
 
+/* What a cell is to hold: the layout's input (eb_table_cell_layout is its
+ * output). */
 typedef struct {
     const char *text;          /* plain cell text; NULL for a list cell */
     const char *const *items;  /* list cell: items drawn as bullets */
@@ -44,9 +46,10 @@ typedef struct {
     eb_uncovered strict;
 } eb_table_spec;
 
-/* A cell's content starts `padding` below its row's top and `padding` in
- * from its column's edges. Text cells: direction from their own text (a
- * cell without letters follows the table), aligned to their start. */
+/* A cell as laid out (from its eb_table_cell_spec). Its content starts
+ * `padding` below its row's top and `padding` in from its column's edges.
+ * Text cells: direction from their own text (a cell without letters
+ * follows the table), aligned to their start. */
 typedef struct {
     eb_para *para;             /* the laid-out cell text; never NULL for a text
                                   cell (bad UTF-8 gives an empty paragraph),
@@ -60,7 +63,7 @@ typedef struct {
                                   note_y below the content's top (padding) */
     double note_y;
     double content_height;     /* height of the cell's content, without padding */
-} eb_table_cell;
+} eb_table_cell_layout;
 
 typedef struct {
     size_t ncols, nheader_rows, nbody_rows;
@@ -69,7 +72,7 @@ typedef struct {
                                   table's left (mirrored when rtl) */
     double width;              /* sum of the column widths */
     double *row_heights;       /* all rows, header first, including padding */
-    eb_table_cell *cells;      /* row-major, logical order */
+    eb_table_cell_layout *cells; /* row-major, logical order */
     double padding;
     double bullet_indent;      /* list items start this far in */
     bool rtl;

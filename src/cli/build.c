@@ -73,25 +73,22 @@ static int by_name(const void *a, const void *b) {
 
 /* The fonts a brief's text was actually set in, with their pinned hashes. */
 static void fonts_used(const eb_doc_plan *plan, const eb_job_list *jobs, eb_manifest_entry *e) {
-    bool *used = eb_xcalloc(jobs->nfonts + 1, sizeof *used);
-    for (size_t p = 0; p < plan->nparas; p++)
-        for (size_t l = 0; l < plan->paras[p]->nlines; l++)
-            for (size_t r = 0; r < plan->paras[p]->lines[l].nruns; r++) {
-                const eb_run *run = &plan->paras[p]->lines[l].runs[r];
-                if (!run->font || run->nglyphs == 0) continue;
-                const char *path = eb_font_get_info(run->font)->path;
-                const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-                for (size_t f = 0; f < jobs->nfonts; f++)
-                    if (strcmp(jobs->fonts[f].name, base) == 0) used[f] = true;
-            }
+    const eb_font *fonts[64];
+    size_t nfonts = eb_plan_fonts(plan, fonts, sizeof fonts / sizeof *fonts);
+    if (nfonts > sizeof fonts / sizeof *fonts) nfonts = sizeof fonts / sizeof *fonts; /* fontsets hold 32 */
     e->fonts = eb_xcalloc(jobs->nfonts + 1, sizeof *e->fonts);
     for (size_t f = 0; f < jobs->nfonts; f++) {
-        if (!used[f]) continue;
+        bool used = false;
+        for (size_t k = 0; k < nfonts && !used; k++) {
+            const char *path = eb_font_get_info(fonts[k])->path;
+            const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+            used = strcmp(jobs->fonts[f].name, base) == 0;
+        }
+        if (!used) continue;
         e->fonts[e->nfonts] = (eb_file_hash){eb_xstrdup(jobs->fonts[f].name), {0}};
         memcpy(e->fonts[e->nfonts++].sha256, jobs->fonts[f].sha256, 65);
     }
     qsort(e->fonts, e->nfonts, sizeof *e->fonts, by_name);
-    free(used);
 }
 
 static void fill_entry(const eb_job *job, const eb_corpus *corpus, eb_manifest_entry *e) {

@@ -3,8 +3,13 @@
 #ifndef EVBRIEF_COMPOSE_STRINGS_H
 #define EVBRIEF_COMPOSE_STRINGS_H
 
+#include <stdio.h>
+
 #include "compose.h"
 
+/* The fixed words of one locale. Only strings and arrays of strings:
+ * test_compose reads the table as an array of strings to find every
+ * conversion in it (see EB_FORMATS). */
 typedef struct {
     const char *title_format;          /* %s = indication name */
     const char *subtitle;
@@ -53,5 +58,30 @@ typedef struct {
 } eb_strings;
 
 const eb_strings *eb_strings_for(eb_locale locale);
+
+/* The strings used as printf formats, and what each is given, in order:
+ * every argument is a string, so every conversion is %s. Every locale's
+ * string of each must have exactly these conversions; no other string may
+ * have one. strings.c writes them with EB_FORMAT, which has the compiler
+ * (-Wformat) check each translation against its arguments here, and
+ * test_compose checks every string of every locale, these and the rest. */
+#define EB_FORMAT_ARGS_title_format "indication"
+#define EB_FORMAT_ARGS_running_format "indication"
+#define EB_FORMAT_ARGS_original_format "language"
+#define EB_FORMAT_ARGS_more_format "count"
+#define EB_FORMAT_ARGS_more_limitations_format "count"
+#define EB_FORMAT_ARGS_chart_alt_format "indication", "reviews"
+#define EB_FORMAT_ARGS_studies_distinct_format "count"
+#define EB_FORMAT_ARGS_table_source_format "review", "table number"
+#define EB_FORMAT_ARGS_page "page", "pages"
+#define EB_FORMATS(X)                                                                  \
+    X(title_format) X(running_format) X(original_format) X(more_format)                \
+    X(more_limitations_format) X(chart_alt_format) X(studies_distinct_format)          \
+    X(table_source_format) X(page)
+
+/* `.field = literal`, once the compiler has checked the literal as a
+ * format for field's arguments (an unevaluated printf: nothing runs). */
+#define EB_FORMAT(field, literal) \
+    .field = (sizeof printf(literal, EB_FORMAT_ARGS_##field) ? literal : literal)
 
 #endif

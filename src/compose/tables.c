@@ -247,7 +247,7 @@ void eb_compose_context(eb_composer *c) {
 
 /* ---- the reviews' own tables ----------------------------------------------------------- */
 
-static void copy_source_cell(eb_composer *c, const eb_cell *from, eb_lang lang, eb_brief_cell *to) {
+static void copy_source_cell(eb_composer *c, const eb_review_cell *from, eb_lang lang, eb_brief_cell *to) {
     if (!from->is_list) {
         to->text = eb_span_of(from->n ? from->items[0] : "", lang);
         return;

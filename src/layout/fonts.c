@@ -54,8 +54,8 @@ static const char *const role_names[ROLE_COUNT] = {"latin-serif", "latin-sans", 
 /* ---- public accessors ---------------------------------------------------- */
 
 const eb_font_info *eb_font_get_info(const eb_font *font) { return &font->info; }
-void *eb_font_hb_face(const eb_font *font) { return font->face; }
-void *eb_font_subset_face(const eb_font *font) { return font->outline_face; }
+hb_face_t *eb_font_hb_face(const eb_font *font) { return font->face; }
+hb_face_t *eb_font_subset_face(const eb_font *font) { return font->outline_face; }
 hb_font_t *eb_font_hb_font(const eb_font *font) { return font->font; }
 
 int eb_font_glyph_advance(const eb_font *font, uint32_t glyph) {

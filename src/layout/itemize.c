@@ -72,7 +72,7 @@ static bool is_mark(hb_unicode_funcs_t *unicode, uint32_t cp) {
 }
 
 /* The EB_CH_* flags of every character, from its (unresolved) script. */
-static void set_char_flags(eb_text *t, const hb_script_t *scripts, hb_unicode_funcs_t *unicode) {
+static void set_char_flags(eb_analysis *t, const hb_script_t *scripts, hb_unicode_funcs_t *unicode) {
     t->flags = eb_xmalloc(t->n + 1);
     bool prev_han = false, prev_latin = false;
     for (size_t i = 0; i < t->n; i++) {
@@ -138,7 +138,7 @@ static void report_at_origin(eb_diag *diag, const eb_text_style *style, eb_sever
     free(file);
 }
 
-static bool decode(eb_text *t, eb_diag *diag) {
+static bool decode(eb_analysis *t, eb_diag *diag) {
     size_t bad = eb_utf8_validate(t->text, t->len);
     if (bad != t->len) {
         char *message = eb_xasprintf("invalid UTF-8 at byte %zu of the text", bad);
@@ -161,7 +161,7 @@ static bool decode(eb_text *t, eb_diag *diag) {
 /* UAX #9 P1: a paragraph separator (class B: LF, CR, CR LF as one, NEL,
  * U+2029, U+001C..U+001E) ends a bidi paragraph and stays with it. U+2028
  * is class WS: it breaks the line but not the bidi paragraph. */
-static void split_paragraphs(eb_text *t) {
+static void split_paragraphs(eb_analysis *t) {
     size_t cap = 4, start = 0;
     t->pars = eb_xmalloc(cap * sizeof *t->pars);
     for (size_t i = 0; i < t->n; i++) {
@@ -177,7 +177,7 @@ static void split_paragraphs(eb_text *t) {
 /* Rule P2: the direction of the first strong character outside isolates,
  * or FRIBIDI_PAR_ON for none. (fribidi_get_par_direction of FriBidi 1.0
  * does not skip isolates.) */
-static FriBidiParType first_strong(const eb_text *t, const eb_bidi_par *par) {
+static FriBidiParType first_strong(const eb_analysis *t, const eb_bidi_par *par) {
     size_t isolates = 0;
     for (size_t i = par->start; i < par->end; i++) {
         FriBidiCharType type = t->types[i];
@@ -199,7 +199,7 @@ static FriBidiParType first_strong(const eb_text *t, const eb_bidi_par *par) {
  * leading ones the first resolved paragraph's, as FriBidi recommends for
  * fribidi_get_par_direction, so that such a line keeps the alignment and
  * reading order of the text around it. No strong character at all: LTR. */
-static void resolve_directions(eb_text *t) {
+static void resolve_directions(eb_analysis *t) {
     if (t->style->direction != EB_DIR_AUTO) {
         FriBidiParType dir = t->style->direction == EB_DIR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
         for (size_t p = 0; p < t->npars; p++) t->pars[p].dir = dir;
@@ -227,7 +227,7 @@ static void resolve_directions(eb_text *t) {
  * the tab had before L1 moved it. Those that L1 resets (in the white
  * space before a separator or the paragraph end) stay at the base level,
  * as do those that start the paragraph. */
-static void level_bns(eb_text *t, const eb_bidi_par *par) {
+static void level_bns(eb_analysis *t, const eb_bidi_par *par) {
     bool trailing = true; /* scanning backwards: inside an L1 sequence */
     for (size_t i = par->end; i > par->start;) {
         FriBidiCharType type = t->types[--i];
@@ -255,7 +255,7 @@ static void level_bns(eb_text *t, const eb_bidi_par *par) {
  * separators and white space at the paragraph level; no I rule raises an L.
  * Most text is such (English), and FriBidi's run-list machinery is what
  * costs. */
-static bool all_level_zero(const eb_text *t, const eb_bidi_par *par) {
+static bool all_level_zero(const eb_analysis *t, const eb_bidi_par *par) {
     if (par->dir != FRIBIDI_PAR_LTR) return false;
     for (size_t i = par->start; i < par->end; i++) {
         switch (t->types[i]) {
@@ -270,7 +270,7 @@ static bool all_level_zero(const eb_text *t, const eb_bidi_par *par) {
     return true;
 }
 
-static void resolve_bidi(eb_text *t) {
+static void resolve_bidi(eb_analysis *t) {
     size_t n = t->n;
     t->types = eb_xmalloc(n * sizeof *t->types + 1);
     t->levels = eb_xmalloc(n * sizeof *t->levels + 1);
@@ -299,9 +299,9 @@ static void resolve_bidi(eb_text *t) {
     free(brackets);
 }
 
-bool eb_text_is_rtl(const eb_text *t) { return t->base_dir == FRIBIDI_PAR_RTL; }
+bool eb_analysis_is_rtl(const eb_analysis *t) { return t->base_dir == FRIBIDI_PAR_RTL; }
 
-const eb_bidi_par *eb_text_par_at(const eb_text *t, size_t ch) {
+const eb_bidi_par *eb_analysis_par_at(const eb_analysis *t, size_t ch) {
     size_t lo = 0, hi = t->npars - 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -322,7 +322,7 @@ static bool is_neutral_script(hb_script_t s) {
  * takes the script of its opening bracket, so «(miR)» in Persian keeps both
  * parentheses in one font. `scripts` holds each character's own script and
  * is resolved in place (the resolution looks back at resolved ones only). */
-static void resolve_scripts(const eb_text *t, hb_script_t *scripts, hb_unicode_funcs_t *unicode) {
+static void resolve_scripts(const eb_analysis *t, hb_script_t *scripts, hb_unicode_funcs_t *unicode) {
     enum { STACK = 64 };
     struct { uint32_t pair; size_t at; } stack[STACK];
     size_t depth = 0;
@@ -376,7 +376,7 @@ typedef struct {
     size_t nseen;
 } uncovered_log;
 
-static void report_uncovered(eb_text *t, uncovered_log *log, uint32_t cp, eb_diag *diag) {
+static void report_uncovered(eb_analysis *t, uncovered_log *log, uint32_t cp, eb_diag *diag) {
     for (size_t i = 0; i < log->nseen; i++)
         if (log->seen[i] == cp) return;
     if (log->nseen < sizeof log->seen / sizeof log->seen[0]) log->seen[log->nseen++] = cp;
@@ -389,11 +389,11 @@ static void report_uncovered(eb_text *t, uncovered_log *log, uint32_t cp, eb_dia
 /* The family fonts are chosen from. Chinese has only a sans (Noto Sans
  * CJK), so a Chinese paragraph takes its Latin letters and digits from the
  * sans too: serif Latin inside sans Han reads as a change of voice. */
-static eb_family text_family(const eb_text *t) {
+static eb_family text_family(const eb_analysis *t) {
     return eb_lang_is_chinese(t->style->lang) ? EB_FAMILY_SANS : t->style->family;
 }
 
-static int first_font_with(const eb_text *t, uint32_t cp, eb_chain chain) {
+static int first_font_with(const eb_analysis *t, uint32_t cp, eb_chain chain) {
     size_t count;
     const uint8_t *order = eb_fontset_chain(t->fonts, text_family(t), t->style->bold, chain, &count);
     for (size_t k = 0; k < count; k++)
@@ -413,7 +413,7 @@ typedef struct {
 
 static hb_user_data_key_t font_memo_key;
 
-static font_memo *font_memo_of(const eb_text *t) {
+static font_memo *font_memo_of(const eb_analysis *t) {
     hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
     font_memo *memo = hb_buffer_get_user_data(buf, &font_memo_key);
     if (memo) return memo;
@@ -423,12 +423,12 @@ static font_memo *font_memo_of(const eb_text *t) {
     return NULL;
 }
 
-static uint32_t memo_key(const eb_text *t, uint32_t cp, eb_chain chain) {
+static uint32_t memo_key(const eb_analysis *t, uint32_t cp, eb_chain chain) {
     uint32_t key = cp * EB_CHAIN_COUNT + (uint32_t)chain; /* < 2^22 */
     return ((key << 1 | (text_family(t) == EB_FAMILY_SANS)) << 1 | t->style->bold) + 1;
 }
 
-static int memo_font_with(const eb_text *t, font_memo *memo, uint32_t cp, eb_chain chain) {
+static int memo_font_with(const eb_analysis *t, font_memo *memo, uint32_t cp, eb_chain chain) {
     if (!memo) return first_font_with(t, cp, chain);
     uint32_t key = memo_key(t, cp, chain);
     size_t slot = (key * 2654435761u) >> (32 - FONT_MEMO_BITS);
@@ -442,7 +442,7 @@ static int memo_font_with(const eb_text *t, font_memo *memo, uint32_t cp, eb_cha
 /* Picks the font of every character. Marks stay with their base when its
  * font has them; joiners and other invisible characters always do, so they
  * never split a word into two runs. */
-static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, hb_unicode_funcs_t *unicode,
+static uint8_t *choose_fonts(eb_analysis *t, const hb_script_t *scripts, hb_unicode_funcs_t *unicode,
                              eb_diag *diag) {
     uint8_t *font = eb_xmalloc(t->n + 1);
     uncovered_log log = {.nseen = 0};
@@ -475,12 +475,12 @@ static uint8_t *choose_fonts(eb_text *t, const hb_script_t *scripts, hb_unicode_
 
 /* Where a long item may be cut without changing its shaping: after a space
  * or an ideograph, before anything but a mark or joiner. */
-static bool safe_cut(const eb_text *t, size_t i, hb_unicode_funcs_t *unicode) {
+static bool safe_cut(const eb_analysis *t, size_t i, hb_unicode_funcs_t *unicode) {
     return (t->flags[i - 1] & (EB_CH_SPACE | EB_CH_CJK)) && !is_mark(unicode, t->cps[i]) &&
            !is_default_ignorable(t->cps[i]);
 }
 
-static void push_item(eb_text *t, size_t *cap, size_t start, size_t end, uint8_t font,
+static void push_item(eb_analysis *t, size_t *cap, size_t start, size_t end, uint8_t font,
                       hb_script_t script) {
     if (t->nitems == *cap) {
         *cap = *cap ? *cap * 2 : 16;
@@ -492,7 +492,7 @@ static void push_item(eb_text *t, size_t *cap, size_t start, size_t end, uint8_t
         .script = shaping, .lang = eb_lang_for_script(shaping, t->style->lang)};
 }
 
-static void build_items(eb_text *t, const hb_script_t *scripts, const uint8_t *font,
+static void build_items(eb_analysis *t, const hb_script_t *scripts, const uint8_t *font,
                         hb_unicode_funcs_t *unicode) {
     size_t cap = 0, start = 0;
     for (size_t i = 1; i <= t->n; i++) {
@@ -509,7 +509,7 @@ static void build_items(eb_text *t, const hb_script_t *scripts, const uint8_t *f
 
 /* ---- the whole analysis --------------------------------------------------------------- */
 
-static const eb_font *primary_font(const eb_text *t) {
+static const eb_font *primary_font(const eb_analysis *t) {
     size_t count;
     const uint8_t *order = eb_fontset_chain(t->fonts, text_family(t), t->style->bold,
                                             eb_lang_is_chinese(t->style->lang) ? EB_CHAIN_CJK
@@ -519,8 +519,8 @@ static const eb_font *primary_font(const eb_text *t) {
     return eb_fontset_font(t->fonts, order[0]);
 }
 
-bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len,
-                     const eb_text_style *style, eb_diag *diag) {
+bool eb_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_t len,
+                      const eb_text_style *style, eb_diag *diag) {
     memset(t, 0, sizeof *t);
     t->fonts = fonts;
     t->style = style;
@@ -542,7 +542,7 @@ bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len
     return true;
 }
 
-void eb_text_free(eb_text *t) {
+void eb_analysis_free(eb_analysis *t) {
     free(t->cps);
     free(t->offs);
     free(t->types);

@@ -55,7 +55,7 @@ typedef struct {
     uint8_t level;           /* bidi embedding level */
     hb_script_t script;
     const char *lang;        /* static BCP 47 tag */
-    size_t glyph_start, nglyphs; /* slice of eb_text.glyphs, visual order */
+    size_t glyph_start, nglyphs; /* slice of eb_analysis.glyphs, visual order */
 } eb_item;
 
 /* A bidi paragraph (UAX #9 P1): the text up to and including a paragraph
@@ -66,7 +66,8 @@ typedef struct {
 } eb_bidi_par;
 
 /* The analysis of one paragraph that shaping, breaking and line building
- * share. Freed by eb_text_free except `glyphs`, which an eb_para can adopt. */
+ * share (not model.h's eb_text, the same text in several languages).
+ * Freed by eb_analysis_free except `glyphs`, which an eb_para can adopt. */
 typedef struct {
     eb_fontset *fonts;
     const eb_text_style *style;
@@ -90,17 +91,17 @@ typedef struct {
     eb_glyph *glyphs;        /* all items' glyphs; text_start = cluster byte offset */
     size_t nglyphs;
     const eb_font *primary;  /* the style's first font, for empty lines */
-} eb_text;
+} eb_analysis;
 
 /* Decodes, resolves bidi levels, scripts and fonts, and reports characters
  * no font has. Returns false (after reporting) for invalid UTF-8. */
-bool eb_text_analyze(eb_text *t, eb_fontset *fonts, const char *text, size_t len,
-                     const eb_text_style *style, eb_diag *diag);
-void eb_text_free(eb_text *t);
+bool eb_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_t len,
+                      const eb_text_style *style, eb_diag *diag);
+void eb_analysis_free(eb_analysis *t);
 /* Whether the first bidi paragraph is right to left. */
-bool eb_text_is_rtl(const eb_text *t);
+bool eb_analysis_is_rtl(const eb_analysis *t);
 /* The bidi paragraph holding character `ch` (< t->n). */
-const eb_bidi_par *eb_text_par_at(const eb_text *t, size_t ch);
+const eb_bidi_par *eb_analysis_par_at(const eb_analysis *t, size_t ch);
 
 /* Static BCP 47 tag for shaping a run of `script` in a paragraph tagged
  * `style_lang` ("fa" for Arabic script, "zh-Hans" for Han, "en" for Latin,
@@ -133,7 +134,7 @@ size_t eb_cache_bytes(const eb_cache *cache);
 
 /* Shapes every item with the whole paragraph as context, fills t->glyphs,
  * t->adv and the cluster flags. */
-void eb_text_shape(eb_text *t);
+void eb_analysis_shape(eb_analysis *t);
 
 /* One glyph as HarfBuzz gives it, in font units; cluster relative to the
  * start of the item's text. */
@@ -165,13 +166,13 @@ size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *key, eb_shaped_g
 void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count);
 /* The index of the character that starts at byte offset `byte`, walking
  * from character `ch`: linear time over clusters in monotone order. */
-size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte);
+size_t eb_analysis_walk_to(const eb_analysis *t, size_t ch, uint32_t byte);
 
 /* ---- linebreak.c --------------------------------------------------------- */
 
 /* Fills t->brk: UAX #14 from libunibreak, then the clreq rules, and no break
- * inside a shaping cluster. Needs eb_text_shape first. */
-void eb_text_find_breaks(eb_text *t);
+ * inside a shaping cluster. Needs eb_analysis_shape first. */
+void eb_analysis_find_breaks(eb_analysis *t);
 
 /* A line as a logical range of code points [start, end). */
 typedef struct {
@@ -179,24 +180,24 @@ typedef struct {
 } eb_line_range;
 
 /* Greedy line filling in `width` pt; returns the spans (caller frees). */
-eb_line_range *eb_text_fill_lines(const eb_text *t, double width, size_t *count);
+eb_line_range *eb_analysis_fill_lines(const eb_analysis *t, double width, size_t *count);
 /* Width of characters [start, end) set on one line: trailing spaces do not
  * count, nor a Han-Latin gap at the start. */
-double eb_text_span_width(const eb_text *t, size_t start, size_t end);
+double eb_analysis_span_width(const eb_analysis *t, size_t start, size_t end);
 
 /* ---- paragraph.c --------------------------------------------------------- */
 
 /* Everything a layout needs but the width: analysis, shaping and break
  * opportunities (reported like eb_layout_paragraph). False for invalid
- * UTF-8; free t with eb_text_free either way. `text` and `style` must
- * stay valid until eb_text_layout; style->origin only during this call. */
-bool eb_text_prepare(eb_text *t, eb_fontset *fonts, const char *text, size_t n,
-                     const eb_text_style *style, eb_diag *diag);
+ * UTF-8; free t with eb_analysis_free either way. `text` and `style` must
+ * stay valid until eb_analysis_layout; style->origin only during this call. */
+bool eb_analysis_prepare(eb_analysis *t, eb_fontset *fonts, const char *text, size_t n,
+                         const eb_text_style *style, eb_diag *diag);
 /* eb_measure_text's widths of a prepared text. */
-void eb_text_measure(const eb_text *t, double *min_width, double *max_width);
+void eb_analysis_measure(const eb_analysis *t, double *min_width, double *max_width);
 /* Sets a prepared text in a box `width` points wide, once: the paragraph
  * takes over the glyphs (which line building adjusts) and copies the text. */
-eb_para *eb_text_layout(eb_text *t, double width);
+eb_para *eb_analysis_layout(eb_analysis *t, double width);
 
 /* ---- small character classes (itemize.c) ------------------------------ */
 

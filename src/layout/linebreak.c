@@ -63,7 +63,7 @@ static bool is_digit(uint32_t cp) {
 
 /* A numeric range such as 30–150 stays on one line (UAX #14 would break
  * after the en dash). */
-static bool numeric_range(const eb_text *t, size_t after) {
+static bool numeric_range(const eb_analysis *t, size_t after) {
     return t->cps[after] == 0x2013 && after > 0 && is_digit(t->cps[after - 1]) &&
            is_digit(t->cps[after + 1]);
 }
@@ -72,7 +72,7 @@ static bool numeric_range(const eb_text *t, size_t after) {
  * unit after a number, with or without a space between), and «6-week»
  * (a hyphenated unit). A unit cut from its number was the usual
  * one-character last line of a Chinese table cell. */
-static bool number_and_unit(const eb_text *t, size_t after) {
+static bool number_and_unit(const eb_analysis *t, size_t after) {
     uint32_t a = t->cps[after], b = t->cps[after + 1];
     if (a == '-' || a == 0x2010) /* UAX #14 breaks after a hyphen */
         return after > 0 && is_digit(t->cps[after - 1]) && FRIBIDI_IS_LETTER(t->types[after + 1]);
@@ -82,7 +82,7 @@ static bool number_and_unit(const eb_text *t, size_t after) {
     return is_digit(t->cps[before]);
 }
 
-static bool clreq_allows(const eb_text *t, size_t after) {
+static bool clreq_allows(const eb_analysis *t, size_t after) {
     uint32_t a = t->cps[after], b = t->cps[after + 1];
     return !no_line_start(b) && !no_line_end(a) && !inseparable_pair(a, b) &&
            !numeric_range(t, after) && !number_and_unit(t, after);
@@ -105,7 +105,7 @@ static const char *unibreak_lang(const char *lang) {
  * the same UTF-8 length, U+1D400 and U+2C00, so that every byte offset
  * stays and the halves of a flag stay together (UAX #14 LB30a). NULL when
  * the text has none. */
-static char *unibreak_safe_copy(const eb_text *t) {
+static char *unibreak_safe_copy(const eb_analysis *t) {
     char *copy = NULL;
     for (size_t i = 0; i < t->n; i++) {
         uint32_t cp = t->cps[i];
@@ -118,7 +118,7 @@ static char *unibreak_safe_copy(const eb_text *t) {
 }
 
 /* libunibreak's verdict after each character (LINEBREAK_*) into out[n]. */
-static void unibreak(const eb_text *t, uint8_t *out) {
+static void unibreak(const eb_analysis *t, uint8_t *out) {
     char *bytes = eb_xmalloc(t->len + 1);
     char *safe = unibreak_safe_copy(t);
     set_linebreaks_utf8((const utf8_t *)(safe ? safe : t->text), t->len, unibreak_lang(t->style->lang),
@@ -130,7 +130,7 @@ static void unibreak(const eb_text *t, uint8_t *out) {
 
 /* The same, remembered per fontset (cache.c): it is a function of the text
  * and the language alone, and the same texts recur across briefs. */
-static void unibreak_cached(const eb_text *t, uint8_t *out) {
+static void unibreak_cached(const eb_analysis *t, uint8_t *out) {
     eb_cache *cache = eb_cache_of(eb_fontset_buffer(t->fonts), &break_cache_key, BREAK_CACHE_BYTES);
     if (!cache) {
         unibreak(t, out);
@@ -152,7 +152,7 @@ static void unibreak_cached(const eb_text *t, uint8_t *out) {
     eb_cache_add(cache, out, t->n);
 }
 
-void eb_text_find_breaks(eb_text *t) {
+void eb_analysis_find_breaks(eb_analysis *t) {
     pthread_once(&linebreak_once, init_linebreak);
     t->brk = eb_xmalloc(t->n + 1);
     unibreak_cached(t, t->brk);
@@ -177,13 +177,13 @@ void eb_text_find_breaks(eb_text *t) {
 
 /* The advance of character i on a line starting at `start`: the Han-Latin
  * gap belongs to the character after it and vanishes at a line start. */
-static double advance_in_line(const eb_text *t, size_t i, size_t start) {
+static double advance_in_line(const eb_analysis *t, size_t i, size_t start) {
     double a = t->adv[i];
     if (i > start && (t->flags[i] & EB_CH_GAP_BEFORE)) a += t->gap;
     return a;
 }
 
-double eb_text_span_width(const eb_text *t, size_t start, size_t end) {
+double eb_analysis_span_width(const eb_analysis *t, size_t start, size_t end) {
     double width = 0, pending = 0;
     for (size_t i = start; i < end; i++) {
         double a = advance_in_line(t, i, start);
@@ -202,7 +202,7 @@ double eb_text_span_width(const eb_text *t, size_t start, size_t end) {
 /* No break opportunity fits: cut the word at a cluster (grapheme) boundary
  * before `overflow`, preferring one that clreq allows. Always returns a line
  * of at least one cluster. */
-static size_t emergency_break(const eb_text *t, size_t start, size_t overflow) {
+static size_t emergency_break(const eb_analysis *t, size_t start, size_t overflow) {
     size_t fallback = 0;
     for (size_t c = overflow; c > start; c--) {
         if (!(t->flags[c] & EB_CH_CLUSTER_START)) continue;
@@ -216,7 +216,7 @@ static size_t emergency_break(const eb_text *t, size_t start, size_t overflow) {
 }
 
 /* The end of the line that starts at `start`. */
-static size_t fill_one_line(const eb_text *t, size_t start, double width) {
+static size_t fill_one_line(const eb_analysis *t, size_t start, double width) {
     double used = 0, pending = 0;
     size_t last_break = start;
     for (size_t i = start; i < t->n; i++) {
@@ -236,7 +236,7 @@ static size_t fill_one_line(const eb_text *t, size_t start, double width) {
 }
 
 /* Characters that count for the last-line rule: not spaces, not punctuation. */
-static size_t count_letters(const eb_text *t, size_t start, size_t end) {
+static size_t count_letters(const eb_analysis *t, size_t start, size_t end) {
     size_t n = 0;
     for (size_t i = start; i < end; i++)
         if ((t->flags[i] & EB_CH_CLUSTER_START) && !(t->flags[i] & EB_CH_SPACE) &&
@@ -248,7 +248,7 @@ static size_t count_letters(const eb_text *t, size_t start, size_t end) {
 /* clreq: a Chinese paragraph does not end with a line of one character
  * (punctuation aside); move the previous line's last break back until the
  * last line holds two, if that still fits. */
-static void avoid_lonely_last_char(const eb_text *t, eb_line_range *spans, size_t count,
+static void avoid_lonely_last_char(const eb_analysis *t, eb_line_range *spans, size_t count,
                                    double width) {
     eb_line_range *last = &spans[count - 1], *prev = &spans[count - 2];
     if (count_letters(t, last->start, last->end) != 1) return;
@@ -260,13 +260,13 @@ static void avoid_lonely_last_char(const eb_text *t, eb_line_range *spans, size_
     for (size_t b = prev->end - 1; b > prev->start; b--) {
         if (t->brk[b - 1] != LINEBREAK_ALLOWBREAK) continue;
         if (count_letters(t, b, last->end) < 2) continue;
-        if (eb_text_span_width(t, b, last->end) > width + WIDTH_EPSILON) return;
+        if (eb_analysis_span_width(t, b, last->end) > width + WIDTH_EPSILON) return;
         prev->end = last->start = b;
         return;
     }
 }
 
-eb_line_range *eb_text_fill_lines(const eb_text *t, double width, size_t *count) {
+eb_line_range *eb_analysis_fill_lines(const eb_analysis *t, double width, size_t *count) {
     size_t n = 0, cap = 16;
     eb_line_range *spans = eb_xmalloc(cap * sizeof *spans);
     for (size_t start = 0; start < t->n;) {

@@ -33,15 +33,8 @@ double eb_flow_x(const eb_flow *f, double left, double right, double from_start,
 }
 
 void eb_flow_new_page(eb_flow *f, bool landscape) {
-    eb_doc_plan *plan = f->plan;
-    if (plan->npages == plan->pages_cap) {
-        plan->pages_cap = plan->pages_cap ? plan->pages_cap * 2 : 16;
-        plan->pages = eb_xrealloc(plan->pages, plan->pages_cap * sizeof *plan->pages);
-    }
-    eb_page_plan *page = &plan->pages[plan->npages];
-    *page = (eb_page_plan){.width = landscape ? f->portrait_h : f->portrait_w,
-                           .height = landscape ? f->portrait_w : f->portrait_h};
-    f->page = plan->npages++;
+    f->page = eb_plan_add_page(f->plan, landscape ? f->portrait_h : f->portrait_w,
+                               landscape ? f->portrait_w : f->portrait_h);
     f->y = f->margin_top;
 }
 
@@ -98,14 +91,6 @@ eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double w
     return p;
 }
 
-void eb_plan_adopt(eb_doc_plan *plan, eb_para *p) {
-    if (plan->nparas == plan->paras_cap) {
-        plan->paras_cap = plan->paras_cap ? plan->paras_cap * 2 : 256;
-        plan->paras = eb_xrealloc(plan->paras, plan->paras_cap * sizeof *plan->paras);
-    }
-    plan->paras[plan->nparas++] = p;
-}
-
 eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width) {
     return eb_flow_para_aligned(f, id, text, width, eb_style(f, id, text.lang).align);
 }
@@ -119,14 +104,7 @@ double eb_line_top(const eb_para *p, size_t line) {
 /* ---- ops and elements ------------------------------------------------------------------ */
 
 eb_op *eb_flow_op(eb_flow *f, eb_op_kind kind, long element) {
-    eb_page_plan *page = current(f);
-    if (page->nops == page->cap) {
-        page->cap = page->cap ? page->cap * 2 : 64;
-        page->ops = eb_xrealloc(page->ops, page->cap * sizeof *page->ops);
-    }
-    eb_op *op = &page->ops[page->nops++];
-    *op = (eb_op){.kind = kind, .element = element};
-    return op;
+    return eb_plan_add_op(f->plan, f->page, kind, element);
 }
 
 void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element) {
@@ -142,15 +120,7 @@ void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double
 }
 
 long eb_flow_element(eb_flow *f, eb_role role, long parent, const char *lang) {
-    eb_doc_plan *plan = f->plan;
-    if (plan->nelements == plan->elements_cap) {
-        plan->elements_cap = plan->elements_cap ? plan->elements_cap * 2 : 256;
-        plan->elements = eb_xrealloc(plan->elements, plan->elements_cap * sizeof *plan->elements);
-    }
-    bool differs = lang && plan->lang && strcmp(lang, plan->lang) != 0;
-    plan->elements[plan->nelements] = (eb_element){.role = role, .parent = parent,
-                                                   .lang = differs ? lang : NULL};
-    return (long)plan->nelements++;
+    return eb_plan_add_element(f->plan, role, parent, lang);
 }
 
 /* ---- paragraphs across pages -------------------------------------------------------------- */
@@ -225,7 +195,7 @@ static void place_meta(eb_flow *f, const eb_block *b) {
     /* The rows of the title block are a table to assistive technology: a
      * row header (the label, in the brief's language) and a cell (the
      * value, in its own), so that they are not read as one run-on word. */
-    if (f->meta_table < 0) f->meta_table = eb_flow_element(f, EB_ROLE_TABLE, f->root, NULL);
+    if (f->meta_table == EB_NO_ELEMENT) f->meta_table = eb_flow_element(f, EB_ROLE_TABLE, f->root, NULL);
     long row = eb_flow_element(f, EB_ROLE_TABLE_ROW, f->meta_table, NULL);
     long th = eb_flow_element(f, EB_ROLE_TABLE_HEADER_CELL, row, eb_lang_tag(b->label.lang));
     long td = eb_flow_element(f, EB_ROLE_TABLE_CELL, row, eb_lang_tag(b->text.lang));
@@ -330,18 +300,10 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     f->last_heading = b->text;
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     const char *title = b->title ? b->title : b->text.text;
-    f->plan->elements[e].title = title;
-    if (b->outline) {
-        eb_doc_plan *plan = f->plan;
-        if (plan->noutline == plan->outline_cap) {
-            plan->outline_cap = plan->outline_cap ? plan->outline_cap * 2 : 32;
-            plan->outline = eb_xrealloc(plan->outline, plan->outline_cap * sizeof *plan->outline);
-        }
-        plan->outline[plan->noutline++] = (eb_outline_entry){title, b->level, f->page, f->y};
-    }
+    if (b->outline) eb_plan_add_outline(f->plan, title, b->level, f->page, f->y);
     eb_flow_place(f, p, 0, e);
     if (b->level == 1) {
-        eb_op *rule = eb_flow_op(f, EB_OP_RULE, -1);
+        eb_op *rule = eb_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
         rule->x = eb_flow_left(f);
         rule->y = f->y + 2;
         rule->w = eb_flow_width(f);
@@ -439,7 +401,7 @@ static void leave_landscape(eb_flow *f, const eb_block *b) {
 
 static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     leave_landscape(f, b);
-    if (b->kind != EB_BLOCK_META) f->meta_table = -1;
+    if (b->kind != EB_BLOCK_META) f->meta_table = EB_NO_ELEMENT;
     switch (b->kind) {
     case EB_BLOCK_TITLE: place_simple(f, ST_TITLE, b->text, EB_ROLE_TITLE, 0, 4); break;
     case EB_BLOCK_SUBTITLE: place_simple(f, ST_SUBTITLE, b->text, EB_ROLE_P, 0, 10); break;
@@ -464,8 +426,8 @@ static void place_furniture(eb_flow *f, size_t page) {
     f->page = page;
     double left = eb_flow_left(f), right = eb_flow_right(f), width = right - left;
     eb_para *head = eb_flow_para(f, ST_FURNITURE, (eb_span){b->running_title, lang}, width);
-    eb_flow_text(f, head, 0, head->nlines, left, f->margin_top - 30, -1);
-    eb_op *rule = eb_flow_op(f, EB_OP_RULE, -1);
+    eb_flow_text(f, head, 0, head->nlines, left, f->margin_top - 30, EB_NO_ELEMENT);
+    eb_op *rule = eb_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
     rule->x = left;
     rule->y = f->margin_top - 14;
     rule->w = width;
@@ -477,33 +439,21 @@ static void place_furniture(eb_flow *f, size_t page) {
     snprintf(numbers, sizeof numbers, b->page_label, n, total);
     eb_para *foot = eb_flow_para_aligned(f, ST_FURNITURE, (eb_span){numbers, lang},
                                          width, EB_ALIGN_CENTER);
-    eb_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, -1);
+    eb_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, EB_NO_ELEMENT);
 }
 
 eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
                            eb_diag *diag) {
-    eb_doc_plan *plan = eb_xcalloc(1, sizeof *plan);
-    plan->lang = eb_lang_tag(eb_locale_lang(brief->locale));
+    eb_doc_plan *plan = eb_plan_new(eb_lang_tag(eb_locale_lang(brief->locale)));
     const double *size = paper == EB_PAPER_LETTER ? LETTER : A4;
     eb_flow f = {.fonts = fonts, .brief = brief, .diag = diag, .strict = strict, .plan = plan,
                  .portrait_w = size[0], .portrait_h = size[1], .margin_x = 54,
-                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = -1};
-    f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, -1, NULL);
+                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = EB_NO_ELEMENT};
+    f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     eb_flow_new_page(&f, false);
     for (size_t i = 0; i < brief->nblocks; i++) place_block(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
     if (f.cached_layout) eb_table_layout_free(f.cached_layout);
     size_t npages = plan->npages;
     for (size_t p = 0; p < npages; p++) place_furniture(&f, p);
     return plan;
-}
-
-void eb_doc_plan_free(eb_doc_plan *plan) {
-    if (!plan) return;
-    for (size_t i = 0; i < plan->npages; i++) free(plan->pages[i].ops);
-    for (size_t i = 0; i < plan->nparas; i++) eb_para_free(plan->paras[i]);
-    free(plan->pages);
-    free(plan->outline);
-    free(plan->elements);
-    free(plan->paras);
-    free(plan);
 }

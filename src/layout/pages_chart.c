@@ -166,7 +166,7 @@ void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
     eb_flow_space(f, 4);
     if (!eb_flow_fits(f, height)) eb_flow_new_page(f, false);
     cs.figure = eb_flow_element(f, EB_ROLE_FIGURE, parent, NULL);
-    f->plan->elements[cs.figure].alt = chart->alt.text;
+    eb_plan_element_edit(f->plan, cs.figure)->alt = chart->alt.text;
     eb_para *head = eb_flow_para(f, ST_SOURCE, chart->trials_label, cs.trials_w);
     label(&cs, head, cs.right - cs.trials_w, f->y + 5);
     f->y += 11;

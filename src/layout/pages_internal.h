@@ -36,7 +36,7 @@ typedef struct {
     bool rtl;             /* page direction */
     long root;            /* the Document element */
     long meta_table;      /* the Table of the title block's label/value rows
-                             being placed, or -1 */
+                             being placed, or EB_NO_ELEMENT */
     /* A table laid out ahead of time to decide whether its heading fits
      * (see keep_with_next); eb_place_table takes it over. */
     const eb_brief_table *cached_table;
@@ -68,8 +68,6 @@ eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width);
 double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width);
 eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align);
 double eb_line_top(const eb_para *p, size_t line);
-/* The plan takes ownership of a paragraph drawn by reference. */
-void eb_plan_adopt(eb_doc_plan *plan, eb_para *p);
 
 /* Ops and structure elements. */
 eb_op *eb_flow_op(eb_flow *f, eb_op_kind kind, long element);

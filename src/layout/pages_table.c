@@ -14,14 +14,14 @@ typedef struct {
     eb_table_layout *layout;
     eb_para *caption, *caption_rendering, *continued, *note, *bullet;
     long table_element, caption_element;
-    long *row_elements, *cell_elements;   /* per row / per cell, -1 until drawn */
+    long *row_elements, *cell_elements;   /* per row / per cell, EB_NO_ELEMENT until drawn */
     /* per cell with list items: the Lbl and LBody elements of each item
      * (2k, 2k + 1), made with the cell; NULL for other cells */
     long **item_elements;
     /* per cell whose text has several pieces (separated by line feeds): a P
      * element for each; NULL for other cells */
     long **piece_elements;
-    long *note_elements;                  /* per cell: its note's P, or -1 */
+    long *note_elements;                  /* per cell: its note's P, or EB_NO_ELEMENT */
     double x0;                            /* the table's left edge on the page */
 } table_state;
 
@@ -120,7 +120,7 @@ static void place_caption(table_state *ts, bool continued) {
     for (int i = 0; i < 2; i++) {
         if (!parts[i]) continue;
         double x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, parts[i]->width);
-        eb_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? -1 : ts->caption_element);
+        eb_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? EB_NO_ELEMENT : ts->caption_element);
         f->y += parts[i]->height + 2;
     }
     f->y += 3;
@@ -186,12 +186,12 @@ static void draw_item(table_state *ts, const eb_para *item, double cx, double in
 static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, double from, double to,
                       long element) {
     const eb_table_layout *t = ts->layout;
-    const eb_table_cell *cell = &t->cells[row * t->ncols + col];
-    const long *items = element < 0 ? NULL : ts->item_elements[row * t->ncols + col];
+    const eb_table_cell_layout *cell = &t->cells[row * t->ncols + col];
+    const long *items = element == EB_NO_ELEMENT ? NULL : ts->item_elements[row * t->ncols + col];
     double pad = t->padding;
     double cx = ts->x0 + t->col_x[col];
     double inner = t->col_widths[col] - 2 * pad;
-    const long *pieces = element < 0 ? NULL : ts->piece_elements[row * t->ncols + col];
+    const long *pieces = element == EB_NO_ELEMENT ? NULL : ts->piece_elements[row * t->ncols + col];
     if (cell->para) draw_lines(ts, cell->para, cx + pad, pad, row_y, from, to, element, pieces);
     double y = pad;
     for (size_t k = 0; k < cell->nitems; k++) {
@@ -200,7 +200,7 @@ static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, dou
         y += cell->items[k]->height;
     }
     if (cell->note) {
-        long note = element < 0 ? element : ts->note_elements[row * t->ncols + col];
+        long note = element == EB_NO_ELEMENT ? element : ts->note_elements[row * t->ncols + col];
         draw_lines(ts, cell->note, cx + pad, pad + cell->note_y, row_y, from, to, note, NULL);
     }
 }
@@ -233,18 +233,18 @@ static long *make_pieces(table_state *ts, const eb_para *para, eb_lang lang, lon
 }
 
 static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_header) {
-    if (repeated_header) return -1; /* a repeated header is decoration */
+    if (repeated_header) return EB_NO_ELEMENT; /* a repeated header is decoration */
     const eb_table_layout *t = ts->layout;
     size_t i = row * t->ncols + col;
-    if (ts->row_elements[row] < 0)
+    if (ts->row_elements[row] == EB_NO_ELEMENT)
         ts->row_elements[row] = eb_flow_element(ts->f, EB_ROLE_TABLE_ROW, ts->table_element, NULL);
-    if (ts->cell_elements[i] < 0) {
+    if (ts->cell_elements[i] == EB_NO_ELEMENT) {
         bool header = row < t->nheader_rows;
         const eb_brief_cell *c = &ts->src->cells[i];
         eb_lang lang = c->nitems ? c->items[0].lang : c->text.lang;
         ts->cell_elements[i] = eb_flow_element(ts->f, header ? EB_ROLE_TABLE_HEADER_CELL : EB_ROLE_TABLE_CELL,
                                                ts->row_elements[row], eb_lang_tag(lang));
-        ts->f->plan->elements[ts->cell_elements[i]].header_scope_column = header;
+        eb_plan_element_edit(ts->f->plan, ts->cell_elements[i])->header_scope_column = header;
         ts->piece_elements[i] = make_pieces(ts, t->cells[i].para, c->text.lang, ts->cell_elements[i],
                                             c->note.text || c->nitems);
         ts->item_elements[i] = make_list(ts, c, ts->cell_elements[i]);
@@ -255,14 +255,14 @@ static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_
 }
 
 static void fill(eb_flow *f, double x, double y, double w, double h, uint32_t color) {
-    eb_op *op = eb_flow_op(f, EB_OP_FILL, -1);
-    *op = (eb_op){.kind = EB_OP_FILL, .x = x, .y = y, .w = w, .h = h, .color = color, .element = -1};
+    eb_op *op = eb_flow_op(f, EB_OP_FILL, EB_NO_ELEMENT);
+    *op = (eb_op){.kind = EB_OP_FILL, .x = x, .y = y, .w = w, .h = h, .color = color, .element = EB_NO_ELEMENT};
 }
 
 static void rule(eb_flow *f, double x, double y, double w, double width) {
-    eb_op *op = eb_flow_op(f, EB_OP_RULE, -1);
+    eb_op *op = eb_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
     *op = (eb_op){.kind = EB_OP_RULE, .x = x, .y = y, .w = w, .line_width = width,
-                  .color = COLOR_RULE, .element = -1};
+                  .color = COLOR_RULE, .element = EB_NO_ELEMENT};
 }
 
 /* Draws one row, or the visible part [from, to) of it. */
@@ -357,13 +357,12 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     ts.caption_element = eb_flow_element(f, EB_ROLE_CAPTION, ts.table_element, eb_lang_tag(table->caption.lang));
     size_t nrows = table->nheader_rows + table->nbody_rows;
     size_t ncells = nrows * table->ncols;
-    ts.row_elements = eb_xmalloc((nrows + 1) * sizeof *ts.row_elements);
-    ts.cell_elements = eb_xmalloc((ncells + 1) * sizeof *ts.cell_elements);
-    for (size_t i = 0; i < nrows; i++) ts.row_elements[i] = -1;
+    /* zero: EB_NO_ELEMENT, none made yet */
+    ts.row_elements = eb_xcalloc(nrows + 1, sizeof *ts.row_elements);
+    ts.cell_elements = eb_xcalloc(ncells + 1, sizeof *ts.cell_elements);
     ts.item_elements = eb_xcalloc(ncells + 1, sizeof *ts.item_elements);
     ts.piece_elements = eb_xcalloc(ncells + 1, sizeof *ts.piece_elements);
-    ts.note_elements = eb_xmalloc((ncells + 1) * sizeof *ts.note_elements);
-    for (size_t i = 0; i < nrows * table->ncols; i++) ts.cell_elements[i] = ts.note_elements[i] = -1;
+    ts.note_elements = eb_xcalloc(ncells + 1, sizeof *ts.note_elements);
     place_slices(&ts);
     if (ts.note) {
         f->y += 3;
@@ -384,7 +383,7 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     eb_doc_plan *plan = f->plan;
     eb_table_layout *t = ts.layout;
     for (size_t i = 0; i < nrows * t->ncols; i++) {
-        eb_table_cell *c = &t->cells[i];
+        eb_table_cell_layout *c = &t->cells[i];
         if (c->para) { eb_plan_adopt(plan, c->para); c->para = NULL; }
         for (size_t k = 0; k < c->nitems; k++) { eb_plan_adopt(plan, c->items[k]); c->items[k] = NULL; }
         c->nitems = 0;

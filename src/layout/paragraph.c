@@ -19,14 +19,14 @@ typedef struct {
 } piece;
 
 typedef struct {
-    eb_text *t;
+    eb_analysis *t;
     FriBidiStrIndex *map; /* visual position -> logical character, per line */
     double width;
 } line_builder;
 
 /* ---- pieces and their visual order ----------------------------------------- */
 
-static size_t item_at(const eb_text *t, size_t ch) {
+static size_t item_at(const eb_analysis *t, size_t ch) {
     size_t lo = 0, hi = t->nitems - 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -36,7 +36,7 @@ static size_t item_at(const eb_text *t, size_t ch) {
     return lo;
 }
 
-static piece *split_pieces(const eb_text *t, size_t start, size_t end, size_t *count) {
+static piece *split_pieces(const eb_analysis *t, size_t start, size_t end, size_t *count) {
     size_t n = 0, cap = 8;
     piece *pieces = eb_xmalloc(cap * sizeof *pieces);
     size_t item = item_at(t, start);
@@ -66,7 +66,7 @@ static size_t piece_of(const piece *pieces, size_t count, size_t ch) {
  * then the pieces in the order their characters appear visually. */
 static size_t *visual_order(line_builder *b, eb_line_range span, FriBidiParType dir,
                             piece **pieces_out, size_t *count) {
-    eb_text *t = b->t;
+    eb_analysis *t = b->t;
     FriBidiStrIndex len = (FriBidiStrIndex)(span.end - span.start);
     for (size_t i = span.start; i < span.end; i++) b->map[i] = (FriBidiStrIndex)i;
     if (fribidi_reorder_line(0, t->types, len, (FriBidiStrIndex)span.start, dir, t->levels,
@@ -87,12 +87,12 @@ static size_t *visual_order(line_builder *b, eb_line_range span, FriBidiParType 
 /* ---- extra space: Han-Latin gaps and justification --------------------------- */
 
 typedef struct {
-    const eb_text *t;
+    const eb_analysis *t;
     size_t start, content_end; /* content_end: where trailing spaces begin */
     float *extra;              /* per character of the line: space right of its cluster */
 } line_extras;
 
-static size_t cluster_start(const eb_text *t, size_t ch) {
+static size_t cluster_start(const eb_analysis *t, size_t ch) {
     while (ch > 0 && !(t->flags[ch] & EB_CH_CLUSTER_START)) ch--;
     return ch;
 }
@@ -103,7 +103,7 @@ static size_t cluster_start(const eb_text *t, size_t ch) {
  * that starts before the line (a hard break merged with the mark after it)
  * is drawn on the line before: nothing to widen here. */
 static void widen_between(line_extras *x, size_t left, size_t right, double amount) {
-    const eb_text *t = x->t;
+    const eb_analysis *t = x->t;
     bool rtl = (t->levels[left] & 1) && (t->levels[right] & 1);
     size_t ch = rtl ? right : cluster_start(t, left);
     if (ch >= x->start) x->extra[ch - x->start] += (float)amount;
@@ -114,7 +114,7 @@ static void add_gaps(line_extras *x) {
         if (x->t->flags[i] & EB_CH_GAP_BEFORE) widen_between(x, i - 1, i, x->t->gap);
 }
 
-static size_t next_cluster(const eb_text *t, size_t ch, size_t end) {
+static size_t next_cluster(const eb_analysis *t, size_t ch, size_t end) {
     do ch++;
     while (ch < end && !(t->flags[ch] & EB_CH_CLUSTER_START));
     return ch;
@@ -123,7 +123,7 @@ static size_t next_cluster(const eb_text *t, size_t ch, size_t end) {
 /* Counts the places justification may widen (word spaces; with CJK, also
  * between characters next to an ideograph), and widens each by `amount`. */
 static size_t justify_places(line_extras *x, bool cjk, double amount) {
-    const eb_text *t = x->t;
+    const eb_analysis *t = x->t;
     size_t count = 0;
     for (size_t i = x->start; i < x->content_end; i = next_cluster(t, i, x->content_end)) {
         size_t next = next_cluster(t, i, x->content_end);
@@ -152,7 +152,7 @@ static void justify(line_extras *x, double slack) {
 
 /* The glyphs of `item` whose clusters lie in bytes [from, to): a slice,
  * since clusters rise (LTR) or fall (RTL) monotonically along the glyphs. */
-static void glyph_slice(const eb_text *t, const eb_item *item, uint32_t from, uint32_t to,
+static void glyph_slice(const eb_analysis *t, const eb_item *item, uint32_t from, uint32_t to,
                         size_t *first, size_t *count) {
     const eb_glyph *g = t->glyphs + item->glyph_start;
     bool rtl = item->level & 1;
@@ -174,7 +174,7 @@ static void apply_extras(const line_extras *x, eb_run *run) {
     size_t ch = x->start;
     for (size_t k = 0; k < run->nglyphs; k++) {
         eb_glyph *g = &run->glyphs[k];
-        ch = eb_text_walk_to(x->t, ch, g->text_start);
+        ch = eb_analysis_walk_to(x->t, ch, g->text_start);
         bool last_of_cluster = k + 1 == run->nglyphs || run->glyphs[k + 1].text_start != g->text_start;
         if (ch >= x->content_end) g->x_advance = 0;
         else if (last_of_cluster) g->x_advance += x->extra[ch - x->start];
@@ -183,7 +183,7 @@ static void apply_extras(const line_extras *x, eb_run *run) {
 }
 
 static bool make_run(const line_extras *x, const piece *p, eb_run *run) {
-    const eb_text *t = x->t;
+    const eb_analysis *t = x->t;
     const eb_item *item = &t->items[p->item];
     size_t first, count;
     uint32_t from = t->offs[p->start], to = t->offs[p->end];
@@ -207,7 +207,7 @@ static void grow_metrics(eb_line *line, const eb_font *font, double size) {
 }
 
 /* The tallest font on the line; an empty line takes the style's own font. */
-static void set_line_metrics(const eb_text *t, eb_line *line) {
+static void set_line_metrics(const eb_analysis *t, eb_line *line) {
     if (line->nruns == 0) grow_metrics(line, t->primary, t->style->size);
     for (size_t r = 0; r < line->nruns; r++) grow_metrics(line, line->runs[r].font, t->style->size);
 }
@@ -223,14 +223,14 @@ static void align_line(const line_builder *b, eb_line *line) {
     }
 }
 
-static bool ends_paragraph(const eb_text *t, eb_line_range span) {
+static bool ends_paragraph(const eb_analysis *t, eb_line_range span) {
     return span.end == t->n || t->brk[span.end - 1] == LINEBREAK_MUSTBREAK;
 }
 
 static void build_line(line_builder *b, eb_line_range span, eb_line *line) {
-    eb_text *t = b->t;
+    eb_analysis *t = b->t;
     /* a line lies inside one bidi paragraph: every separator ends a line */
-    line->rtl = span.start < span.end && eb_text_par_at(t, span.start)->dir == FRIBIDI_PAR_RTL;
+    line->rtl = span.start < span.end && eb_analysis_par_at(t, span.start)->dir == FRIBIDI_PAR_RTL;
     piece *pieces;
     size_t npieces;
     size_t *order = visual_order(b, span, line->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR, &pieces,
@@ -240,7 +240,7 @@ static void build_line(line_builder *b, eb_line_range span, eb_line *line) {
     x.extra = eb_xcalloc(span.end - span.start + 1, sizeof *x.extra);
     add_gaps(&x);
     if (t->style->align == EB_ALIGN_JUSTIFY && !ends_paragraph(t, span))
-        justify(&x, b->width - eb_text_span_width(t, span.start, span.end));
+        justify(&x, b->width - eb_analysis_span_width(t, span.start, span.end));
     line->runs = eb_xmalloc(npieces * sizeof *line->runs);
     for (size_t k = 0; k < npieces; k++) {
         eb_run *run = &line->runs[line->nruns];
@@ -274,7 +274,7 @@ static void place_lines(eb_para *para, const eb_text_style *style) {
     para->height = para->nlines ? baseline + para->lines[para->nlines - 1].descent : 0;
 }
 
-static eb_para *new_para(const eb_text *t, double width) {
+static eb_para *new_para(const eb_analysis *t, double width) {
     eb_para *para = eb_xcalloc(1, sizeof *para);
     para->text = eb_xstrndup(t->text, t->len);
     para->text_len = t->len;
@@ -284,22 +284,22 @@ static eb_para *new_para(const eb_text *t, double width) {
     return para;
 }
 
-bool eb_text_prepare(eb_text *t, eb_fontset *fonts, const char *text, size_t n,
-                     const eb_text_style *style, eb_diag *diag) {
-    if (!eb_text_analyze(t, fonts, text, n, style, diag)) return false;
-    eb_text_shape(t);
-    eb_text_find_breaks(t);
+bool eb_analysis_prepare(eb_analysis *t, eb_fontset *fonts, const char *text, size_t n,
+                         const eb_text_style *style, eb_diag *diag) {
+    if (!eb_analysis_init(t, fonts, text, n, style, diag)) return false;
+    eb_analysis_shape(t);
+    eb_analysis_find_breaks(t);
     return true;
 }
 
-eb_para *eb_text_layout(eb_text *t, double width) {
+eb_para *eb_analysis_layout(eb_analysis *t, double width) {
     eb_para *para = new_para(t, width);
-    eb_line_range *spans = eb_text_fill_lines(t, width, &para->nlines);
+    eb_line_range *spans = eb_analysis_fill_lines(t, width, &para->nlines);
     para->lines = eb_xcalloc(para->nlines + 1, sizeof *para->lines);
     line_builder b = {.t = t, .width = width, .map = eb_xmalloc((t->n + 1) * sizeof *b.map)};
     for (size_t i = 0; i < para->nlines; i++) build_line(&b, spans[i], &para->lines[i]);
     place_lines(para, t->style);
-    para->rtl = eb_text_is_rtl(t);
+    para->rtl = eb_analysis_is_rtl(t);
     para->glyph_store = t->glyphs; /* the runs point into it */
     t->glyphs = NULL;
     free(b.map);
@@ -309,9 +309,9 @@ eb_para *eb_text_layout(eb_text *t, double width) {
 
 eb_para *eb_layout_paragraph(eb_fontset *fonts, const char *text, size_t n,
                              const eb_text_style *style, double width, eb_diag *diag) {
-    eb_text t;
-    eb_para *para = eb_text_prepare(&t, fonts, text, n, style, diag) ? eb_text_layout(&t, width) : NULL;
-    eb_text_free(&t);
+    eb_analysis t;
+    eb_para *para = eb_analysis_prepare(&t, fonts, text, n, style, diag) ? eb_analysis_layout(&t, width) : NULL;
+    eb_analysis_free(&t);
     return para;
 }
 
@@ -326,16 +326,16 @@ void eb_para_free(eb_para *para) {
 
 /* ---- measuring for tables ------------------------------------------------------------- */
 
-void eb_text_measure(const eb_text *t, double *min_width, double *max_width) {
+void eb_analysis_measure(const eb_analysis *t, double *min_width, double *max_width) {
     *min_width = *max_width = 0;
     size_t word = 0, line = 0;
     for (size_t i = 0; i < t->n; i++) {
         if (t->brk[i] == LINEBREAK_NOBREAK && i + 1 < t->n) continue;
-        double w = eb_text_span_width(t, word, i + 1);
+        double w = eb_analysis_span_width(t, word, i + 1);
         if (w > *min_width) *min_width = w;
         word = i + 1;
         if (t->brk[i] != LINEBREAK_MUSTBREAK && i + 1 < t->n) continue;
-        w = eb_text_span_width(t, line, i + 1);
+        w = eb_analysis_span_width(t, line, i + 1);
         if (w > *max_width) *max_width = w;
         line = i + 1;
     }
@@ -344,7 +344,7 @@ void eb_text_measure(const eb_text *t, double *min_width, double *max_width) {
 void eb_measure_text(eb_fontset *fonts, const char *text, size_t n, const eb_text_style *style,
                      double *min_width, double *max_width, eb_diag *diag) {
     *min_width = *max_width = 0;
-    eb_text t;
-    if (eb_text_prepare(&t, fonts, text, n, style, diag)) eb_text_measure(&t, min_width, max_width);
-    eb_text_free(&t);
+    eb_analysis t;
+    if (eb_analysis_prepare(&t, fonts, text, n, style, diag)) eb_analysis_measure(&t, min_width, max_width);
+    eb_analysis_free(&t);
 }

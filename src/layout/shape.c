@@ -25,7 +25,7 @@
 #include "layout_internal.h"
 #include "util.h"
 
-size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte) {
+size_t eb_analysis_walk_to(const eb_analysis *t, size_t ch, uint32_t byte) {
     while (t->offs[ch] < byte) ch++;
     while (t->offs[ch] > byte) ch--;
     return ch;
@@ -39,7 +39,7 @@ size_t eb_text_walk_to(const eb_text *t, size_t ch, uint32_t byte) {
 
 static hb_user_data_key_t shape_cache_key;
 
-static void set_buffer_for(const eb_text *t, const eb_item *item, hb_language_t lang,
+static void set_buffer_for(const eb_analysis *t, const eb_item *item, hb_language_t lang,
                            hb_buffer_t *buf) {
     hb_buffer_clear_contents(buf);
     hb_buffer_set_direction(buf, item->level & 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
@@ -55,7 +55,7 @@ static void set_buffer_for(const eb_text *t, const eb_item *item, hb_language_t 
 }
 
 /* What set_buffer_for gives HarfBuzz, as a key of the shaping cache. */
-static eb_shape_key key_for(const eb_text *t, const eb_item *item, hb_language_t lang) {
+static eb_shape_key key_for(const eb_analysis *t, const eb_item *item, hb_language_t lang) {
     size_t pre = item->start > CONTEXT_CHARS ? item->start - CONTEXT_CHARS : 0;
     size_t post = t->n - item->end > CONTEXT_CHARS ? item->end + CONTEXT_CHARS : t->n;
     uint32_t from = t->offs[item->start], to = t->offs[item->end];
@@ -174,7 +174,7 @@ static bool opening_punct(uint32_t cp) {
  * has `halt` (half-width alternates) but not the contextual `chws`, so the
  * choice is made here and `halt` turned on for that one character. Returns
  * the character to compress at `ch`, or SIZE_MAX. */
-static size_t compressed_at(const eb_text *t, const eb_item *item, size_t ch) {
+static size_t compressed_at(const eb_analysis *t, const eb_item *item, size_t ch) {
     if (ch + 1 >= item->end) return SIZE_MAX;
     uint32_t a = t->cps[ch], b = t->cps[ch + 1];
     bool a_punct = closing_punct(a) || opening_punct(a), b_punct = closing_punct(b) || opening_punct(b);
@@ -203,7 +203,7 @@ static void add_feature(hb_feature_t **out, unsigned *n, unsigned *cap, hb_featu
  *
  * Both follow from the item's text and language, which the shaping cache's
  * key holds. Returns the count; *out is to be freed. */
-static unsigned item_features(const eb_text *t, const eb_item *item, hb_language_t lang,
+static unsigned item_features(const eb_analysis *t, const eb_item *item, hb_language_t lang,
                               hb_feature_t **out) {
     *out = NULL;
     unsigned n = 0, cap = 0;
@@ -224,7 +224,7 @@ static unsigned item_features(const eb_text *t, const eb_item *item, hb_language
     return n;
 }
 
-static size_t shape_with_harfbuzz(const eb_text *t, const eb_item *item, hb_language_t lang,
+static size_t shape_with_harfbuzz(const eb_analysis *t, const eb_item *item, hb_language_t lang,
                                   hb_buffer_t *buf, eb_shaped_glyphs *out) {
     set_buffer_for(t, item, lang, buf);
     hb_feature_t *features;
@@ -243,7 +243,7 @@ static size_t shape_with_harfbuzz(const eb_text *t, const eb_item *item, hb_lang
     return count;
 }
 
-static void reserve_glyphs(eb_text *t, size_t *cap, size_t more) {
+static void reserve_glyphs(eb_analysis *t, size_t *cap, size_t more) {
     if (t->nglyphs + more <= *cap) return;
     while (*cap < t->nglyphs + more) *cap = *cap ? *cap * 2 : 256;
     t->glyphs = eb_xrealloc(t->glyphs, *cap * sizeof *t->glyphs);
@@ -260,13 +260,13 @@ static bool is_bidi_format(uint32_t cp) {
 
 /* A glyph worth drawing: not .notdef, not the stand-in for a control char
  * or a bidi formatting character. */
-static bool drawable(const eb_text *t, hb_codepoint_t gid, size_t ch) {
+static bool drawable(const eb_analysis *t, hb_codepoint_t gid, size_t ch) {
     return gid != 0 && !(t->flags[ch] & (EB_CH_HARD_BREAK | EB_CH_UNCOVERED)) &&
            !(t->cps[ch] < 0x20 && t->cps[ch] != '\t') && !is_bidi_format(t->cps[ch]);
 }
 
 /* The byte length of the cluster starting at character `ch` of the item. */
-static uint32_t cluster_len(const eb_text *t, const eb_item *item, size_t ch) {
+static uint32_t cluster_len(const eb_analysis *t, const eb_item *item, size_t ch) {
     size_t end = ch + 1;
     while (end < item->end && !(t->flags[end] & EB_CH_CLUSTER_START)) end++;
     return t->offs[end] - t->offs[ch];
@@ -274,7 +274,7 @@ static uint32_t cluster_len(const eb_text *t, const eb_item *item, size_t ch) {
 
 /* Gives each cluster's text to its first glyph in logical order: the first
  * of its glyphs in an LTR run, the last in an RTL run (visual order). */
-static void assign_cluster_text(eb_text *t, const eb_item *item) {
+static void assign_cluster_text(eb_analysis *t, const eb_item *item) {
     eb_glyph *g = t->glyphs + item->glyph_start;
     bool rtl = item->level & 1;
     size_t ch = item->start;
@@ -282,13 +282,13 @@ static void assign_cluster_text(eb_text *t, const eb_item *item) {
         size_t neighbour = rtl ? k + 1 : k - 1; /* the previous glyph in logical order */
         bool first = rtl ? k + 1 == item->nglyphs : k == 0;
         if (!first && g[neighbour].text_start == g[k].text_start) continue;
-        ch = eb_text_walk_to(t, ch, g[k].text_start);
+        ch = eb_analysis_walk_to(t, ch, g[k].text_start);
         g[k].text_len = cluster_len(t, item, ch);
     }
 }
 
 /* The item's glyphs in font units: from the cache, else from HarfBuzz. */
-static size_t shaped_glyphs(const eb_text *t, const eb_item *item, eb_cache *cache,
+static size_t shaped_glyphs(const eb_analysis *t, const eb_item *item, eb_cache *cache,
                             hb_buffer_t *buf, eb_shaped_glyphs *out) {
     hb_language_t lang = hb_language_from_string(item->lang, -1);
     if (!cache) return shape_with_harfbuzz(t, item, lang, buf, out);
@@ -300,7 +300,7 @@ static size_t shaped_glyphs(const eb_text *t, const eb_item *item, eb_cache *cac
     return count;
 }
 
-static void shape_item(eb_text *t, eb_item *item, eb_cache *cache, hb_buffer_t *buf,
+static void shape_item(eb_analysis *t, eb_item *item, eb_cache *cache, hb_buffer_t *buf,
                        eb_shaped_glyphs *shaped, size_t *cap) {
     double scale = eb_font_scale(eb_fontset_font(t->fonts, item->font), t->style->size);
     size_t count = shaped_glyphs(t, item, cache, buf, shaped);
@@ -310,13 +310,13 @@ static void shape_item(eb_text *t, eb_item *item, eb_cache *cache, hb_buffer_t *
      * to the next costs linear time over the item */
     size_t ch = item->start;
     for (size_t k = 0; k < count; k++) {
-        ch = eb_text_walk_to(t, ch, from + g[k].cluster);
+        ch = eb_analysis_walk_to(t, ch, from + g[k].cluster);
         t->flags[ch] |= EB_CH_CLUSTER_START;
     }
     reserve_glyphs(t, cap, count);
     item->glyph_start = t->nglyphs;
     for (size_t k = 0; k < count; k++) {
-        ch = eb_text_walk_to(t, ch, from + g[k].cluster);
+        ch = eb_analysis_walk_to(t, ch, from + g[k].cluster);
         if (!drawable(t, g[k].gid, ch)) continue;
         float advance = (float)(g[k].x_advance * scale);
         t->glyphs[t->nglyphs++] = (eb_glyph){
@@ -329,7 +329,7 @@ static void shape_item(eb_text *t, eb_item *item, eb_cache *cache, hb_buffer_t *
     assign_cluster_text(t, item);
 }
 
-void eb_text_shape(eb_text *t) {
+void eb_analysis_shape(eb_analysis *t) {
     hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
     eb_cache *cache = eb_cache_of(buf, &shape_cache_key, SHAPE_CACHE_BYTES);
     eb_shaped_glyphs shaped = {0};

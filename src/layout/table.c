@@ -57,7 +57,7 @@ void eb_table_column_widths(size_t ncols, const double *min_widths, const double
  * for the column widths, then broken into lines at its column's width. */
 typedef struct {
     eb_text_style style;       /* the text points at it: it must not move */
-    eb_text text;
+    eb_analysis text;
     bool ok;                   /* false: invalid UTF-8 (reported), laid out empty */
 } shaped_piece;
 
@@ -176,7 +176,7 @@ static void shape_cells(table_builder *b) {
             const char *text = note ? cell->note : cell->text ? cell->text : cell->items[k];
             size_t n = strlen(text);
             p->style = note ? note_style(b, cell, origin) : cell_style(b, row, cell, text, n, origin);
-            p->ok = eb_text_prepare(&p->text, b->fonts, text, n, &p->style, b->diag);
+            p->ok = eb_analysis_prepare(&p->text, b->fonts, text, n, &p->style, b->diag);
             p->style.origin = NULL; /* `origin` goes out of scope; nothing reports later */
         }
     }
@@ -184,7 +184,7 @@ static void shape_cells(table_builder *b) {
 
 static void free_pieces(table_builder *b) {
     size_t npieces = b->first_piece[(b->spec->nheader_rows + b->spec->nbody_rows) * b->spec->ncols];
-    for (size_t i = 0; i < npieces; i++) eb_text_free(&b->pieces[i].text);
+    for (size_t i = 0; i < npieces; i++) eb_analysis_free(&b->pieces[i].text);
     free(b->pieces);
     free(b->first_piece);
 }
@@ -220,7 +220,7 @@ static void measure_cell(const table_builder *b, size_t row, size_t col, double 
     size_t content_end = b->first_piece[i] + content_pieces(cell);
     for (size_t k = b->first_piece[i]; k < b->first_piece[i + 1]; k++) {
         double piece_lo = 0, piece_hi = 0;
-        if (b->pieces[k].ok) eb_text_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
+        if (b->pieces[k].ok) eb_analysis_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
         /* list items start after the bullet; the note under them does not */
         double indent = !cell->text && k < content_end ? b->bullet_indent : 0;
         lo = fmax(lo, piece_lo + indent);
@@ -273,14 +273,14 @@ static void compute_column_widths(const table_builder *b, double avail, double *
  * replaced by an empty paragraph, so the renderer need not check. The
  * piece's analysis is freed once its lines are made. */
 static eb_para *layout_piece(const table_builder *b, shaped_piece *piece, double width) {
-    eb_para *para = piece->ok ? eb_text_layout(&piece->text, width)
+    eb_para *para = piece->ok ? eb_analysis_layout(&piece->text, width)
                               : eb_layout_paragraph(b->fonts, "", 0, &piece->style, width, b->diag);
-    eb_text_free(&piece->text);
+    eb_analysis_free(&piece->text);
     return para;
 }
 
 static void layout_cell(const table_builder *b, size_t row, size_t col, double col_width,
-                        eb_table_cell *out) {
+                        eb_table_cell_layout *out) {
     const eb_table_cell_spec *cell = cell_spec(b->spec, row, col);
     shaped_piece *pieces = &b->pieces[b->first_piece[row * b->spec->ncols + col]];
     double content_width = fmax(0, col_width - 2 * b->spec->padding);
@@ -318,7 +318,7 @@ static void layout_rows(const table_builder *b, eb_table_layout *t) {
     for (size_t r = 0; r < nrows; r++) {
         double tallest = 0;
         for (size_t c = 0; c < t->ncols; c++) {
-            eb_table_cell *cell = &t->cells[r * t->ncols + c];
+            eb_table_cell_layout *cell = &t->cells[r * t->ncols + c];
             layout_cell(b, r, c, t->col_widths[c], cell);
             tallest = fmax(tallest, cell->content_height);
         }
@@ -351,7 +351,7 @@ eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spe
     return t;
 }
 
-static void free_cell(eb_table_cell *cell) {
+static void free_cell(eb_table_cell_layout *cell) {
     eb_para_free(cell->para);
     for (size_t k = 0; k < cell->nitems; k++) eb_para_free(cell->items[k]);
     free(cell->items);

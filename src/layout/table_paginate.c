@@ -40,7 +40,7 @@ static int compare_doubles(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-static size_t count_lines(const eb_table_cell *cell) {
+static size_t count_lines(const eb_table_cell_layout *cell) {
     size_t n = cell->para ? cell->para->nlines : 0;
     for (size_t k = 0; k < cell->nitems; k++) n += cell->items[k]->nlines;
     return n + (cell->note ? cell->note->nlines : 0);
@@ -53,7 +53,7 @@ static size_t add_para_tops(const eb_para *para, double y, double *tops) {
 }
 
 /* List items are stacked without a gap, the first at the padding. */
-static void collect_cell_lines(const eb_table_cell *cell, double padding, double *tops,
+static void collect_cell_lines(const eb_table_cell_layout *cell, double padding, double *tops,
                                cell_lines *out) {
     size_t n = 0;
     double y = padding;
@@ -90,7 +90,7 @@ static bool cut_clears_row(const cell_lines *cells, size_t ncols, double y) {
 }
 
 static void row_cuts_build(row_cuts *cuts, const eb_table_layout *t, size_t row) {
-    const eb_table_cell *cells = &t->cells[row * t->ncols];
+    const eb_table_cell_layout *cells = &t->cells[row * t->ncols];
     size_t total = 0;
     for (size_t c = 0; c < t->ncols; c++) total += count_lines(&cells[c]);
     double *tops = eb_xmalloc(total * sizeof *tops);

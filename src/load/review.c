@@ -407,7 +407,7 @@ static void read_statement(review_reader *rr, const cJSON *item, size_t index, i
     eb_read_bool(r, item, "about_human_studies", &s->about_human_studies);
 }
 
-static void read_cell(review_reader *rr, const cJSON *node, eb_cell *cell) {
+static void read_cell(review_reader *rr, const cJSON *node, eb_review_cell *cell) {
     eb_reader *r = &rr->r;
     if (cJSON_IsArray(node)) {
         size_t n = (size_t)cJSON_GetArraySize(node);

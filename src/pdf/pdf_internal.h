@@ -216,11 +216,11 @@ typedef struct {
     uint32_t *new_gids;    /* owned: new glyph id of each requested glyph */
 } eb_subset;
 
-/* Subsets `face` (a hb_face_t *) to glyphs[0..n) (sorted, unique, glyph 0
+/* Subsets `face` to glyphs[0..n) (sorted, unique, glyph 0
  * first) without hinting or layout tables. For CFF fonts the program is the
  * bare CID-keyed 'CFF ' table, checked to select glyph g by CID g. Returns
  * false with *error set (static text) on failure. */
-bool eb_subset_make(void *face, bool cff, const uint32_t *glyphs, size_t n,
+bool eb_subset_make(hb_face_t *face, bool cff, const uint32_t *glyphs, size_t n,
                     eb_subset *out, const char **error);
 void eb_subset_free(eb_subset *s);
 

@@ -226,7 +226,7 @@ static const char *extract_program(hb_face_t *subset, bool cff, const uint32_t *
     return problem;
 }
 
-bool eb_subset_make(void *face, bool cff, const uint32_t *glyphs, size_t n,
+bool eb_subset_make(hb_face_t *face, bool cff, const uint32_t *glyphs, size_t n,
                     eb_subset *out, const char **error) {
     *out = (eb_subset){0};
     hb_subset_input_t *input = make_input(glyphs, n, cff);

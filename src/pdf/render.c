@@ -13,11 +13,12 @@
 #include <stdlib.h>
 
 #include "render.h"
+#include "util.h"
 
 typedef struct {
     eb_pdf *pdf;
     const eb_doc_plan *plan;
-    int *handles;          /* per plan element: its PDF element, 0 until made */
+    int *handles;          /* per plan element (from 1): its PDF element, 0 until made */
 } tagger;
 
 /* The standard structure type of a role; NULL for artifacts. A title is a
@@ -46,16 +47,17 @@ static const char *structure_type(eb_role role) {
 }
 
 /* The PDF element of plan element e, made (with its ancestors) on first
- * use; 0 for artifacts and for what is not a valid element. A parent must
- * come before its child in the plan, which also rules out cycles. */
+ * use; 0 for artifacts (EB_NO_ELEMENT) and for what is not a valid
+ * element. A parent must come before its child in the plan, which also
+ * rules out cycles. Both number elements from 1, with 0 for none. */
 static int element_for(tagger *t, long e) {
-    if (e < 0 || (size_t)e >= t->plan->nelements) return 0;
+    const eb_element *el = eb_plan_element(t->plan, e);
+    if (!el) return 0;
     if (t->handles[e]) return t->handles[e];
-    const eb_element *el = &t->plan->elements[e];
     const char *type = structure_type(el->role);
     if (!type) return 0;
     int parent = 0;
-    if (el->parent >= 0 && el->parent < e) {
+    if (el->parent != EB_NO_ELEMENT && el->parent < e) {
         parent = element_for(t, el->parent);
         if (!parent) return 0;
     }

@@ -81,9 +81,14 @@ for f in "$t"/full/*.pdf; do cmp -s "$f" "$t/shard"*/"$(basename "$f")" 2>/dev/n
 # --json is machine-readable.
 build --out "$t/full" --json | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); assert d['unchanged']==21 and len(d['briefs'])==21" || fail "--json"
 
-# An unwritable output directory: exit 3, nothing written.
-touch "$t/file"
-"$EVBRIEF" build --inputs "$t/inputs" --out "$t/file/out" >/dev/null 2>&1; [ $? = 3 ] || fail "unwritable out should exit 3"
+# An output directory that cannot be made (under a regular file; root
+# cannot either): exit 3, the message, nothing written, the file unchanged.
+: > "$t/file"
+"$EVBRIEF" build --inputs "$t/inputs" --out "$t/file/out" >/dev/null 2>"$t/unwritable.err"; code=$?
+[ $code = 3 ] || fail "unwritable out should exit 3, got $code"
+[ "$(cat "$t/unwritable.err")" = "evbrief build: $t/file exists and is not a directory" ] ||
+    fail "message for an unwritable out: $(cat "$t/unwritable.err")"
+[ -f "$t/file" ] && [ ! -s "$t/file" ] || fail "the file in the way was changed"
 
 # One invalid review fails only the briefs it feeds: exit 1, the others built,
 # the old PDFs of its briefs left as they were.

@@ -3,7 +3,8 @@
  * the same trial): the locale's language first and the original after it,
  * marked; values set into sentences isolated; background apart from the
  * evidence; one row and one count per study; caveats beside the studies;
- * locale digits; the date of the evidence. */
+ * the date of the evidence. (Digits, dates and the locale strings on their
+ * own: test_compose_text.c.) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,14 +153,6 @@ static char *all_text(const eb_brief *b) {
     return eb_buf_steal(&out);
 }
 
-static void test_digits(void) {
-    char buf[64];
-    CHECK_STR(eb_locale_number(EB_LOCALE_FA, 2026, buf, sizeof buf), "۲۰۲۶");
-    CHECK_STR(eb_locale_number(EB_LOCALE_FA, -30, buf, sizeof buf), "-۳۰");
-    CHECK_STR(eb_locale_number(EB_LOCALE_ZH, 2026, buf, sizeof buf), "2026");
-    CHECK_STR(eb_locale_number(EB_LOCALE_EN, 0, buf, sizeof buf), "0");
-}
-
 /* English brief: English first, the original after it, marked; values in
  * labels and sources isolated. */
 static void test_english_first(const eb_corpus *corpus) {
@@ -288,7 +281,6 @@ static void test_evidence_date(const eb_corpus *corpus) {
 }
 
 int main(void) {
-    test_digits();
     char tmpl[] = "/tmp/evbrief-compose-XXXXXX";
     char *dir = mkdtemp(tmpl);
     CHECK(dir != NULL);

@@ -116,7 +116,7 @@ static void test_mirroring(eb_fontset *fonts) {
         }
     CHECK(glyph != NULL && left->rtl);
     if (glyph) {
-        hb_font_t *font = hb_font_create((hb_face_t *)eb_font_hb_face(left->font));
+        hb_font_t *font = hb_font_create(eb_font_hb_face(left->font));
         hb_codepoint_t open_paren = 0, close_paren = 0;
         hb_font_get_nominal_glyph(font, '(', &open_paren);
         hb_font_get_nominal_glyph(font, ')', &close_paren);

@@ -234,16 +234,16 @@ static void test_break_cache_language(eb_fontset *fonts) {
     const char *text = "外‘泌’体 a·b";
     eb_text_style en = test_style("en"), zh = test_style("zh-Hans");
     eb_fontset *fresh = eb_fontset_share(fonts);
-    eb_text warm_en, warm_zh, cold_zh;
-    CHECK(eb_text_prepare(&warm_en, fonts, text, strlen(text), &en, diag));
-    CHECK(eb_text_prepare(&warm_zh, fonts, text, strlen(text), &zh, diag));
-    CHECK(eb_text_prepare(&cold_zh, fresh, text, strlen(text), &zh, diag));
+    eb_analysis warm_en, warm_zh, cold_zh;
+    CHECK(eb_analysis_prepare(&warm_en, fonts, text, strlen(text), &en, diag));
+    CHECK(eb_analysis_prepare(&warm_zh, fonts, text, strlen(text), &zh, diag));
+    CHECK(eb_analysis_prepare(&cold_zh, fresh, text, strlen(text), &zh, diag));
     CHECK(warm_en.n == warm_zh.n && warm_zh.n == cold_zh.n);
     CHECK(memcmp(warm_en.brk, warm_zh.brk, warm_zh.n) != 0);
     CHECK(memcmp(warm_zh.brk, cold_zh.brk, warm_zh.n) == 0);
-    eb_text_free(&warm_en);
-    eb_text_free(&warm_zh);
-    eb_text_free(&cold_zh);
+    eb_analysis_free(&warm_en);
+    eb_analysis_free(&warm_zh);
+    eb_analysis_free(&cold_zh);
     eb_fontset_free(fresh);
     eb_diag_free(diag);
 }

@@ -147,7 +147,7 @@ static void check_cells_fit(const eb_table_layout *t) {
     for (size_t r = 0; r < nrows; r++) {
         double tallest = 0;
         for (size_t c = 0; c < t->ncols; c++) {
-            const eb_table_cell *cell = &t->cells[r * t->ncols + c];
+            const eb_table_cell_layout *cell = &t->cells[r * t->ncols + c];
             double box = fmax(0, t->col_widths[c] - 2 * t->padding);
             double height = 0;
             if (cell->para) {
@@ -195,7 +195,7 @@ static const char *first_font_name(const eb_para *para) {
     return eb_font_get_info(para->lines[0].runs[0].font)->postscript_name;
 }
 
-static const eb_table_cell *cell_at(const eb_table_layout *t, size_t row, size_t col) {
+static const eb_table_cell_layout *cell_at(const eb_table_layout *t, size_t row, size_t col) {
     return &t->cells[row * t->ncols + col];
 }
 
@@ -347,9 +347,9 @@ static void check_slices(const eb_table_layout *t, const eb_table_slice *s, size
  * ending above that part's end: no line lost, drawn twice or cut. */
 static void check_row_lines(const eb_table_layout *t, const eb_table_slice *s, size_t n,
                             size_t row) {
-    const eb_table_cell *cells = &t->cells[(t->nheader_rows + row) * t->ncols];
+    const eb_table_cell_layout *cells = &t->cells[(t->nheader_rows + row) * t->ncols];
     for (size_t c = 0; c < t->ncols; c++) {
-        const eb_table_cell *cell = &cells[c];
+        const eb_table_cell_layout *cell = &cells[c];
         size_t ncontent = cell->para ? 1 : cell->nitems;
         size_t nparas = ncontent + (cell->note ? 1 : 0);
         double y = t->padding;
@@ -411,7 +411,7 @@ static eb_table_layout *grid_table(size_t ncols, size_t nbody, const size_t *lin
     for (size_t r = 0; r < nbody; r++) {
         double tallest = 0;
         for (size_t c = 0; c < ncols; c++) {
-            eb_table_cell *cell = &t->cells[(1 + r) * ncols + c];
+            eb_table_cell_layout *cell = &t->cells[(1 + r) * ncols + c];
             cell->para = grid_para(lines[r * ncols + c], shifts ? shifts[c] : 0);
             cell->content_height = cell->para->height;
             tallest = fmax(tallest, cell->content_height);
@@ -778,7 +778,7 @@ static void test_cell_notes(eb_fontset *fonts) {
                           .family = EB_FAMILY_SANS, .font_size = 8, .padding = 3, .note_color = 0x55595E};
     eb_table_layout *t = eb_table_layout_new(fonts, &spec, 400, diag);
     CHECK(eb_diag_count(diag, EB_WARNING) + eb_diag_count(diag, EB_ERROR) == 0);
-    const eb_table_cell *text = &t->cells[2], *list = &t->cells[3];
+    const eb_table_cell_layout *text = &t->cells[2], *list = &t->cells[3];
     CHECK(t->cells[0].note == NULL);
     CHECK(text->note && text->note->nlines >= 1 && list->note && list->nitems == 2);
     if (text->note && list->note) {
