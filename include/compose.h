@@ -93,6 +93,8 @@ typedef struct {
     size_t nbullets;
     eb_brief_table *table;
     eb_chart *chart;
+    bool compact;             /* bullets: set smaller and tighter (the page-1
+                                 summary, which must fit its page) */
     bool outline;             /* headings: an entry in the document outline */
     const char *title;        /* headings: the outline's text, which is the
                                  heading's without the bidi isolates of the
