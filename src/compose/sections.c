@@ -139,7 +139,7 @@ void eb_compose_key_messages(eb_composer *c) {
         eb_quote_plain(&s->text, c->reviews[c->key[k].review]->language, b->locale, &text, &original);
         /* who says it at the end of its last line, not on a line of its own:
          * page 1 has to hold the whole summary */
-        char *said = eb_xasprintf(c->s->attributed_format, text.text, eb_attribution(c, c->key[k].review, &s->refs));
+        char *said = eb_xasprintf(c->s->paren_format, text.text, eb_attribution(c, c->key[k].review, &s->refs));
         bullet->text = eb_span_of(eb_arena_strdup(b->arena, said), text.lang);
         free(said);
     }

@@ -69,7 +69,8 @@ typedef struct {
     const char *date_published, *date_updated, *date_none; /* %s = date / year */
     const char *page1_note;            /* the renderings are the editors' */
     const char *key_originals_intro;
-    const char *attributed_format;     /* %s = text, %s = who says it */
+    const char *paren_format;          /* %s = text, %s = in brackets (who says it) */
+    const char *colon;                 /* ": " or "：" after a label */
     const char *no_conclusions;        /* no review states a conclusion here */
 } eb_strings;
 

@@ -49,11 +49,13 @@ static eb_span reviews_row(eb_composer *c) {
     size_t kinds[EB_KIND_COUNT] = {0};
     for (size_t r = 0; r < c->nreviews; r++) kinds[c->reviews[r]->kind]++;
     eb_buf buf = {0};
-    eb_buf_printf(&buf, "%s: ", count(c, c->nreviews));
+    eb_buf_printf(&buf, "%s%s", count(c, c->nreviews), c->s->colon);
     bool first = true;
     for (size_t k = 0; k < EB_KIND_COUNT; k++) {
         if (!kinds[k]) continue;
-        eb_buf_printf(&buf, "%s%s (%s)", first ? "" : c->s->list_separator, c->s->kinds[k], count(c, kinds[k]));
+        char *kind = eb_xasprintf(c->s->paren_format, c->s->kinds[k], count(c, kinds[k]));
+        eb_buf_printf(&buf, "%s%s", first ? "" : c->s->list_separator, kind);
+        free(kind);
         first = false;
     }
     if (!kinds[EB_KIND_SYSTEMATIC_REVIEW])
@@ -160,7 +162,7 @@ static eb_span participants_row(eb_composer *c) {
     free(text);
     eb_buf_free(&sizes);
     const char *sep = clause_separator(b->locale);
-    if (differ) eb_buf_printf(&buf, "%s%s: %s", sep, count(c, differ), c->s->participants_differ);
+    if (differ) eb_buf_printf(&buf, "%s%s%s%s", sep, count(c, differ), c->s->colon, c->s->participants_differ);
     if (given < c->ngroups) {
         char *missing = eb_xasprintf(c->s->not_reported_format, count(c, c->ngroups - given));
         eb_buf_printf(&buf, "%s%s", sep, missing);
@@ -283,7 +285,7 @@ static eb_span statements_row(eb_composer *c, eb_statement_kind kind, const char
         const eb_review *rv = c->reviews[order[k]];
         const eb_statement *s = first_statement(c, rv, kind);
         eb_span text = eb_display(&s->text, rv->language, b->locale);
-        char *said = eb_xasprintf(c->s->attributed_format, text.text, eb_attribution(c, order[k], &s->refs));
+        char *said = eb_xasprintf(c->s->paren_format, text.text, eb_attribution(c, order[k], &s->refs));
         eb_buf_printf(&buf, "%s%s", k ? "\n" : "", said);
         free(said);
     }
@@ -357,7 +359,8 @@ static void add_currency(eb_composer *c) {
     if (newest) date = formatted(c, eb_xasprintf(c->s->newest_format, date,
                                                  eb_review_label(b->arena, newest, b->locale))).text;
     if (c->nreviews > 1 && oldest && oldest != newest) {
-        char *was = eb_xasprintf("%s: %s", eb_review_label(b->arena, oldest, b->locale), review_date(c, oldest));
+        char *was = eb_xasprintf("%s%s%s", eb_review_label(b->arena, oldest, b->locale), c->s->colon,
+                                 review_date(c, oldest));
         date = formatted(c, eb_xasprintf(c->s->oldest_format, date, was)).text;
         free(was);
     }
