@@ -93,8 +93,9 @@ typedef struct {
     size_t nbullets;
     eb_brief_table *table;
     eb_chart *chart;
-    bool compact;             /* bullets: set smaller and tighter (the page-1
-                                 summary, which must fit its page) */
+    bool summary;             /* part of the page-1 summary: set on a light
+                                 panel, its bullets smaller and tighter (the
+                                 summary must fit its page) */
     bool outline;             /* headings: an entry in the document outline */
     const char *title;        /* headings: the outline's text, which is the
                                  heading's without the bidi isolates of the

@@ -130,8 +130,7 @@ void eb_compose_key_messages(eb_composer *c) {
         return;
     }
     eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
-    list->compact = true;
-    list->bullets = eb_arena_array(b->arena, c->nkey, sizeof *list->bullets);
+        list->bullets = eb_arena_array(b->arena, c->nkey, sizeof *list->bullets);
     for (size_t k = 0; k < c->nkey; k++) {
         const eb_statement *s = c->key[k].statement;
         eb_bullet *bullet = &list->bullets[list->nbullets++];

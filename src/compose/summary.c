@@ -65,14 +65,16 @@ static eb_span reviews_row(eb_composer *c) {
 
 /* "expert opinion / mechanism 19" with NO-BREAK SPACEs: a type and its
  * count on one line, never "expert" at the end of one and the rest on the
- * next. */
+ * next. Not in Chinese, which breaks between any two characters anyway
+ * (and where poppler's structure reader loses the text after one). */
 static const char *unbroken(eb_composer *c, const char *label, size_t n) {
+    const char *space = c->brief->locale == EB_LOCALE_ZH ? " " : NBSP;
     eb_buf buf = {0};
     for (const char *p = label; *p; p++) {
-        if (*p == ' ') eb_buf_puts(&buf, NBSP);
+        if (*p == ' ') eb_buf_puts(&buf, space);
         else eb_buf_putc(&buf, *p);
     }
-    eb_buf_printf(&buf, NBSP "%s", count(c, n));
+    eb_buf_printf(&buf, "%s%s", space, count(c, n));
     const char *out = eb_arena_strdup(c->brief->arena, eb_buf_cstr(&buf));
     eb_buf_free(&buf);
     return out;
@@ -369,8 +371,10 @@ static void add_currency(eb_composer *c) {
 
 void eb_compose_summary(eb_composer *c) {
     eb_add_heading(c, 1, c->s->h_summary);
+    size_t first = c->brief->nblocks;
     eb_compose_key_messages(c);
     add_evidence(c);
     add_safety(c);
     eb_add_paragraph(c, EB_BLOCK_NOTE, eb_label(c->brief->locale, c->s->page1_note));
+    for (size_t i = first; i < c->brief->nblocks; i++) c->brief->blocks[i].summary = true;
 }

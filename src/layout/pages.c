@@ -274,7 +274,7 @@ static double list_start_height(eb_flow *f, const eb_block *b) {
     if (!b->nbullets) return 0;
     const eb_bullet *item = &b->bullets[0];
     double width = eb_flow_width(f) - 14;
-    double h = eb_height_ahead(f, b->compact ? ST_SUMMARY : ST_QUOTE, item->text, width);
+    double h = eb_height_ahead(f, b->summary ? ST_SUMMARY : ST_QUOTE, item->text, width);
     if (item->rendering.text) h += 1 + eb_height_ahead(f, ST_RENDERING, item->rendering, width);
     if (item->source)
         h += 1 + eb_height_ahead(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
@@ -407,7 +407,7 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list, eb_style_
 static void place_bullets(eb_flow *f, const eb_block *b) {
     long list = eb_flow_element(f, EB_ROLE_LIST, f->root, NULL);
     eb_flow_space(f, 2);
-    for (size_t i = 0; i < b->nbullets; i++) place_bullet(f, &b->bullets[i], list, b->compact ? ST_SUMMARY : ST_QUOTE);
+    for (size_t i = 0; i < b->nbullets; i++) place_bullet(f, &b->bullets[i], list, b->summary ? ST_SUMMARY : ST_QUOTE);
 }
 
 /* A reference hangs its number in a narrow column ("[123]" at 8 pt) and
@@ -466,6 +466,51 @@ static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     }
 }
 
+/* ---- the summary's panel ------------------------------------------------------------------ */
+
+/* A light panel behind the page-1 summary (its blocks are marked
+ * `summary`): a fill put before the panel's first op on each page it
+ * covers, so that its text is drawn over it; an artifact, not content. */
+enum { PANEL_PAD = 6 };
+
+static void panel_fill(eb_flow *f, size_t page, size_t at, double top, double bottom) {
+    if (bottom <= top) return;
+    size_t current_page = f->page;
+    f->page = page;
+    eb_op fill = {.kind = EB_OP_FILL, .x = eb_flow_left(f) - PANEL_PAD, .y = top,
+                  .w = eb_flow_width(f) + 2 * PANEL_PAD, .h = bottom - top, .color = COLOR_PANEL, .element = -1};
+    eb_flow_op(f, EB_OP_FILL, -1); /* one op more on the page, then moved to `at` */
+    eb_page_plan *p = &f->plan->pages[page];
+    memmove(&p->ops[at + 1], &p->ops[at], (p->nops - 1 - at) * sizeof *p->ops);
+    p->ops[at] = fill;
+    f->page = current_page;
+}
+
+static void panel_open(eb_flow *f) {
+    f->panel_open = true;
+    f->panel_page = f->page;
+    f->panel_op = f->plan->pages[f->page].nops;
+    f->panel_top = f->y - PANEL_PAD;
+}
+
+static void panel_close(eb_flow *f) {
+    f->panel_open = false;
+    double bottom_of_start = f->panel_page == f->page ? f->y + PANEL_PAD / 2.0 : eb_flow_bottom(f);
+    panel_fill(f, f->panel_page, f->panel_op, f->panel_top, bottom_of_start);
+    for (size_t p = f->panel_page + 1; p <= f->page; p++)
+        panel_fill(f, p, 0, f->margin_top - PANEL_PAD, p == f->page ? f->y + PANEL_PAD / 2.0 : eb_flow_bottom(f));
+}
+
+static void place_in_panel(eb_flow *f, const eb_block *b, const eb_block *end) {
+    if (b->summary && !f->panel_open) {
+        /* the panel starts where the block's own space above ends */
+        eb_flow_space(f, 4);
+        panel_open(f);
+    }
+    place_block(f, b, end);
+    if (f->panel_open && (b + 1 >= end || !b[1].summary)) panel_close(f);
+}
+
 /* ---- page furniture ------------------------------------------------------------------------- */
 
 static void place_furniture(eb_flow *f, size_t page) {
@@ -500,7 +545,7 @@ eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper pa
                  .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = -1};
     f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, -1, NULL);
     eb_flow_new_page(&f, false);
-    for (size_t i = 0; i < brief->nblocks; i++) place_block(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
+    for (size_t i = 0; i < brief->nblocks; i++) place_in_panel(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
     if (f.cached_layout) eb_table_layout_free(f.cached_layout);
     size_t npages = plan->npages;
     for (size_t p = 0; p < npages; p++) place_furniture(&f, p);
