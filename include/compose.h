@@ -123,7 +123,9 @@ typedef struct {
     /* Build date as days since 1970-01-01 (from SOURCE_DATE_EPOCH), or -1
      * to use the date of the evidence: never the wall clock. */
     long build_day;
-    /* Digest of the inputs, shown in the title block (hex; may be NULL). */
+    /* Digest of the inputs (hex; may be NULL). No longer printed: the
+     * title block lost its "Inputs digest" row (issue 15, point 10; the
+     * brand branch removes it too); the field goes when both are merged. */
     const char *inputs_digest;
 } eb_compose_options;
 
