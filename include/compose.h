@@ -95,6 +95,9 @@ typedef struct {
     size_t nbullets;
     eb_brief_table *table;
     eb_chart *chart;
+    bool summary;             /* part of the page-1 summary: set on a light
+                                 panel, its bullets smaller and tighter (the
+                                 summary must fit its page) */
     bool outline;             /* headings: an entry in the document outline */
     const char *title;        /* headings: the outline's text, which is the
                                  heading's without the bidi isolates of the
@@ -122,7 +125,9 @@ typedef struct {
     /* Build date as days since 1970-01-01 (from SOURCE_DATE_EPOCH), or -1
      * to use the date of the evidence: never the wall clock. */
     long build_day;
-    /* Digest of the inputs, shown in the title block (hex; may be NULL). */
+    /* Digest of the inputs (hex; may be NULL). No longer printed: the
+     * title block lost its "Inputs digest" row (issue 15, point 10; the
+     * brand branch removes it too); the field goes when both are merged. */
     const char *inputs_digest;
 } eb_compose_options;
 

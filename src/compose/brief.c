@@ -1,7 +1,7 @@
 /* Assembles a brief: the sections in the order the evidence-brief format
- * asks for (title, key messages, chart, comparison, findings, source
- * tables, human studies, safety and regulatory, gaps, references,
- * disclaimer). */
+ * asks for (title, the page-1 summary with the key messages, chart,
+ * comparison, findings, source tables, human studies, safety and
+ * regulatory, gaps, references, disclaimer and build details). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +28,12 @@ void eb_add_heading(eb_composer *c, int level, const char *text) {
     h->text = eb_label(c->brief->locale, text);
     h->title = eb_without_isolates(c->brief->arena, text);
     h->outline = true;
+}
+
+void eb_add_meta(eb_composer *c, const char *label, eb_span value) {
+    eb_block *m = eb_add_block(c, EB_BLOCK_META);
+    m->label = eb_label(c->brief->locale, label);
+    m->text = value;
 }
 
 void eb_add_paragraph(eb_composer *c, eb_block_kind kind, eb_span text) {
@@ -74,9 +80,10 @@ static void set_metadata(eb_composer *c) {
     free(file);
 }
 
-static void compose_disclaimer(eb_composer *c) {
+static void compose_disclaimer(eb_composer *c, const eb_compose_options *options) {
     eb_add_heading(c, 1, c->s->h_disclaimer);
     eb_add_paragraph(c, EB_BLOCK_NOTE, eb_label(c->brief->locale, c->s->disclaimer));
+    eb_compose_build_details(c, options);
 }
 
 eb_brief *eb_compose_brief(const eb_corpus *corpus, size_t indication, eb_locale locale,
@@ -91,17 +98,18 @@ eb_brief *eb_compose_brief(const eb_corpus *corpus, size_t indication, eb_locale
     collect_reviews(&c);
     eb_collect_study_groups(&c);
     set_metadata(&c);
-    eb_compose_title(&c, options);
-    eb_compose_key_messages(&c);
+    eb_compose_title(&c);
+    eb_compose_summary(&c);
     eb_compose_chart(&c);
     eb_compose_comparison(&c);
     eb_compose_findings(&c);
+    eb_compose_key_originals(&c);
     eb_compose_context(&c);
     eb_compose_source_tables(&c);
     eb_compose_human_studies(&c);
     eb_compose_statements(&c);
     eb_compose_references(&c);
-    compose_disclaimer(&c);
+    compose_disclaimer(&c, options);
     return brief;
 }
 

@@ -43,6 +43,12 @@ const char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list 
 /* A copy of text in the arena; for Persian, each line starting with RLM. */
 const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text);
 
+/* A statement of one of the brief's reviews (an index into its reviews). */
+typedef struct {
+    size_t review;
+    const eb_statement *statement;
+} eb_statement_ref;
+
 /* The brief under construction. */
 typedef struct {
     eb_brief *brief;
@@ -57,6 +63,10 @@ typedef struct {
     /* The human studies shown, one group per distinct study (eb_same_study). */
     struct eb_study_group *groups;
     size_t ngroups;
+    /* The key messages of page 1, in the locale only: their statements and
+     * reviews, so that the originals can be set with the findings. */
+    eb_statement_ref *key;
+    size_t nkey;
 } eb_composer;
 
 /* One study as the reviews describe it: member k is study studies[k] of
@@ -74,6 +84,8 @@ typedef struct eb_study_group {
 const eb_study_group *eb_group_of(const eb_composer *c, const eb_human_study *study);
 
 eb_block *eb_add_block(eb_composer *c, eb_block_kind kind);
+/* A "label: value" row (title block, summary, about-section). */
+void eb_add_meta(eb_composer *c, const char *label, eb_span value);
 void eb_add_heading(eb_composer *c, int level, const char *text);
 void eb_add_paragraph(eb_composer *c, eb_block_kind kind, eb_span text);
 void eb_note_refs(eb_composer *c, size_t review, const eb_ref_list *refs);
@@ -83,8 +95,21 @@ void eb_collect_study_groups(eb_composer *c);
 /* A statement as a bullet: the text in the locale, the original, the source. */
 eb_bullet eb_statement_bullet(eb_composer *c, size_t review, const eb_statement *s);
 
-void eb_compose_title(eb_composer *c, const eb_compose_options *options);
+/* The latest publication or update of the feeding reviews (their latest
+ * year when none gives a date); NULL when there is none. */
+const char *eb_evidence_date(const eb_composer *c);
+/* "Zhuoyi He, 2026 [45]": who says it, and where. */
+const char *eb_attribution(eb_composer *c, size_t review, const eb_ref_list *refs);
+
+void eb_compose_title(eb_composer *c);
+/* Page 1 (issue 15, point 10): the bottom line as the reviews state it,
+ * what the evidence consists of, safety and regulation, how current. */
+void eb_compose_summary(eb_composer *c);
 void eb_compose_key_messages(eb_composer *c);
+/* The originals of the key messages, under Findings by review. */
+void eb_compose_key_originals(eb_composer *c);
+/* Language, build date, translations: after the disclaimer. */
+void eb_compose_build_details(eb_composer *c, const eb_compose_options *options);
 void eb_compose_chart(eb_composer *c);
 void eb_compose_comparison(eb_composer *c);
 void eb_compose_findings(eb_composer *c);

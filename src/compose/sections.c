@@ -6,16 +6,10 @@
 
 #include "compose_internal.h"
 
-static void add_meta(eb_composer *c, const char *label, eb_span value) {
-    eb_block *m = eb_add_block(c, EB_BLOCK_META);
-    m->label = eb_label(c->brief->locale, label);
-    m->text = value;
-}
-
 /* The latest publication or update of the feeding reviews; their latest
  * year when none gives a date (a review is evidence once published, not
  * when a journal accepts it). */
-static const char *evidence_date(const eb_composer *c) {
+const char *eb_evidence_date(const eb_composer *c) {
     const char *latest = NULL;
     int year = 0;
     for (size_t r = 0; r < c->nreviews; r++) {
@@ -45,17 +39,6 @@ static eb_span build_date(eb_composer *c, const eb_compose_options *options, con
     return span;
 }
 
-static eb_span review_list(eb_composer *c) {
-    eb_brief *b = c->brief;
-    eb_buf buf = {0};
-    eb_buf_printf(&buf, "%s: ", eb_format_number(b->arena, b->locale, (long)c->nreviews));
-    for (size_t r = 0; r < c->nreviews; r++)
-        eb_buf_printf(&buf, "%s%s", r ? c->s->list_separator : "", eb_review_label(b->arena, c->reviews[r], b->locale));
-    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, eb_buf_cstr(&buf)));
-    eb_buf_free(&buf);
-    return span;
-}
-
 static eb_span conditions(eb_composer *c) {
     eb_brief *b = c->brief;
     eb_lang lang = eb_locale_lang(b->locale);
@@ -67,36 +50,41 @@ static eb_span conditions(eb_composer *c) {
     return span;
 }
 
-void eb_compose_title(eb_composer *c, const eb_compose_options *options) {
+/* The title block names the brief and what it covers; how it was built
+ * (language, build date, translations) is small print at the end. */
+void eb_compose_title(eb_composer *c) {
     eb_brief *b = c->brief;
-    eb_lang lang = eb_locale_lang(b->locale);
     eb_add_paragraph(c, EB_BLOCK_TITLE, eb_label(b->locale, b->title));
     eb_add_paragraph(c, EB_BLOCK_SUBTITLE, eb_label(b->locale, b->subject));
-    add_meta(c, c->s->label_indication, eb_span_of(b->indication->name.s[lang], lang));
-    if (b->indication->nconditions) add_meta(c, c->s->label_conditions, conditions(c));
-    add_meta(c, c->s->label_language, eb_label(b->locale, c->s->language_name));
-    const char *evidence = evidence_date(c);
-    if (evidence) add_meta(c, c->s->label_evidence_date, eb_label(b->locale, eb_format_date(b->arena, b->locale, evidence)));
-    add_meta(c, c->s->label_build_date, build_date(c, options, evidence));
-    add_meta(c, c->s->label_reviews, review_list(c));
-    add_meta(c, c->s->label_translations, eb_label(b->locale, c->s->translations_note));
-    if (options->inputs_digest)
-        add_meta(c, c->s->label_digest, eb_span_of(eb_arena_strndup(b->arena, options->inputs_digest, 16), EB_LANG_EN));
+    /* the title names the indication; the conditions it covers follow */
+    if (b->indication->nconditions) eb_add_meta(c, c->s->label_conditions, conditions(c));
+}
+
+void eb_compose_build_details(eb_composer *c, const eb_compose_options *options) {
+    eb_brief *b = c->brief;
+    eb_add_meta(c, c->s->label_language, eb_label(b->locale, c->s->language_name));
+    eb_add_meta(c, c->s->label_build_date, build_date(c, options, eb_evidence_date(c)));
+    eb_add_meta(c, c->s->label_translations, eb_label(b->locale, c->s->translations_note));
 }
 
 /* ---- key messages ---------------------------------------------------------- */
 
-static eb_bullet quoted_bullet(eb_composer *c, size_t review, const eb_text *text, const eb_ref_list *refs) {
+const char *eb_attribution(eb_composer *c, size_t review, const eb_ref_list *refs) {
     eb_brief *b = c->brief;
-    const eb_review *rv = c->reviews[review];
-    eb_bullet bullet = {0};
-    eb_quote(text, rv->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
-    const char *label = eb_review_label(b->arena, rv, b->locale);
+    const char *label = eb_review_label(b->arena, c->reviews[review], b->locale);
     const char *cites = eb_format_refs(b->arena, b->locale, refs);
     char *source = cites ? eb_xasprintf("%s %s", label, cites) : eb_xstrdup(label);
-    bullet.source = eb_arena_strdup(b->arena, source);
+    const char *out = eb_arena_strdup(b->arena, source);
     free(source);
     eb_note_refs(c, review, refs);
+    return out;
+}
+
+static eb_bullet quoted_bullet(eb_composer *c, size_t review, const eb_text *text, const eb_ref_list *refs) {
+    eb_brief *b = c->brief;
+    eb_bullet bullet = {0};
+    eb_quote(text, c->reviews[review]->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
+    bullet.source = eb_attribution(c, review, refs);
     return bullet;
 }
 
@@ -123,22 +111,58 @@ static const eb_statement *nth_conclusion(const eb_composer *c, size_t review, s
 }
 
 /* Two to four messages, taken in turn from each review's conclusions so
- * that no single review dominates. */
+ * that no single review dominates: the bottom line as the reviews state
+ * it, each with who says it. Page 1 reads in the locale only; the
+ * originals stand with the findings (eb_compose_key_originals). */
 void eb_compose_key_messages(eb_composer *c) {
     enum { MAX_MESSAGES = 4 };
-    eb_bullet bullets[MAX_MESSAGES];
-    size_t n = 0;
-    for (size_t round = 0; round < 4 && n < MAX_MESSAGES; round++) {
-        for (size_t r = 0; r < c->nreviews && n < MAX_MESSAGES; r++) {
+    eb_brief *b = c->brief;
+    c->key = eb_arena_array(b->arena, MAX_MESSAGES, sizeof *c->key);
+    for (size_t round = 0; round < 4 && c->nkey < MAX_MESSAGES; round++) {
+        for (size_t r = 0; r < c->nreviews && c->nkey < MAX_MESSAGES; r++) {
             const eb_statement *s = nth_conclusion(c, r, round);
-            if (s) bullets[n++] = quoted_bullet(c, r, &s->text, &s->refs);
+            if (s) c->key[c->nkey++] = (eb_statement_ref){r, s};
         }
     }
-    if (n == 0) return;
-    eb_add_heading(c, 1, c->s->h_key_messages);
+    eb_add_heading(c, 2, c->s->h_key_messages);
+    if (c->nkey == 0) {
+        eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->no_conclusions));
+        return;
+    }
     eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
-    list->bullets = eb_arena_array(c->brief->arena, n, sizeof *list->bullets);
-    memcpy(list->bullets, bullets, n * sizeof *bullets);
+        list->bullets = eb_arena_array(b->arena, c->nkey, sizeof *list->bullets);
+    for (size_t k = 0; k < c->nkey; k++) {
+        const eb_statement *s = c->key[k].statement;
+        eb_bullet *bullet = &list->bullets[list->nbullets++];
+        eb_span text, original;
+        eb_quote_plain(&s->text, c->reviews[c->key[k].review]->language, b->locale, &text, &original);
+        /* who says it at the end of its last line, not on a line of its own:
+         * page 1 has to hold the whole summary */
+        char *said = eb_xasprintf(c->s->paren_format, text.text, eb_attribution(c, c->key[k].review, &s->refs));
+        bullet->text = eb_span_of(eb_arena_strdup(b->arena, said), text.lang);
+        free(said);
+    }
+}
+
+void eb_compose_key_originals(eb_composer *c) {
+    eb_brief *b = c->brief;
+    eb_bullet *bullets = eb_arena_array(b->arena, c->nkey ? c->nkey : 1, sizeof *bullets);
+    size_t n = 0;
+    for (size_t k = 0; k < c->nkey; k++) {
+        size_t r = c->key[k].review;
+        const eb_statement *s = c->key[k].statement;
+        eb_span main, original;
+        eb_quote(&s->text, c->reviews[r]->language, b->locale, b->arena, &main, &original);
+        if (!original.text) continue; /* the review's own language: page 1 has its words */
+        /* who says it first, then the marked original under it, smaller:
+         * the marker never opens an item (nor, so, a page) */
+        bullets[n++] = (eb_bullet){.text = eb_label(b->locale, eb_attribution(c, r, &s->refs)), .rendering = original};
+    }
+    if (n == 0) return;
+    eb_add_heading(c, 2, c->s->h_key_originals);
+    eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->key_originals_intro));
+    eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
+    list->bullets = bullets;
     list->nbullets = n;
 }
 
@@ -150,7 +174,7 @@ void eb_compose_key_messages(eb_composer *c) {
 static eb_span trials_text(eb_composer *c, size_t review, bool *any_shared) {
     eb_brief *b = c->brief;
     const eb_review *rv = c->reviews[review];
-    bool fa = b->locale == EB_LOCALE_FA;
+    bool fa = b->locale == EB_LOCALE_FA, zh = b->locale == EB_LOCALE_ZH;
     eb_buf buf = {0};
     size_t known = 0, unknown = 0;
     for (size_t i = 0; i < rv->nhuman_studies; i++) {
@@ -161,8 +185,9 @@ static eb_span trials_text(eb_composer *c, size_t review, bool *any_shared) {
         *any_shared |= shared;
         if (!s->n) { unknown++; continue; }
         /* "n" is a Latin letter: in Persian it would pull the numbers into
-         * a left-to-right run, so Persian says "تعداد". */
-        eb_buf_printf(&buf, "%s%s%s", known++ ? c->s->list_separator : fa ? "تعداد: " : "n = ",
+         * a left-to-right run, so Persian says "تعداد", and Chinese, read
+         * in its own script, "例数". */
+        eb_buf_printf(&buf, "%s%s%s", known++ ? c->s->list_separator : fa ? "تعداد: " : zh ? "例数：" : "n = ",
                       eb_format_number(b->arena, b->locale, s->n), shared ? "*" : "");
     }
     if (unknown)

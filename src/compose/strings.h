@@ -55,6 +55,28 @@ typedef struct {
     const char *date_format;           /* order: "dmy", "ymd" */
     const char *keywords;
     const char *author;
+    /* The page-1 summary (issue 15, point 10): headings, row labels, and
+     * the sentences that say what the model holds. */
+    const char *h_summary, *h_evidence_consists, *h_summary_safety, *h_key_originals;
+    const char *label_summary_reviews, *label_findings, *label_studies, *label_participants,
+        *label_designs, *label_regulatory, *label_safety;
+    const char *no_systematic;         /* "none is a systematic review" */
+    const char *findings_format;       /* %s = count, %s = counts by type */
+    const char *studies_format;        /* %s = count, %s = reviews */
+    const char *participants_format;   /* %s = given, %s = studies, %s = sizes, %s = sum */
+    const char *participants_differ;   /* a study the reviews size differently */
+    const char *not_reported_format;   /* %s = studies */
+    const char *not_reported;          /* no review gives it */
+    const char *summary_more_format;   /* %s = count: all statements, in their section */
+    const char *no_regulatory, *no_safety_short;
+    const char *newest_format;         /* %s = date, %s = review */
+    const char *oldest_format;         /* %s = the above, %s = review and its date */
+    const char *date_published, *date_updated, *date_none; /* %s = date / year */
+    const char *page1_note;            /* the renderings are the editors' */
+    const char *key_originals_intro;
+    const char *paren_format;          /* %s = text, %s = in brackets (who says it) */
+    const char *colon;                 /* ": " or "：" after a label */
+    const char *no_conclusions;        /* no review states a conclusion here */
 } eb_strings;
 
 const eb_strings *eb_strings_for(eb_locale locale);

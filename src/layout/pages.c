@@ -49,7 +49,7 @@ eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
                         .direction = lang == EB_LANG_FA ? EB_DIR_RTL : EB_DIR_LTR,
                         .align = EB_ALIGN_START, .color = COLOR_TEXT, .strict = f->strict};
     switch (id) {
-    case ST_TITLE: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 21; st.color = COLOR_ACCENT; st.line_height = 27; break;
+    case ST_TITLE: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 20; st.color = COLOR_ACCENT; st.line_height = 25; break;
     case ST_SUBTITLE: st.family = EB_FAMILY_SANS; st.size = 12; st.color = COLOR_MUTED; break;
     case ST_META_LABEL: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 8.5; st.color = COLOR_MUTED; break;
     case ST_META_VALUE: st.family = EB_FAMILY_SANS; st.size = 8.5; break;
@@ -57,10 +57,11 @@ eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
     case ST_H2: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 11; st.color = COLOR_ACCENT; break;
     case ST_BODY: st.align = EB_ALIGN_JUSTIFY; break;
     case ST_QUOTE: st.size = 10; st.align = EB_ALIGN_JUSTIFY; break;
+    case ST_SUMMARY: st.size = 9; st.align = EB_ALIGN_JUSTIFY; break;
     case ST_RENDERING: st.size = 9; st.color = COLOR_MUTED; st.align = EB_ALIGN_JUSTIFY; break;
     case ST_SOURCE: st.family = EB_FAMILY_SANS; st.size = 7.5; st.color = COLOR_MUTED; break;
     case ST_NOTE: st.size = 9; st.color = COLOR_MUTED; st.align = EB_ALIGN_JUSTIFY; break;
-    case ST_REFERENCE: st.size = 8.5; break;
+    case ST_REFERENCE: st.size = 8; break;
     case ST_CAPTION: st.family = EB_FAMILY_SANS; st.bold = true; st.size = 9; break;
     case ST_CAPTION_RENDERING: st.family = EB_FAMILY_SANS; st.size = 8.5; st.color = COLOR_MUTED; break;
     case ST_CELL: st.family = EB_FAMILY_SANS; st.size = 8; break;
@@ -71,12 +72,16 @@ eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
     }
     /* On a right-to-left page, short left-to-right text (labels, numbers,
      * sources, table cells) still lines up with the page's start edge. */
-    bool snippet = id != ST_BODY && id != ST_QUOTE && id != ST_RENDERING && id != ST_NOTE &&
+    bool snippet = id != ST_BODY && id != ST_QUOTE && id != ST_SUMMARY && id != ST_RENDERING && id != ST_NOTE &&
                    id != ST_REFERENCE && id != ST_CHART_NUMBER;
     if (f->rtl && lang != EB_LANG_FA && snippet) st.align = EB_ALIGN_END;
     /* Naskh letters are small for their em; the same point size reads
      * smaller than Latin, so Persian is set a little larger. */
     if (lang == EB_LANG_FA) st.size *= 1.1;
+    /* References and the page-1 summary are set tighter than running
+     * text: lists to scan, not to read at length. */
+    if (id == ST_REFERENCE) st.line_height = 1.3 * st.size;
+    if (id == ST_SUMMARY) st.line_height = 1.38 * st.size;
     return st;
 }
 
@@ -186,7 +191,7 @@ static void place_simple(eb_flow *f, eb_style_id id, eb_span text, eb_role role,
 }
 
 static void place_meta(eb_flow *f, const eb_block *b) {
-    const double label_w = 112;
+    const double label_w = 92;
     double width = eb_flow_width(f);
     eb_para *label = eb_flow_para(f, ST_META_LABEL, b->label, label_w - 6);
     eb_para *value = eb_flow_para(f, ST_META_VALUE, b->text, width - label_w);
@@ -239,7 +244,7 @@ static double list_start_height(eb_flow *f, const eb_block *b) {
     if (!b->nbullets) return 0;
     const eb_bullet *item = &b->bullets[0];
     double width = eb_flow_width(f) - 14;
-    double h = eb_height_ahead(f, ST_QUOTE, item->text, width);
+    double h = eb_height_ahead(f, b->summary ? ST_SUMMARY : ST_QUOTE, item->text, width);
     if (item->rendering.text) h += 1 + eb_height_ahead(f, ST_RENDERING, item->rendering, width);
     if (item->source)
         h += 1 + eb_height_ahead(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
@@ -258,7 +263,10 @@ static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *e
     case EB_BLOCK_BULLETS: return list_start_height(f, next);
     case EB_BLOCK_HEADING: {
         eb_style_id id = next->level == 1 ? ST_H1 : ST_H2;
-        double h = eb_height_ahead(f, id, next->text, eb_flow_width(f)) + (next->level == 1 ? 22 : 13);
+        /* as place_heading will need it: the space above (16 or 10) and
+         * the 8 its own keep adds, so that a subheading estimated to fit
+         * does not then move on alone, stranding the heading above it */
+        double h = eb_height_ahead(f, id, next->text, eb_flow_width(f)) + (next->level == 1 ? 24 : 18);
         return h + keep_with_next(f, next + 1, end);
     }
     case EB_BLOCK_PARAGRAPH: {
@@ -326,13 +334,13 @@ static bool take_direction(eb_flow *f, const eb_para *text) {
     return page_rtl;
 }
 
-static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
+static void place_bullet(eb_flow *f, const eb_bullet *item, long list, eb_style_id style) {
     const double indent = 14;
     double width = eb_flow_width(f) - indent;
     long li = eb_flow_element(f, EB_ROLE_LIST_ITEM, list, NULL);
     long lbl = eb_flow_element(f, EB_ROLE_LIST_LABEL, li, NULL);
     long body = eb_flow_element(f, EB_ROLE_LIST_BODY, li, NULL);
-    eb_para *text = eb_flow_para(f, ST_QUOTE, item->text, width);
+    eb_para *text = eb_flow_para(f, style, item->text, width);
     eb_para *r = item->rendering.text ? eb_flow_para(f, ST_RENDERING, item->rendering, width) : NULL;
     eb_para *s = item->source ? eb_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width) : NULL;
     double whole = bullet_height(text, r, s);
@@ -361,11 +369,13 @@ static void place_bullet(eb_flow *f, const eb_bullet *item, long list) {
 static void place_bullets(eb_flow *f, const eb_block *b) {
     long list = eb_flow_element(f, EB_ROLE_LIST, f->root, NULL);
     eb_flow_space(f, 2);
-    for (size_t i = 0; i < b->nbullets; i++) place_bullet(f, &b->bullets[i], list);
+    for (size_t i = 0; i < b->nbullets; i++) place_bullet(f, &b->bullets[i], list, b->summary ? ST_SUMMARY : ST_QUOTE);
 }
 
+/* A reference hangs its number in a narrow column ("[123]" at 8 pt) and
+ * leaves little space after it: the list is set compactly. */
 static void place_reference(eb_flow *f, const eb_block *b) {
-    const double indent = b->label.text ? 34 : 0;
+    const double indent = b->label.text ? 24 : 0;
     double width = eb_flow_width(f) - indent;
     eb_para *text = eb_flow_para(f, ST_REFERENCE, b->text, width);
     long e = eb_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
@@ -389,7 +399,7 @@ static void place_reference(eb_flow *f, const eb_block *b) {
         op->uri = b->link;
     }
     f->rtl = page_rtl;
-    f->y += 3;
+    f->y += 1.5;
 }
 
 /* Only landscape tables (and their headings) stand on landscape pages:
@@ -404,7 +414,7 @@ static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     if (b->kind != EB_BLOCK_META) f->meta_table = EB_NO_ELEMENT;
     switch (b->kind) {
     case EB_BLOCK_TITLE: place_simple(f, ST_TITLE, b->text, EB_ROLE_TITLE, 0, 4); break;
-    case EB_BLOCK_SUBTITLE: place_simple(f, ST_SUBTITLE, b->text, EB_ROLE_P, 0, 10); break;
+    case EB_BLOCK_SUBTITLE: place_simple(f, ST_SUBTITLE, b->text, EB_ROLE_P, 0, 6); break;
     case EB_BLOCK_META: place_meta(f, b); break;
     case EB_BLOCK_HEADING: place_heading(f, b, end); break;
     case EB_BLOCK_PARAGRAPH: place_simple(f, ST_BODY, b->text, EB_ROLE_P, 2, 4); break;
@@ -416,6 +426,51 @@ static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     case EB_BLOCK_CHART: eb_place_chart(f, b->chart, f->root); break;
     case EB_BLOCK_REFERENCE: place_reference(f, b); break;
     }
+}
+
+/* ---- the summary's panel ------------------------------------------------------------------ */
+
+/* A light panel behind the page-1 summary (its blocks are marked
+ * `summary`): a fill put before the panel's first op on each page it
+ * covers, so that its text is drawn over it; an artifact, not content. */
+enum { PANEL_PAD = 6 };
+
+static void panel_fill(eb_flow *f, size_t page, size_t at, double top, double bottom) {
+    if (bottom <= top) return;
+    size_t current_page = f->page;
+    f->page = page;
+    eb_op fill = {.kind = EB_OP_FILL, .x = eb_flow_left(f) - PANEL_PAD, .y = top,
+                  .w = eb_flow_width(f) + 2 * PANEL_PAD, .h = bottom - top, .color = COLOR_PANEL, .element = -1};
+    eb_flow_op(f, EB_OP_FILL, -1); /* one op more on the page, then moved to `at` */
+    eb_page_plan *p = &f->plan->pages[page];
+    memmove(&p->ops[at + 1], &p->ops[at], (p->nops - 1 - at) * sizeof *p->ops);
+    p->ops[at] = fill;
+    f->page = current_page;
+}
+
+static void panel_open(eb_flow *f) {
+    f->panel_open = true;
+    f->panel_page = f->page;
+    f->panel_op = f->plan->pages[f->page].nops;
+    f->panel_top = f->y - PANEL_PAD;
+}
+
+static void panel_close(eb_flow *f) {
+    f->panel_open = false;
+    double bottom_of_start = f->panel_page == f->page ? f->y + PANEL_PAD / 2.0 : eb_flow_bottom(f);
+    panel_fill(f, f->panel_page, f->panel_op, f->panel_top, bottom_of_start);
+    for (size_t p = f->panel_page + 1; p <= f->page; p++)
+        panel_fill(f, p, 0, f->margin_top - PANEL_PAD, p == f->page ? f->y + PANEL_PAD / 2.0 : eb_flow_bottom(f));
+}
+
+static void place_in_panel(eb_flow *f, const eb_block *b, const eb_block *end) {
+    if (b->summary && !f->panel_open) {
+        /* the panel starts where the block's own space above ends */
+        eb_flow_space(f, 4);
+        panel_open(f);
+    }
+    place_block(f, b, end);
+    if (f->panel_open && (b + 1 >= end || !b[1].summary)) panel_close(f);
 }
 
 /* ---- page furniture ------------------------------------------------------------------------- */
@@ -451,7 +506,7 @@ eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper pa
                  .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = EB_NO_ELEMENT};
     f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     eb_flow_new_page(&f, false);
-    for (size_t i = 0; i < brief->nblocks; i++) place_block(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
+    for (size_t i = 0; i < brief->nblocks; i++) place_in_panel(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
     if (f.cached_layout) eb_table_layout_free(f.cached_layout);
     size_t npages = plan->npages;
     for (size_t p = 0; p < npages; p++) place_furniture(&f, p);

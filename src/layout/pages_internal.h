@@ -9,7 +9,7 @@
 typedef enum {
     ST_TITLE, ST_SUBTITLE, ST_META_LABEL, ST_META_VALUE, ST_H1, ST_H2, ST_BODY, ST_QUOTE,
     ST_RENDERING, ST_SOURCE, ST_NOTE, ST_REFERENCE, ST_CAPTION, ST_CAPTION_RENDERING,
-    ST_CELL, ST_CHART, ST_CHART_NUMBER, ST_FURNITURE, ST_BULLET
+    ST_CELL, ST_CHART, ST_CHART_NUMBER, ST_FURNITURE, ST_BULLET, ST_SUMMARY
 } eb_style_id;
 
 /* Colours (0xRRGGBB). */
@@ -20,6 +20,7 @@ enum {
     COLOR_RULE = 0xC3C9D0,
     COLOR_HEADER_FILL = 0xDCE6F0,
     COLOR_ZEBRA = 0xF3F5F8,
+    COLOR_PANEL = 0xF2F5F9,   /* behind the page-1 summary */
     COLOR_LINK = 0x1F4E9A
 };
 
@@ -50,6 +51,11 @@ typedef struct {
     eb_para *kept_para;
     eb_style_id kept_style;
     eb_span kept_text;
+    /* The page-1 summary's panel while its blocks are placed: where it
+     * starts (page, the index of the page's first op of it, y). */
+    bool panel_open;
+    size_t panel_page, panel_op;
+    double panel_top;
 } eb_flow;
 
 /* Page geometry of the current page. */

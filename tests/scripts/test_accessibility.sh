@@ -38,15 +38,16 @@ done
 st=$(pdfinfo -struct-text "$zh") || fail "pdfinfo -struct-text $zh"
 [ "$(echo "$st" | head -1)" = "Document" ] || fail "zh: the tree does not start with Document"
 at=0
-for h in 要点 证据概览 综述比较 各综述的发现 人体研究 安全性与监管状况 局限性与证据空白 参考文献 关于本简报; do
+for h in 临床摘要 证据概览 综述比较 各综述的发现 人体研究 安全性与监管状况 局限性与证据空白 参考文献 关于本简报; do
   n=$(echo "$st" | grep -n -x " *\"$h\"" | cut -d: -f1 | awk -v at="$at" '$1 > at {print; exit}')
   [ -n "$n" ] || fail "zh: heading $h not read after line $at by pdfinfo -struct-text"
   at=$n
 done
 
 # The title block is a table of row headers and values, not run-on text:
-# "Indication" then its value, as a TH (Scope Row) and a TD of one TR.
-echo "$st" | sed -n '1,40p' | tr -d '\n' | grep -q 'TR *TH: */Scope /Row *"适应症" *TD *"' \
+# "Covers" (the conditions) then its value, as a TH (Scope Row) and a TD
+# of one TR.
+echo "$st" | sed -n '1,40p' | tr -d '\n' | grep -q 'TR *TH: */Scope /Row *"包括" *TD *"' \
   || fail "zh: the title block's first row is not TR > TH (Scope Row) + TD: $(echo "$st" | sed -n '1,20p')"
 
 # Table cells: a cell of several lines of text ("Pegah Tamimi, 2025" /
@@ -64,7 +65,7 @@ echo "$flat" | grep -q 'TD *L (block): */ListNumbering /Disc *LI (block) *Lbl (b
 # letters.
 $py - "$fa" <<'PY' || fail "fa: the section headings are not the H1s' /ActualText, in order"
 import sys, pikepdf
-want = ["پیام‌های کلیدی", "شواهد در یک نگاه", "مقایسهٔ مرورها", "یافته‌ها به تفکیک مرور", "مطالعات انسانی",
+want = ["خلاصه برای پزشک", "شواهد در یک نگاه", "مقایسهٔ مرورها", "یافته‌ها به تفکیک مرور", "مطالعات انسانی",
         "ایمنی و وضعیت قانونی", "محدودیت‌ها و خلأهای شواهد", "منابع", "دربارهٔ این خلاصه"]
 pdf = pikepdf.open(sys.argv[1])
 found, stack = [], [pdf.Root.StructTreeRoot]

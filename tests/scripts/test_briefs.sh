@@ -21,6 +21,10 @@ ls "$out" | grep -v -e "\.pdf$" -e "^manifest.json$" && fail "stray files left i
 # the renderings marked as the editors', the levels as the editors', each
 # study counted once with its caveats beside it, background apart.
 /usr/bin/python3 "$SRC/tests/tools/check_locale_evidence.py" "$out" "$SRC/inputs" || fail "locale and evidence checks"
+# Issue 15, point 10: page 1 is a summary a clinician can use, in the
+# brief's language: the bottom line with who says it, the distinct human
+# studies, safety and regulation, the date of the evidence.
+/usr/bin/python3 "$SRC/tests/tools/check_page1.py" "$out" "$SRC/inputs" || fail "page 1 checks"
 
 # The build date comes from SOURCE_DATE_EPOCH (2026-01-01), in each locale.
 pdftotext "$out/photoaging.en.pdf" - | grep -q "1 January 2026" || fail "en build date"
@@ -39,7 +43,7 @@ pdfinfo "$out/photoaging.fa.pdf" | grep -q "^Title: *خلاصهٔ شواهد" ||
 json=$(qpdf --json --json-key=outlines --json-key=qpdf "$out/photoaging.en.pdf")
 echo "$json" | grep -q "\"/Lang\": \"u:en\"" || fail "/Lang"
 echo "$json" | grep -q '"/DisplayDocTitle": true' || fail "DisplayDocTitle"
-for title in "Key messages" "Evidence at a glance" "References" "About this brief"; do
+for title in "Summary for clinicians" "Bottom line: the reviews' key messages" "Evidence at a glance" "References" "About this brief"; do
   echo "$json" | grep -q "\"title\": \"$title\"" || fail "outline entry $title"
 done
 qpdf --json --json-key=outlines "$out/photoaging.fa.pdf" | grep -q '"title": "منابع"' || fail "Persian outline"

@@ -10,13 +10,13 @@ import subprocess
 import sys
 
 HEADINGS = {
-    "en": ["Key messages", "Evidence at a glance", "The reviews compared", "Findings by review",
+    "en": ["Summary for clinicians", "Evidence at a glance", "The reviews compared", "Findings by review",
            "Human studies", "Safety and regulatory status", "Limitations and evidence gaps",
            "References", "About this brief"],
-    "fa": ["پیام‌های کلیدی", "شواهد در یک نگاه", "مقایسهٔ مرورها", "یافته‌ها به تفکیک مرور",
+    "fa": ["خلاصه برای پزشک", "شواهد در یک نگاه", "مقایسهٔ مرورها", "یافته‌ها به تفکیک مرور",
            "مطالعات انسانی", "ایمنی و وضعیت قانونی", "محدودیت‌ها و خلأهای شواهد", "منابع",
            "دربارهٔ این خلاصه"],
-    "zh": ["要点", "证据概览", "综述比较", "各综述的发现", "人体研究", "安全性与监管状况",
+    "zh": ["临床摘要", "证据概览", "综述比较", "各综述的发现", "人体研究", "安全性与监管状况",
            "局限性与证据空白", "参考文献", "关于本简报"],
 }
 # Header cells that mark a repeated table header: the comparison table's,
@@ -66,15 +66,22 @@ def check_fonts(pdf, problems):
             problems.append(f"{pdf.name}: font not embedded+subset+ToUnicode: {row}")
 
 
-def check_headings(pdf, locale, text, problems):
+def not_in_order(text, items):
+    """The items that the text does not hold in this order."""
     flat = compact(text)
-    pos = -1
-    for heading in HEADINGS[locale]:
-        found = flat.find(compact(heading), pos + 1)
+    pos, missing = -1, []
+    for item in items:
+        found = flat.find(compact(item), pos + 1)
         if found < 0:
-            problems.append(f"{pdf.name}: heading {heading!r} missing or out of order")
+            missing.append(item)
         else:
             pos = found
+    return missing
+
+
+def check_headings(pdf, locale, text, problems):
+    for heading in not_in_order(text, HEADINGS[locale]):
+        problems.append(f"{pdf.name}: heading {heading!r} missing or out of order")
 
 
 def source_table_headers(inputs):

@@ -122,7 +122,10 @@ def check_persian_first(pdf, problems):
     """Every finding of skin-aging.fa starts in Persian (issue 12)."""
     text = "".join(pages(pdf))
     at = text.rfind("یافته‌ها به تفکیک مرور")
-    end = min(i for i in (text.find(h, at + 1) for h in ("زمینه از مرورها", "جدول‌های مرورها")) if i > 0)
+    # the findings end where the key messages' originals (issue 15), the
+    # background or the tables begin
+    end = min(i for i in (text.find(h, at + 1) for h in ("پیام‌های کلیدی به عبارت خود مرورها", "زمینه از مرورها",
+                                                          "جدول‌های مرورها")) if i > 0)
     bullets = re.findall(r"•\s*([^\n]*)", re.sub("[\u202a-\u202e\u200e\u200f]", "", text[at:end]))
     if len(bullets) < 10:
         problems.append(f"{pdf.name}: only {len(bullets)} findings found")

@@ -35,7 +35,11 @@ static const char review_fa[] =
     "   \"doi\": \"10.1111/JOCD.15872\",\n"
     "   \"design\": {\"fa\": \"کارآزمایی نیمه‌صورت\", \"en\": \"split-face trial\", \"zh-Hans\": \"半脸试验\"}}],\n"
     " \"statements\": [{\"id\": \"l-cost\", \"kind\": \"limitation\", \"indications\": [\"wound-healing-scars\"],\n"
-    "   \"text\": {\"fa\": \"هزینه بالاست.\", \"en\": \"The cost is high.\", \"zh-Hans\": \"成本高。\"}}],\n"
+    "   \"text\": {\"fa\": \"هزینه بالاست.\", \"en\": \"The cost is high.\", \"zh-Hans\": \"成本高。\"}},\n"
+    "  {\"id\": \"r-fda\", \"kind\": \"regulatory\", \"text\": {\"fa\": \"هیچ فراورده‌ای تأیید FDA ندارد.\",\n"
+    "   \"en\": \"No product has FDA approval.\", \"zh-Hans\": \"尚无产品获 FDA 批准。\"}},\n"
+    "  {\"id\": \"s-immune\", \"kind\": \"safety\", \"text\": {\"fa\": \"واکنش ایمنی ممکن است.\",\n"
+    "   \"en\": \"Immune reactions are possible.\", \"zh-Hans\": \"可能出现免疫反应。\"}}],\n"
     " \"references\": [{\"n\": 1, \"text\": \"Park GH. J Cosmet Dermatol. doi:10.1111/jocd.15872\"}]}\n";
 
 /* Chinese, published: the date of the evidence. Its caveat on the human
@@ -52,7 +56,10 @@ static const char review_zh[] =
     "   \"cited_as\": {\"zh-Hans\": \"Park GH 等\", \"en\": \"Park GH et al.\", \"fa\": \"Park GH و همکاران\"},\n"
     "   \"design\": {\"zh-Hans\": \"前瞻性研究\", \"en\": \"prospective study\", \"fa\": \"مطالعهٔ آینده‌نگر\"}},\n"
     "  {\"id\": \"hs-wang\", \"indications\": [\"skin-aging\"], \"n\": 30, \"refs\": [8]}],\n"
-    " \"statements\": [{\"id\": \"l-small\", \"kind\": \"limitation\", \"about_human_studies\": true,\n"
+    " \"statements\": [{\"id\": \"c-early\", \"kind\": \"conclusion\", \"refs\": [8],\n"
+    "   \"text\": {\"zh-Hans\": \"人体证据仍属早期。\", \"en\": \"Human evidence is still early.\",\n"
+    "            \"fa\": \"شواهد انسانی هنوز اولیه است.\"}},\n"
+    "  {\"id\": \"l-small\", \"kind\": \"limitation\", \"about_human_studies\": true,\n"
     "   \"indications\": [\"skin-aging\"],\n"
     "   \"text\": {\"zh-Hans\": \"样本量小。\", \"en\": \"Samples are small.\", \"fa\": \"نمونه‌ها کوچک‌اند.\"}}],\n"
     " \"references\": [{\"n\": 7, \"text\": \"Park GH. doi:10.1111/jocd.15872\"}, {\"n\": 8, \"text\": \"Wang X.\"}]}\n";
@@ -166,9 +173,7 @@ static void test_english_first(const eb_corpus *corpus) {
         CHECK_STR(f->rendering.text, FSI "Original (Persian):" PDI "\nدر ۳۰ بیمار چین‌وچروک کاهش یافت.");
         CHECK_STR(f->source, "human trial " FSI "[1]" PDI);
     }
-    const eb_block *h2 = NULL;
-    for (size_t i = 0; i < b->nblocks && !h2; i++)
-        if (b->blocks[i].kind == EB_BLOCK_HEADING && b->blocks[i].level == 2) h2 = &b->blocks[i];
+    const eb_block *h2 = after_heading(b, "Findings by review", EB_BLOCK_HEADING);
     CHECK(h2 != NULL);
     if (h2) {
         CHECK_STR(h2->text.text, FSI "Pegah Tamimi" PDI ", 2025");
@@ -276,7 +281,100 @@ static void test_one_study_one_row(const eb_corpus *corpus) {
 /* The date of the evidence is a publication date, never an acceptance. */
 static void test_evidence_date(const eb_corpus *corpus) {
     eb_brief *b = compose(corpus, EB_LOCALE_EN);
-    CHECK_STR(meta(b, "Date of the evidence"), "9 April 2026");
+    CHECK_STR(meta(b, "Date of the evidence"), "9 April 2026 (the newest review: " FSI "Jiani Xiang" PDI
+                                               ", 2026); the oldest review: " FSI "Pegah Tamimi" PDI
+                                               ", 2025: no date of publication given (year " FSI "2025" PDI ")");
+    eb_brief_free(b);
+}
+
+/* The index of the first level-1 heading with this text, or nblocks. */
+static size_t section_start(const eb_brief *b, const char *heading) {
+    for (size_t i = 0; i < b->nblocks; i++)
+        if (b->blocks[i].kind == EB_BLOCK_HEADING && b->blocks[i].level == 1 && strcmp(b->blocks[i].text.text, heading) == 0)
+            return i;
+    return b->nblocks;
+}
+
+/* Page 1 (issue 15, point 10): the summary's parts, in order, before the
+ * chart; every value counted from the model or said to be unreported. */
+static void test_summary(const eb_corpus *corpus) {
+    eb_brief *b = compose(corpus, EB_LOCALE_EN);
+    size_t summary = section_start(b, "Summary for clinicians"), glance = section_start(b, "Evidence at a glance");
+    CHECK(summary < glance && glance < b->nblocks);
+    const char *parts[] = {"Bottom line: the reviews' key messages", "What the evidence consists of",
+                           "Safety and regulation in the reviews' words"};
+    size_t at = summary, found = 0;
+    for (size_t i = summary; i < glance; i++)
+        if (b->blocks[i].kind == EB_BLOCK_HEADING && found < 3 && strcmp(b->blocks[i].text.text, parts[found]) == 0 && i > at) {
+            at = i;
+            found++;
+        }
+    CHECK(found == 3);
+    /* the bottom line in English only, each message with who says it */
+    const eb_block *key = after_heading(b, "Summary for clinicians", EB_BLOCK_BULLETS);
+    CHECK(key && key->nbullets == 1 && key->summary);
+    if (key && key->nbullets) {
+        CHECK_STR(key->bullets[0].text.text, "Human evidence is still early. (" FSI "Jiani Xiang" PDI ", 2026 " FSI "[8]" PDI ")");
+        CHECK(key->bullets[0].text.lang == EB_LANG_EN && key->bullets[0].rendering.text == NULL);
+    }
+    CHECK_STR(meta(b, "Reviews"), FSI "2" PDI ": narrative review (" FSI "2" PDI "); none is a systematic review");
+    CHECK_STR(meta(b, "Findings"), FSI "2" PDI " on this indication, by evidence type as classified by the editors "
+                                   "(background not counted): human\xC2\xA0trial\xC2\xA0" FSI "1" PDI
+                                   ", animal\xC2\xA0" FSI "1" PDI);
+    /* Park, described by both reviews, is one study of 28, not two */
+    CHECK_STR(meta(b, "Human studies"), FSI "2" PDI " distinct, each counted once, described by " FSI "Pegah Tamimi" PDI
+                                        ", 2025, " FSI "Jiani Xiang" PDI ", 2026");
+    CHECK_STR(meta(b, "Participants"), "given for " FSI "2" PDI " of " FSI "2" PDI " studies: " FSI "28, 30" PDI " (" FSI
+                                       "58" PDI " in all)");
+    /* the two reviews' designs of Park side by side; Wang's design unreported */
+    CHECK_STR(meta(b, "Designs"), FSI "split-face trial" PDI " / " FSI "prospective study" PDI "; not reported for " FSI "1" PDI);
+    CHECK_STR(meta(b, "Follow-up"), "not reported by the reviews");
+    CHECK_STR(meta(b, "Regulatory"), "No product has FDA approval. (" FSI "Pegah Tamimi" PDI ", 2025)");
+    CHECK_STR(meta(b, "Safety"), "Immune reactions are possible. (" FSI "Pegah Tamimi" PDI ", 2025)");
+    /* nothing on page 1 in another language than the brief's */
+    for (size_t i = 0; i < glance; i++) {
+        const eb_block *k = &b->blocks[i];
+        CHECK(!k->text.text || k->text.lang == EB_LANG_EN);
+        for (size_t j = 0; j < k->nbullets; j++) CHECK(k->bullets[j].text.lang == EB_LANG_EN && !k->bullets[j].rendering.text);
+    }
+    /* the original of the key message stands with the findings, marked */
+    const eb_block *originals = after_heading(b, "The key messages in the reviews' own words", EB_BLOCK_BULLETS);
+    CHECK(originals && originals->nbullets == 1);
+    if (originals && originals->nbullets) {
+        CHECK_STR(originals->bullets[0].text.text, FSI "Jiani Xiang" PDI ", 2026 " FSI "[8]" PDI);
+        CHECK_STR(originals->bullets[0].rendering.text, FSI "Original (Chinese):" PDI "\n人体证据仍属早期。");
+    }
+    /* the build details are small print at the end, not in the title block */
+    CHECK(meta(b, "Translations") != NULL && meta(b, "Inputs digest") == NULL);
+    size_t about = section_start(b, "About this brief");
+    for (size_t i = 0; i < b->nblocks; i++)
+        if (b->blocks[i].kind == EB_BLOCK_META && (strcmp(b->blocks[i].label.text, "Built") == 0 ||
+                                                    strcmp(b->blocks[i].label.text, "Language of this brief") == 0))
+            CHECK(i > about);
+    eb_brief_free(b);
+
+    /* Persian: the same in Persian only, the originals' heading absent for
+     * a Persian review's message (none here), present for the Chinese one */
+    b = compose(corpus, EB_LOCALE_FA);
+    glance = section_start(b, "شواهد در یک نگاه");
+    CHECK(section_start(b, "خلاصه برای پزشک") < glance && glance < b->nblocks);
+    for (size_t i = 0; i < glance; i++) {
+        const eb_block *k = &b->blocks[i];
+        CHECK(!k->text.text || k->text.lang == EB_LANG_FA);
+        for (size_t j = 0; j < k->nbullets; j++) CHECK(k->bullets[j].text.lang == EB_LANG_FA && !k->bullets[j].rendering.text);
+    }
+    CHECK_STR(meta(b, "شرکت‌کنندگان"), "\xE2\x80\x8F" "برای " FSI "۲" PDI " از " FSI "۲" PDI " مطالعه ذکر شده است: " FSI "۲۸، ۳۰" PDI
+                                      " (در مجموع " FSI "۵۸" PDI " نفر)");
+    CHECK(after_heading(b, "پیام‌های کلیدی به عبارت خود مرورها", EB_BLOCK_BULLETS) != NULL);
+    eb_brief_free(b);
+
+    /* Chinese: the message's review is Chinese, so no originals section */
+    b = compose(corpus, EB_LOCALE_ZH);
+    CHECK(after_heading(b, "要点的综述原文", EB_BLOCK_BULLETS) == NULL);
+    const eb_block *zh_key = after_heading(b, "临床摘要", EB_BLOCK_BULLETS);
+    CHECK(zh_key && zh_key->nbullets == 1);
+    if (zh_key && zh_key->nbullets)
+        CHECK_STR(zh_key->bullets[0].text.text, "人体证据仍属早期。（" FSI "项佳妮" PDI "，2026 " FSI "[8]" PDI "）");
     eb_brief_free(b);
 }
 
@@ -291,6 +389,7 @@ int main(void) {
         test_evidence_not_inflated(corpus);
         test_one_study_one_row(corpus);
         test_evidence_date(corpus);
+        test_summary(corpus);
     }
     eb_corpus_free(corpus);
     if (dir) {
