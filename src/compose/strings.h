@@ -96,10 +96,24 @@ const eb_strings *eb_strings_for(eb_locale locale);
 #define EB_FORMAT_ARGS_studies_distinct_format "count"
 #define EB_FORMAT_ARGS_table_source_format "review", "table number"
 #define EB_FORMAT_ARGS_page "page", "pages"
+#define EB_FORMAT_ARGS_findings_format "count", "counts by type"
+#define EB_FORMAT_ARGS_studies_format "count", "reviews"
+#define EB_FORMAT_ARGS_participants_format "given", "studies", "sizes", "sum"
+#define EB_FORMAT_ARGS_not_reported_format "studies"
+#define EB_FORMAT_ARGS_summary_more_format "count"
+#define EB_FORMAT_ARGS_newest_format "date", "review"
+#define EB_FORMAT_ARGS_oldest_format "newest", "oldest review"
+#define EB_FORMAT_ARGS_date_published "date"
+#define EB_FORMAT_ARGS_date_updated "date"
+#define EB_FORMAT_ARGS_date_none "year"
+#define EB_FORMAT_ARGS_paren_format "text", "in brackets"
 #define EB_FORMATS(X)                                                                  \
     X(title_format) X(running_format) X(original_format) X(more_format)                \
     X(more_limitations_format) X(chart_alt_format) X(studies_distinct_format)          \
-    X(table_source_format) X(page)
+    X(table_source_format) X(page)                                                    \
+    X(findings_format) X(studies_format) X(participants_format) X(not_reported_format) \
+    X(summary_more_format) X(newest_format) X(oldest_format) X(date_published)         \
+    X(date_updated) X(date_none) X(paren_format)
 
 /* `.field = literal`, once the compiler has checked the literal as a
  * format for field's arguments (an unevaluated printf: nothing runs). */

@@ -123,7 +123,7 @@ static const format_field *format_at(size_t k) {
 }
 
 static void test_formats(void) {
-    CHECK(NFORMATS == 9);
+    CHECK(NFORMATS == 20);
     CHECK(format_at(offsetof(eb_strings, page) / sizeof(const char *))->nargs == 2);
     for (int l = 0; l < EB_LOCALE_COUNT; l++) {
         const eb_strings *s = eb_strings_for((eb_locale)l);
