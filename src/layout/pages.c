@@ -319,7 +319,7 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     eb_flow_space(f, b->level == 1 ? 16 : 10);
     eb_para *p = eb_flow_para(f, id, b->text, eb_flow_width(f));
     /* A heading of a table set on a landscape page goes on that page. */
-    bool landscape_next = b + 1 < end && b[1].kind == EB_BLOCK_TABLE && b[1].table->landscape;
+    bool landscape_next = b + 1 < end && b[1].kind == EB_BLOCK_TABLE && eb_table_landscape(f, b[1].table);
     bool on_empty_page = f->y <= f->margin_top + 0.01;
     if (landscape_next != eb_flow_landscape(f) && !(on_empty_page && !landscape_next && !eb_flow_landscape(f)))
         eb_flow_new_page(f, landscape_next);
@@ -433,7 +433,7 @@ static void place_reference(eb_flow *f, const eb_block *b) {
 /* Only landscape tables (and their headings) stand on landscape pages:
  * anything else after them starts a portrait page. */
 static void leave_landscape(eb_flow *f, const eb_block *b) {
-    bool wants_landscape = (b->kind == EB_BLOCK_TABLE && b->table->landscape) || b->kind == EB_BLOCK_HEADING;
+    bool wants_landscape = (b->kind == EB_BLOCK_TABLE && eb_table_landscape(f, b->table)) || b->kind == EB_BLOCK_HEADING;
     if (eb_flow_landscape(f) && !wants_landscape) eb_flow_new_page(f, false);
 }
 

@@ -89,6 +89,9 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent);
 /* The height a table needs at the least on the current page: its caption,
  * header rows and first body row. */
 double eb_table_min_height(eb_flow *f, const eb_brief_table *table);
+/* Whether a table is set on landscape pages: the layout decides it from
+ * the paper and the table's columns (compose makes no page decisions). */
+bool eb_table_landscape(const eb_flow *f, const eb_brief_table *table);
 double eb_chart_height(const eb_chart *chart);
 void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent);
 

@@ -316,6 +316,16 @@ static void place_slices(table_state *ts) {
     free(slices);
 }
 
+/* A column of a table set in 7.5-8 pt sans holds a word or a number with
+ * its unit and little more when it is narrower than this: a table whose
+ * columns would be narrower on a portrait page goes on landscape pages. */
+#define PORTRAIT_COLUMN_MIN 75.0
+
+bool eb_table_landscape(const eb_flow *f, const eb_brief_table *table) {
+    double portrait_text_width = f->portrait_w - 2 * f->margin_x;
+    return table->ncols && portrait_text_width / (double)table->ncols < PORTRAIT_COLUMN_MIN;
+}
+
 /* Lays out a table, or takes the layout made ahead of time for it. The
  * width depends on the page's orientation, which the table decides itself. */
 static eb_table_layout *layout_for(eb_flow *f, const eb_brief_table *table) {
@@ -329,7 +339,7 @@ static eb_table_layout *layout_for(eb_flow *f, const eb_brief_table *table) {
 }
 
 double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
-    if (table->landscape) return 0; /* it starts a page of its own */
+    if (eb_table_landscape(f, table)) return 0; /* it starts a page of its own */
     if (f->cached_table != table) {
         if (f->cached_layout) eb_table_layout_free(f->cached_layout);
         f->cached_layout = lay_out(f, table);
@@ -348,7 +358,8 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
 }
 
 void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
-    if (table->landscape != eb_flow_landscape(f)) eb_flow_new_page(f, table->landscape);
+    bool landscape = eb_table_landscape(f, table);
+    if (landscape != eb_flow_landscape(f)) eb_flow_new_page(f, landscape);
     eb_flow_space(f, 6);
     table_state ts = {.f = f, .src = table};
     ts.layout = layout_for(f, table);
