@@ -50,6 +50,15 @@ typedef struct {
     eb_para *kept_para;
     eb_style_id kept_style;
     eb_span kept_text;
+    /* The latest table eb_table_landscape decided on, and its decision. */
+    const eb_brief_table *landscape_table;
+    bool landscape_decision;
+    /* While landscape pages are being set: the portrait page they float
+     * out of, and where its free space starts; what follows them in the
+     * text fills that page first (see enter_landscape). */
+    bool backfill;
+    size_t backfill_page;
+    double backfill_y;
 } eb_flow;
 
 /* Page geometry of the current page. */
@@ -91,7 +100,7 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent);
 double eb_table_min_height(eb_flow *f, const eb_brief_table *table);
 /* Whether a table is set on landscape pages: the layout decides it from
  * the paper and the table's columns (compose makes no page decisions). */
-bool eb_table_landscape(const eb_flow *f, const eb_brief_table *table);
+bool eb_table_landscape(eb_flow *f, const eb_brief_table *table);
 double eb_chart_height(const eb_chart *chart);
 void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent);
 
