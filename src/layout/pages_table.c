@@ -87,20 +87,25 @@ static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
     return lay_out_at(f, t, eb_flow_width(f), f->diag);
 }
 
+/* «(continued)» is never a line of its own under its table's name. */
+#define NO_BREAK_SPACE "\xC2\xA0"
+
+/* The captions are set to the table's width, over it: a caption wider
+ * than a narrow table would overhang it on one side. */
 static void make_captions(table_state *ts) {
     eb_flow *f = ts->f;
-    double w = eb_flow_width(f);
+    double w = ts->layout->width;
     const eb_brief_table *t = ts->src;
     eb_lang locale = eb_locale_lang(f->brief->locale);
     if (t->caption.text) {
         ts->caption = eb_flow_para(f, ST_CAPTION, t->caption, w);
-        char *cont = eb_xasprintf("%s %s", t->caption.text, f->brief->continued_label);
+        char *cont = eb_xasprintf("%s" NO_BREAK_SPACE "%s", t->caption.text, f->brief->continued_label);
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
         free(cont);
     } else if (f->last_heading.text) {
         /* a table without a caption goes by its section's name: «(continued)»
          * alone does not say which table continues */
-        char *cont = eb_xasprintf("%s %s", f->last_heading.text, f->brief->continued_label);
+        char *cont = eb_xasprintf("%s" NO_BREAK_SPACE "%s", f->last_heading.text, f->brief->continued_label);
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, f->last_heading.lang}, w);
         free(cont);
     } else {
@@ -123,7 +128,7 @@ static void place_caption(table_state *ts, bool continued) {
     eb_para *parts[2] = {continued ? ts->continued : ts->caption, continued ? NULL : ts->caption_rendering};
     for (int i = 0; i < 2; i++) {
         if (!parts[i]) continue;
-        double x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, parts[i]->width);
+        double x = eb_flow_x(f, ts->x0, ts->x0 + ts->layout->width, 0, parts[i]->width);
         eb_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? -1 : ts->caption_element);
         f->y += parts[i]->height + 2;
     }
@@ -286,8 +291,8 @@ static void draw_row(table_state *ts, size_t row, double from, double to, bool r
 static void draw_slice(table_state *ts, const eb_table_slice *s, bool continued) {
     eb_flow *f = ts->f;
     const eb_table_layout *t = ts->layout;
-    place_caption(ts, continued);
     ts->x0 = f->rtl ? eb_flow_right(f) - t->width : eb_flow_left(f);
+    place_caption(ts, continued);
     rule(f, ts->x0, f->y, t->width, 0.8);
     for (size_t r = 0; r < t->nheader_rows; r++) draw_row(ts, r, 0, t->row_heights[r], continued);
     for (size_t r = s->first_row; r < s->end_row; r++) {
@@ -403,7 +408,7 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
     const eb_table_layout *t = f->cached_layout;
     /* the caption and its original, as caption_height counts them, and
      * the space before the table */
-    double w = eb_flow_width(f);
+    double w = t->width;
     double h = 6 + 3;
     if (table->caption.text) h += eb_height_ahead(f, ST_CAPTION, table->caption, w) + 2;
     if (table->caption_rendering.text)
