@@ -63,7 +63,6 @@ typedef struct {
     eb_span caption_rendering;  /* text NULL when none */
     size_t ncols, nheader_rows, nbody_rows;
     eb_brief_cell *cells;       /* row-major, header rows first, logical order */
-    bool landscape;             /* too wide for a portrait page */
     eb_span note;               /* under the table (source); text NULL when none */
 } eb_brief_table;
 

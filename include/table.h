@@ -71,6 +71,10 @@ typedef struct {
     double *col_x;             /* left edge of each logical column, from the
                                   table's left (mirrored when rtl) */
     double width;              /* sum of the column widths */
+    double comfortable_width;  /* sum of the columns' comfortable least widths
+                                  (their longest unbreakable pieces, short
+                                  labels and phrases unbroken): above `width`,
+                                  such labels break */
     double *row_heights;       /* all rows, header first, including padding */
     eb_table_cell_layout *cells; /* row-major, logical order */
     double padding;
@@ -107,9 +111,14 @@ typedef struct {
     double height;              /* header + rows in this slice */
 } eb_table_slice;
 
+/* A row that does not fit where it would start is split between text lines
+ * when moving it whole would leave this share of a page empty. */
+#define EB_TABLE_SPLIT_ROOM (1.0 / 3)
+
 /* Splits the body rows into slices: the first slice gets first_avail points
  * of height, every later one page_avail. Rows are kept whole unless a row is
- * taller than page_avail minus the header; such a row is split between text
+ * taller than page_avail minus the header, or does not fit where at least
+ * EB_TABLE_SPLIT_ROOM of page_avail is left; such a row is split between text
  * lines. When not even the header and the first row (the first line of a
  * row taller than a page) fit in first_avail, the first slice is empty
  * (end_row == first_row, height 0) so the caller starts a new page. A table

@@ -7,10 +7,9 @@
 
 #include "compose_internal.h"
 
-/* Tables wider than this many columns go on a landscape page. */
 /* The comparison table shows at most this many findings and limitations
  * per review; the rest are in their own sections, pointed to. */
-enum { LANDSCAPE_COLUMNS = 7, FINDINGS_IN_COMPARISON = 3, LIMITATIONS_IN_COMPARISON = 2 };
+enum { FINDINGS_IN_COMPARISON = 3, LIMITATIONS_IN_COMPARISON = 2 };
 
 static eb_brief_table *new_table(eb_composer *c, size_t ncols, size_t nheader, size_t nbody) {
     eb_arena *arena = c->brief->arena;
@@ -19,7 +18,6 @@ static eb_brief_table *new_table(eb_composer *c, size_t ncols, size_t nheader, s
     t->nheader_rows = nheader;
     t->nbody_rows = nbody;
     t->cells = eb_arena_array(arena, (nheader + nbody) * ncols, sizeof *t->cells);
-    t->landscape = ncols >= LANDSCAPE_COLUMNS;
     return t;
 }
 
@@ -173,7 +171,6 @@ void eb_compose_comparison(eb_composer *c) {
     const char *header[] = {c->s->col_review, c->s->col_kind_scope, c->s->col_found, c->s->col_level,
                             c->s->col_limitations};
     eb_brief_table *t = new_table(c, 5, 1, c->nreviews);
-    t->landscape = false;
     set_header(c, t, header);
     for (size_t r = 0; r < c->nreviews; r++) {
         const eb_review *rv = c->reviews[r];

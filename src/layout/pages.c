@@ -296,15 +296,10 @@ static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     eb_style_id id = b->level == 1 ? ST_H1 : ST_H2;
     eb_flow_space(f, b->level == 1 ? 16 : 10);
     eb_para *p = eb_flow_para(f, id, b->text, eb_flow_width(f));
-    /* A heading of a table set on a landscape page goes on that page. */
-    bool landscape_next = b + 1 < end && b[1].kind == EB_BLOCK_TABLE && b[1].table->landscape;
-    bool on_empty_page = f->y <= f->margin_top + 0.01;
-    if (landscape_next != eb_flow_landscape(f) && !(on_empty_page && !landscape_next && !eb_flow_landscape(f)))
-        eb_flow_new_page(f, landscape_next);
     double keep = p->height + 8 + keep_with_next(f, b + 1, end);
     double page_height = eb_flow_bottom(f) - f->margin_top;
     if (keep > page_height) keep = p->height + 40;
-    if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, landscape_next);
+    if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, eb_flow_landscape(f));
     f->last_heading = b->text;
     long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     const char *title = b->title ? b->title : b->text.text;
@@ -402,15 +397,72 @@ static void place_reference(eb_flow *f, const eb_block *b) {
     f->y += 1.5;
 }
 
-/* Only landscape tables (and their headings) stand on landscape pages:
- * anything else after them starts a portrait page. */
+/* ---- landscape pages ------------------------------------------------------------------------ */
+
+/* An introduction short enough to go with its table onto a landscape page
+ * (about five lines at the portrait width). */
+#define SHORT_INTRO_HEIGHT 72.0
+
+static bool short_intro(eb_flow *f, const eb_block *b) {
+    if (b->kind != EB_BLOCK_PARAGRAPH && b->kind != EB_BLOCK_NOTE) return false;
+    double portrait_text_width = f->portrait_w - 2 * f->margin_x;
+    return eb_height_ahead(f, b->kind == EB_BLOCK_NOTE ? ST_NOTE : ST_BODY, b->text, portrait_text_width) <=
+           SHORT_INTRO_HEIGHT;
+}
+
+/* The blocks from b that stand on landscape pages together: a table set
+ * landscape with the headings and short introduction before it (they are
+ * kept with it). Returns the table's block, or NULL when b starts none. */
+static const eb_block *landscape_group(eb_flow *f, const eb_block *b, const eb_block *end) {
+    if (b->kind != EB_BLOCK_TABLE && b->kind != EB_BLOCK_HEADING) return NULL;
+    bool intro_seen = false;
+    for (const eb_block *k = b; k < end; k++) {
+        if (k->kind == EB_BLOCK_TABLE) return eb_table_landscape(f, k->table) ? k : NULL;
+        if (k->kind == EB_BLOCK_HEADING && !intro_seen) continue;
+        if (intro_seen || !short_intro(f, k)) return NULL;
+        intro_seen = true;
+    }
+    return NULL;
+}
+
+/* Landscape pages float: when the portrait page before them still has
+ * room, the next section fills it, and they come after it (a typesetter's
+ * float, at the head of the next page; the structure tree keeps the
+ * logical order, the table where the text has it). What continues the
+ * table's own section (its caveats, "these studies") follows the table
+ * instead. A page with nothing on it yet turns. */
+static void enter_landscape(eb_flow *f) {
+    if (eb_flow_landscape(f)) return;
+    eb_page_plan *page = current(f);
+    if (page->nops == 0 && f->y <= f->margin_top + 0.01) {
+        double w = page->width;
+        page->width = page->height;
+        page->height = w;
+        return;
+    }
+    f->backfill = true;
+    f->backfill_page = f->page;
+    f->backfill_y = f->y;
+    eb_flow_new_page(f, true);
+}
+
+/* Only landscape groups stand on landscape pages: a new section after
+ * them goes back to the page they floated out of, anything else to a new
+ * portrait page. */
 static void leave_landscape(eb_flow *f, const eb_block *b) {
-    bool wants_landscape = (b->kind == EB_BLOCK_TABLE && b->table->landscape) || b->kind == EB_BLOCK_HEADING;
-    if (eb_flow_landscape(f) && !wants_landscape) eb_flow_new_page(f, false);
+    if (!eb_flow_landscape(f)) return;
+    bool new_section = b->kind == EB_BLOCK_HEADING && b->level == 1;
+    if (f->backfill && new_section) {
+        f->backfill = false;
+        f->page = f->backfill_page;
+        f->y = f->backfill_y;
+        return;
+    }
+    f->backfill = false;
+    eb_flow_new_page(f, false);
 }
 
 static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
-    leave_landscape(f, b);
     if (b->kind != EB_BLOCK_META) f->meta_table = EB_NO_ELEMENT;
     switch (b->kind) {
     case EB_BLOCK_TITLE: place_simple(f, ST_TITLE, b->text, EB_ROLE_TITLE, 0, 4); break;
@@ -440,8 +492,8 @@ static void panel_fill(eb_flow *f, size_t page, size_t at, double top, double bo
     size_t current_page = f->page;
     f->page = page;
     eb_op fill = {.kind = EB_OP_FILL, .x = eb_flow_left(f) - PANEL_PAD, .y = top,
-                  .w = eb_flow_width(f) + 2 * PANEL_PAD, .h = bottom - top, .color = COLOR_PANEL, .element = -1};
-    eb_flow_op(f, EB_OP_FILL, -1); /* one op more on the page, then moved to `at` */
+                  .w = eb_flow_width(f) + 2 * PANEL_PAD, .h = bottom - top, .color = COLOR_PANEL, .element = EB_NO_ELEMENT};
+    eb_flow_op(f, EB_OP_FILL, EB_NO_ELEMENT); /* one op more on the page, then moved to `at` */
     eb_page_plan *p = &f->plan->pages[page];
     memmove(&p->ops[at + 1], &p->ops[at], (p->nops - 1 - at) * sizeof *p->ops);
     p->ops[at] = fill;
@@ -471,6 +523,20 @@ static void place_in_panel(eb_flow *f, const eb_block *b, const eb_block *end) {
     }
     place_block(f, b, end);
     if (f->panel_open && (b + 1 >= end || !b[1].summary)) panel_close(f);
+}
+
+static void place_blocks(eb_flow *f, const eb_block *b, const eb_block *end) {
+    while (b < end) {
+        const eb_block *table = landscape_group(f, b, end);
+        if (!table) {
+            leave_landscape(f, b);
+            place_in_panel(f, b, end);
+            b++;
+            continue;
+        }
+        enter_landscape(f);
+        for (; b <= table; b++) place_in_panel(f, b, end);
+    }
 }
 
 /* ---- page furniture ------------------------------------------------------------------------- */
@@ -506,7 +572,7 @@ eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper pa
                  .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = EB_NO_ELEMENT};
     f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     eb_flow_new_page(&f, false);
-    for (size_t i = 0; i < brief->nblocks; i++) place_in_panel(&f, &brief->blocks[i], brief->blocks + brief->nblocks);
+    place_blocks(&f, brief->blocks, brief->blocks + brief->nblocks);
     if (f.cached_layout) eb_table_layout_free(f.cached_layout);
     size_t npages = plan->npages;
     for (size_t p = 0; p < npages; p++) place_furniture(&f, p);

@@ -56,6 +56,15 @@ typedef struct {
     bool panel_open;
     size_t panel_page, panel_op;
     double panel_top;
+    /* The latest table eb_table_landscape decided on, and its decision. */
+    const eb_brief_table *landscape_table;
+    bool landscape_decision;
+    /* While landscape pages are being set: the portrait page they float
+     * out of, and where its free space starts; what follows them in the
+     * text fills that page first (see enter_landscape). */
+    bool backfill;
+    size_t backfill_page;
+    double backfill_y;
 } eb_flow;
 
 /* Page geometry of the current page. */
@@ -93,6 +102,9 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent);
 /* The height a table needs at the least on the current page: its caption,
  * header rows and first body row. */
 double eb_table_min_height(eb_flow *f, const eb_brief_table *table);
+/* Whether a table is set on landscape pages: the layout decides it from
+ * the paper and the table's columns (compose makes no page decisions). */
+bool eb_table_landscape(eb_flow *f, const eb_brief_table *table);
 double eb_chart_height(const eb_chart *chart);
 void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent);
 

@@ -71,32 +71,41 @@ static bool table_rtl(const eb_flow *f, const eb_brief_table *t) {
     return persian > other;
 }
 
-static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
+static eb_table_layout *lay_out_at(eb_flow *f, const eb_brief_table *t, double width, eb_diag *diag) {
     size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
     eb_table_cell_spec *specs = make_specs(t);
     eb_table_spec spec = {.ncols = t->ncols, .nheader_rows = t->nheader_rows, .nbody_rows = t->nbody_rows,
                           .cells = specs, .rtl = table_rtl(f, t), .family = EB_FAMILY_SANS,
                           .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5, .note_color = COLOR_MUTED,
                           .origin = f->brief->file_name, .strict = f->strict};
-    eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, eb_flow_width(f), f->diag);
+    eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, width, diag);
     free_specs(specs, n);
     return layout;
 }
 
+static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
+    return lay_out_at(f, t, eb_flow_width(f), f->diag);
+}
+
+/* «(continued)» is never a line of its own under its table's name. */
+#define NO_BREAK_SPACE "\xC2\xA0"
+
+/* The captions are set to the table's width, over it: a caption wider
+ * than a narrow table would overhang it on one side. */
 static void make_captions(table_state *ts) {
     eb_flow *f = ts->f;
-    double w = eb_flow_width(f);
+    double w = ts->layout->width;
     const eb_brief_table *t = ts->src;
     eb_lang locale = eb_locale_lang(f->brief->locale);
     if (t->caption.text) {
         ts->caption = eb_flow_para(f, ST_CAPTION, t->caption, w);
-        char *cont = eb_xasprintf("%s %s", t->caption.text, f->brief->continued_label);
+        char *cont = eb_xasprintf("%s" NO_BREAK_SPACE "%s", t->caption.text, f->brief->continued_label);
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
         free(cont);
     } else if (f->last_heading.text) {
         /* a table without a caption goes by its section's name: «(continued)»
          * alone does not say which table continues */
-        char *cont = eb_xasprintf("%s %s", f->last_heading.text, f->brief->continued_label);
+        char *cont = eb_xasprintf("%s" NO_BREAK_SPACE "%s", f->last_heading.text, f->brief->continued_label);
         ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, f->last_heading.lang}, w);
         free(cont);
     } else {
@@ -119,7 +128,7 @@ static void place_caption(table_state *ts, bool continued) {
     eb_para *parts[2] = {continued ? ts->continued : ts->caption, continued ? NULL : ts->caption_rendering};
     for (int i = 0; i < 2; i++) {
         if (!parts[i]) continue;
-        double x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, parts[i]->width);
+        double x = eb_flow_x(f, ts->x0, ts->x0 + ts->layout->width, 0, parts[i]->width);
         eb_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? EB_NO_ELEMENT : ts->caption_element);
         f->y += parts[i]->height + 2;
     }
@@ -282,8 +291,8 @@ static void draw_row(table_state *ts, size_t row, double from, double to, bool r
 static void draw_slice(table_state *ts, const eb_table_slice *s, bool continued) {
     eb_flow *f = ts->f;
     const eb_table_layout *t = ts->layout;
-    place_caption(ts, continued);
     ts->x0 = f->rtl ? eb_flow_right(f) - t->width : eb_flow_left(f);
+    place_caption(ts, continued);
     rule(f, ts->x0, f->y, t->width, 0.8);
     for (size_t r = 0; r < t->nheader_rows; r++) draw_row(ts, r, 0, t->row_heights[r], continued);
     for (size_t r = s->first_row; r < s->end_row; r++) {
@@ -295,6 +304,25 @@ static void draw_slice(table_state *ts, const eb_table_slice *s, bool continued)
     rule(f, ts->x0, f->y, t->width, 0.8);
 }
 
+/* A table on landscape pages has them to itself: rather than fill its
+ * pages and leave the last one nearly empty, it is spread evenly over as
+ * many pages (the least page height that needs no more of them). */
+static size_t balance_slices(const eb_table_layout *t, double first_avail, double page_avail, size_t n,
+                             eb_table_slice **slices) {
+    if (n < 2) return n;
+    double lo = page_avail / (double)n, hi = page_avail;
+    while (hi - lo > 1) {
+        double cap = (lo + hi) / 2;
+        eb_table_slice *tried = NULL;
+        size_t m = eb_table_paginate(t, fmin(first_avail, cap), cap, &tried);
+        free(tried);
+        if (m == n) hi = cap;
+        else lo = cap;
+    }
+    free(*slices);
+    return eb_table_paginate(t, fmin(first_avail, hi), hi, slices);
+}
+
 static void place_slices(table_state *ts) {
     eb_flow *f = ts->f;
     const eb_table_layout *t = ts->layout;
@@ -302,6 +330,7 @@ static void place_slices(table_state *ts) {
     double first_avail = eb_flow_bottom(f) - f->y - caption_height(ts);
     eb_table_slice *slices = NULL;
     size_t n = eb_table_paginate(t, first_avail, page_avail, &slices);
+    if (eb_flow_landscape(f)) n = balance_slices(t, first_avail, page_avail, n, &slices);
     bool shown = false;
     for (size_t i = 0; i < n; i++) {
         bool empty = slices[i].end_row == slices[i].first_row;
@@ -314,6 +343,48 @@ static void place_slices(table_state *ts) {
         shown = true;
     }
     free(slices);
+}
+
+/* A column of a table set in 7.5-8 pt sans holds a word or a number with
+ * its unit and little more when it is narrower than this: a table whose
+ * columns would be narrower on a portrait page goes on landscape pages... */
+#define PORTRAIT_COLUMN_MIN 75.0
+/* ...unless it is small: when at the portrait width every column keeps its
+ * comfortable least width (table.c: a short label or Chinese phrase not
+ * broken; within COMFORT_TOLERANCE, a point or two less is as comfortable),
+ * the table takes at most this share of a portrait page and it fits whole
+ * in what is left of the page, it stays in the text, where a landscape
+ * page of its own would stand mostly empty. (Parted over two portrait
+ * pages it would leave the second as empty: it floats instead.) */
+#define COMFORT_TOLERANCE 1.01
+#define SMALL_TABLE_SHARE (1.0 / 3)
+#define HEADING_ROOM 40.0
+
+static bool decide_landscape(eb_flow *f, const eb_brief_table *table) {
+    double portrait_text_width = f->portrait_w - 2 * f->margin_x;
+    if (!table->ncols || portrait_text_width / (double)table->ncols >= PORTRAIT_COLUMN_MIN) return false;
+    eb_table_layout *t = lay_out_at(f, table, portrait_text_width, NULL);
+    double height = 0;
+    for (size_t r = 0; r < t->nheader_rows + t->nbody_rows; r++) height += t->row_heights[r];
+    bool comfortable = t->comfortable_width <= COMFORT_TOLERANCE * portrait_text_width;
+    eb_table_layout_free(t);
+    double body = f->portrait_h - f->margin_top - f->margin_bottom;
+    /* room for the captions and note, and a heading above them */
+    double extras = HEADING_ROOM + 6 + 3 + 6;
+    if (table->caption.text) extras += eb_height_ahead(f, ST_CAPTION, table->caption, portrait_text_width) + 2;
+    if (table->caption_rendering.text)
+        extras += eb_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, portrait_text_width) + 2;
+    if (table->note.text) extras += eb_height_ahead(f, ST_SOURCE, table->note, portrait_text_width) + 3;
+    double left_here = eb_flow_bottom(f) - f->y - extras;
+    return !(comfortable && height <= SMALL_TABLE_SHARE * body && height <= left_here);
+}
+
+bool eb_table_landscape(eb_flow *f, const eb_brief_table *table) {
+    if (f->landscape_table != table) {
+        f->landscape_table = table;
+        f->landscape_decision = decide_landscape(f, table);
+    }
+    return f->landscape_decision;
 }
 
 /* Lays out a table, or takes the layout made ahead of time for it. The
@@ -329,7 +400,6 @@ static eb_table_layout *layout_for(eb_flow *f, const eb_brief_table *table) {
 }
 
 double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
-    if (table->landscape) return 0; /* it starts a page of its own */
     if (f->cached_table != table) {
         if (f->cached_layout) eb_table_layout_free(f->cached_layout);
         f->cached_layout = lay_out(f, table);
@@ -338,17 +408,19 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
     const eb_table_layout *t = f->cached_layout;
     /* the caption and its original, as caption_height counts them, and
      * the space before the table */
-    double w = eb_flow_width(f);
+    double w = t->width;
     double h = 6 + 3;
     if (table->caption.text) h += eb_height_ahead(f, ST_CAPTION, table->caption, w) + 2;
     if (table->caption_rendering.text)
         h += eb_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, w) + 2;
-    for (size_t r = 0; r < t->nheader_rows + (t->nbody_rows ? 1 : 0); r++) h += t->row_heights[r];
+    for (size_t r = 0; r < t->nheader_rows; r++) h += t->row_heights[r];
+    /* of a tall first row, what eb_table_paginate sets before it cuts it */
+    double page = eb_flow_bottom(f) - f->margin_top;
+    if (t->nbody_rows) h += fmin(t->row_heights[t->nheader_rows], EB_TABLE_SPLIT_ROOM * page);
     return h;
 }
 
 void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
-    if (table->landscape != eb_flow_landscape(f)) eb_flow_new_page(f, table->landscape);
     eb_flow_space(f, 6);
     table_state ts = {.f = f, .src = table};
     ts.layout = layout_for(f, table);

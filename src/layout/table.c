@@ -245,8 +245,9 @@ static void least_widths(size_t ncols, const double *hard, double *comfort, doub
     for (size_t c = 0; c < ncols; c++) comfort[c] = hard[c] + (comfort[c] - hard[c]) * share;
 }
 
-/* Column widths for `avail` points, from every cell's content widths. */
-static void compute_column_widths(const table_builder *b, double avail, double *widths) {
+/* Column widths for `avail` points, from every cell's content widths; the
+ * sum of the columns' comfortable least widths in *comfortable. */
+static void compute_column_widths(const table_builder *b, double avail, double *widths, double *comfortable) {
     const eb_table_spec *spec = b->spec;
     size_t nrows = spec->nheader_rows + spec->nbody_rows;
     double *col_min = eb_xcalloc(spec->ncols, sizeof *col_min);
@@ -260,6 +261,8 @@ static void compute_column_widths(const table_builder *b, double avail, double *
             col_comfort[c] = fmax(col_comfort[c], comfort);
             col_max[c] = fmax(col_max[c], hi);
         }
+    *comfortable = 0;
+    for (size_t c = 0; c < spec->ncols; c++) *comfortable += col_comfort[c];
     least_widths(spec->ncols, col_min, col_comfort, clean_width(avail));
     eb_table_column_widths(spec->ncols, col_comfort, col_max, avail, widths);
     free(col_min);
@@ -343,7 +346,7 @@ eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spe
     t->row_heights = eb_xcalloc(nrows, sizeof *t->row_heights);
     t->cells = eb_xcalloc(nrows * spec->ncols, sizeof *t->cells);
     shape_cells(&b);
-    compute_column_widths(&b, width, t->col_widths);
+    compute_column_widths(&b, width, t->col_widths, &t->comfortable_width);
     for (size_t c = 0; c < t->ncols; c++) t->width += t->col_widths[c];
     place_columns(t);
     layout_rows(&b, t);

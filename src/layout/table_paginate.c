@@ -1,6 +1,7 @@
 /* table_paginate: splits a laid-out table into page slices, the header rows
- * repeated on each. Rows stay whole unless one is taller than a page; such a
- * row is cut between text lines. Whole rows cost O(1) each, so pagination is
+ * repeated on each. Rows stay whole unless one is taller than a page, or
+ * moving it whole would leave a large part of a page empty; such a row is
+ * cut between text lines. Whole rows cost O(1) each, so pagination is
  * linear in the number of rows.
  *
  * Where a row is cut: every line of every cell belongs to the slice in
@@ -235,6 +236,17 @@ static bool place_row_piece(paginator *p, const row_cuts *cuts, size_t row, doub
     return false;
 }
 
+static bool row_fits(const paginator *p, size_t row) {
+    return p->cur.height + body_row_height(p, row) <= p->cur_avail + HEIGHT_EPSILON;
+}
+
+/* Whether moving the next row whole to the next page would leave at least
+ * EB_TABLE_SPLIT_ROOM of this one empty: the row is then cut between lines
+ * instead, as a row taller than a page is. */
+static bool leaves_room(const paginator *p) {
+    return p->cur_avail - p->cur.height >= EB_TABLE_SPLIT_ROOM * p->page_avail;
+}
+
 static void paginate_rows(paginator *p) {
     const eb_table_layout *t = p->t;
     row_cuts cuts = {0};
@@ -242,7 +254,8 @@ static void paginate_rows(paginator *p) {
     double from = 0;
     for (size_t row = 0; row < t->nbody_rows;) {
         bool done;
-        if (from == 0 && body_row_height(p, row) <= p->page_avail - p->header + HEIGHT_EPSILON) {
+        if (from == 0 && body_row_height(p, row) <= p->page_avail - p->header + HEIGHT_EPSILON &&
+            !(leaves_room(p) && !row_fits(p, row))) {
             done = place_whole_row(p, row);
         } else {
             if (cuts_row != row) row_cuts_build(&cuts, t, t->nheader_rows + (cuts_row = row));

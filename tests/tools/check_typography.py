@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Typography of the briefs as measured from the PDFs (issue 15): each check
 reads all 21 briefs and reports every violation with its file and page.
-Usage: check_typography.py OUT_DIR FONTS_DIR"""
+Usage: check_typography.py OUT_DIR FONTS_DIR
+       check_typography.py --self-test   (each check fails on a broken case)"""
 import pathlib
 import re
 import struct
@@ -612,7 +613,107 @@ def check_persian_tables(pdfs, problems):
     return found
 
 
+# ---- page fill and bullets ------------------------------------------------------
+
+MIN_FILL = 0.40
+
+
+def page_fill(words, rects, height):
+    """How full a page is: the share of its body (between the top and bottom
+    margins, pages.c) that lies above the lowest content on it, text (word
+    boxes) or filled shapes (table rows, chart bars). Running header and
+    footer are outside the body and do not count."""
+    top, bottom = MARGIN_TOP, height - MARGIN_BOTTOM
+    lows = [w[3] for w in words if w[1] > top - 8 and w[3] < bottom + 4]
+    lows += [height - r[1] for r in rects if height - (r[1] + r[3]) > top - 8 and height - r[1] < bottom + 4]
+    return max(0.0, (max(lows) - top) / (bottom - top)) if lows else 0.0
+
+
+def check_fill(pdfs, problems):
+    """No page under MIN_FILL full except a brief's last."""
+    pages = 0
+    for path in pdfs:
+        pdf = pikepdf.open(path)
+        words = page_words(path)
+        for number, page in enumerate(pdf.pages[:-1], 1):
+            pages += 1
+            rects, _ = fills_and_texts(page)
+            fill = page_fill(words[number - 1], rects, float(page.MediaBox[3]))
+            if fill < MIN_FILL:
+                problems.append(f"{path.name} p. {number}: {fill:.0%} full")
+    return pages
+
+
+def detached_bullets(words, em=10.0):
+    """Bullets (•) whose nearest word on their line is more than an em away
+    (the text a bullet marks starts beside it, on either side)."""
+    out = []
+    for b in words:
+        if b[4] != "•":
+            continue
+        mid = (b[1] + b[3]) / 2
+        gaps = [max(w[0] - b[2], b[0] - w[2]) for w in words
+                if w is not b and w[4] != "•" and abs((w[1] + w[3]) / 2 - mid) < 4]
+        if not gaps or min(gaps) > em:
+            out.append((b, min(gaps) if gaps else None))
+    return out
+
+
+def check_bullets(pdfs, problems):
+    """0 bullets detached from their text by more than one em."""
+    found = 0
+    for path in pdfs:
+        for number, words in enumerate(page_words(path), 1):
+            found += sum(w[4] == "•" for w in words)
+            for b, gap in detached_bullets(words):
+                problems.append(f"{path.name} p. {number}: bullet at x {b[0]:.0f} "
+                                f"{'alone' if gap is None else f'{gap:.0f} pt'} from its text")
+    return found
+
+
+def self_test():
+    """Each check fails on a broken case: synthetic pages and lines."""
+    failures = []
+    height = 841.89
+    full = [(54, 700, 300, 770, "text")]
+    if page_fill(full, [], height) < MIN_FILL:
+        failures.append("a full page measured under the minimum")
+    if page_fill([(54, 70, 300, 120, "text")], [], height) >= MIN_FILL:
+        failures.append("a page 8 % full measured as full")
+    if page_fill([(54, 70, 300, 80, "text"), (54, 800, 200, 810, "Page 1 of 9")], [], height) >= MIN_FILL:
+        failures.append("the footer counted as content")
+    if page_fill([], [(54, height - 700, 400, 600, (0, 0, 0))], height) < MIN_FILL:
+        failures.append("a filled table missed")
+    if detached_bullets([(56, 100, 60, 110, "•"), (68, 100, 120, 110, "text")]):
+        failures.append("a bullet beside its text reported")
+    if not detached_bullets([(56, 100, 60, 110, "•"), (313, 100, 540, 110, "text")]):
+        failures.append("a bullet 253 pt from its text not reported")
+    if not detached_bullets([(56, 100, 60, 110, "•")]):
+        failures.append("a bullet alone not reported")
+    problems = []
+    if not check_minimums({"digits": 0}, problems) or not problems:
+        failures.append("a check that found nothing to check passed")
+    for f in failures:
+        print("self-test:", f)
+    return not failures
+
+
+# every check must have found something to check: a check over nothing passes
+MINIMUMS = {"digits": 100, "blocks": 1000, "labels": 10, "headings": 100, "punctuation": 10,
+            "continued": 5, "persian_tables": 1, "texts": 100, "bars": 10, "pages": 200, "bullets": 100}
+
+
+def check_minimums(found, problems):
+    """Returns True when it reported a check that found too little."""
+    low = [k for k, v in found.items() if v < MINIMUMS[k]]
+    for k in low:
+        problems.append(f"check {k!r} found only {found[k]} to check (at least {MINIMUMS[k]})")
+    return bool(low)
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return 0 if self_test() else 1
     out, fonts_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     pdfs = sorted(out.glob("*.pdf"))
     if len(pdfs) != 21:
@@ -627,6 +728,11 @@ def main():
     punctuation = check_punctuation(pdfs, problems)
     continued = check_continued(pdfs, problems)
     persian_tables = check_persian_tables(pdfs, problems)
+    pages = check_fill(pdfs, problems)
+    bullets = check_bullets(pdfs, problems)
+    check_minimums({"digits": digits, "blocks": cells["blocks"], "labels": labels, "headings": keeps["headings"],
+                    "punctuation": punctuation, "continued": continued, "persian_tables": persian_tables,
+                    "texts": chart["texts"], "bars": chart["bars"], "pages": pages, "bullets": bullets}, problems)
     for p in problems:
         print(p)
     print(f"persian digit glyphs checked: {digits}")
@@ -638,6 +744,8 @@ def main():
     print(f"adjacent full-width punctuation pairs checked: {punctuation}")
     print(f"continuation captions checked: {continued}")
     print(f"Persian table headers checked: {persian_tables}")
+    print(f"pages checked for fill (all but each brief's last, at least {MIN_FILL:.0%}): {pages}")
+    print(f"bullets checked (at most an em from their text): {bullets}")
     print("texts on fills: {texts}, lowest contrast {lowest:.2f} : 1; chart bars in order: {bars}".format(**chart))
     return 1 if problems else 0
 
