@@ -103,11 +103,14 @@ eb_brief *eb_compose_brief(const eb_corpus *corpus, size_t indication, eb_locale
     eb_compose_chart(&c);
     eb_compose_comparison(&c);
     eb_compose_findings(&c);
-    eb_compose_key_originals(&c);
     eb_compose_context(&c);
     eb_compose_source_tables(&c);
     eb_compose_human_studies(&c);
     eb_compose_statements(&c);
+    /* the originals are reference material: a section of their own before
+     * the references (in the findings they left a short tail that strands
+     * a near-empty page before a landscape table) */
+    eb_compose_key_originals(&c);
     eb_compose_references(&c);
     compose_disclaimer(&c, options);
     return brief;

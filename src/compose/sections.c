@@ -113,7 +113,7 @@ static const eb_statement *nth_conclusion(const eb_composer *c, size_t review, s
 /* Two to four messages, taken in turn from each review's conclusions so
  * that no single review dominates: the bottom line as the reviews state
  * it, each with who says it. Page 1 reads in the locale only; the
- * originals stand with the findings (eb_compose_key_originals). */
+ * originals have a section of their own near the end (eb_compose_key_originals). */
 void eb_compose_key_messages(eb_composer *c) {
     enum { MAX_MESSAGES = 4 };
     eb_brief *b = c->brief;
@@ -159,7 +159,7 @@ void eb_compose_key_originals(eb_composer *c) {
         bullets[n++] = (eb_bullet){.text = eb_label(b->locale, eb_attribution(c, r, &s->refs)), .rendering = original};
     }
     if (n == 0) return;
-    eb_add_heading(c, 2, c->s->h_key_originals);
+    eb_add_heading(c, 1, c->s->h_key_originals);
     eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->key_originals_intro));
     eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
     list->bullets = bullets;
