@@ -214,6 +214,9 @@ static void place_meta(eb_flow *f, const eb_block *b) {
 double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width) {
     if (!text.text) return 0;
     eb_text_style st = eb_style(f, id, text.lang);
+    /* a measurement with no diag: the text's own layout reports what no
+     * font covers, once (a fuzzed brief reached eb_diag with NULL here) */
+    st.strict = EB_UNCOVERED_REPORTED;
     eb_para *p = eb_layout_paragraph(f->fonts, text.text, strlen(text.text), &st, width, NULL);
     double h = p ? p->height : 0;
     eb_para_free(p);
