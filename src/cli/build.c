@@ -367,7 +367,8 @@ static int exit_code(eb_load_status status, const build_counts *c) {
 /* Returns EB_EXIT_OK, or the exit code of what failed: a usage error for an
  * unknown --indication, an I/O error when an input or fonts.json cannot be
  * read (with --indication too). */
-static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_job_list *jobs) {
+static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, const eb_font_list *font_list,
+                        eb_job_list *jobs, eb_diag *diag) {
     long only = -1;
     if (o->indication && (only = eb_corpus_find_indication(corpus, o->indication)) < 0) {
         fprintf(stderr, "evbrief: unknown indication \"%s\"\n", o->indication);
@@ -377,7 +378,7 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_j
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch,
                          .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
-    if (!eb_jobs_make(corpus, o->fonts, &jo, jobs)) return EB_EXIT_IO;
+    if (!eb_jobs_make(corpus, font_list, &jo, jobs, diag)) return EB_EXIT_IO;
     if (o->shard_n) eb_jobs_keep_shard(jobs, o->shard_k, o->shard_n);
     return EB_EXIT_OK;
 }
@@ -426,7 +427,8 @@ int eb_build_run(const eb_build_options *o) {
      * and reports each missing one at its place; a review with one is then
      * invalid and its briefs are not written. A broken font is reported
      * once, and every brief fails. */
-    eb_fontset *fonts = eb_fontset_open(o->fonts, diag);
+    eb_font_list font_list;
+    eb_fontset *fonts = eb_open_fonts(o->fonts, &font_list, diag);
     eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     /* renderings are needed only in the languages of the briefs built */
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
@@ -438,7 +440,7 @@ int eb_build_run(const eb_build_options *o) {
     if (corpus && !eb_make_directories("build", o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
-        code = prepare_jobs(o, corpus, &jobs);
+        code = prepare_jobs(o, corpus, &font_list, &jobs, diag);
         if (code == EB_EXIT_OK) {
             code = build_jobs(o, corpus, status, &jobs, fonts, diag, t0, load_time);
             reported = true;
@@ -452,6 +454,7 @@ int eb_build_run(const eb_build_options *o) {
         free(diagnostics);
     }
     eb_fontset_free(fonts);
+    eb_font_list_free(&font_list);
     eb_jobs_free(&jobs);
     eb_corpus_free(corpus);
     eb_diag_free(diag);

@@ -114,8 +114,8 @@ static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs, check
     return n;
 }
 
-static int check_against(const eb_build_options *o, const eb_corpus *corpus, check_out *out, size_t *nchecked,
-                         size_t *nproblems) {
+static int check_against(const eb_build_options *o, const eb_corpus *corpus, const eb_font_list *font_list,
+                         eb_diag *diag, check_out *out, size_t *nchecked, size_t *nproblems) {
     long only = o->indication ? eb_corpus_find_indication(corpus, o->indication) : -1;
     if (o->indication && only < 0) {
         fprintf(stderr, "evbrief check: unknown indication \"%s\"\n", o->indication);
@@ -125,7 +125,7 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus, che
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch, .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
     eb_job_list jobs;
-    if (!eb_jobs_make(corpus, o->fonts, &jo, &jobs)) return EB_EXIT_IO;
+    if (!eb_jobs_make(corpus, font_list, &jo, &jobs, diag)) return EB_EXIT_IO;
     if (o->shard_n) eb_jobs_keep_shard(&jobs, o->shard_k, o->shard_n);
     char *path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
@@ -159,14 +159,15 @@ int eb_cmd_check(int argc, char **argv) {
     eb_load_status status = EB_LOAD_OK;
     /* the same reviews as the build would load, missing glyphs and all:
      * see build.c */
-    eb_fontset *fonts = eb_fontset_open(o.fonts, diag);
+    eb_font_list font_list;
+    eb_fontset *fonts = eb_open_fonts(o.fonts, &font_list, diag);
     eb_text_check check = eb_glyph_check(fonts, o.allow_missing_glyphs);
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o.locale)};
     eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
     eb_fontset_free(fonts);
     check_out out = {o.json ? cJSON_CreateArray() : NULL};
     size_t checked = 0, problems = 0;
-    code = corpus ? check_against(&o, corpus, &out, &checked, &problems)
+    code = corpus ? check_against(&o, corpus, &font_list, diag, &out, &checked, &problems)
                   : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
     if (o.json) {
@@ -177,6 +178,7 @@ int eb_cmd_check(int argc, char **argv) {
         eb_print_json_report(report, diag);
     }
     eb_corpus_free(corpus);
+    eb_font_list_free(&font_list);
     eb_diag_free(diag);
     eb_build_options_free(&o);
     return code;

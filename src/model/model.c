@@ -1,5 +1,8 @@
 #include "model.h"
 
+#include "font_list.h"
+
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -94,4 +97,15 @@ bool eb_same_study(const eb_human_study *a, const eb_human_study *b) {
      * 10.2147/CCID.S401839 and 10.2147/ccid.s401839 alike. */
     if (a->doi && b->doi) return strcasecmp(a->doi, b->doi) == 0;
     return a->pmid && b->pmid && strcmp(a->pmid, b->pmid) == 0;
+}
+
+void eb_font_list_free(eb_font_list *list) {
+    for (size_t i = 0; i < list->n; i++) {
+        free(list->entries[i].role);
+        free(list->entries[i].file);
+    }
+    free(list->entries);
+    free(list->dir);
+    free(list->path);
+    *list = (eb_font_list){0};
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load.h"
 #include "load/json_source.h"
 
 /* Parses text as "t.json"; returns whether it parsed, and the one-line
@@ -106,7 +107,80 @@ static void test_nul_escapes(void) {
     eb_json_doc_free(&doc);
 }
 
+/* fonts.json through the typed reader: each problem at its line, column
+ * and path. A face index is checked before any conversion: 1e10 made
+ * `(unsigned)face` undefined once (UBSan: "1e+10 is outside the range of
+ * representable values of type 'unsigned int'"). */
+static void expect_font_list_error(const char *entry, const char *message) {
+    char *text = eb_xasprintf("{\"fonts\": [{\"role\": \"cjk\", \"weight\": \"bold\", \"file\": \"a.ttc\", %s}]}", entry);
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_font_list list;
+    CHECK(!eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    CHECK(list.n == 0 && list.entries == NULL);
+    CHECK(eb_diag_count(diag, EB_ERROR) == 1);
+    CHECK_STR(eb_diag_message_count(diag) ? eb_diag_message(diag, 0) : "", message);
+    eb_diag_free(diag);
+    free(text);
+}
+
+static void test_font_list(void) {
+    static const struct { const char *face, *message; } faces[] = {
+        {"1e10", "fonts.json:1:71: error: 10000000000 is out of range (0 to 65535) [$.fonts[0].face]"},
+        {"-1e10", "fonts.json:1:71: error: -10000000000 is out of range (0 to 65535) [$.fonts[0].face]"},
+        {"4294967296", "fonts.json:1:71: error: 4294967296 is out of range (0 to 65535) [$.fonts[0].face]"},
+        {"65536", "fonts.json:1:71: error: 65536 is out of range (0 to 65535) [$.fonts[0].face]"},
+        {"-1", "fonts.json:1:71: error: -1 is out of range (0 to 65535) [$.fonts[0].face]"},
+        {"0.5", "fonts.json:1:71: error: expected a whole number, found 0.5 [$.fonts[0].face]"},
+        {"1e999", "fonts.json:1:71: error: expected a whole number, found inf [$.fonts[0].face]"},
+        {"\"2\"", "fonts.json:1:71: error: expected a whole number, found a string [$.fonts[0].face]"},
+    };
+    for (size_t i = 0; i < sizeof faces / sizeof *faces; i++) {
+        char *entry = eb_xasprintf("\"face\": %s", faces[i].face);
+        expect_font_list_error(entry, faces[i].message);
+        free(entry);
+    }
+    expect_font_list_error("\"face\": 0, \"sha265\": \"x\"",
+                           "fonts.json:1:74: error: unknown field \"sha265\"; did you mean \"sha256\"? [$.fonts[0].sha265]");
+    expect_font_list_error("\"face\": 0, \"sha256\": \"ABC\"",
+                           "fonts.json:1:84: error: expected a SHA-256: 64 lower-case hex digits [$.fonts[0].sha256]");
+    expect_font_list_error("\"face\": 0, \"fase\": 0",
+                           "fonts.json:1:74: error: unknown field \"fase\"; did you mean \"face\"? [$.fonts[0].fase]");
+    const char *text = "{\"fonts\": [{\"role\": \"greek\", \"weight\": \"bolt\", \"file\": \"../x.ttf\", \"face\": 0}]}";
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_font_list list;
+    CHECK(!eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    CHECK(eb_diag_message_count(diag) == 3);
+    if (eb_diag_message_count(diag) == 3) {
+        CHECK_STR(eb_diag_message(diag, 0), "fonts.json:1:21: error: unknown value \"greek\"; expected one of: "
+                                            "latin-serif, latin-sans, arabic, cjk [$.fonts[0].role]");
+        CHECK_STR(eb_diag_message(diag, 1), "fonts.json:1:40: error: unknown value \"bolt\"; did you mean \"bold\"? [$.fonts[0].weight]");
+        CHECK_STR(eb_diag_message(diag, 2), "fonts.json:1:56: error: expected a file name inside the fonts directory, "
+                                            "without '/' [$.fonts[0].file]");
+    }
+    eb_diag_free(diag);
+    text = "{\"fonts\": []}";
+    diag = eb_diag_new(NULL);
+    CHECK(!eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    CHECK_STR(eb_diag_message_count(diag) ? eb_diag_message(diag, 0) : "",
+              "fonts.json:1:11: error: expected at least 1 item, found 0 [$.fonts]");
+    eb_diag_free(diag);
+    text = "{\"fonts\": [{\"role\": \"cjk\", \"weight\": \"bold\", \"file\": \"a.ttc\", \"face\": 2, "
+           "\"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"}]}";
+    diag = eb_diag_new(NULL);
+    CHECK(eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    CHECK(list.n == 1 && list.entries[0].bold && list.entries[0].face == 2);
+    if (list.n == 1) {
+        CHECK_STR(list.entries[0].role, "cjk");
+        CHECK_STR(list.entries[0].file, "a.ttc");
+        CHECK_STR(list.entries[0].sha256, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+        CHECK_STR(list.dir, "fonts");
+    }
+    eb_font_list_free(&list);
+    eb_diag_free(diag);
+}
+
 int main(void) {
+    test_font_list();
     test_what_cjson_refuses();
     test_depth();
     test_positions();
