@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "build_record.h"
 #include "diag.h"
 #include "font_list.h"
 #include "model.h"
@@ -75,5 +76,12 @@ bool eb_load_font_list(const char *fonts_dir, eb_font_list *out, eb_diag *diag);
 /* The same from memory, reported as `file` (tests and fuzzing). */
 bool eb_load_font_list_buffer(const char *fonts_dir, const char *file, const char *data, size_t len,
                               eb_font_list *out, eb_diag *diag);
+
+/* Reads a build's out/manifest.json (cli/manifest.h). A missing file gives
+ * an empty manifest and *missing; an unreadable or malformed one returns
+ * false after reporting every problem (line, column, path), with *m empty. */
+bool eb_load_manifest(const char *path, eb_manifest *m, bool *missing, eb_diag *diag);
+/* The same from memory (tests and fuzzing). */
+bool eb_load_manifest_buffer(const char *file, const char *data, size_t len, eb_manifest *m, eb_diag *diag);
 
 #endif

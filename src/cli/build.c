@@ -383,12 +383,24 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, cons
     return EB_EXIT_OK;
 }
 
+/* The manifest of the last build. One that cannot be read costs only time:
+ * every brief is rebuilt and the manifest rewritten, so its first problem
+ * is a warning, not an error. */
+static void read_previous(const char *path, eb_manifest *m, eb_diag *diag) {
+    eb_diag *problems = eb_diag_new(NULL);
+    bool missing = false;
+    if (!eb_load_manifest(path, m, &missing, problems))
+        eb_diag_report(diag, EB_WARNING, (eb_location){.file = path},
+                       "cannot use the last build's manifest, so every brief is rebuilt: %s",
+                       eb_diag_message_count(problems) ? eb_diag_message(problems, 0) : "?");
+    eb_diag_free(problems);
+}
+
 static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
                       eb_job_list *jobs, eb_fontset *fonts, eb_diag *diag, double t0, double load_time) {
     char *manifest_path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
-    bool missing = false;
-    if (!eb_manifest_read(manifest_path, &m, &missing)) eb_manifest_free(&m);
+    read_previous(manifest_path, &m, diag);
     build_run b = {.o = o, .corpus = corpus, .jobs = jobs, .previous = &m, .diag = diag,
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
@@ -401,7 +413,7 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
     if (full) remove_orphans(o, jobs, &m, &c);
-    if (!eb_manifest_write(manifest_path, &m)) c.failed_io++;
+    if (!eb_manifest_write(manifest_path, &m, diag)) c.failed_io++;
     if (o->json) print_json(&b, &c, diag);
     else if (!o->quiet || c.failed_input || c.failed_io)
         printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,

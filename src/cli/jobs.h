@@ -12,15 +12,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "build_record.h"
 #include "compose.h"
 #include "diag.h"
 #include "font_list.h"
 #include "model.h"
-
-typedef struct {
-    char *name;       /* path relative to its directory: "reviews/he-2026.json", "NotoSerif-Regular.ttf" */
-    char sha256[65];
-} eb_file_hash;
 
 typedef struct {
     size_t indication;

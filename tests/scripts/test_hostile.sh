@@ -322,7 +322,7 @@ cp "$c/out/manifest.json" "$c/manifest.before"
 [ "$(stat -c %s "$c/manifest.before")" -gt 1024 ] || fail "the manifest is too small for this case"
 (cd "$c" && trap '' XFSZ && ulimit -f 1 && exec "$EVBRIEF" build --inputs inputs --out out --locale en --quiet >log 2>&1); code=$?
 [ $code = 3 ] || fail "exit code $code, expected 3 (manifest)"
-expect 'evbrief: cannot write out/manifest.json: File too large'
+expect 'out/manifest.json: error: cannot write: File too large'
 cmp -s "$c/out/manifest.json" "$c/manifest.before" || fail "the manifest was damaged"
 [ -z "$(ls -A "$c/out" | grep -vE '^[a-z-]+\.(en|fa|zh)\.pdf$|^manifest\.json$')" ] || fail "partial files: $(ls -A "$c/out")"
 

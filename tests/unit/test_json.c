@@ -179,7 +179,28 @@ static void test_font_list(void) {
     eb_diag_free(diag);
 }
 
+/* The manifest through the same reader: a hand-edited count beyond long's
+ * range is refused before any conversion, each problem at its place. */
+static void test_manifest(void) {
+    const char *text = "{\"evbrief_version\": \"0.1.0\", \"briefs\": [{\"file\": \"a.en.pdf\", "
+                       "\"indication\": \"a\", \"locale\": \"en\", \"pages\": 1e30, \"bytes\": 5, "
+                       "\"sha256\": \"x\", \"key\": \"x\", \"inputs\": [], \"fonts\": []}]}";
+    eb_diag *diag = eb_diag_new(NULL);
+    eb_manifest m;
+    CHECK(!eb_load_manifest_buffer("manifest.json", text, strlen(text), &m, diag));
+    CHECK(m.n == 0 && m.entries == NULL);
+    CHECK(eb_diag_message_count(diag) == 3);
+    if (eb_diag_message_count(diag) == 3) {
+        CHECK_STR(eb_diag_message(diag, 0), "manifest.json:1:106: error: 1000000000000000019884624838656 is out of "
+                                            "range (0 to 9007199254740991) [$.briefs[0].pages]");
+        CHECK_STR(eb_diag_message(diag, 1), "manifest.json:1:134: error: expected a SHA-256: 64 lower-case hex digits "
+                                            "[$.briefs[0].sha256]");
+    }
+    eb_diag_free(diag);
+}
+
 int main(void) {
+    test_manifest();
     test_font_list();
     test_what_cjson_refuses();
     test_depth();
