@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "font_list.h"
 
 /* ---- fonts ------------------------------------------------------------- */
 
@@ -26,30 +27,12 @@ typedef struct eb_font eb_font;
  * Not thread-safe: use one fontset per thread (eb_fontset_share). */
 typedef struct eb_fontset eb_fontset;
 
-/* One font of fonts.json. fonts.json is read here only (font_list.c): the
- * fontset opens these, the build pins their hashes. */
-typedef struct {
-    char *role;              /* "latin-serif", "latin-sans", "arabic" or "cjk" */
-    bool bold;               /* weight "bold"; any other weight is regular */
-    char *file;              /* a name inside the fonts directory */
-    unsigned face;           /* index inside a collection, 0 to 65535 */
-    char sha256[65];         /* the pinned SHA-256 in hex, "" when not given */
-} eb_font_entry;
-
-typedef struct {
-    char *path;              /* DIR/fonts.json */
-    eb_font_entry *entries;
-    size_t n;
-} eb_font_list;
-
-/* Reads DIR/fonts.json: 1 to 32 entries. Reports every problem through diag
- * (the file, the JSON path) and returns false, leaving *out empty. */
-bool eb_font_list_read(const char *fonts_dir, eb_font_list *out, eb_diag *diag);
-void eb_font_list_free(eb_font_list *list);
-
-/* Opens the fonts listed in DIR/fonts.json. On failure reports through diag
- * (missing, truncated or non-font file, with its path) and returns NULL. */
-eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag);
+/* Opens the fonts of a list the load stage read from fonts.json
+ * (eb_load_font_list); the list is not kept. On failure reports through
+ * diag (missing, truncated or non-font file, with its path) and returns
+ * NULL; an empty list (one that could not be read, and said so) gives NULL
+ * without a report. */
+eb_fontset *eb_fontset_open(const eb_font_list *list, eb_diag *diag);
 /* Another fontset over the same, immutable font data, for another thread:
  * the files are mapped and the faces set up once per process. Each fontset
  * is used by one thread at a time and freed on its own; the data goes with

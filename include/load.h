@@ -11,7 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "build_record.h"
 #include "diag.h"
+#include "font_list.h"
 #include "model.h"
 
 typedef enum {
@@ -65,5 +67,21 @@ eb_corpus *eb_load_files(const char *inputs_dir, char *const *files, size_t nfil
  * (owned by the corpus arena) or NULL. */
 const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
                                        const char *data, size_t len, eb_diag *diag);
+
+/* Reads DIR/fonts.json (docs/text-engine.md): 1 to EB_MAX_FONTS entries,
+ * each a role, a weight, a file inside DIR, a face index from 0 to 65535 and
+ * optionally its SHA-256. Reports every problem through diag (file, line,
+ * column, JSON path) and returns false, leaving *out empty. */
+bool eb_load_font_list(const char *fonts_dir, eb_font_list *out, eb_diag *diag);
+/* The same from memory, reported as `file` (tests and fuzzing). */
+bool eb_load_font_list_buffer(const char *fonts_dir, const char *file, const char *data, size_t len,
+                              eb_font_list *out, eb_diag *diag);
+
+/* Reads a build's out/manifest.json (cli/manifest.h). A missing file gives
+ * an empty manifest and *missing; an unreadable or malformed one returns
+ * false after reporting every problem (line, column, path), with *m empty. */
+bool eb_load_manifest(const char *path, eb_manifest *m, bool *missing, eb_diag *diag);
+/* The same from memory (tests and fuzzing). */
+bool eb_load_manifest_buffer(const char *file, const char *data, size_t len, eb_manifest *m, eb_diag *diag);
 
 #endif

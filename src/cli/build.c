@@ -364,7 +364,8 @@ static int exit_code(eb_load_status status, const build_counts *c) {
 /* Returns EB_EXIT_OK, or the exit code of what failed: a usage error for an
  * unknown --indication, an I/O error when an input or fonts.json cannot be
  * read (with --indication too). */
-static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_job_list *jobs) {
+static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, const eb_font_list *font_list,
+                        eb_job_list *jobs, eb_diag *diag) {
     long only = -1;
     if (o->indication && (only = eb_corpus_find_indication(corpus, o->indication)) < 0) {
         fprintf(stderr, "evbrief: unknown indication \"%s\"\n", o->indication);
@@ -374,17 +375,29 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_j
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch,
                          .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
-    if (!eb_jobs_make(corpus, o->fonts, &jo, jobs)) return EB_EXIT_IO;
+    if (!eb_jobs_make(corpus, font_list, &jo, jobs, diag)) return EB_EXIT_IO;
     if (o->shard_n) eb_jobs_keep_shard(jobs, o->shard_k, o->shard_n);
     return EB_EXIT_OK;
+}
+
+/* The manifest of the last build. One that cannot be read costs only time:
+ * every brief is rebuilt and the manifest rewritten, so its first problem
+ * is a warning, not an error. */
+static void read_previous(const char *path, eb_manifest *m, eb_diag *diag) {
+    eb_diag *problems = eb_diag_new(NULL);
+    bool missing = false;
+    if (!eb_load_manifest(path, m, &missing, problems))
+        eb_diag_report(diag, EB_WARNING, (eb_location){.file = path},
+                       "cannot use the last build's manifest, so every brief is rebuilt: %s",
+                       eb_diag_message_count(problems) ? eb_diag_message(problems, 0) : "?");
+    eb_diag_free(problems);
 }
 
 static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
                       eb_job_list *jobs, eb_fontset *fonts, eb_diag *diag, double t0, double load_time) {
     char *manifest_path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
-    bool missing = false;
-    if (!eb_manifest_read(manifest_path, &m, &missing)) eb_manifest_free(&m);
+    read_previous(manifest_path, &m, diag);
     build_run b = {.o = o, .corpus = corpus, .jobs = jobs, .previous = &m, .diag = diag,
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
@@ -397,7 +410,7 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
     if (full) remove_orphans(o, jobs, &m, &c);
-    if (!eb_manifest_write(manifest_path, &m)) c.failed_io++;
+    if (!eb_manifest_write(manifest_path, &m, diag)) c.failed_io++;
     if (o->json) print_json(&b, &c, diag);
     else if (!o->quiet || c.failed_input || c.failed_io)
         printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,
@@ -423,7 +436,8 @@ int eb_build_run(const eb_build_options *o) {
      * and reports each missing one at its place; a review with one is then
      * invalid and its briefs are not written. A broken font is reported
      * once, and every brief fails. */
-    eb_fontset *fonts = eb_fontset_open(o->fonts, diag);
+    eb_font_list font_list;
+    eb_fontset *fonts = eb_open_fonts(o->fonts, &font_list, diag);
     eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     /* renderings are needed only in the languages of the briefs built */
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
@@ -435,7 +449,7 @@ int eb_build_run(const eb_build_options *o) {
     if (corpus && !eb_make_directories("build", o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
-        code = prepare_jobs(o, corpus, &jobs);
+        code = prepare_jobs(o, corpus, &font_list, &jobs, diag);
         if (code == EB_EXIT_OK) {
             code = build_jobs(o, corpus, status, &jobs, fonts, diag, t0, load_time);
             reported = true;
@@ -449,6 +463,7 @@ int eb_build_run(const eb_build_options *o) {
         free(diagnostics);
     }
     eb_fontset_free(fonts);
+    eb_font_list_free(&font_list);
     eb_jobs_free(&jobs);
     eb_corpus_free(corpus);
     eb_diag_free(diag);

@@ -114,8 +114,8 @@ static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs, check
     return n;
 }
 
-static int check_against(const eb_build_options *o, const eb_corpus *corpus, check_out *out, size_t *nchecked,
-                         size_t *nproblems) {
+static int check_against(const eb_build_options *o, const eb_corpus *corpus, const eb_font_list *font_list,
+                         eb_diag *diag, check_out *out, size_t *nchecked, size_t *nproblems) {
     long only = o->indication ? eb_corpus_find_indication(corpus, o->indication) : -1;
     if (o->indication && only < 0) {
         fprintf(stderr, "evbrief check: unknown indication \"%s\"\n", o->indication);
@@ -125,13 +125,13 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus, che
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch, .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
     eb_job_list jobs;
-    if (!eb_jobs_make(corpus, o->fonts, &jo, &jobs)) return EB_EXIT_IO;
+    if (!eb_jobs_make(corpus, font_list, &jo, &jobs, diag)) return EB_EXIT_IO;
     if (o->shard_n) eb_jobs_keep_shard(&jobs, o->shard_k, o->shard_n);
     char *path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
     bool missing = false;
     int code = EB_EXIT_OK;
-    if (!eb_manifest_read(path, &m, &missing)) code = EB_EXIT_IO;
+    if (!eb_load_manifest(path, &m, &missing, diag)) code = EB_EXIT_IO;
     size_t problems = 0;
     for (size_t i = 0; code == EB_EXIT_OK && i < jobs.njobs; i++) problems += !check_job(o, &m, &jobs.jobs[i], out);
     if (code == EB_EXIT_OK && !o->indication && !o->locale && !o->shard_n) problems += check_orphans(&m, &jobs, out);
@@ -159,14 +159,15 @@ int eb_cmd_check(int argc, char **argv) {
     eb_load_status status = EB_LOAD_OK;
     /* the same reviews as the build would load, missing glyphs and all:
      * see build.c */
-    eb_fontset *fonts = eb_fontset_open(o.fonts, diag);
+    eb_font_list font_list;
+    eb_fontset *fonts = eb_open_fonts(o.fonts, &font_list, diag);
     eb_text_check check = eb_glyph_check(fonts, o.allow_missing_glyphs);
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o.locale)};
     eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
     eb_fontset_free(fonts);
     check_out out = {o.json ? cJSON_CreateArray() : NULL};
     size_t checked = 0, problems = 0;
-    code = corpus ? check_against(&o, corpus, &out, &checked, &problems)
+    code = corpus ? check_against(&o, corpus, &font_list, diag, &out, &checked, &problems)
                   : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
     if (o.json) {
@@ -177,6 +178,7 @@ int eb_cmd_check(int argc, char **argv) {
         eb_print_json_report(report, diag);
     }
     eb_corpus_free(corpus);
+    eb_font_list_free(&font_list);
     eb_diag_free(diag);
     eb_build_options_free(&o);
     return code;
@@ -184,24 +186,31 @@ int eb_cmd_check(int argc, char **argv) {
 
 /* ---- manifest merge -------------------------------------------------------------- */
 
-static bool merge_one(eb_manifest *into, const char *path) {
+static bool merge_one(eb_manifest *into, const char *path, eb_diag *diag) {
     eb_manifest m;
     bool missing = false;
-    if (!eb_manifest_read(path, &m, &missing)) return false;
+    if (!eb_load_manifest(path, &m, &missing, diag)) return false;
+    eb_location where = {.file = path};
     if (missing) {
-        fprintf(stderr, "evbrief manifest merge: %s does not exist\n", path);
+        eb_diag_report(diag, EB_ERROR, where, "no such manifest");
         return false;
     }
     bool ok = true;
     if (into->version && strcmp(into->version, m.version) != 0) {
-        fprintf(stderr, "evbrief manifest merge: %s is from evbrief %s, not %s\n", path, m.version, into->version);
+        where.path = "$.evbrief_version";
+        eb_diag_report(diag, EB_ERROR, where, "written by evbrief %s, the manifests before it by %s",
+                       m.version, into->version);
         ok = false;
     }
     if (!into->version) into->version = eb_xstrdup(m.version);
     for (size_t i = 0; ok && i < m.n; i++) {
         const eb_manifest_entry *have = eb_manifest_find(into, m.entries[i].file);
         if (have && (strcmp(have->sha256, m.entries[i].sha256) != 0 || strcmp(have->key, m.entries[i].key) != 0)) {
-            fprintf(stderr, "evbrief manifest merge: %s differs between shards (%s)\n", m.entries[i].file, path);
+            char at[40];
+            snprintf(at, sizeof at, "$.briefs[%zu]", i);
+            where.path = at;
+            eb_diag_report(diag, EB_ERROR, where, "%s differs between shards: another manifest has another "
+                           "PDF or key for it", m.entries[i].file);
             ok = false;
             continue;
         }
@@ -221,6 +230,7 @@ int eb_cmd_manifest(int argc, char **argv) {
     }
     const char *out = NULL;
     eb_manifest merged = {0};
+    eb_diag *diag = eb_diag_new(stderr);
     int code = EB_EXIT_OK;
     size_t inputs = 0;
     for (int i = 2; i < argc; i++) {
@@ -229,7 +239,7 @@ int eb_cmd_manifest(int argc, char **argv) {
         else if (argv[i][0] == '-') { fprintf(stderr, "evbrief manifest merge: unknown option \"%s\"\n", argv[i]); code = EB_EXIT_USAGE; }
         else {
             inputs++;
-            if (code == EB_EXIT_OK && !merge_one(&merged, argv[i])) code = EB_EXIT_INPUT;
+            if (code == EB_EXIT_OK && !merge_one(&merged, argv[i], diag)) code = EB_EXIT_INPUT;
         }
     }
     if (code == EB_EXIT_OK && (!out || inputs == 0)) {
@@ -237,9 +247,10 @@ int eb_cmd_manifest(int argc, char **argv) {
         code = EB_EXIT_USAGE;
     }
     if (code == EB_EXIT_OK) eb_print_paths(NULL, NULL, out);
-    if (code == EB_EXIT_OK && (!eb_make_parent_directories("manifest merge", out) || !eb_manifest_write(out, &merged)))
+    if (code == EB_EXIT_OK && (!eb_make_parent_directories("manifest merge", out) || !eb_manifest_write(out, &merged, diag)))
         code = EB_EXIT_IO;
     if (code == EB_EXIT_OK) printf("merged %zu manifest(s): %zu brief(s) into %s\n", inputs, merged.n, out);
     eb_manifest_free(&merged);
+    eb_diag_free(diag);
     return code;
 }

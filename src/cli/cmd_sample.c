@@ -127,7 +127,9 @@ int eb_cmd_sample(int argc, char **argv) {
     char *fonts_found = eb_find_fonts(fonts_dir);
     eb_print_paths(NULL, fonts_found, out);
     eb_diag *diag = eb_diag_new(stderr);
-    eb_fontset *fonts = eb_fontset_open(fonts_found, diag);
+    eb_font_list font_list;
+    eb_fontset *fonts = eb_open_fonts(fonts_found, &font_list, diag);
+    eb_font_list_free(&font_list);
     bool ok = fonts && write_sample(fonts, out, diag);
     if (ok) printf("wrote %s\n", out);
     eb_fontset_free(fonts);

@@ -95,7 +95,9 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
     int code = parse(argc, argv, usage, options, o);
     if (code >= 0) return code;
     eb_diag_set_format(diag, o->diag_format);
-    eb_fontset *fonts = o->fonts ? eb_fontset_open(o->fonts, diag) : NULL;
+    eb_font_list font_list = {0};
+    eb_fontset *fonts = o->fonts ? eb_open_fonts(o->fonts, &font_list, diag) : NULL;
+    eb_font_list_free(&font_list);
     if (o->fonts && !fonts) return EB_EXIT_IO;
     eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};

@@ -1,17 +1,15 @@
 #include "jobs.h"
 
-#include "layout.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool hash_file(const char *path, char sha256[65]) {
+static bool hash_file(const char *path, char sha256[65], eb_diag *diag) {
     char *data = NULL;
     size_t len = 0;
     const char *error = NULL;
     if (!eb_read_file(path, (size_t)1 << 30, &data, &len, &error)) {
-        fprintf(stderr, "evbrief: cannot read %s: %s\n", path, error);
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", error);
         return false;
     }
     eb_sha256_hex(data, len, sha256);
@@ -27,28 +25,22 @@ static const char *relative(const char *path, const char *dir) {
     return path;
 }
 
-/* The pinned hashes of fonts.json. The commands open the fontset (the
- * same list, read by the layout stage) first, and it has reported the
- * list's problems: they are not printed twice. */
-static bool read_font_hashes(const char *fonts_dir, eb_job_list *list) {
-    eb_diag *diag = eb_diag_new(NULL);
-    eb_font_list fonts;
-    bool ok = eb_font_list_read(fonts_dir, &fonts, diag);
-    list->fonts = eb_xcalloc(fonts.n + 1, sizeof *list->fonts);
-    for (size_t i = 0; ok && i < fonts.n; i++) {
-        if (!fonts.entries[i].sha256[0]) {
-            fprintf(stderr, "%s: $.fonts[%zu]: no sha256 pinned\n", fonts.path, i);
-            ok = false;
-            break;
+/* The pinned hashes of fonts.json. */
+static bool read_font_hashes(const eb_font_list *fonts, eb_job_list *list, eb_diag *diag) {
+    list->fonts = eb_xcalloc(fonts->n + 1, sizeof *list->fonts);
+    for (size_t i = 0; i < fonts->n; i++) {
+        if (!fonts->entries[i].sha256[0]) {
+            char path[40];
+            snprintf(path, sizeof path, "$.fonts[%zu]", i);
+            eb_diag_report(diag, EB_ERROR, (eb_location){.file = fonts->path, .path = path},
+                           "no \"sha256\": a build pins the hash of every font in its keys");
+            return false;
         }
         eb_file_hash *h = &list->fonts[list->nfonts++];
-        h->name = eb_xstrdup(fonts.entries[i].file);
-        memcpy(h->sha256, fonts.entries[i].sha256, 65);
+        h->name = eb_xstrdup(fonts->entries[i].file);
+        memcpy(h->sha256, fonts->entries[i].sha256, 65);
     }
-    if (!ok) fprintf(stderr, "evbrief: cannot read the font list %s/fonts.json\n", fonts_dir);
-    eb_font_list_free(&fonts);
-    eb_diag_free(diag);
-    return ok;
+    return fonts->n > 0;
 }
 
 static double estimate_weight(const eb_corpus *corpus, size_t indication) {
@@ -112,15 +104,16 @@ static bool fed(const eb_corpus *corpus, size_t indication) {
     return blocking_file(corpus, indication) != NULL;
 }
 
-bool eb_jobs_make(const eb_corpus *corpus, const char *fonts_dir, const eb_job_options *o, eb_job_list *list) {
+bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *o,
+                  eb_job_list *list, eb_diag *diag) {
     *list = (eb_job_list){0};
-    if (!read_font_hashes(fonts_dir, list)) return false;
+    if (!read_font_hashes(fonts, list, diag)) return false;
     eb_file_hash indications = {eb_xstrdup(relative(corpus->indications_file, corpus->inputs_dir)), {0}};
     eb_file_hash *reviews = eb_xcalloc(corpus->nreviews + 1, sizeof *reviews);
-    bool ok = hash_file(corpus->indications_file, indications.sha256);
+    bool ok = hash_file(corpus->indications_file, indications.sha256, diag);
     for (size_t r = 0; ok && r < corpus->nreviews; r++) {
         reviews[r].name = eb_xstrdup(relative(corpus->reviews[r].file, corpus->inputs_dir));
-        ok = hash_file(corpus->reviews[r].file, reviews[r].sha256);
+        ok = hash_file(corpus->reviews[r].file, reviews[r].sha256, diag);
     }
     list->jobs = eb_xcalloc(corpus->nindications * EB_LOCALE_COUNT + 1, sizeof *list->jobs);
     for (size_t i = 0; ok && i < corpus->nindications; i++) {

@@ -12,13 +12,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "build_record.h"
 #include "compose.h"
+#include "diag.h"
+#include "font_list.h"
 #include "model.h"
-
-typedef struct {
-    char *name;       /* path relative to its directory: "reviews/he-2026.json", "NotoSerif-Regular.ttf" */
-    char sha256[65];
-} eb_file_hash;
 
 typedef struct {
     size_t indication;
@@ -48,11 +46,12 @@ typedef struct {
 } eb_job_options;
 
 /* Every brief of every fed (or blocked) indication, in indication then
- * locale order. Fonts are hashed from fonts_dir/fonts.json's pinned values.
- * Returns false (after printing why) when an input or fonts.json cannot be
- * read. */
-bool eb_jobs_make(const eb_corpus *corpus, const char *fonts_dir, const eb_job_options *options,
-                  eb_job_list *list);
+ * locale order. Fonts are hashed by the pinned values of fonts.json, as the
+ * load stage read them. Returns false (after reporting why through diag)
+ * when an input cannot be read or a font has no pinned hash; an empty font
+ * list (one that could not be read, and said so) fails silently. */
+bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *options,
+                  eb_job_list *list, eb_diag *diag);
 void eb_jobs_free(eb_job_list *list);
 
 /* Whether some job writes this file name. */

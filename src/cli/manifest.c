@@ -20,88 +20,6 @@ bool eb_file_sha256(const char *path, char sha256[65], long *bytes) {
     return true;
 }
 
-/* ---- reading ---------------------------------------------------------------- */
-
-static char *dup_string(const cJSON *obj, const char *name) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    return cJSON_IsString(v) ? eb_xstrdup(v->valuestring) : NULL;
-}
-
-static bool copy_hash(const cJSON *obj, const char *name, char out[65]) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (!cJSON_IsString(v) || strlen(v->valuestring) != 64) return false;
-    memcpy(out, v->valuestring, 65);
-    return true;
-}
-
-static bool read_hashes(const cJSON *arr, eb_file_hash **out, size_t *n) {
-    *n = 0;
-    *out = eb_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof **out);
-    for (const cJSON *h = cJSON_IsArray(arr) ? arr->child : NULL; h; h = h->next) {
-        eb_file_hash *f = &(*out)[*n];
-        f->name = dup_string(h, "file");
-        (*n)++;
-        if (!f->name || !copy_hash(h, "sha256", f->sha256)) return false;
-    }
-    return cJSON_IsArray(arr);
-}
-
-/* A non-negative whole number below 2^53, else -1 (a hand-edited manifest
- * may hold anything; casting a double beyond long's range is undefined). */
-static long count_or_minus_one(const cJSON *n) {
-    if (!cJSON_IsNumber(n) || !(n->valuedouble >= 0 && n->valuedouble < 9007199254740992.0)) return -1;
-    return (long)n->valuedouble;
-}
-
-static bool read_entry(const cJSON *b, eb_manifest_entry *e) {
-    *e = (eb_manifest_entry){.file = dup_string(b, "file"), .indication = dup_string(b, "indication"),
-                             .locale = dup_string(b, "locale")};
-    const cJSON *pages = cJSON_GetObjectItemCaseSensitive(b, "pages");
-    const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(b, "bytes");
-    e->pages = count_or_minus_one(pages);
-    e->bytes = count_or_minus_one(bytes);
-    bool ok = e->file && e->indication && e->locale && !strchr(e->file, '/') && e->pages >= 0 &&
-              e->bytes >= 0 && copy_hash(b, "sha256", e->sha256) && copy_hash(b, "key", e->key);
-    ok = read_hashes(cJSON_GetObjectItemCaseSensitive(b, "inputs"), &e->inputs, &e->ninputs) && ok;
-    ok = read_hashes(cJSON_GetObjectItemCaseSensitive(b, "fonts"), &e->fonts, &e->nfonts) && ok;
-    return ok;
-}
-
-static bool parse_manifest(const char *data, size_t len, eb_manifest *m) {
-    cJSON *root = cJSON_ParseWithLength(data, len);
-    const cJSON *briefs = cJSON_GetObjectItemCaseSensitive(root, "briefs");
-    m->version = dup_string(root, "evbrief_version");
-    bool ok = m->version && cJSON_IsArray(briefs);
-    for (const cJSON *b = ok ? briefs->child : NULL; b && ok; b = b->next) {
-        eb_manifest_entry e;
-        ok = read_entry(b, &e);
-        if (ok) eb_manifest_put(m, &e);
-        else eb_manifest_entry_free(&e);
-    }
-    cJSON_Delete(root);
-    return ok;
-}
-
-bool eb_manifest_read(const char *path, eb_manifest *m, bool *missing) {
-    *m = (eb_manifest){0};
-    *missing = false;
-    char *data = NULL;
-    size_t len = 0;
-    const char *error = NULL;
-    if (!eb_read_file(path, (size_t)256 << 20, &data, &len, &error)) {
-        if (access(path, F_OK) != 0) { *missing = true; return true; }
-        fprintf(stderr, "evbrief: cannot read %s: %s\n", path, error);
-        return false;
-    }
-    bool ok = parse_manifest(data, len, m);
-    free(data);
-    if (!ok) {
-        fprintf(stderr, "evbrief: %s is not an evbrief manifest\n", path);
-        eb_manifest_free(m);
-    }
-    return ok;
-}
-
 /* ---- writing ------------------------------------------------------------------- */
 
 static cJSON *hashes_json(const eb_file_hash *files, size_t n) {
@@ -146,7 +64,7 @@ static char *render(const eb_manifest *m) {
     return text;
 }
 
-bool eb_manifest_write(const char *path, const eb_manifest *m) {
+bool eb_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag) {
     char *text = render(m);
     char *tmp = eb_xasprintf("%s.XXXXXX", path);
     int fd = mkstemp(tmp);
@@ -156,7 +74,7 @@ bool eb_manifest_write(const char *path, const eb_manifest *m) {
     if (fd >= 0 && close(fd) != 0) ok = false;
     if (ok) ok = chmod(tmp, 0644) == 0 && rename(tmp, path) == 0;
     if (!ok) {
-        fprintf(stderr, "evbrief: cannot write %s: %s\n", path, strerror(errno));
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot write: %s", strerror(errno));
         if (fd >= 0) unlink(tmp);
     }
     free(tmp);
@@ -165,24 +83,6 @@ bool eb_manifest_write(const char *path, const eb_manifest *m) {
 }
 
 /* ---- entries ----------------------------------------------------------------------- */
-
-void eb_manifest_entry_free(eb_manifest_entry *e) {
-    free(e->file);
-    free(e->indication);
-    free(e->locale);
-    for (size_t i = 0; i < e->ninputs; i++) free(e->inputs[i].name);
-    for (size_t i = 0; i < e->nfonts; i++) free(e->fonts[i].name);
-    free(e->inputs);
-    free(e->fonts);
-    *e = (eb_manifest_entry){0};
-}
-
-void eb_manifest_free(eb_manifest *m) {
-    for (size_t i = 0; i < m->n; i++) eb_manifest_entry_free(&m->entries[i]);
-    free(m->entries);
-    free(m->version);
-    *m = (eb_manifest){0};
-}
 
 eb_manifest_entry *eb_manifest_find(const eb_manifest *m, const char *file) {
     for (size_t i = 0; i < m->n; i++)

@@ -9,35 +9,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "jobs.h"
 
-typedef struct {
-    char *file, *indication, *locale;
-    long pages, bytes;
-    char sha256[65], key[65];
-    eb_file_hash *inputs;
-    size_t ninputs;
-    eb_file_hash *fonts;
-    size_t nfonts;
-} eb_manifest_entry;
-
-typedef struct {
-    char *version;
-    eb_manifest_entry *entries;
-    size_t n, cap;
-} eb_manifest;
-
-/* Reads a manifest. A missing file gives an empty manifest and *missing;
- * an unreadable or malformed one returns false after saying why. */
-bool eb_manifest_read(const char *path, eb_manifest *m, bool *missing);
-bool eb_manifest_write(const char *path, const eb_manifest *m);
-void eb_manifest_free(eb_manifest *m);
+/* Reading is the load stage's (eb_load_manifest, load.h). Writes
+ * atomically; false after reporting why through diag. */
+bool eb_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag);
 
 eb_manifest_entry *eb_manifest_find(const eb_manifest *m, const char *file);
 /* Adds or replaces the entry for e->file; the manifest takes ownership. */
 void eb_manifest_put(eb_manifest *m, eb_manifest_entry *e);
 void eb_manifest_remove(eb_manifest *m, const char *file);
-void eb_manifest_entry_free(eb_manifest_entry *e);
 
 /* SHA-256 and size of a file on disk; false if it cannot be read. */
 bool eb_file_sha256(const char *path, char sha256[65], long *bytes);

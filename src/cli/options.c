@@ -72,6 +72,10 @@ eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing) {
     return (eb_text_check){next_uncovered, fonts, "no font in the fonts directory has it", !allow_missing};
 }
 
+eb_fontset *eb_open_fonts(const char *dir, eb_font_list *list, eb_diag *diag) {
+    return eb_load_font_list(dir, list, diag) ? eb_fontset_open(list, diag) : NULL;
+}
+
 bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format) {
     *format = EB_DIAG_TEXT;
     if (!name || eb_diag_format_from_name(name, format)) return true;

@@ -32,6 +32,11 @@ unsigned eb_rendering_langs(const char *locale_name);
 typedef struct eb_fontset eb_fontset;
 eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing);
 
+/* DIR/fonts.json read by the load stage into *list (the caller frees it,
+ * also on failure), then its fonts opened by layout; NULL after reporting
+ * why through diag. */
+eb_fontset *eb_open_fonts(const char *dir, eb_font_list *list, eb_diag *diag);
+
 /* Prints a command's --json report on stdout, with every diagnostic of
  * diag as its "diagnostics" member; frees the report. */
 typedef struct cJSON cJSON;

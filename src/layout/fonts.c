@@ -220,24 +220,21 @@ static void close_face(eb_font *font) {
 static font_role role_from_name(const char *name) {
     for (int r = 0; r < ROLE_COUNT; r++)
         if (strcmp(name, role_names[r]) == 0) return (font_role)r;
-    return ROLE_LATIN_SERIF;  /* not reached: eb_font_list_read knows the same names */
+    return ROLE_LATIN_SERIF;  /* not reached: eb_load_font_list knows the same names */
 }
 
-/* Opens the faces of fonts.json (read by font_list.c). */
-static bool load_manifest(font_library *lib, FT_Library ft, const char *dir, eb_diag *diag) {
-    eb_font_list list;
-    if (!eb_font_list_read(dir, &list, diag)) return false;
+/* Opens the faces of fonts.json (read by the load stage). */
+static bool open_list(font_library *lib, FT_Library ft, const eb_font_list *list, eb_diag *diag) {
     bool ok = true;
-    for (size_t i = 0; i < list.n; i++) {
-        const eb_font_entry *e = &list.entries[i];
+    for (size_t i = 0; i < list->n && i < EB_MAX_FONTS; i++) {
+        const eb_font_entry *e = &list->entries[i];
         eb_font *font = &lib->fonts[lib->nfonts++];
         font->role = role_from_name(e->role);
         font->bold = e->bold;
         font->info.id = (unsigned)(lib->nfonts - 1);
-        font->path = eb_xasprintf("%s/%s", dir, e->file);
+        font->path = eb_xasprintf("%s/%s", list->dir, e->file);
         ok = open_face(ft, font, e->face, diag) && ok;
     }
-    eb_font_list_free(&list);
     return ok;
 }
 
@@ -292,7 +289,7 @@ static eb_fontset *fontset_over(font_library *lib) {
     return set;
 }
 
-eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag) {
+eb_fontset *eb_fontset_open(const eb_font_list *list, eb_diag *diag) {
     FT_Library ft;
     if (FT_Init_FreeType(&ft) != 0) {
         eb_diag_report(diag, EB_ERROR, (eb_location){0}, "cannot initialise FreeType");
@@ -300,7 +297,7 @@ eb_fontset *eb_fontset_open(const char *fonts_dir, eb_diag *diag) {
     }
     font_library *lib = eb_xcalloc(1, sizeof *lib);
     atomic_init(&lib->refs, 1);
-    bool ok = load_manifest(lib, ft, fonts_dir, diag);
+    bool ok = list->n > 0 && open_list(lib, ft, list, diag);
     FT_Done_FreeType(ft);  /* FreeType is needed only to read the facts above */
     if (!ok) {
         release_library(lib);

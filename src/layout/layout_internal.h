@@ -19,7 +19,6 @@ typedef enum {
 } eb_chain;
 
 /* At most this many fonts in a fontset, so a font fits an index of a byte. */
-#define EB_MAX_FONTS 32
 
 size_t eb_fontset_count(const eb_fontset *fonts);
 const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index);

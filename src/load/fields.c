@@ -6,7 +6,8 @@
 #include <string.h>
 
 void eb_reader_init(eb_reader *r, eb_json_doc *doc, eb_diag *diag, eb_arena *arena) {
-    *r = (eb_reader){.doc = doc, .diag = diag, .arena = arena, .required_lang = -1};
+    *r = (eb_reader){.doc = doc, .diag = diag, .arena = arena, .required_lang = -1,
+                     .format_doc = "docs/input-format.md"};
     eb_buf_puts(&r->path, "$");
 }
 
@@ -144,7 +145,7 @@ static void report_unknown_member(eb_reader *r, const cJSON *member, const char 
     if (hint)
         eb_reader_error(r, member, true, "unknown field \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&name), hint);
     else
-        eb_reader_error(r, member, true, "unknown field \"%s\" (see docs/input-format.md)", eb_buf_cstr(&name));
+        eb_reader_error(r, member, true, "unknown field \"%s\" (see %s)", eb_buf_cstr(&name), r->format_doc);
     eb_buf_free(&name);
     eb_path_pop(r, mark);
 }
@@ -244,7 +245,16 @@ bool eb_read_string(eb_reader *r, const cJSON *obj, const char *name, size_t max
     return ok;
 }
 
-bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, long max, int *out) {
+bool eb_whole_number(const cJSON *node, long min, long max, long *out) {
+    /* range first: converting a double beyond long's range is undefined */
+    if (!cJSON_IsNumber(node) || !(node->valuedouble >= (double)min && node->valuedouble <= (double)max) ||
+        node->valuedouble != floor(node->valuedouble))
+        return false;
+    *out = (long)node->valuedouble;
+    return true;
+}
+
+bool eb_read_long(eb_reader *r, const cJSON *obj, const char *name, long min, long max, long *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
     size_t mark = eb_path_push_key(r, name);
@@ -253,14 +263,21 @@ bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, lon
         eb_reader_error(r, node, false, "expected a whole number, found %s", eb_json_type_name(node));
     } else if (!isfinite(node->valuedouble) || node->valuedouble != floor(node->valuedouble)) {
         eb_reader_error(r, node, false, "expected a whole number, found %g", node->valuedouble);
-    } else if (node->valuedouble < (double)min || node->valuedouble > (double)max) {
+    } else if (!eb_whole_number(node, min, max, out)) {
         eb_reader_error(r, node, false, "%.0f is out of range (%ld to %ld)", node->valuedouble, min, max);
     } else {
-        *out = (int)node->valuedouble;
         ok = true;
     }
     eb_path_pop(r, mark);
     return ok;
+}
+
+bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, long max, int *out) {
+    long value = 0;
+    if (!cJSON_GetObjectItemCaseSensitive(obj, name)) return true;
+    if (!eb_read_long(r, obj, name, min, max, &value)) return false;
+    *out = (int)value;
+    return true;
 }
 
 bool eb_read_bool(eb_reader *r, const cJSON *obj, const char *name, bool *out) {

@@ -1,6 +1,7 @@
 /* fields: typed access to the members of a parsed JSON document, reporting
- * every problem with its file, line, column and JSON path. The review and
- * indication readers are written in terms of these. Private to load/. */
+ * every problem with its file, line, column and JSON path. Every JSON file
+ * is read in terms of these: reviews and indications, fonts.json
+ * (font_list.c), the build manifest (manifest.c). Private to load/. */
 #ifndef EVBRIEF_LOAD_FIELDS_H
 #define EVBRIEF_LOAD_FIELDS_H
 
@@ -20,6 +21,7 @@ typedef struct {
     /* Language every text object must carry (the review's), or -1. */
     int required_lang;
     const eb_text_check *check;  /* optional, see load.h */
+    const char *format_doc;      /* where the format is described, for unknown fields */
 } eb_reader;
 
 void eb_reader_init(eb_reader *r, eb_json_doc *doc, eb_diag *diag, eb_arena *arena);
@@ -56,6 +58,15 @@ bool eb_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
  * `obj`; the path is extended while reading it. */
 bool eb_read_string(eb_reader *r, const cJSON *obj, const char *name, size_t max_chars,
                     const char **out);
+/* A whole number from min to max: the one place where a JSON number (a
+ * double) is checked before it is converted. min and max are within
+ * +-2^53, where every whole number is a double. */
+bool eb_read_long(eb_reader *r, const cJSON *obj, const char *name, long min, long max,
+                  long *out);
+/* The check itself, without a report: node is a number, a whole one, from
+ * min to max; *out gets it. */
+bool eb_whole_number(const cJSON *node, long min, long max, long *out);
+/* The same into an int; min and max are within int's range. */
 bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, long max,
                  int *out);
 bool eb_read_bool(eb_reader *r, const cJSON *obj, const char *name, bool *out);

@@ -80,62 +80,31 @@ static void remember(eb_json_doc *doc, const cJSON *node, size_t key_offset, siz
     doc->positions[i] = (eb_json_position){node, key_offset, value_offset};
 }
 
-static size_t count_nodes(const cJSON *node) {
-    size_t n = 1;
-    for (const cJSON *child = node->child; child; child = child->next) n += count_nodes(child);
-    return n;
-}
-
-static size_t skip_space(const eb_json_doc *doc, size_t pos) {
-    while (pos < doc->len && strchr(" \t\r\n", doc->text[pos]) && doc->text[pos]) pos++;
-    return pos;
-}
-
-static size_t skip_string(const eb_json_doc *doc, size_t pos) {
-    for (pos++; pos < doc->len && doc->text[pos] != '"'; pos++)
-        if (doc->text[pos] == '\\') pos++;
-    return pos + 1;
-}
-
-/* Walks the text of a document cJSON has accepted alongside its tree (both
- * are in document order) and records where each value and key starts. */
-static size_t locate(eb_json_doc *doc, const cJSON *node, size_t pos, size_t key_offset) {
-    pos = skip_space(doc, pos);
-    remember(doc, node, key_offset, pos);
-    if (cJSON_IsString(node)) return skip_string(doc, pos);
-    if (!cJSON_IsObject(node) && !cJSON_IsArray(node)) {
-        while (pos < doc->len && !strchr(",]} \t\r\n", doc->text[pos])) pos++;
-        return pos;
+/* The scan recorded every value in document order, which is the order of
+ * a pre-order walk of cJSON's tree (cJSON keeps members, duplicates
+ * included, in the order it read them). */
+static size_t assign_positions(eb_json_doc *doc, const cJSON *node, size_t next) {
+    if (next < doc->nspans) {
+        remember(doc, node, doc->spans[next].key_offset + (doc->spans[next].key_offset == SIZE_MAX ? 0 : doc->start),
+                 doc->spans[next].value_offset + doc->start);
     }
-    bool object = cJSON_IsObject(node);
-    pos++; /* past '{' or '[' */
-    for (const cJSON *child = node->child; child; child = child->next) {
-        pos = skip_space(doc, pos);
-        size_t key = SIZE_MAX;
-        if (object) {
-            key = pos;
-            pos = skip_space(doc, skip_string(doc, pos)) + 1; /* past ':' */
-        }
-        pos = skip_space(doc, locate(doc, child, pos, key));
-        if (pos < doc->len && doc->text[pos] == ',') pos++;
-    }
-    pos = skip_space(doc, pos);
-    return pos + 1; /* past '}' or ']' */
+    next++;
+    for (const cJSON *child = node->child; child; child = child->next)
+        next = assign_positions(doc, child, next);
+    return next;
 }
 
 static void index_positions(eb_json_doc *doc) {
     size_t cap = 16;
-    size_t n = count_nodes(doc->root);
-    while (cap < 2 * n) cap *= 2;
+    while (cap < 2 * doc->nspans) cap *= 2;
     doc->npositions_cap = cap;
     doc->positions = eb_xcalloc(cap, sizeof *doc->positions);
-    size_t start = doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    locate(doc, doc->root, start, SIZE_MAX);
+    assign_positions(doc, doc->root, 0);
 }
 
 /* The table is built on the first lookup, that is on the first diagnostic
- * about the document: a valid file never pays for the walk (a third of the
- * cost of loading). The document itself is not const, only our view of it. */
+ * about the document: a valid file never pays for hashing every node. The
+ * document itself is not const, only our view of it. */
 static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON *node) {
     if (!doc->root) return NULL;
     if (!doc->positions) index_positions((eb_json_doc *)doc);
@@ -207,25 +176,13 @@ static size_t check_duplicates(eb_json_doc *doc, const cJSON *node, eb_diag *dia
 
 /* cJSON decodes the escape \u0000 into a NUL byte, which ends its C string:
  * the rest of the string would silently vanish ("ab\u0000cd" reads as "ab").
- * Report each such escape instead; the document stays usable. */
-static size_t check_nul_escapes(eb_json_doc *doc, eb_diag *diag) {
-    size_t errors = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < doc->len; i++) {
-        char c = doc->text[i];
-        if (!in_string) {
-            in_string = c == '"';
-        } else if (c == '"') {
-            in_string = false;
-        } else if (c == '\\') {
-            if (doc->len - i > 5 && memcmp(doc->text + i + 1, "u0000", 5) == 0) {
-                report_at(doc, diag, i, "%s", "\\u0000 in a string: a text cannot hold a NUL character");
-                errors++;
-            }
-            i++;
-        }
-    }
-    return errors;
+ * The scan noted each such escape; each is reported, the document stays
+ * usable. */
+static size_t report_nul_escapes(eb_json_doc *doc, const eb_json_scan *scan, eb_diag *diag) {
+    for (size_t i = 0; i < scan->nnul_escapes; i++)
+        report_at(doc, diag, scan->nul_escapes[i] + doc->start, "%s",
+                  "\\u0000 in a string: a text cannot hold a NUL character");
+    return scan->nnul_escapes;
 }
 
 static bool check_encoding(eb_json_doc *doc, eb_diag *diag) {
@@ -237,48 +194,36 @@ static bool check_encoding(eb_json_doc *doc, eb_diag *diag) {
     return false;
 }
 
-static bool check_depth(eb_json_doc *doc, eb_diag *diag) {
-    size_t where = 0;
-    if (eb_json_max_depth(doc->text, doc->len, EB_JSON_MAX_DEPTH, &where) <= EB_JSON_MAX_DEPTH)
-        return true;
-    report_at(doc, diag, where, "%s", "arrays and objects are nested more than 64 levels deep");
-    return false;
+static void report_syntax_error(eb_json_doc *doc, const eb_json_syntax_error *err, eb_diag *diag) {
+    const char *path = err->path[0] ? err->path : NULL;
+    if (!err->has_open) {
+        report_path_at(doc, diag, EB_ERROR, err->offset + doc->start, path, err->message);
+        return;
+    }
+    int line = 0, column = 0;
+    eb_json_line_col(doc, err->open_offset + doc->start, &line, &column);
+    char *message = eb_xasprintf("%s; the '%c' at line %d, column %d is never closed",
+                                 err->message, doc->text[err->open_offset + doc->start], line, column);
+    report_path_at(doc, diag, EB_ERROR, err->offset + doc->start, path, message);
+    free(message);
 }
 
-static bool parse_tree(eb_json_doc *doc, eb_diag *diag) {
-    size_t start = doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    const char *end = NULL;
-    doc->root = cJSON_ParseWithLengthOpts(doc->text + start, doc->len - start, &end, false);
-    bool trailing = false;
-    if (doc->root) {
-        size_t rest = skip_space(doc, (size_t)(end - doc->text));
-        trailing = rest < doc->len;
-        if (!trailing) return true;
+/* Our scan first (it explains errors and knows positions), then cJSON's
+ * tree. A text the scan accepts is one cJSON accepts: should cJSON still
+ * fail, it can only be for memory, which is not recoverable here either. */
+static bool parse_tree(eb_json_doc *doc, eb_json_scan *scan, eb_diag *diag) {
+    const char *text = doc->text + doc->start;
+    size_t len = doc->len - doc->start;
+    if (!eb_json_scan_text(text, len, scan)) {
+        report_syntax_error(doc, &scan->error, diag);
+        return false;
     }
-    eb_json_syntax_error err = {0};
-    if (!eb_json_find_syntax_error(doc->text + start, doc->len - start, &err)) {
-        /* The grammar walk found nothing: trust cJSON's pointer. */
-        const char *p = cJSON_GetErrorPtr();
-        err.offset = p && p >= doc->text + start && p <= doc->text + doc->len
-                         ? (size_t)(p - doc->text) - start : 0;
-        snprintf(err.message, sizeof err.message, "invalid JSON");
-        err.path[0] = '\0';
-    }
-    const char *path = err.path[0] ? err.path : NULL;
-    if (err.has_open) {
-        int line = 0, column = 0;
-        eb_json_line_col(doc, err.open_offset + start, &line, &column);
-        char *message = eb_xasprintf("%s; the '%c' at line %d, column %d is never closed",
-                                     err.message, doc->text[err.open_offset + start], line, column);
-        report_path_at(doc, diag, EB_ERROR, err.offset + start, path, message);
-        free(message);
-    } else {
-        report_path_at(doc, diag, EB_ERROR, err.offset + start, path, err.message);
-    }
-    cJSON_Delete(doc->root);
-    doc->root = NULL;
-    (void)trailing;
-    return false;
+    doc->root = cJSON_ParseWithLength(text, len);
+    if (!doc->root) abort();
+    doc->spans = scan->values;
+    doc->nspans = scan->nvalues;
+    scan->values = NULL;
+    return true;
 }
 
 /* "zh" is an alias of "zh-Hans" wherever a language is written: as a key
@@ -318,19 +263,24 @@ bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, siz
                   "%s", "NUL byte in the file: is it a text file?");
         return false;
     }
-    if (!check_encoding(doc, diag) || !check_depth(doc, diag) || !parse_tree(doc, diag))
-        return false;
-    /* Windows editors write one; it is harmless, so a warning (the docs
-     * ask for files without). */
-    if (len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0)
-        report_severity_at(doc, diag, EB_WARNING, 0,
-                           "byte-order mark at the start of the file: it is ignored; save the file as UTF-8 without one");
-    /* A duplicate key is an error, but the rest of the file can still be
-     * checked, so that the editor sees every problem in one run. */
-    doc->errors += check_duplicates(doc, doc->root, diag);
-    doc->errors += check_nul_escapes(doc, diag);
-    doc->errors += alias_zh(doc, doc->root, diag);
-    return true;
+    bool bom = len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0;
+    doc->start = bom ? 3 : 0;
+    eb_json_scan scan = {0};
+    bool ok = check_encoding(doc, diag) && parse_tree(doc, &scan, diag);
+    if (ok) {
+        /* Windows editors write one; it is harmless, so a warning (the docs
+         * ask for files without). */
+        if (bom)
+            report_severity_at(doc, diag, EB_WARNING, 0,
+                               "byte-order mark at the start of the file: it is ignored; save the file as UTF-8 without one");
+        /* A duplicate key is an error, but the rest of the file can still be
+         * checked, so that the editor sees every problem in one run. */
+        doc->errors += check_duplicates(doc, doc->root, diag);
+        doc->errors += report_nul_escapes(doc, &scan, diag);
+        doc->errors += alias_zh(doc, doc->root, diag);
+    }
+    eb_json_scan_free(&scan);
+    return ok;
 }
 
 bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error) {
@@ -357,5 +307,6 @@ void eb_json_doc_free(eb_json_doc *doc) {
     free(doc->text);
     free(doc->line_starts);
     free(doc->positions);
+    free(doc->spans);
     *doc = (eb_json_doc){0};
 }

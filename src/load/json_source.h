@@ -1,7 +1,8 @@
-/* json_source: one JSON input file, parsed by cJSON, with what cJSON does
- * not give: the line and column of every value and key, duplicate-key and
- * nesting checks, UTF-8 validation, and a plain description of syntax errors.
- * Private to the load stage. */
+/* json_source: one JSON file, scanned once by json_syntax.c and parsed by
+ * cJSON, with what cJSON does not give: the line and column of every value
+ * and key, duplicate-key and nesting checks, UTF-8 validation, and a plain
+ * description of syntax errors. Every JSON file evbrief reads comes through
+ * here (inputs, fonts.json, the manifest). Private to the load stage. */
 #ifndef EVBRIEF_LOAD_JSON_SOURCE_H
 #define EVBRIEF_LOAD_JSON_SOURCE_H
 
@@ -10,10 +11,8 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "json_syntax.h"
 
-/* Deepest nesting of arrays and objects we accept; cJSON itself stops at
- * CJSON_NESTING_LIMIT (1000). Our documents need fewer than 10 levels. */
-#define EB_JSON_MAX_DEPTH 64
 /* Largest input file we read. */
 #define EB_JSON_MAX_FILE_SIZE ((size_t)16 * 1024 * 1024)
 
@@ -27,9 +26,12 @@ typedef struct {
     const char *file;     /* as the user named it */
     char *text;           /* owned, NUL-terminated */
     size_t len;
+    size_t start;         /* 3 after a byte-order mark, else 0 */
     size_t *line_starts;  /* byte offset of each line's first byte */
     size_t nlines;
     cJSON *root;          /* owned; NULL when the file did not parse */
+    eb_json_span *spans;  /* where each value starts, in document order (the scan's) */
+    size_t nspans;
     eb_json_position *positions; /* open-addressing table keyed by node; built on
                                     the first lookup (find_position) */
     size_t npositions_cap;

@@ -1,13 +1,21 @@
-/* Explains why a JSON text does not parse.
+/* The one pass over a JSON text, before cJSON builds the tree.
  *
- * cJSON is the parser; when it fails it gives only a rough pointer (for an
- * unterminated string it points at the string, not at the end). To tell an
- * editor "line 12, column 5: expected ',' or '}' after the member value", we
- * walk the text with the JSON grammar up to the first error. This runs only
- * for documents cJSON has already rejected, and builds nothing. */
+ * cJSON builds the tree but knows nothing of positions, and when it fails
+ * it gives only a rough pointer, kept in a process-global variable (for an
+ * unterminated string it points at the string, not at the end). So every
+ * text is first walked here with the JSON grammar: a text this pass accepts
+ * is one cJSON accepts, and a text it rejects gets a plain description of
+ * the first error ("line 12, column 5: expected ',' or '}' after the member
+ * value") with the JSON path of the value being read. The same pass checks
+ * the nesting depth (before cJSON recurses), notes every \u0000 escape
+ * (cJSON would end the string there), and records where every value and
+ * key starts, in document order, for the diagnostics about the tree. */
 #include "json_syntax.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -26,14 +34,16 @@ typedef enum {
 typedef struct {
     const char *text;
     size_t len, pos;
-    char stack[EB_JSON_SYNTAX_MAX_DEPTH];
-    size_t open_at[EB_JSON_SYNTAX_MAX_DEPTH];
+    char stack[EB_JSON_MAX_DEPTH];
+    size_t open_at[EB_JSON_MAX_DEPTH];
     /* where in each container: the item index, or the last key read
      * (key_len 0: none yet), so that an error gets the path of its value */
-    size_t index[EB_JSON_SYNTAX_MAX_DEPTH];
-    size_t key_at[EB_JSON_SYNTAX_MAX_DEPTH], key_len[EB_JSON_SYNTAX_MAX_DEPTH];
+    size_t index[EB_JSON_MAX_DEPTH];
+    size_t key_at[EB_JSON_MAX_DEPTH], key_len[EB_JSON_MAX_DEPTH];
     size_t depth;
     expectation expect;
+    eb_json_scan *out;
+    size_t values_cap, nul_cap;
 } scanner;
 
 static void skip_space(scanner *s) {
@@ -84,11 +94,64 @@ static void describe_path(const scanner *s, char *out, size_t cap) {
     }
 }
 
-static bool fail(scanner *s, eb_json_syntax_error *err, const char *fmt_detail) {
+static bool fail(scanner *s, eb_json_syntax_error *err, const char *detail) {
     err->offset = s->pos;
-    snprintf(err->message, sizeof err->message, "%s", fmt_detail);
+    snprintf(err->message, sizeof err->message, "%s", detail);
     describe_path(s, err->path, sizeof err->path);
     return false;
+}
+
+static void note_nul_escape(scanner *s, size_t backslash) {
+    eb_json_scan *out = s->out;
+    if (out->nnul_escapes == s->nul_cap) {
+        s->nul_cap = s->nul_cap ? 2 * s->nul_cap : 8;
+        out->nul_escapes = eb_xrealloc(out->nul_escapes, s->nul_cap * sizeof *out->nul_escapes);
+    }
+    out->nul_escapes[out->nnul_escapes++] = backslash;
+}
+
+static void note_value(scanner *s) {
+    eb_json_scan *out = s->out;
+    if (out->nvalues == s->values_cap) {
+        s->values_cap = s->values_cap ? 2 * s->values_cap : 64;
+        out->values = eb_xrealloc(out->values, s->values_cap * sizeof *out->values);
+    }
+    bool member = s->depth && s->stack[s->depth - 1] == '{';
+    out->values[out->nvalues++] = (eb_json_span){
+        .key_offset = member ? s->key_at[s->depth - 1] - 1 : SIZE_MAX, .value_offset = s->pos};
+}
+
+static unsigned hex4(const char *p) {
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+static bool is_hex4(const scanner *s, size_t at) {
+    for (size_t i = 0; i < 4; i++)
+        if (at + i >= s->len || !isxdigit((unsigned char)s->text[at + i])) return false;
+    return true;
+}
+
+/* A \u escape, s->pos at its 'u'. cJSON refuses a surrogate that is not
+ * half of a pair, so it is an error here too. */
+static bool scan_unicode_escape(scanner *s, eb_json_syntax_error *err) {
+    if (!is_hex4(s, s->pos + 1)) return fail(s, err, "invalid \\u escape: expected four hexadecimal digits");
+    unsigned code = hex4(s->text + s->pos + 1);
+    if (code == 0) note_nul_escape(s, s->pos - 1);
+    bool low = code >= 0xDC00 && code <= 0xDFFF, high = code >= 0xD800 && code <= 0xDBFF;
+    bool paired = high && s->pos + 6 < s->len && s->text[s->pos + 5] == '\\' &&
+                  s->text[s->pos + 6] == 'u' && is_hex4(s, s->pos + 7) &&
+                  hex4(s->text + s->pos + 7) >= 0xDC00 && hex4(s->text + s->pos + 7) <= 0xDFFF;
+    if (low || (high && !paired)) {
+        s->pos--;
+        return fail(s, err, "invalid \\u escape: a lone surrogate (\\uD800 to \\uDBFF must be followed by \\uDC00 to \\uDFFF)");
+    }
+    s->pos += paired ? 10 : 4;
+    return true;
 }
 
 /* Validates a string token starting at the opening quote. */
@@ -103,10 +166,7 @@ static bool scan_string(scanner *s, eb_json_syntax_error *err) {
             if (s->pos >= s->len) break;
             char e = s->text[s->pos];
             if (e == 'u') {
-                for (int i = 1; i <= 4; i++)
-                    if (s->pos + i >= s->len || !isxdigit((unsigned char)s->text[s->pos + i]))
-                        return fail(s, err, "invalid \\u escape: expected four hexadecimal digits");
-                s->pos += 4;
+                if (!scan_unicode_escape(s, err)) return false;
             } else if (!strchr("\"\\/bfnrt", e)) {
                 return fail(s, err, "invalid escape sequence in string");
             }
@@ -149,6 +209,12 @@ static bool scan_number(scanner *s, eb_json_syntax_error *err) {
         while (s->pos < s->len && isdigit((unsigned char)s->text[s->pos])) s->pos++;
         if (s->pos == exp) return fail(s, err, "invalid number: digits expected in the exponent");
     }
+    /* cJSON reads a number through a 64-byte buffer and stops in the
+     * middle of a longer one */
+    if (s->pos - start > 63) {
+        s->pos = start;
+        return fail(s, err, "number of more than 63 characters");
+    }
     return true;
 }
 
@@ -157,8 +223,11 @@ static void after_value(scanner *s) {
 }
 
 static bool open_container(scanner *s, char c, eb_json_syntax_error *err) {
-    if (s->depth == EB_JSON_SYNTAX_MAX_DEPTH)
-        return fail(s, err, "nesting too deep");
+    if (s->depth == EB_JSON_MAX_DEPTH) {
+        fail(s, err, "arrays and objects are nested more than 64 levels deep");
+        err->path[0] = '\0';  /* the place, not a value, is the problem */
+        return false;
+    }
     s->stack[s->depth] = c;
     s->index[s->depth] = 0;
     s->key_len[s->depth] = 0;
@@ -187,6 +256,7 @@ static bool close_container(scanner *s, char c, eb_json_syntax_error *err) {
 
 static bool scan_value(scanner *s, eb_json_syntax_error *err) {
     char c = s->text[s->pos];
+    note_value(s);
     if (c == '{' || c == '[') return open_container(s, c, err);
     bool ok;
     if (c == '"') ok = scan_string(s, err);
@@ -231,43 +301,38 @@ static bool scan_step(scanner *s, eb_json_syntax_error *err) {
     }
 }
 
-bool eb_json_find_syntax_error(const char *text, size_t len, eb_json_syntax_error *err) {
-    scanner s = {.text = text, .len = len, .expect = EXPECT_VALUE};
+static bool scan_all(scanner *s, eb_json_syntax_error *err) {
     for (;;) {
-        skip_space(&s);
-        if (s.pos >= s.len) break;
-        if (!scan_step(&s, err)) return true;
+        skip_space(s);
+        if (s->pos >= s->len) break;
+        if (!scan_step(s, err)) return false;
     }
-    if (s.expect == EXPECT_END) return false;
-    err->offset = s.len;
-    describe_path(&s, err->path, sizeof err->path);
-    if (s.depth) {
-        err->open_offset = s.open_at[s.depth - 1];
+    if (s->expect == EXPECT_END) return true;
+    err->offset = s->len;
+    describe_path(s, err->path, sizeof err->path);
+    if (s->depth) {
+        err->open_offset = s->open_at[s->depth - 1];
         snprintf(err->message, sizeof err->message, "unexpected end of file: %s",
-                 describe_expectation(&s));
+                 describe_expectation(s));
         err->has_open = true;
     } else {
         snprintf(err->message, sizeof err->message, "the file is empty: expected a JSON object");
     }
-    return true;
+    return false;
 }
 
-size_t eb_json_max_depth(const char *text, size_t len, size_t limit, size_t *where) {
-    size_t depth = 0, max = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') i++;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > max) max = depth;
-            if (depth > limit) { *where = i; return depth; }
-        } else if ((c == '}' || c == ']') && depth) {
-            depth--;
-        }
-    }
-    return max;
+bool eb_json_scan_text(const char *text, size_t len, eb_json_scan *out) {
+    *out = (eb_json_scan){0};
+    /* about 32 KiB of bookkeeping: on the heap, not a worker's stack */
+    scanner *s = eb_xcalloc(1, sizeof *s);
+    *s = (scanner){.text = text, .len = len, .expect = EXPECT_VALUE, .out = out};
+    out->failed = !scan_all(s, &out->error);
+    free(s);
+    return !out->failed;
+}
+
+void eb_json_scan_free(eb_json_scan *scan) {
+    free(scan->values);
+    free(scan->nul_escapes);
+    *scan = (eb_json_scan){0};
 }

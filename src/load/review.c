@@ -129,16 +129,14 @@ static void read_refs(review_reader *rr, const cJSON *obj, eb_ref_list *out) {
     size_t mark = eb_path_push_key(r, "refs");
     for (size_t i = 0; item; item = item->next, i++) {
         size_t m = eb_path_push_index(r, i);
-        /* range first: casting a double beyond int's range is undefined */
-        if (!cJSON_IsNumber(item) || !(item->valuedouble >= 1 && item->valuedouble <= 10000) ||
-            item->valuedouble != (double)(int)item->valuedouble) {
+        long number = 0;
+        if (!eb_whole_number(item, 1, 10000, &number)) {
             eb_reader_error(r, item, false, "expected a reference number from 1 to 10000, found %s",
                             cJSON_IsNumber(item) ? "another number" : eb_json_type_name(item));
-        } else if (!reference_exists(rr, (int)item->valuedouble)) {
-            eb_reader_error(r, item, false, "reference %d is not in this review's \"references\"",
-                            (int)item->valuedouble);
+        } else if (!reference_exists(rr, (int)number)) {
+            eb_reader_error(r, item, false, "reference %d is not in this review's \"references\"", (int)number);
         } else {
-            out->items[out->n++] = (int)item->valuedouble;
+            out->items[out->n++] = (int)number;
         }
         eb_path_pop(r, m);
     }

@@ -1,5 +1,9 @@
 #include "model.h"
 
+#include "build_record.h"
+#include "font_list.h"
+
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -94,4 +98,36 @@ bool eb_same_study(const eb_human_study *a, const eb_human_study *b) {
      * 10.2147/CCID.S401839 and 10.2147/ccid.s401839 alike. */
     if (a->doi && b->doi) return strcasecmp(a->doi, b->doi) == 0;
     return a->pmid && b->pmid && strcmp(a->pmid, b->pmid) == 0;
+}
+
+void eb_font_list_free(eb_font_list *list) {
+    for (size_t i = 0; i < list->n; i++) {
+        free(list->entries[i].role);
+        free(list->entries[i].file);
+    }
+    free(list->entries);
+    free(list->dir);
+    free(list->path);
+    *list = (eb_font_list){0};
+}
+
+static void free_hashes(eb_file_hash *files, size_t n) {
+    for (size_t i = 0; i < n; i++) free(files[i].name);
+    free(files);
+}
+
+void eb_manifest_entry_free(eb_manifest_entry *e) {
+    free(e->file);
+    free(e->indication);
+    free(e->locale);
+    free_hashes(e->inputs, e->ninputs);
+    free_hashes(e->fonts, e->nfonts);
+    *e = (eb_manifest_entry){0};
+}
+
+void eb_manifest_free(eb_manifest *m) {
+    for (size_t i = 0; i < m->n; i++) eb_manifest_entry_free(&m->entries[i]);
+    free(m->entries);
+    free(m->version);
+    *m = (eb_manifest){0};
 }

@@ -26,6 +26,7 @@
 #include "layout.h"
 #include "load.h"
 #include "util.h"
+#include "../unit/fonts_util.h"
 
 /* Stops the run: libFuzzer (and the replay driver under ASan) reports the
  * input that broke an invariant. */
@@ -61,7 +62,7 @@ static inline eb_corpus *fuzz_load_vocabulary(void) {
 static inline eb_fontset *fuzz_open_fonts(void) {
     char *dir = fuzz_source_path("fonts", EVBRIEF_DEFAULT_FONTS_DIR);
     eb_diag *diag = eb_diag_new(stderr);
-    eb_fontset *fonts = eb_fontset_open(dir, diag);
+    eb_fontset *fonts = open_fonts_in(dir, diag);
     eb_diag_free(diag);
     if (!fonts) {
         fprintf(stderr, "fuzz: cannot open the fonts in %s\n", dir);

@@ -236,21 +236,28 @@ expect 'fonts/NotoSerif-Regular.ttf: error: cannot use this font:'
 fonts_case list-missing
 rm "$c/fonts/fonts.json"
 run 3 --fonts fonts --indication skin-aging
-expect 'fonts/fonts.json: error: No such file or directory'
-expect 'evbrief: cannot read the font list fonts/fonts.json'
+expect 'fonts/fonts.json: error: cannot read: No such file or directory'
+[ "$(grep -c 'fonts.json' "$c/log")" = 1 ] || fail "the missing font list reported more than once"
 expect_briefs ""
 fonts_case list-broken
 echo '{"fonts": [' >"$c/fonts/fonts.json"
 run 3 --fonts fonts
-expect 'fonts/fonts.json: error: expected a JSON object with a list of 1 to 32 fonts [$.fonts]'
-expect 'evbrief: cannot read the font list fonts/fonts.json'
-[ "$(grep -c 'expected a JSON object with a list' "$c/log")" = 1 ] || fail "the broken font list reported more than once"
+expect "fonts/fonts.json:2:1: error: unexpected end of file: expected a value or ']'; the '[' at line 1, column 11 is never closed [\$.fonts[0]]"
+[ "$(grep -c 'fonts.json' "$c/log")" = 1 ] || fail "the broken font list reported more than once"
 expect_briefs ""
 # a face index beyond unsigned's range was undefined behaviour (fonts.c)
 fonts_case face-out-of-range
-sed -i 's/"face": 0/"face": 1e10/' "$c/fonts/fonts.json"
+sed -i '/NotoSerif-Regular/s/"face": 0/"face": 1e10/' "$c/fonts/fonts.json"
 run 3 --fonts fonts
-expect 'fonts/fonts.json: error: expected a face index, a whole number from 0 to 65535, found 1e+10 [$.fonts[0].face]'
+expect 'fonts/fonts.json:4:102: error: 10000000000 is out of range (0 to 65535) [$.fonts[0].face]'
+expect_briefs ""
+# a font without a pinned hash cannot go into the build's keys
+fonts_case no-hash
+ln -s "$SRC/fonts/NotoSerif-Regular.ttf" "$c/fonts/"
+sed -i '/NotoSerif-Regular/s/, *"sha256": "[0-9a-f]*"//' "$c/fonts/fonts.json"
+run 3 --fonts fonts
+expect 'fonts/fonts.json: error: no "sha256": a build pins the hash of every font in its keys [$.fonts[0]]'
+[ "$(grep -c 'error:' "$c/log")" = 1 ] || fail "more than the one problem reported"
 expect_briefs ""
 
 # ---- an unwritable out/ ------------------------------------------------------------------------
@@ -315,7 +322,7 @@ cp "$c/out/manifest.json" "$c/manifest.before"
 [ "$(stat -c %s "$c/manifest.before")" -gt 1024 ] || fail "the manifest is too small for this case"
 (cd "$c" && trap '' XFSZ && ulimit -f 1 && exec "$EVBRIEF" build --inputs inputs --out out --locale en --quiet >log 2>&1); code=$?
 [ $code = 3 ] || fail "exit code $code, expected 3 (manifest)"
-expect 'evbrief: cannot write out/manifest.json: File too large'
+expect 'out/manifest.json: error: cannot write: File too large'
 cmp -s "$c/out/manifest.json" "$c/manifest.before" || fail "the manifest was damaged"
 [ -z "$(ls -A "$c/out" | grep -vE '^[a-z-]+\.(en|fa|zh)\.pdf$|^manifest\.json$')" ] || fail "partial files: $(ls -A "$c/out")"
 

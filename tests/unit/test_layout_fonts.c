@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "layout.h"
+#include "fonts_util.h"
 #include "util.h"
 
 static const char *fonts_dir(void) {
@@ -21,7 +22,7 @@ static const char *fonts_dir(void) {
  * order, so walk them through a paragraph instead. */
 static void test_fonts_open(void) {
     eb_diag *diag = eb_diag_new(NULL);
-    eb_fontset *fonts = eb_fontset_open(fonts_dir(), diag);
+    eb_fontset *fonts = open_fonts_in(fonts_dir(), diag);
     CHECK(fonts != NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 0);
     if (!fonts) {
@@ -103,7 +104,7 @@ static void remove_dir(char *dir, const char *file) {
 static void expect_font_error(const char *file, const char *content, size_t n, const char *why) {
     char *dir = make_broken_dir(file, content, n);
     eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_fontset_open(dir, diag) == NULL);
+    CHECK(open_fonts_in(dir, diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     if (eb_diag_message_count(diag) > 0) {
         CHECK_CONTAINS(eb_diag_message(diag, 0), file);
@@ -128,44 +129,15 @@ static void test_broken_fonts(void) {
     free(real);
 
     eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_fontset_open("/nonexistent-evbrief-dir", diag) == NULL);
+    CHECK(open_fonts_in("/nonexistent-evbrief-dir", diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     if (eb_diag_message_count(diag) > 0)
         CHECK_CONTAINS(eb_diag_message(diag, 0), "/nonexistent-evbrief-dir/fonts.json");
     eb_diag_free(diag);
 }
 
-/* A face index that is no whole number from 0 to 65535 is refused before
- * it reaches a cast: 1e10 made `(unsigned)face` undefined (UBSan:
- * "1e+10 is outside the range of representable values"). */
-static void expect_face_error(const char *face) {
-    char tmpl[] = "/tmp/evbrief-fonts-XXXXXX";
-    char *dir = eb_xstrdup(mkdtemp(tmpl));
-    char *manifest = eb_xasprintf("%s/fonts.json", dir);
-    FILE *out = fopen(manifest, "w");
-    fprintf(out, "{\"fonts\": [{\"role\": \"latin-serif\", \"weight\": \"regular\", "
-                 "\"file\": \"NotoSans-Regular.ttf\", \"face\": %s}]}", face);
-    fclose(out);
-    free(manifest);
-    eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_fontset_open(dir, diag) == NULL);
-    CHECK(eb_diag_count(diag, EB_ERROR) == 1);
-    if (eb_diag_message_count(diag) > 0) {
-        CHECK_CONTAINS(eb_diag_message(diag, 0), "$.fonts[0].face");
-        CHECK_CONTAINS(eb_diag_message(diag, 0), "a whole number from 0 to 65535");
-    }
-    eb_diag_free(diag);
-    remove_dir(dir, "NotoSans-Regular.ttf");
-}
-
-static void test_face_index(void) {
-    const char *bad[] = {"1e10", "-1e10", "-1", "0.5", "65536", "1e999", "4294967296"};
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) expect_face_error(bad[i]);
-}
-
 int main(void) {
     test_fonts_open();
     test_broken_fonts();
-    test_face_index();
     return check_done("test_layout_fonts");
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "fonts_util.h"
 #include "util.h"
 
 static inline const char *source_dir(void) {
@@ -17,7 +18,7 @@ static inline const char *source_dir(void) {
 
 static inline eb_fontset *open_test_fonts(eb_diag *diag) {
     char *dir = eb_xasprintf("%s/fonts", source_dir());
-    eb_fontset *fonts = eb_fontset_open(dir, diag);
+    eb_fontset *fonts = open_fonts_in(dir, diag);
     free(dir);
     if (!fonts) {
         fprintf(stderr, "cannot open the fonts in %s/fonts\n", source_dir());

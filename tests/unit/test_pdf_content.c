@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "layout.h"
+#include "fonts_util.h"
 #include "pdf.h"
 #include "pdf/pdf_internal.h"
 #include "test_pdf_util.h"
@@ -386,7 +387,7 @@ int main(void) {
     test_nesting();
     char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
     eb_diag *diag = eb_diag_new(stderr);
-    eb_fontset *fonts = eb_fontset_open(dir, diag);
+    eb_fontset *fonts = open_fonts_in(dir, diag);
     free(dir);
     CHECK(fonts != NULL);
     if (fonts) {

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "layout.h"
+#include "fonts_util.h"
 #include "pdf.h"
 #include "pdf/pdf_internal.h"
 #include "test_pdf_util.h"
@@ -269,7 +270,7 @@ int main(void) {
     scratch = pdf_test_dir("pdf_tagged");
     eb_diag *diag = eb_diag_new(stderr);
     char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
-    fonts = eb_fontset_open(dir, diag);
+    fonts = open_fonts_in(dir, diag);
     free(dir);
     if (!fonts) return 2;
     test_dates();

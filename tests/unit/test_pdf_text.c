@@ -28,6 +28,7 @@
 
 #include "check.h"
 #include "layout.h"
+#include "fonts_util.h"
 #include "pdf.h"
 #include "test_pdf_util.h"
 
@@ -398,7 +399,7 @@ int main(void) {
     scratch = pdf_test_dir("pdf_text");
     eb_diag *diag = eb_diag_new(stderr);
     char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
-    fonts = eb_fontset_open(dir, diag);
+    fonts = open_fonts_in(dir, diag);
     free(dir);
     if (!fonts) return 2;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) check_round_trip(&cases[i]);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fonts_util.h"
 #include "pages.h"
 #include "pdf.h"
 #include "render.h"
@@ -155,7 +156,7 @@ int main(void) {
     char *dir = pdf_test_dir("plan");
     eb_diag *diag = eb_diag_new(stderr);
     char *fonts_dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
-    fonts = eb_fontset_open(fonts_dir, diag);
+    fonts = open_fonts_in(fonts_dir, diag);
     free(fonts_dir);
     if (!fonts) return 2;
     test_numbering();
