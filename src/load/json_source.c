@@ -74,10 +74,11 @@ static size_t hash_node(const cJSON *node, size_t cap) {
     return (size_t)(h >> 7) & (cap - 1);
 }
 
-static void remember(eb_json_doc *doc, const cJSON *node, size_t key_offset, size_t value_offset) {
-    size_t i = hash_node(node, doc->npositions_cap);
-    while (doc->positions[i].node) i = (i + 1) & (doc->npositions_cap - 1);
-    doc->positions[i] = (eb_json_position){node, key_offset, value_offset};
+static void remember(const eb_json_doc *doc, const cJSON *node, size_t key_offset, size_t value_offset) {
+    eb_json_positions *t = doc->positions;
+    size_t i = hash_node(node, t->cap);
+    while (t->at[i].node) i = (i + 1) & (t->cap - 1);
+    t->at[i] = (eb_json_position){node, key_offset, value_offset};
 }
 
 static size_t count_nodes(const cJSON *node) {
@@ -99,7 +100,7 @@ static size_t skip_string(const eb_json_doc *doc, size_t pos) {
 
 /* Walks the text of a document cJSON has accepted alongside its tree (both
  * are in document order) and records where each value and key starts. */
-static size_t locate(eb_json_doc *doc, const cJSON *node, size_t pos, size_t key_offset) {
+static size_t locate(const eb_json_doc *doc, const cJSON *node, size_t pos, size_t key_offset) {
     pos = skip_space(doc, pos);
     remember(doc, node, key_offset, pos);
     if (cJSON_IsString(node)) return skip_string(doc, pos);
@@ -123,12 +124,12 @@ static size_t locate(eb_json_doc *doc, const cJSON *node, size_t pos, size_t key
     return pos + 1; /* past '}' or ']' */
 }
 
-static void index_positions(eb_json_doc *doc) {
+static void index_positions(const eb_json_doc *doc) {
     size_t cap = 16;
     size_t n = count_nodes(doc->root);
     while (cap < 2 * n) cap *= 2;
-    doc->npositions_cap = cap;
-    doc->positions = eb_xcalloc(cap, sizeof *doc->positions);
+    doc->positions->cap = cap;
+    doc->positions->at = eb_xcalloc(cap, sizeof *doc->positions->at);
     size_t start = doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     locate(doc, doc->root, start, SIZE_MAX);
 }
@@ -138,11 +139,12 @@ static void index_positions(eb_json_doc *doc) {
  * cost of loading). The document itself is not const, only our view of it. */
 static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON *node) {
     if (!doc->root) return NULL;
-    if (!doc->positions) index_positions((eb_json_doc *)doc);
-    size_t i = hash_node(node, doc->npositions_cap);
-    while (doc->positions[i].node) {
-        if (doc->positions[i].node == node) return &doc->positions[i];
-        i = (i + 1) & (doc->npositions_cap - 1);
+    if (!doc->positions->at) index_positions(doc);
+    const eb_json_positions *t = doc->positions;
+    size_t i = hash_node(node, t->cap);
+    while (t->at[i].node) {
+        if (t->at[i].node == node) return &t->at[i];
+        i = (i + 1) & (t->cap - 1);
     }
     return NULL;
 }
@@ -311,7 +313,8 @@ static size_t alias_zh(eb_json_doc *doc, cJSON *node, eb_diag *diag) {
 
 bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
                        eb_diag *diag) {
-    *doc = (eb_json_doc){.file = file, .text = eb_xstrndup(data, len), .len = len};
+    *doc = (eb_json_doc){.file = file, .text = eb_xstrndup(data, len), .len = len,
+                         .positions = eb_xcalloc(1, sizeof *doc->positions)};
     index_lines(doc);
     if (memchr(doc->text, '\0', len)) {
         report_at(doc, diag, (size_t)((const char *)memchr(doc->text, '\0', len) - doc->text),
@@ -356,6 +359,7 @@ void eb_json_doc_free(eb_json_doc *doc) {
     cJSON_Delete(doc->root);
     free(doc->text);
     free(doc->line_starts);
+    if (doc->positions) free(doc->positions->at);
     free(doc->positions);
     *doc = (eb_json_doc){0};
 }

@@ -23,6 +23,14 @@ typedef struct {
     size_t value_offset;
 } eb_json_position;
 
+/* Open-addressing table of positions keyed by node, built on the first
+ * lookup (find_position). A document points at it, so that a lookup
+ * through a const document may fill it. */
+typedef struct {
+    eb_json_position *at; /* NULL until built */
+    size_t cap;
+} eb_json_positions;
+
 typedef struct {
     const char *file;     /* as the user named it */
     char *text;           /* owned, NUL-terminated */
@@ -30,9 +38,7 @@ typedef struct {
     size_t *line_starts;  /* byte offset of each line's first byte */
     size_t nlines;
     cJSON *root;          /* owned; NULL when the file did not parse */
-    eb_json_position *positions; /* open-addressing table keyed by node; built on
-                                    the first lookup (find_position) */
-    size_t npositions_cap;
+    eb_json_positions *positions; /* owned */
     size_t errors;        /* errors found in a document that still parsed */
 } eb_json_doc;
 

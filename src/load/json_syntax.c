@@ -103,7 +103,7 @@ static bool scan_string(scanner *s, eb_json_syntax_error *err) {
             if (s->pos >= s->len) break;
             char e = s->text[s->pos];
             if (e == 'u') {
-                for (int i = 1; i <= 4; i++)
+                for (size_t i = 1; i <= 4; i++)
                     if (s->pos + i >= s->len || !isxdigit((unsigned char)s->text[s->pos + i]))
                         return fail(s, err, "invalid \\u escape: expected four hexadecimal digits");
                 s->pos += 4;

@@ -46,7 +46,7 @@ typedef struct {
 /* The value a number has once written with three decimals (absurd values,
  * which the content writer would clamp, count as 0 here). */
 static double as_written(double v) {
-    return isfinite(v) && fabs(v) < 1e9 ? llround(v * 1000.0) / 1000.0 : 0;
+    return isfinite(v) && fabs(v) < 1e9 ? (double)llround(v * 1000.0) / 1000.0 : 0;
 }
 
 /* Moves PDF's pen to `target` (pt from the run's start) with a TJ number. */
