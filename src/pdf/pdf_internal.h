@@ -14,7 +14,8 @@
  *   pdf_cmap.c     ToUnicode CMaps
  *   pdf_tags.c     the structure tree: elements, MCIDs, the parent tree
  *   pdf_pdfa.c     PDF/A: XMP metadata, dates, the sRGB output intent
- *   pdf_srgb.c     the sRGB ICC profile's bytes
+ *   pdf_srgb.c     the sRGB ICC profile's bytes, generated into the build tree
+ *                  from Debian's icc-profiles-free (cmake/Icc.cmake)
  *   pdf_doc.c      the public eb_pdf API and the atomic save
  *   pdf_hash.c     the content hash behind subset tags and /ID */
 #ifndef EVBRIEF_PDF_INTERNAL_H
