@@ -42,7 +42,7 @@ char *eb_find_inputs(const char *command, const char *given) {
         return NULL;
     }
     char dir[PATH_MAX];
-    strcpy(dir, cwd);
+    memcpy(dir, cwd, sizeof dir);
     do {
         if (!holds_inputs(dir)) continue;
         if (strcmp(dir, cwd) == 0) return eb_xstrdup("inputs");

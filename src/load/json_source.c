@@ -138,14 +138,12 @@ static void index_positions(const eb_json_doc *doc) {
  * about the document: a valid file never pays for the walk (a third of the
  * cost of loading). The document itself is not const, only our view of it. */
 static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON *node) {
-    if (!doc->root) return NULL;
+    if (!doc->root || !doc->positions) return NULL;
     if (!doc->positions->at) index_positions(doc);
-    const eb_json_positions *t = doc->positions;
-    size_t i = hash_node(node, t->cap);
-    while (t->at[i].node) {
-        if (t->at[i].node == node) return &t->at[i];
-        i = (i + 1) & (t->cap - 1);
-    }
+    const eb_json_position *at = doc->positions->at;
+    size_t cap = doc->positions->cap;
+    for (size_t i = at ? hash_node(node, cap) : 0; at && at[i].node; i = (i + 1) & (cap - 1))
+        if (at[i].node == node) return &at[i];
     return NULL;
 }
 

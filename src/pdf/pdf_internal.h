@@ -271,15 +271,16 @@ eb_tags *eb_tags_new(void);
 void eb_tags_free(eb_tags *t);
 size_t eb_tags_count(const eb_tags *t);
 /* Returns the new element's number, or 0 (unknown parent, no type). */
-int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *e);
+int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *in);
 /* The element's structure type, or NULL for an unknown element. */
-const char *eb_tags_type(const eb_tags *t, int element);
-/* Children: marked content (page index, MCID) and link annotations. */
-void eb_tags_add_mcid(eb_tags *t, int element, size_t page, int mcid);
-void eb_tags_add_link(eb_tags *t, int element, size_t page, eb_pobj *annot);
-/* Records that line `line` of para was drawn as content of element (its
- * logical text goes into the document's hash). */
-void eb_tags_note_text(eb_tags *t, int element, const eb_para *para, size_t line);
+const char *eb_tags_type(const eb_tags *t, int n);
+/* Children of element n: marked content (page index, MCID) and link
+ * annotations. */
+void eb_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid);
+void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_pobj *annot);
+/* Records that line `line_index` of para was drawn as content of element n
+ * (its logical text goes into the document's hash). */
+void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index);
 /* Writes (or, on a later save, rewrites) the structure tree: element
  * dictionaries, /StructTreeRoot with its parent tree, /MarkInfo, each
  * page's /StructParents and /Tabs, each link's /StructParent. */

@@ -433,6 +433,7 @@ static void draw_line_runs(text_writer *w, size_t index, double x, double y) {
                 continue;
             if (!best || c->text_start < best->text_start) best = c;
         }
+        if (!best) break; /* cannot happen: each pass leaves a group after prev */
         prev = best;
         draw_group(w, line, *best, x, baseline);
     }
