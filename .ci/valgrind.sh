@@ -15,7 +15,7 @@ root=$PWD
 jobs=$(nproc)
 b=build-valgrind
 logs=$root/$b/valgrind
-cmake -S . -B $b -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B $b -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVBRIEF_WERROR=ON >/dev/null
 cmake --build $b -j"$jobs" >/dev/null
 rm -rf "$logs" && mkdir -p "$logs"
 
