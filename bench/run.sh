@@ -9,7 +9,7 @@
 #
 # Environment: EVBRIEF (the binary; default build-rel/evbrief, built in
 # Release if missing), EVBRIEF_COMMIT (the commit it was built from, for the
-# report; default HEAD), FONTS (default fonts/), RUNS (default 10).
+# report; default HEAD), FONTS (default: fonts/ beside the binary, where CMake copies them), RUNS (default 10).
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$bench")"
@@ -17,7 +17,7 @@ quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 
 E="${EVBRIEF:-$root/build-rel/evbrief}"
-FONTS="${FONTS:-$root/fonts}"
+FONTS="${FONTS:-$(dirname "$E")/fonts}"
 INPUTS="$root/inputs"
 RUNS="${RUNS:-10}"
 [ $quick = 1 ] && RUNS=3
@@ -60,7 +60,7 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 log "peers: Typst and HTML documents of skin-aging (and every indication)"
 python3 "$bench/make_peers.py" --fonts "$FONTS" --out "$res/peers" 2>"$res/peers.log"
 python3 "$bench/make_peers.py" --fonts "$FONTS" --all --out "$res/peers-all" 2>>"$res/peers.log"
-# WeasyPrint sees only the fonts of fonts/ (Noto Sans CJK SC is face 2 of a collection).
+# WeasyPrint sees only the fonts of $FONTS (Noto Sans CJK SC is face 2 of a collection).
 mkdir -p "$res/fontconfig"
 cat > "$res/fontconfig/fonts.conf" <<EOF
 <?xml version="1.0"?>

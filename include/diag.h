@@ -59,8 +59,14 @@ size_t eb_diag_thread_errors(void);
 size_t eb_diag_message_count(const eb_diag *diag);
 const char *eb_diag_message(const eb_diag *diag, size_t index);
 
-/* Every problem as a JSON array of {"file", "line", "column", "path",
- * "severity", "message"} (unknown members null), as an owned string. */
-char *eb_diag_json(const eb_diag *diag);
+/* One collected problem, as reported: file and path NULL and line and
+ * column 0 when unknown; severity as printed ("error", "warning", "note").
+ * The strings belong to the sink. False when index is past the last.
+ * (json_out.h's eb_json_diagnostics writes them for --json.) */
+typedef struct {
+    const char *file, *path, *severity, *message;
+    int line, column;
+} eb_diag_entry;
+bool eb_diag_entry_at(const eb_diag *diag, size_t index, eb_diag_entry *entry);
 
 #endif

@@ -10,12 +10,13 @@
 
 /* Allocation failure is not recoverable for a batch tool: these abort with a
  * message instead of returning NULL, so callers need no NULL checks. */
-void *eb_xmalloc(size_t size);
-void *eb_xcalloc(size_t count, size_t size);
-void *eb_xrealloc(void *ptr, size_t size);
-char *eb_xstrdup(const char *s);
-char *eb_xstrndup(const char *s, size_t n);
-char *eb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define EB_NONNULL_RESULT __attribute__((returns_nonnull))  /* said to the compiler and analyzers */
+EB_NONNULL_RESULT void *eb_xmalloc(size_t size);
+EB_NONNULL_RESULT void *eb_xcalloc(size_t count, size_t size);
+EB_NONNULL_RESULT void *eb_xrealloc(void *ptr, size_t size);
+EB_NONNULL_RESULT char *eb_xstrdup(const char *s);
+EB_NONNULL_RESULT char *eb_xstrndup(const char *s, size_t n);
+EB_NONNULL_RESULT char *eb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A growable byte buffer, always NUL-terminated once anything was written.
  * Zero-initialise to start; eb_buf_free or eb_buf_steal to finish. */

@@ -16,6 +16,7 @@
 
 #include "commands.h"
 #include "compose.h"
+#include "json_out.h"
 #include "load.h"
 #include "manifest.h"
 #include "options.h"
@@ -331,6 +332,14 @@ static void update_manifest(const build_run *b, eb_manifest *m, build_counts *c)
     m->version = eb_xstrdup(EVBRIEF_VERSION);
 }
 
+/* The diagnostics of --json, on one line. Owned. */
+static char *diagnostics_json(const eb_diag *diag) {
+    eb_json *d = eb_json_diagnostics(diag);
+    char *text = eb_json_print(d, false);
+    eb_json_free(d);
+    return text;
+}
+
 static void print_json(const build_run *b, const build_counts *c, const eb_diag *diag) {
     printf("{\n  \"built\": %zu,\n  \"unchanged\": %zu,\n  \"failed\": %zu,\n  \"briefs\": [", c->built,
            c->unchanged, c->failed_input + c->failed_io);
@@ -341,7 +350,7 @@ static void print_json(const build_run *b, const build_counts *c, const eb_diag 
                r->status == RESULT_PENDING ? "skipped" : r->status == RESULT_BUILT ? "built"
                : r->status == RESULT_UNCHANGED ? "unchanged" : "failed", r->ms);
     }
-    char *diagnostics = eb_diag_json(diag);
+    char *diagnostics = diagnostics_json(diag);
     printf("\n  ],\n  \"diagnostics\": %s\n}\n", diagnostics);
     free(diagnostics);
 }
@@ -457,7 +466,7 @@ int eb_build_run(const eb_build_options *o) {
     }
     if (o->json && !reported) {
         /* nothing was built, but the problems must reach the reader */
-        char *diagnostics = eb_diag_json(diag);
+        char *diagnostics = diagnostics_json(diag);
         printf("{\n  \"built\": 0,\n  \"unchanged\": 0,\n  \"failed\": 0,\n  \"briefs\": [],\n"
                "  \"diagnostics\": %s\n}\n", diagnostics);
         free(diagnostics);

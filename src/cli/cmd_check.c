@@ -1,7 +1,6 @@
 /* `evbrief check`: which briefs are missing or stale, for a CI gate that
  * fails when someone edits an input without rebuilding; and `evbrief
  * manifest merge`, which joins the manifests of a sharded build. */
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +52,7 @@ static void explain(const eb_manifest_entry *old, const eb_job *job, eb_buf *why
 /* Where the state of each brief goes: a line of text, or an item of the
  * --json report. */
 typedef struct {
-    cJSON *briefs;  /* NULL: print text */
+    eb_json *briefs;  /* NULL: print text */
 } check_out;
 
 static void say(check_out *out, const char *state, const char *file, const char *reason) {
@@ -61,11 +60,10 @@ static void say(check_out *out, const char *state, const char *file, const char 
         printf("%-8s %s%s%s%s\n", state, file, reason ? "  (" : "", reason ? reason : "", reason ? ")" : "");
         return;
     }
-    cJSON *item = cJSON_CreateObject();
-    cJSON_AddStringToObject(item, "file", file);
-    cJSON_AddStringToObject(item, "status", state);
-    cJSON_AddItemToObject(item, "reason", reason ? cJSON_CreateString(reason) : cJSON_CreateNull());
-    cJSON_AddItemToArray(out->briefs, item);
+    eb_json *item = eb_json_push(out->briefs, eb_json_object());
+    eb_json_set(item, "file", eb_json_string(file));
+    eb_json_set(item, "status", eb_json_string(state));
+    eb_json_set(item, "reason", eb_json_string(reason));
 }
 
 /* Reports the state of one brief; returns true when it is current. */
@@ -165,16 +163,16 @@ int eb_cmd_check(int argc, char **argv) {
     eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o.locale)};
     eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
     eb_fontset_free(fonts);
-    check_out out = {o.json ? cJSON_CreateArray() : NULL};
+    check_out out = {o.json ? eb_json_array() : NULL};
     size_t checked = 0, problems = 0;
     code = corpus ? check_against(&o, corpus, &font_list, diag, &out, &checked, &problems)
                   : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     if (code == EB_EXIT_OK && status != EB_LOAD_OK) code = status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT;
     if (o.json) {
-        cJSON *report = cJSON_CreateObject();
-        cJSON_AddNumberToObject(report, "checked", (double)checked);
-        cJSON_AddNumberToObject(report, "missing_or_stale", (double)problems);
-        cJSON_AddItemToObject(report, "briefs", out.briefs);
+        eb_json *report = eb_json_object();
+        eb_json_set(report, "checked", eb_json_number((double)checked));
+        eb_json_set(report, "missing_or_stale", eb_json_number((double)problems));
+        eb_json_set(report, "briefs", out.briefs);
         eb_print_json_report(report, diag);
     }
     eb_corpus_free(corpus);

@@ -1,6 +1,5 @@
 /* `evbrief validate` and `evbrief list`: load the inputs, report problems,
  * and (list) show which reviews and findings feed each indication. */
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,14 +121,14 @@ static size_t count_studies(const eb_review *review, size_t indication) {
 }
 
 static void print_validate_json(const load_options *o, const eb_corpus *corpus, const eb_diag *diag) {
-    cJSON *report = cJSON_CreateObject();
-    cJSON_AddStringToObject(report, "inputs", o->inputs);
-    cJSON_AddBoolToObject(report, "valid", corpus && eb_diag_count(diag, EB_ERROR) == 0);
-    cJSON_AddNumberToObject(report, "indications", corpus ? (double)corpus->nindications : 0);
-    cJSON_AddNumberToObject(report, "valid_reviews", corpus ? (double)corpus->nreviews : 0);
-    cJSON_AddNumberToObject(report, "invalid_files", corpus ? (double)corpus->nrejected : 1);
-    cJSON_AddNumberToObject(report, "errors", (double)eb_diag_count(diag, EB_ERROR));
-    cJSON_AddNumberToObject(report, "warnings", (double)eb_diag_count(diag, EB_WARNING));
+    eb_json *report = eb_json_object();
+    eb_json_set(report, "inputs", eb_json_string(o->inputs));
+    eb_json_set(report, "valid", eb_json_bool(corpus && eb_diag_count(diag, EB_ERROR) == 0));
+    eb_json_set(report, "indications", eb_json_number(corpus ? (double)corpus->nindications : 0));
+    eb_json_set(report, "valid_reviews", eb_json_number(corpus ? (double)corpus->nreviews : 0));
+    eb_json_set(report, "invalid_files", eb_json_number(corpus ? (double)corpus->nrejected : 1));
+    eb_json_set(report, "errors", eb_json_number((double)eb_diag_count(diag, EB_ERROR)));
+    eb_json_set(report, "warnings", eb_json_number((double)eb_diag_count(diag, EB_WARNING)));
     eb_print_json_report(report, diag);
 }
 
@@ -187,42 +186,42 @@ static void print_indication(const eb_corpus *corpus, size_t index, size_t *nbri
     *nbriefs += 3;
 }
 
-static cJSON *review_json(const eb_review *review, size_t index) {
-    cJSON *r = cJSON_CreateObject();
-    cJSON_AddStringToObject(r, "id", review->id);
-    cJSON_AddStringToObject(r, "language", eb_lang_tag(review->language));
-    cJSON *findings = cJSON_AddArrayToObject(r, "findings");
+static eb_json *review_json(const eb_review *review, size_t index) {
+    eb_json *r = eb_json_object();
+    eb_json_set(r, "id", eb_json_string(review->id));
+    eb_json_set(r, "language", eb_json_string(eb_lang_tag(review->language)));
+    eb_json *findings = eb_json_set(r, "findings", eb_json_array());
     for (size_t i = 0; i < review->nfindings; i++)
         if (eb_index_list_has(&review->findings[i].indications, index))
-            cJSON_AddItemToArray(findings, cJSON_CreateString(review->findings[i].id));
-    cJSON_AddNumberToObject(r, "human_studies", (double)count_studies(review, index));
+            eb_json_push(findings, eb_json_string(review->findings[i].id));
+    eb_json_set(r, "human_studies", eb_json_number((double)count_studies(review, index)));
     return r;
 }
 
-static cJSON *indication_json(const eb_corpus *corpus, size_t index) {
+static eb_json *indication_json(const eb_corpus *corpus, size_t index) {
     const eb_indication *ind = &corpus->indications[index];
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "id", ind->id);
-    cJSON *name = cJSON_AddObjectToObject(o, "name");
-    for (int l = 0; l < EB_LANG_COUNT; l++) cJSON_AddStringToObject(name, eb_lang_tag((eb_lang)l), ind->name.s[l]);
-    cJSON *reviews = cJSON_AddArrayToObject(o, "reviews");
-    cJSON *briefs = cJSON_AddArrayToObject(o, "briefs");
+    eb_json *o = eb_json_object();
+    eb_json_set(o, "id", eb_json_string(ind->id));
+    eb_json *name = eb_json_set(o, "name", eb_json_object());
+    for (int l = 0; l < EB_LANG_COUNT; l++) eb_json_set(name, eb_lang_tag((eb_lang)l), eb_json_string(ind->name.s[l]));
+    eb_json *reviews = eb_json_set(o, "reviews", eb_json_array());
+    eb_json *briefs = eb_json_set(o, "briefs", eb_json_array());
     for (size_t r = 0; r < corpus->nreviews; r++)
         if (eb_review_feeds(&corpus->reviews[r], index))
-            cJSON_AddItemToArray(reviews, review_json(&corpus->reviews[r], index));
-    for (int l = 0; cJSON_GetArraySize(reviews) > 0 && l < EB_LOCALE_COUNT; l++) {
+            eb_json_push(reviews, review_json(&corpus->reviews[r], index));
+    for (int l = 0; eb_json_length(reviews) > 0 && l < EB_LOCALE_COUNT; l++) {
         char *file = eb_xasprintf("%s.%s.pdf", ind->id, eb_locale_name((eb_locale)l));
-        cJSON_AddItemToArray(briefs, cJSON_CreateString(file));
+        eb_json_push(briefs, eb_json_string(file));
         free(file);
     }
     return o;
 }
 
 static void print_list_json(const eb_corpus *corpus, const eb_diag *diag) {
-    cJSON *report = cJSON_CreateObject();
-    cJSON *indications = cJSON_AddArrayToObject(report, "indications");
+    eb_json *report = eb_json_object();
+    eb_json *indications = eb_json_set(report, "indications", eb_json_array());
     for (size_t i = 0; corpus && i < corpus->nindications; i++)
-        cJSON_AddItemToArray(indications, indication_json(corpus, i));
+        eb_json_push(indications, indication_json(corpus, i));
     eb_print_json_report(report, diag);
 }
 

@@ -1,6 +1,5 @@
 #include "manifest.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "json_out.h"
 
 bool eb_file_sha256(const char *path, char sha256[65], long *bytes) {
     char *data = NULL;
@@ -22,13 +23,12 @@ bool eb_file_sha256(const char *path, char sha256[65], long *bytes) {
 
 /* ---- writing ------------------------------------------------------------------- */
 
-static cJSON *hashes_json(const eb_file_hash *files, size_t n) {
-    cJSON *arr = cJSON_CreateArray();
+static eb_json *hashes_json(const eb_file_hash *files, size_t n) {
+    eb_json *arr = eb_json_array();
     for (size_t i = 0; i < n; i++) {
-        cJSON *h = cJSON_CreateObject();
-        cJSON_AddStringToObject(h, "file", files[i].name);
-        cJSON_AddStringToObject(h, "sha256", files[i].sha256);
-        cJSON_AddItemToArray(arr, h);
+        eb_json *h = eb_json_push(arr, eb_json_object());
+        eb_json_set(h, "file", eb_json_string(files[i].name));
+        eb_json_set(h, "sha256", eb_json_string(files[i].sha256));
     }
     return arr;
 }
@@ -38,29 +38,28 @@ static int by_file(const void *a, const void *b) {
 }
 
 static char *render(const eb_manifest *m) {
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "evbrief_version", m->version ? m->version : EVBRIEF_VERSION);
-    cJSON *briefs = cJSON_AddArrayToObject(root, "briefs");
+    eb_json *root = eb_json_object();
+    eb_json_set(root, "evbrief_version", eb_json_string(m->version ? m->version : EVBRIEF_VERSION));
+    eb_json *briefs = eb_json_set(root, "briefs", eb_json_array());
     eb_manifest_entry *sorted = eb_xmalloc((m->n + 1) * sizeof *sorted);
     if (m->n) memcpy(sorted, m->entries, m->n * sizeof *sorted);
     qsort(sorted, m->n, sizeof *sorted, by_file);
     for (size_t i = 0; i < m->n; i++) {
         const eb_manifest_entry *e = &sorted[i];
-        cJSON *b = cJSON_CreateObject();
-        cJSON_AddStringToObject(b, "file", e->file);
-        cJSON_AddStringToObject(b, "indication", e->indication);
-        cJSON_AddStringToObject(b, "locale", e->locale);
-        cJSON_AddNumberToObject(b, "pages", (double)e->pages);
-        cJSON_AddNumberToObject(b, "bytes", (double)e->bytes);
-        cJSON_AddStringToObject(b, "sha256", e->sha256);
-        cJSON_AddStringToObject(b, "key", e->key);
-        cJSON_AddItemToObject(b, "inputs", hashes_json(e->inputs, e->ninputs));
-        cJSON_AddItemToObject(b, "fonts", hashes_json(e->fonts, e->nfonts));
-        cJSON_AddItemToArray(briefs, b);
+        eb_json *b = eb_json_push(briefs, eb_json_object());
+        eb_json_set(b, "file", eb_json_string(e->file));
+        eb_json_set(b, "indication", eb_json_string(e->indication));
+        eb_json_set(b, "locale", eb_json_string(e->locale));
+        eb_json_set(b, "pages", eb_json_number((double)e->pages));
+        eb_json_set(b, "bytes", eb_json_number((double)e->bytes));
+        eb_json_set(b, "sha256", eb_json_string(e->sha256));
+        eb_json_set(b, "key", eb_json_string(e->key));
+        eb_json_set(b, "inputs", hashes_json(e->inputs, e->ninputs));
+        eb_json_set(b, "fonts", hashes_json(e->fonts, e->nfonts));
     }
     free(sorted);
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
+    char *text = eb_json_print(root, true);
+    eb_json_free(root);
     return text;
 }
 

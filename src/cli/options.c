@@ -4,7 +4,6 @@
 #include "layout.h"
 #include "load.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,12 +82,10 @@ bool eb_diag_format_option(const char *command, const char *name, eb_diag_format
     return false;
 }
 
-void eb_print_json_report(cJSON *report, const eb_diag *diag) {
-    char *diagnostics = eb_diag_json(diag);
-    cJSON_AddItemToObject(report, "diagnostics", cJSON_Parse(diagnostics));
-    free(diagnostics);
-    char *text = cJSON_Print(report);
-    if (text) printf("%s\n", text);
-    cJSON_free(text);
-    cJSON_Delete(report);
+void eb_print_json_report(eb_json *report, const eb_diag *diag) {
+    eb_json_set(report, "diagnostics", eb_json_diagnostics(diag));
+    char *text = eb_json_print(report, true);
+    printf("%s\n", text);
+    free(text);
+    eb_json_free(report);
 }

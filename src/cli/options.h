@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "json_out.h"
 #include "load.h"
 
 typedef struct {
@@ -39,8 +40,7 @@ eb_fontset *eb_open_fonts(const char *dir, eb_font_list *list, eb_diag *diag);
 
 /* Prints a command's --json report on stdout, with every diagnostic of
  * diag as its "diagnostics" member; frees the report. */
-typedef struct cJSON cJSON;
-void eb_print_json_report(cJSON *report, const eb_diag *diag);
+void eb_print_json_report(eb_json *report, const eb_diag *diag);
 
 /* --diagnostic-format NAME (NULL: text). False after saying why. */
 bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format);

@@ -42,7 +42,7 @@ char *eb_find_inputs(const char *command, const char *given) {
         return NULL;
     }
     char dir[PATH_MAX];
-    strcpy(dir, cwd);
+    memcpy(dir, cwd, sizeof dir);
     do {
         if (!holds_inputs(dir)) continue;
         if (strcmp(dir, cwd) == 0) return eb_xstrdup("inputs");
@@ -70,28 +70,34 @@ static char *eb_xstrdup_free(char *s) {
     return copy;
 }
 
-/* DATADIR/evbrief/fonts of an installed binary (BINDIR/EVBRIEF_DATA_FROM_BIN,
- * set by CMake from the install directories), when it exists. */
-static char *installed_fonts(void) {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return NULL;
-    exe[n] = '\0';
-    if (!parent(exe)) return NULL;
-    char *fonts = eb_xasprintf("%s/%s/fonts", exe, EVBRIEF_DATA_FROM_BIN);
+/* BINDIR/relative when it holds a fonts.json, as a real path (it is shown
+ * on the first line: without a bin/.. detour). */
+static char *fonts_at(const char *bindir, const char *relative) {
+    char *fonts = eb_xasprintf("%s/%s", bindir, relative);
     char *probe = eb_xasprintf("%s/fonts.json", fonts);
     bool found = is_file(probe);
     free(probe);
-    /* shown on the first line: say it without the bin/.. detour */
     char *real = found ? realpath(fonts, NULL) : NULL;
     free(fonts);
     return real ? eb_xstrdup_free(real) : NULL;
 }
 
+/* Both places are relative to the binary, so that neither an installed
+ * evbrief nor a build tree depends on where it was built: DATADIR/evbrief/fonts
+ * of an installed binary (BINDIR/EVBRIEF_DATA_FROM_BIN, set by CMake from the
+ * install directories), else fonts/ beside the binary, where CMake copies
+ * them in a build tree. When neither holds the fonts, the installed place,
+ * so that the error names where they were expected. */
 char *eb_find_fonts(const char *given) {
     if (given) return eb_xstrdup(given);
-    char *installed = installed_fonts();
-    return installed ? installed : eb_xstrdup(EVBRIEF_DEFAULT_FONTS_DIR);
+    char bindir[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", bindir, sizeof bindir - 1);
+    if (n <= 0) return eb_xstrdup("fonts");
+    bindir[n] = '\0';
+    parent(bindir);
+    char *found = fonts_at(bindir, EVBRIEF_DATA_FROM_BIN "/fonts");
+    if (!found) found = fonts_at(bindir, "fonts");
+    return found ? found : eb_xasprintf("%s/%s/fonts", bindir, EVBRIEF_DATA_FROM_BIN);
 }
 
 static bool make_one(const char *command, const char *dir) {

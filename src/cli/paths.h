@@ -1,9 +1,9 @@
 /* paths: where a command finds its inputs and fonts and puts its output.
  * Nothing here is fixed at compile time for the inputs: they are the
  * directory the user names, else ./inputs or the nearest inputs/ above the
- * current directory (as git finds its repository). Fonts are looked for
- * next to an installed binary (PREFIX/share/evbrief/fonts) before the
- * source tree the binary was built from. */
+ * current directory (as git finds its repository). Nor for the fonts: they
+ * are looked for relative to the binary, at PREFIX/share/evbrief/fonts of an
+ * installed one, else in fonts/ beside it (a build tree). */
 #ifndef EVBRIEF_CLI_PATHS_H
 #define EVBRIEF_CLI_PATHS_H
 
@@ -19,7 +19,8 @@ char *eb_find_inputs(const char *command, const char *given);
 char *eb_default_out(const char *given_inputs, const char *inputs);
 
 /* The fonts directory: `given` when set, else PREFIX/share/evbrief/fonts of
- * an installed binary, else the source tree's fonts/. Owned. */
+ * an installed binary, else fonts/ beside the binary (the build tree's,
+ * which CMake fills). Owned. */
 char *eb_find_fonts(const char *given);
 
 /* mkdir -p: creates dir and every missing parent. False after printing why. */

@@ -70,7 +70,9 @@ static void grow_table(eb_cache *c) {
 
 static void evict_oldest(eb_cache *c) {
     entry *e = c->oldest;
-    entry **slot = bucket_of(c, e->hash);
+    /* The analyzer misses that the oldest entry has no older one, so that
+     * unlink_entry moves c->oldest past the entry freed below. */
+    entry **slot = bucket_of(c, e->hash); /* NOLINT(clang-analyzer-unix.Malloc) */
     while (*slot != e) slot = &(*slot)->chain;
     *slot = e->chain;
     unlink_entry(c, e);

@@ -140,7 +140,7 @@ static void read_font_info(eb_font *font, FT_Face face) {
     info->cap_height = os2 && os2->version >= 2 && os2->sCapHeight
                            ? os2->sCapHeight : (int)(face->units_per_EM * 7 / 10);
     const TT_Postscript *post = FT_Get_Sfnt_Table(face, FT_SFNT_POST);
-    info->italic_angle = post ? post->italicAngle / 65536.0 : 0.0;
+    info->italic_angle = post ? (double)post->italicAngle / 65536.0 : 0.0;
 }
 
 /* The tables a subset is made from: the outlines and what hb-subset needs

@@ -499,7 +499,7 @@ static void build_items(eb_analysis *t, const hb_script_t *scripts, const uint8_
         bool cut = i == t->n || t->levels[i] != t->levels[start] ||
                    scripts[i] != scripts[start] || font[i] != font[start] ||
                    (i - start >= ITEM_MAX_CHARS && safe_cut(t, i, unicode)) ||
-                   (i - start >= 4 * ITEM_MAX_CHARS && !is_mark(unicode, t->cps[i]) &&
+                   (i - start >= (size_t)4 * ITEM_MAX_CHARS && !is_mark(unicode, t->cps[i]) &&
                     !is_default_ignorable(t->cps[i]));
         if (!cut) continue;
         push_item(t, &cap, start, i, font[start], scripts[start]);

@@ -25,15 +25,18 @@ typedef struct {
     double x0;                            /* the table's left edge on the page */
 } table_state;
 
-static eb_table_cell_spec *make_specs(const eb_brief_table *t) {
-    size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
+/* The spec of each of the n cells; the item texts of every list cell are
+ * in one array, *items (owned by the caller, as the specs are). */
+static eb_table_cell_spec *make_specs(const eb_brief_table *t, size_t n, const char ***items) {
+    size_t nitems = 0;
+    for (size_t i = 0; i < n; i++) nitems += t->cells[i].nitems;
     eb_table_cell_spec *specs = eb_xcalloc(n ? n : 1, sizeof *specs);
+    const char **next = *items = eb_xcalloc(nitems ? nitems : 1, sizeof **items);
     for (size_t i = 0; i < n; i++) {
         const eb_brief_cell *c = &t->cells[i];
         if (c->nitems) {
-            const char **items = eb_xcalloc(c->nitems, sizeof *items);
-            for (size_t k = 0; k < c->nitems; k++) items[k] = c->items[k].text;
-            specs[i].items = items;
+            specs[i].items = next;
+            for (size_t k = 0; k < c->nitems; k++) *next++ = c->items[k].text;
             specs[i].nitems = c->nitems;
             specs[i].lang = eb_lang_tag(c->items[0].lang);
         } else {
@@ -48,10 +51,6 @@ static eb_table_cell_spec *make_specs(const eb_brief_table *t) {
     return specs;
 }
 
-static void free_specs(eb_table_cell_spec *specs, size_t n) {
-    for (size_t i = 0; i < n; i++) free((void *)specs[i].items);
-    free(specs);
-}
 
 /* A table runs right to left on a Persian page, and on any page when most
  * of its body cells are Persian (a review's own Persian table in an English
@@ -73,13 +72,15 @@ static bool table_rtl(const eb_flow *f, const eb_brief_table *t) {
 
 static eb_table_layout *lay_out_at(eb_flow *f, const eb_brief_table *t, double width, eb_diag *diag) {
     size_t n = (t->nheader_rows + t->nbody_rows) * t->ncols;
-    eb_table_cell_spec *specs = make_specs(t);
+    const char **items;
+    eb_table_cell_spec *specs = make_specs(t, n, &items);
     eb_table_spec spec = {.ncols = t->ncols, .nheader_rows = t->nheader_rows, .nbody_rows = t->nbody_rows,
                           .cells = specs, .rtl = table_rtl(f, t), .family = EB_FAMILY_SANS,
                           .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5, .note_color = COLOR_MUTED,
                           .origin = f->brief->file_name, .strict = f->strict};
     eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, width, diag);
-    free_specs(specs, n);
+    free(items);
+    free(specs);
     return layout;
 }
 

@@ -224,7 +224,7 @@ static eb_load_status load_reviews(eb_corpus *corpus, const eb_load_options *opt
     if (files && nfiles == 0)
         eb_diag_report(diag, EB_WARNING, (eb_location){.file = dir}, "no review files (*.json) found");
     if (files) status = load_review_files(corpus, files, nfiles, options, diag);
-    for (size_t i = 0; i < nfiles; i++) free(files[i]);
+    for (size_t i = 0; files && i < nfiles; i++) free(files[i]);
     free(files);
     free(dir);
     return status;

@@ -167,8 +167,8 @@ static uint8_t *cid_to_gid_map(const eb_pdf_font *f, const uint32_t *glyphs, siz
     uint8_t *map = eb_xcalloc(*len, 1);
     for (size_t i = 0; i < f->nentries; i++) {
         uint32_t to = new_gid_of(glyphs, s, nglyphs, f->entries[i].gid);
-        map[2 * f->entries[i].cid] = (uint8_t)(to >> 8);
-        map[2 * f->entries[i].cid + 1] = (uint8_t)to;
+        map[2 * (size_t)f->entries[i].cid] = (uint8_t)(to >> 8);
+        map[2 * (size_t)f->entries[i].cid + 1] = (uint8_t)to;
     }
     return map;
 }

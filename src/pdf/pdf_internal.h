@@ -14,7 +14,8 @@
  *   pdf_cmap.c     ToUnicode CMaps
  *   pdf_tags.c     the structure tree: elements, MCIDs, the parent tree
  *   pdf_pdfa.c     PDF/A: XMP metadata, dates, the sRGB output intent
- *   pdf_srgb.c     the sRGB ICC profile's bytes
+ *   pdf_srgb.c     the sRGB ICC profile's bytes, generated into the build tree
+ *                  from Debian's icc-profiles-free (cmake/Icc.cmake)
  *   pdf_doc.c      the public eb_pdf API and the atomic save
  *   pdf_hash.c     the content hash behind subset tags and /ID */
 #ifndef EVBRIEF_PDF_INTERNAL_H
@@ -270,15 +271,16 @@ eb_tags *eb_tags_new(void);
 void eb_tags_free(eb_tags *t);
 size_t eb_tags_count(const eb_tags *t);
 /* Returns the new element's number, or 0 (unknown parent, no type). */
-int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *e);
+int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *in);
 /* The element's structure type, or NULL for an unknown element. */
-const char *eb_tags_type(const eb_tags *t, int element);
-/* Children: marked content (page index, MCID) and link annotations. */
-void eb_tags_add_mcid(eb_tags *t, int element, size_t page, int mcid);
-void eb_tags_add_link(eb_tags *t, int element, size_t page, eb_pobj *annot);
-/* Records that line `line` of para was drawn as content of element (its
- * logical text goes into the document's hash). */
-void eb_tags_note_text(eb_tags *t, int element, const eb_para *para, size_t line);
+const char *eb_tags_type(const eb_tags *t, int n);
+/* Children of element n: marked content (page index, MCID) and link
+ * annotations. */
+void eb_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid);
+void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_pobj *annot);
+/* Records that line `line_index` of para was drawn as content of element n
+ * (its logical text goes into the document's hash). */
+void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index);
 /* Writes (or, on a later save, rewrites) the structure tree: element
  * dictionaries, /StructTreeRoot with its parent tree, /MarkInfo, each
  * page's /StructParents and /Tabs, each link's /StructParent. */

@@ -46,7 +46,7 @@ typedef struct {
 /* The value a number has once written with three decimals (absurd values,
  * which the content writer would clamp, count as 0 here). */
 static double as_written(double v) {
-    return isfinite(v) && fabs(v) < 1e9 ? llround(v * 1000.0) / 1000.0 : 0;
+    return isfinite(v) && fabs(v) < 1e9 ? (double)llround(v * 1000.0) / 1000.0 : 0;
 }
 
 /* Moves PDF's pen to `target` (pt from the run's start) with a TJ number. */
@@ -433,6 +433,7 @@ static void draw_line_runs(text_writer *w, size_t index, double x, double y) {
                 continue;
             if (!best || c->text_start < best->text_start) best = c;
         }
+        if (!best) break; /* cannot happen: each pass leaves a group after prev */
         prev = best;
         draw_group(w, line, *best, x, baseline);
     }

@@ -21,7 +21,7 @@ struct eb_arena {
 
 eb_arena *eb_arena_new(void) {
     eb_arena *arena = eb_xcalloc(1, sizeof *arena);
-    arena->next_size = 16 * 1024;
+    arena->next_size = (size_t)16 * 1024;
     return arena;
 }
 
@@ -37,7 +37,7 @@ void eb_arena_free(eb_arena *arena) {
 static block *new_block(eb_arena *arena, size_t need) {
     size_t size = arena->next_size;
     if (size < need) size = need;
-    if (arena->next_size < 4u * 1024 * 1024) arena->next_size *= 2;
+    if (arena->next_size < (size_t)4 * 1024 * 1024) arena->next_size *= 2;
     block *b = eb_xmalloc(sizeof *b + size);
     b->used = 0;
     b->size = size;

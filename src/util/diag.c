@@ -1,6 +1,5 @@
 #include "diag.h"
 
-#include <cjson/cJSON.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -285,25 +284,10 @@ const char *eb_diag_message(const eb_diag *diag, size_t index) {
     return index < diag->nrecords ? diag->records[index].plain : NULL;
 }
 
-static cJSON *string_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
-static cJSON *number_or_null(int n) { return n > 0 ? cJSON_CreateNumber(n) : cJSON_CreateNull(); }
-
-char *eb_diag_json(const eb_diag *diag) {
-    cJSON *array = cJSON_CreateArray();
-    for (size_t i = 0; i < diag->nrecords; i++) {
-        const record *r = &diag->records[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddItemToObject(o, "file", string_or_null(r->file));
-        cJSON_AddItemToObject(o, "line", number_or_null(r->line));
-        cJSON_AddItemToObject(o, "column", number_or_null(r->line > 0 ? r->column : 0));
-        cJSON_AddItemToObject(o, "path", string_or_null(r->path));
-        cJSON_AddItemToObject(o, "severity", cJSON_CreateString(severity_name(r->severity)));
-        cJSON_AddItemToObject(o, "message", cJSON_CreateString(r->message));
-        cJSON_AddItemToArray(array, o);
-    }
-    char *text = cJSON_PrintUnformatted(array);
-    cJSON_Delete(array);
-    char *owned = eb_xstrdup(text ? text : "[]");
-    cJSON_free(text);
-    return owned;
+bool eb_diag_entry_at(const eb_diag *diag, size_t index, eb_diag_entry *entry) {
+    if (index >= diag->nrecords) return false;
+    const record *r = &diag->records[index];
+    *entry = (eb_diag_entry){.file = r->file, .path = r->path, .severity = severity_name(r->severity),
+                             .message = r->message, .line = r->line, .column = r->column};
+    return true;
 }

@@ -9,9 +9,10 @@
  *   - in the normal build, inside the replay driver, which feeds it every
  *     file of tests/fuzz/corpus/<target>/ and tests/fuzz/regressions/<target>/.
  *
- * The targets read the real vocabulary (inputs/indications.json) and fonts
- * (fonts/) of the source tree, found through $SRC when set, else through
- * the paths compiled into evbrief_core. */
+ * The targets read the real vocabulary (inputs/indications.json) of the
+ * source tree, found through $SRC when set, else through the path compiled
+ * into the target, and the fonts of the build tree (BUILD/fonts/, where
+ * CMake copies them; compiled in as EVBRIEF_TEST_FONTS_DIR). */
 #ifndef EVBRIEF_FUZZ_H
 #define EVBRIEF_FUZZ_H
 
@@ -60,15 +61,13 @@ static inline eb_corpus *fuzz_load_vocabulary(void) {
 }
 
 static inline eb_fontset *fuzz_open_fonts(void) {
-    char *dir = fuzz_source_path("fonts", EVBRIEF_DEFAULT_FONTS_DIR);
     eb_diag *diag = eb_diag_new(stderr);
-    eb_fontset *fonts = open_fonts_in(dir, diag);
+    eb_fontset *fonts = open_fonts_in(EVBRIEF_TEST_FONTS_DIR, diag);
     eb_diag_free(diag);
     if (!fonts) {
-        fprintf(stderr, "fuzz: cannot open the fonts in %s\n", dir);
+        fprintf(stderr, "fuzz: cannot open the fonts in %s\n", EVBRIEF_TEST_FONTS_DIR);
         exit(2);
     }
-    free(dir);
     return fonts;
 }
 

@@ -94,8 +94,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const eb_review *review = eb_load_review_buffer(&corpus, file, (const char *)data, size, diag);
     eb_diag_free(diag);
     free(file);
+    eb_review only; /* a shallow copy: the corpus owns the review through its arena */
     if (review) {
-        corpus.reviews = (eb_review *)review;
+        only = *review;
+        corpus.reviews = &only;
         corpus.nreviews = 1;
         uint32_t hash = 2166136261u; /* FNV-1a */
         for (size_t i = 0; i < size; i++) hash = (hash ^ data[i]) * 16777619u;

@@ -103,9 +103,11 @@ assert "\u2068" not in alts[0] and "\u2069" not in alts[0], alts[0]
 PY
 
 # The profile in every brief is the Debian file, byte for byte (also
-# checked by --icc above); the SHA-256 is the one src/pdf/pdf_srgb.c names.
+# checked by --icc above), the one pinned in CMakeLists.txt, from which
+# cmake/Icc.cmake generated the build tree's pdf_srgb.c.
 sha=$(sha256sum "$icc" | cut -d' ' -f1)
-grep -q "$sha" "$SRC/src/pdf/pdf_srgb.c" || fail "$icc changed (sha256 $sha): update src/pdf/pdf_srgb.c"
+grep -q "SHA256 $sha" "$SRC/CMakeLists.txt" || fail "$icc changed (sha256 $sha): review it, then update the pin in CMakeLists.txt"
+grep -q "SHA-256 $sha" "$BUILD/generated/pdf_srgb.c" || fail "the generated pdf_srgb.c does not name the pinned profile"
 
 # The checker catches what it claims to: each brief broken on purpose fails
 # with the expected complaint.

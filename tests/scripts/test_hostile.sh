@@ -197,12 +197,12 @@ expect_briefs "$haykal_briefs"
 
 # ---- fonts --------------------------------------------------------------------------------
 
-# fonts/ as it is (fonts.json, the fonts linked), then one font doctored.
+# the build tree's fonts/ as it is (fonts.json, the fonts linked), then one font doctored.
 fonts_case() {
   new_case "font-$1"
   mkdir "$c/fonts"
-  cp "$SRC/fonts/fonts.json" "$c/fonts/"
-  for f in "$SRC"/fonts/*.tt[fc]; do ln -s "$f" "$c/fonts/"; done
+  cp "$BUILD/fonts/fonts.json" "$c/fonts/"
+  for f in "$BUILD"/fonts/*.tt[fc]; do ln -s "$f" "$c/fonts/"; done
   rm "$c/fonts/NotoSerif-Regular.ttf"
 }
 fonts_case missing
@@ -210,7 +210,7 @@ run 3 --fonts fonts
 expect 'fonts/NotoSerif-Regular.ttf: error: cannot use this font: the file is missing or unreadable'
 expect_briefs ""
 fonts_case truncated
-head -c 100000 "$SRC/fonts/NotoSerif-Regular.ttf" >"$c/fonts/NotoSerif-Regular.ttf"
+head -c 100000 "$BUILD/fonts/NotoSerif-Regular.ttf" >"$c/fonts/NotoSerif-Regular.ttf"
 run 3 --fonts fonts -j4
 expect 'fonts/NotoSerif-Regular.ttf: error: cannot use this font: truncated (a table runs past the end of the file)'
 # the fonts are opened once, not once per worker: one message

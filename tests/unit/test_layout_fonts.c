@@ -10,12 +10,8 @@
 #include "fonts_util.h"
 #include "util.h"
 
-static const char *fonts_dir(void) {
-    static char dir[4096];
-    const char *src = getenv("SRC");
-    snprintf(dir, sizeof dir, "%s/fonts", src ? src : ".");
-    return dir;
-}
+/* The build tree's fonts (CMake copies them there from Debian's packages). */
+static const char *fonts_dir(void) { return EVBRIEF_TEST_FONTS_DIR; }
 
 /* Finds a font of the set by its PostScript name by laying out text that
  * only it covers would be indirect; the fontset ids are 0..n-1 in manifest

@@ -196,7 +196,7 @@ static void test_measure(eb_fontset *fonts) {
 static double seconds_since(struct timespec start) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9;
+    return (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
 }
 
 /* A long paragraph lays out in about linear time: 1 MB of mixed text, and

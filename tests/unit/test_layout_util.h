@@ -16,12 +16,11 @@ static inline const char *source_dir(void) {
     return src ? src : ".";
 }
 
+/* The build tree's fonts (CMake copies them there). */
 static inline eb_fontset *open_test_fonts(eb_diag *diag) {
-    char *dir = eb_xasprintf("%s/fonts", source_dir());
-    eb_fontset *fonts = open_fonts_in(dir, diag);
-    free(dir);
+    eb_fontset *fonts = open_fonts_in(EVBRIEF_TEST_FONTS_DIR, diag);
     if (!fonts) {
-        fprintf(stderr, "cannot open the fonts in %s/fonts\n", source_dir());
+        fprintf(stderr, "cannot open the fonts in %s\n", EVBRIEF_TEST_FONTS_DIR);
         exit(2);
     }
     return fonts;

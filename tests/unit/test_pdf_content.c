@@ -87,7 +87,7 @@ static void test_numbers(void) {
         double unit = (double)(state >> 11) / 9007199254740992.0;  /* [0, 1) */
         double scale = pow(10, (int)(state % 13) - 4);             /* 1e-4 .. 1e8 */
         double v = (unit - 0.5) * 2 * scale;
-        if (i % 4 == 0) v = (llround(v * 1000) + 0.5) / 1000;    /* a half */
+        if (i % 4 == 0) v = ((double)llround(v * 1000) + 0.5) / 1000;    /* a half */
         char want[64];
         printf_number(want, v);
         if (strcmp(number(v), want) != 0 && mismatches++ < 5)
@@ -385,7 +385,7 @@ int main(void) {
     test_text_state();
     test_moves();
     test_nesting();
-    char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
+    char *dir = eb_xstrdup(EVBRIEF_TEST_FONTS_DIR);
     eb_diag *diag = eb_diag_new(stderr);
     eb_fontset *fonts = open_fonts_in(dir, diag);
     free(dir);

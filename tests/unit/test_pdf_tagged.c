@@ -269,7 +269,7 @@ static void test_untagged(void) {
 int main(void) {
     scratch = pdf_test_dir("pdf_tagged");
     eb_diag *diag = eb_diag_new(stderr);
-    char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
+    char *dir = eb_xstrdup(EVBRIEF_TEST_FONTS_DIR);
     fonts = open_fonts_in(dir, diag);
     free(dir);
     if (!fonts) return 2;

@@ -398,7 +398,7 @@ static void test_chinese_page_size(void) {
 int main(void) {
     scratch = pdf_test_dir("pdf_text");
     eb_diag *diag = eb_diag_new(stderr);
-    char *dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
+    char *dir = eb_xstrdup(EVBRIEF_TEST_FONTS_DIR);
     fonts = open_fonts_in(dir, diag);
     free(dir);
     if (!fonts) return 2;
