@@ -8,7 +8,7 @@ build_only=false
 [ "${1:-}" = --build ] && build_only=true
 packages=(
   build-essential cmake pkg-config
-  libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev
+  libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev libpng-dev
   fonts-noto-core fonts-noto-cjk
 )
 if ! $build_only; then

@@ -84,6 +84,12 @@ void eb_collect_study_groups(eb_composer *c);
 eb_bullet eb_statement_bullet(eb_composer *c, size_t review, const eb_statement *s);
 
 void eb_compose_title(eb_composer *c, const eb_compose_options *options);
+/* The clinic's branding (corpus->brand; nothing without one): the
+ * letterhead above the title, the PDF author and keywords, the footer's
+ * contact line, its disclaimer after the brief's. */
+void eb_compose_letterhead(eb_composer *c);
+void eb_brand_metadata(eb_composer *c);
+void eb_compose_brand_disclaimer(eb_composer *c);
 void eb_compose_key_messages(eb_composer *c);
 void eb_compose_chart(eb_composer *c);
 void eb_compose_comparison(eb_composer *c);

@@ -70,6 +70,7 @@ static eb_span conditions(eb_composer *c) {
 void eb_compose_title(eb_composer *c, const eb_compose_options *options) {
     eb_brief *b = c->brief;
     eb_lang lang = eb_locale_lang(b->locale);
+    eb_compose_letterhead(c);
     eb_add_paragraph(c, EB_BLOCK_TITLE, eb_label(b->locale, b->title));
     eb_add_paragraph(c, EB_BLOCK_SUBTITLE, eb_label(b->locale, b->subject));
     add_meta(c, c->s->label_indication, eb_span_of(b->indication->name.s[lang], lang));
@@ -80,8 +81,6 @@ void eb_compose_title(eb_composer *c, const eb_compose_options *options) {
     add_meta(c, c->s->label_build_date, build_date(c, options, evidence));
     add_meta(c, c->s->label_reviews, review_list(c));
     add_meta(c, c->s->label_translations, eb_label(b->locale, c->s->translations_note));
-    if (options->inputs_digest)
-        add_meta(c, c->s->label_digest, eb_span_of(eb_arena_strndup(b->arena, options->inputs_digest, 16), EB_LANG_EN));
 }
 
 /* ---- key messages ---------------------------------------------------------- */
