@@ -13,7 +13,8 @@
  *
  * Every document is written for PDF/A-2u: XMP metadata mirroring the
  * document information, an sRGB output intent (the profile is compiled in),
- * embedded fonts with ToUnicode maps, no encryption, no transparency. A
+ * embedded fonts with ToUnicode maps, no encryption, no transparency but
+ * an image's soft mask (which PDF/A-2 allows). A
  * document with structure elements (see "structure" below) is also a
  * tagged PDF meant for PDF/UA-1 and says so in its XMP (pdfuaid). */
 #ifndef EVBRIEF_PDF_H
