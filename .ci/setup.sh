@@ -11,7 +11,7 @@ build_only=false
 # the test suite (tests/scripts/test_tidy.sh, .clang-tidy).
 packages=(
   build-essential cmake pkg-config
-  libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev
+  libharfbuzz-dev libfreetype-dev libcjson-dev libfribidi-dev libunibreak-dev nettle-dev libdeflate-dev libpng-dev
   fonts-noto-core fonts-noto-cjk icc-profiles-free
 )
 if ! $build_only; then

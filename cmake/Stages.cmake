@@ -26,7 +26,8 @@ set(EVBRIEF_LIBRARY_HEADERS
   "PkgConfig::FRIBIDI=^fribidi"
   "PkgConfig::UNIBREAK=^(linebreak|graphemebreak|wordbreak|unibreakdef|unibreakbase|linebreakdef)[.]h$"
   "PkgConfig::NETTLE=^nettle/"
-  "PkgConfig::DEFLATE=^libdeflate[.]h$")
+  "PkgConfig::DEFLATE=^libdeflate[.]h$"
+  "PkgConfig::PNG=^png(conf)?[.]h$")
 
 set_property(GLOBAL PROPERTY EVBRIEF_STAGES "")
 

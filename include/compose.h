@@ -37,7 +37,9 @@ typedef enum {
     EB_BLOCK_BULLETS,
     EB_BLOCK_TABLE,
     EB_BLOCK_CHART,
-    EB_BLOCK_REFERENCE    /* one numbered reference, with an optional link */
+    EB_BLOCK_REFERENCE,   /* one numbered reference, with an optional link */
+    EB_BLOCK_BRAND        /* the clinic's letterhead: logo (image, alt), name
+                             (text) and contact line (label); from brand.json */
 } eb_block_kind;
 
 /* A bullet: the main text and, optionally, its rendering in another
@@ -102,6 +104,8 @@ typedef struct {
                                  heading's without the bidi isolates of the
                                  values in it (outline panes show them as
                                  boxes); NULL: the heading's text */
+    const eb_image *image;    /* brand: the logo, or NULL */
+    const char *alt;          /* brand: the logo's alternative text */
 } eb_block;
 
 typedef struct {
@@ -118,16 +122,13 @@ typedef struct {
     size_t nreviews;          /* reviews feeding it */
     const char *page_label;   /* footer format: "Page %s / %s" in the locale */
     const char *continued_label; /* "(continued)" after a table's caption */
+    eb_span footer_note;      /* the clinic's contact line on every page; text NULL: none */
 } eb_brief;
 
 typedef struct {
     /* Build date as days since 1970-01-01 (from SOURCE_DATE_EPOCH), or -1
      * to use the date of the evidence: never the wall clock. */
     long build_day;
-    /* Digest of the inputs (hex; may be NULL). No longer printed: the
-     * title block lost its "Inputs digest" row (issue 15, point 10; the
-     * brand branch removes it too); the field goes when both are merged. */
-    const char *inputs_digest;
 } eb_compose_options;
 
 /* Composes the brief of one indication in one locale. */

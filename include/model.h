@@ -210,6 +210,23 @@ typedef struct {
     eb_index_list indications;
 } eb_rejected;
 
+/* A clinic's branding, from the optional inputs/brand.json
+ * (docs/input-format.md): every text in every language a brief is built
+ * in. */
+typedef struct {
+    const char *file;          /* brand.json as read */
+    eb_text organisation;      /* the clinic's name, in the title block */
+    const char *logo_file;     /* the logo's path as read (inputs/...), or NULL */
+    eb_image logo;             /* its pixels; 0 x 0 without a logo */
+    eb_text logo_alt;          /* what the logo shows, for readers who cannot see it */
+    eb_text contact;           /* one line: title block and every page's footer */
+    eb_text disclaimer;        /* the clinic's own, after the brief's; may be empty */
+    const char *author;        /* PDF Author; NULL: the organisation's name */
+    /* Extra PDF keywords of each indication: nindications lists (corpus
+     * order), empty where brand.json names none. */
+    eb_string_list *keywords;
+} eb_brand;
+
 typedef struct {
     eb_arena *arena;
     const char *inputs_dir;
@@ -220,6 +237,7 @@ typedef struct {
     size_t nreviews;
     eb_rejected *rejected;
     size_t nrejected;
+    const eb_brand *brand;     /* NULL without a valid inputs/brand.json */
 } eb_corpus;
 
 void eb_corpus_free(eb_corpus *corpus);

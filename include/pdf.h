@@ -13,7 +13,8 @@
  *
  * Every document is written for PDF/A-2u: XMP metadata mirroring the
  * document information, an sRGB output intent (the profile is compiled in),
- * embedded fonts with ToUnicode maps, no encryption, no transparency. A
+ * embedded fonts with ToUnicode maps, no encryption, no transparency but
+ * an image's soft mask (which PDF/A-2 allows). A
  * document with structure elements (see "structure" below) is also a
  * tagged PDF meant for PDF/UA-1 and says so in its XMP (pdfuaid). */
 #ifndef EVBRIEF_PDF_H
@@ -25,6 +26,7 @@
 
 #include "diag.h"
 #include "layout.h"
+#include "util.h"
 
 typedef struct eb_pdf eb_pdf;
 typedef struct eb_pdf_page eb_pdf_page;
@@ -35,6 +37,9 @@ typedef struct {
     const char *subject;
     const char *keywords;
     const char *creator;
+    /* What the document was made from, in XMP only (dc:source): the
+     * digest of the inputs a build hashed; NULL: none. */
+    const char *source;
     const char *lang;      /* document language, BCP 47 (/Lang) */
     /* Seed for the deterministic document /ID and font subset tags: the same
      * seed and content give the same bytes. No wall-clock time is written. */
@@ -57,6 +62,12 @@ void eb_pdf_draw_para(eb_pdf_page *page, const eb_para *para, double x, double y
 /* Draws one line of a paragraph with the paragraph's top-left at (x, y). */
 void eb_pdf_draw_line(eb_pdf_page *page, const eb_para *para, size_t line,
                       double x, double y);
+
+/* An image drawn into the box (x, y, w, h). Each image (by pointer) is
+ * embedded once per document, as an image XObject: its colour as 8-bit
+ * DeviceRGB and its alpha, when it has one, as a soft mask (/SMask, which
+ * PDF/A-2 allows), both Flate-compressed. */
+void eb_pdf_draw_image(eb_pdf_page *page, const eb_image *image, double x, double y, double w, double h);
 
 /* Vector graphics, colours as 0xRRGGBB. */
 void eb_pdf_fill_rect(eb_pdf_page *page, double x, double y, double w, double h,

@@ -18,12 +18,14 @@
 #include <stdint.h>
 
 #include "layout.h"
+#include "util.h"
 
 typedef enum {
     EB_OP_TEXT,        /* lines [first_line, end_line) of para, its top-left at (x, y) */
     EB_OP_FILL,        /* rectangle (x, y, w, h) filled with color */
     EB_OP_RULE,        /* line from (x, y) to (x + w, y + h), line_width, color */
-    EB_OP_LINK         /* clickable area (x, y, w, h) to uri */
+    EB_OP_LINK,        /* clickable area (x, y, w, h) to uri */
+    EB_OP_IMAGE        /* image scaled into the box (x, y, w, h) */
 } eb_op_kind;
 
 /* The role of what an op draws, for the structure tree of a tagged PDF. */
@@ -61,6 +63,7 @@ typedef struct {
     uint32_t color;
     double line_width;
     const char *uri;          /* EB_OP_LINK */
+    const eb_image *image;    /* EB_OP_IMAGE: the same pointer for the same image */
     long element;             /* its structure element, or EB_NO_ELEMENT */
 } eb_op;
 

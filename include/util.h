@@ -71,4 +71,13 @@ bool eb_write_all(int fd, const void *data, size_t len);
 /* SHA-256 (nettle) of a byte range, as 64 lowercase hex digits and a NUL. */
 void eb_sha256_hex(const void *data, size_t len, char hex[65]);
 
+/* A decoded raster image, 8 bits a sample, rows top to bottom: read by the
+ * load stage (a clinic's logo, model.h) and embedded by the PDF stage. It
+ * is plain data, so that neither stage needs the other's headers. */
+typedef struct {
+    size_t width, height;   /* pixels; 0 x 0: no image */
+    const uint8_t *rgb;     /* width * height * 3 bytes */
+    const uint8_t *alpha;   /* width * height bytes; NULL when every pixel is opaque */
+} eb_image;
+
 #endif

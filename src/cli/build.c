@@ -105,17 +105,22 @@ static void fill_entry(const eb_job *job, const eb_corpus *corpus, eb_manifest_e
     e->ninputs = job->ninputs;
 }
 
-static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *brief, const char *path,
-                            eb_manifest_entry *e, phase_times *t) {
+static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *brief, const eb_job *job,
+                            const char *path, eb_manifest_entry *e, phase_times *t) {
     const eb_build_options *o = b->o;
     double t0 = now();
     /* the loader has reported every missing character at its place */
     eb_uncovered uncovered = o->allow_missing_glyphs ? EB_UNCOVERED_REPORTED : EB_UNCOVERED_ERROR;
     eb_doc_plan *plan = eb_plan_brief(fonts, brief, o->paper_size, uncovered, b->diag);
     double t1 = now();
+    /* the inputs' digest, no longer printed in the title block: a reader
+     * cannot use it, a tool comparing a PDF with the manifest can */
+    char source[80];
+    snprintf(source, sizeof source, "sha256:%s", job->inputs_digest);
     eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
                             .keywords = brief->keywords, .creator = "evbrief " EVBRIEF_VERSION,
                             .lang = plan->lang, .id_seed = brief->file_name,
+                            .source = source,
                             /* Creation and modification dates only from
                              * SOURCE_DATE_EPOCH: never the wall clock. */
                             .dated = o->source_date_epoch != NULL,
@@ -139,13 +144,13 @@ static result_status build_brief(build_run *b, eb_fontset *fonts, const eb_job *
                                  phase_times *t) {
     const eb_build_options *o = b->o;
     double t0 = now();
-    eb_compose_options copts = {.build_day = o->build_day, .inputs_digest = job->inputs_digest};
+    eb_compose_options copts = {.build_day = o->build_day};
     eb_brief *brief = eb_compose_brief(b->corpus, job->indication, job->locale, &copts);
     t->compose += now() - t0;
     char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
     size_t errors_before = eb_diag_thread_errors();
     fill_entry(job, b->corpus, e);
-    bool ok = render_and_save(b, fonts, brief, path, e, t);
+    bool ok = render_and_save(b, fonts, brief, job, path, e, t);
     result_status status = ok ? RESULT_BUILT : RESULT_FAILED_IO;
     if (ok && eb_diag_thread_errors() > errors_before) {
         remove(path); /* a brief with a missing character is not delivered */

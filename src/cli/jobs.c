@@ -78,21 +78,29 @@ static const char *blocking_file(const eb_corpus *corpus, size_t indication) {
     return NULL;
 }
 
+/* The files every brief depends on besides the reviews: indications.json
+ * and, with a brand, brand.json and its logo. */
+typedef struct {
+    eb_file_hash files[3];
+    size_t n;
+} shared_inputs;
+
+static void add_input(eb_job *job, const eb_file_hash *hash) {
+    eb_file_hash *h = &job->inputs[job->ninputs++];
+    h->name = eb_xstrdup(hash->name);
+    memcpy(h->sha256, hash->sha256, 65);
+}
+
 static void add_job(eb_job_list *list, const eb_corpus *corpus, size_t ind, eb_locale locale,
-                    const eb_file_hash *review_hashes, const eb_file_hash *indications_hash,
-                    const eb_job_options *o) {
+                    const eb_file_hash *review_hashes, const shared_inputs *shared, const eb_job_options *o) {
     eb_job *job = &list->jobs[list->njobs++];
     *job = (eb_job){.indication = ind, .locale = locale, .weight = estimate_weight(corpus, ind)};
     job->file_name = eb_xasprintf("%s.%s.pdf", corpus->indications[ind].id, eb_locale_name(locale));
-    job->inputs = eb_xcalloc(corpus->nreviews + 1, sizeof *job->inputs);
-    job->inputs[job->ninputs++] = (eb_file_hash){eb_xstrdup(indications_hash->name), {0}};
-    memcpy(job->inputs[0].sha256, indications_hash->sha256, 65);
-    for (size_t r = 0; r < corpus->nreviews; r++) {
-        if (!eb_review_feeds(&corpus->reviews[r], ind)) continue;
-        eb_file_hash *h = &job->inputs[job->ninputs++];
-        h->name = eb_xstrdup(review_hashes[r].name);
-        memcpy(h->sha256, review_hashes[r].sha256, 65);
-    }
+    job->inputs = eb_xcalloc(corpus->nreviews + shared->n, sizeof *job->inputs);
+    add_input(job, &shared->files[0]);
+    for (size_t r = 0; r < corpus->nreviews; r++)
+        if (eb_review_feeds(&corpus->reviews[r], ind)) add_input(job, &review_hashes[r]);
+    for (size_t i = 1; i < shared->n; i++) add_input(job, &shared->files[i]);
     job->blocked_by = blocking_file(corpus, ind);
     job->blocked = job->blocked_by != NULL;
     compute_key(job, list, o);
@@ -104,13 +112,32 @@ static bool fed(const eb_corpus *corpus, size_t indication) {
     return blocking_file(corpus, indication) != NULL;
 }
 
+static bool hash_shared(const eb_corpus *corpus, const char *path, shared_inputs *shared, eb_diag *diag) {
+    eb_file_hash *h = &shared->files[shared->n++];
+    h->name = eb_xstrdup(relative(path, corpus->inputs_dir));
+    return hash_file(path, h->sha256, diag);
+}
+
+static bool hash_shared_inputs(const eb_corpus *corpus, shared_inputs *shared, eb_diag *diag) {
+    *shared = (shared_inputs){0};
+    bool ok = hash_shared(corpus, corpus->indications_file, shared, diag);
+    const eb_brand *brand = corpus->brand;
+    if (ok && brand) ok = hash_shared(corpus, brand->file, shared, diag);
+    if (ok && brand && brand->logo_file) {
+        char *logo = eb_xasprintf("%s/%s", corpus->inputs_dir, brand->logo_file);
+        ok = hash_shared(corpus, logo, shared, diag);
+        free(logo);
+    }
+    return ok;
+}
+
 bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *o,
                   eb_job_list *list, eb_diag *diag) {
     *list = (eb_job_list){0};
     if (!read_font_hashes(fonts, list, diag)) return false;
-    eb_file_hash indications = {eb_xstrdup(relative(corpus->indications_file, corpus->inputs_dir)), {0}};
+    shared_inputs shared;
     eb_file_hash *reviews = eb_xcalloc(corpus->nreviews + 1, sizeof *reviews);
-    bool ok = hash_file(corpus->indications_file, indications.sha256, diag);
+    bool ok = hash_shared_inputs(corpus, &shared, diag);
     for (size_t r = 0; ok && r < corpus->nreviews; r++) {
         reviews[r].name = eb_xstrdup(relative(corpus->reviews[r].file, corpus->inputs_dir));
         ok = hash_file(corpus->reviews[r].file, reviews[r].sha256, diag);
@@ -120,11 +147,11 @@ bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_j
         if ((o->only_indication >= 0 && (size_t)o->only_indication != i) || !fed(corpus, i)) continue;
         for (int l = 0; l < EB_LOCALE_COUNT; l++)
             if (o->only_locale < 0 || o->only_locale == l)
-                add_job(list, corpus, i, (eb_locale)l, reviews, &indications, o);
+                add_job(list, corpus, i, (eb_locale)l, reviews, &shared, o);
     }
     for (size_t r = 0; r < corpus->nreviews; r++) free(reviews[r].name);
     free(reviews);
-    free(indications.name);
+    for (size_t i = 0; i < shared.n; i++) free(shared.files[i].name);
     return ok;
 }
 

@@ -4,8 +4,8 @@
  * A brief's key is a SHA-256 over everything its bytes depend on: the
  * evbrief version, the options that change output (paper, the build date
  * from SOURCE_DATE_EPOCH), the SHA-256 of every input file that feeds it
- * (indications.json and the reviews feeding its indication) and of every
- * font. Same key, same bytes. */
+ * (indications.json, the reviews feeding its indication and, when there is
+ * one, brand.json and its logo) and of every font. Same key, same bytes. */
 #ifndef EVBRIEF_CLI_JOBS_H
 #define EVBRIEF_CLI_JOBS_H
 
@@ -22,10 +22,10 @@ typedef struct {
     size_t indication;
     eb_locale locale;
     char *file_name;            /* "<indication>.<locale>.pdf" */
-    eb_file_hash *inputs;       /* indications.json, then the feeding reviews */
+    eb_file_hash *inputs;       /* indications.json, the feeding reviews, brand.json, the logo */
     size_t ninputs;
     char key[65];
-    char inputs_digest[65];     /* over the inputs alone: shown in the brief */
+    char inputs_digest[65];     /* over the inputs alone: the brief's XMP dc:source */
     double weight;              /* estimated cost, for balancing shards */
     bool blocked;               /* an invalid review names this indication */
     const char *blocked_by;

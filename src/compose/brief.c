@@ -75,6 +75,7 @@ static void set_metadata(eb_composer *c) {
     b->continued_label = c->s->continued;
     b->rtl = b->locale == EB_LOCALE_FA;
     b->nreviews = c->nreviews;
+    eb_brand_metadata(c);
     char *file = eb_xasprintf("%s.%s.pdf", b->indication->id, eb_locale_name(b->locale));
     b->file_name = eb_arena_strdup(b->arena, file);
     free(file);
@@ -83,6 +84,7 @@ static void set_metadata(eb_composer *c) {
 static void compose_disclaimer(eb_composer *c, const eb_compose_options *options) {
     eb_add_heading(c, 1, c->s->h_disclaimer);
     eb_add_paragraph(c, EB_BLOCK_NOTE, eb_label(c->brief->locale, c->s->disclaimer));
+    eb_compose_brand_disclaimer(c);
     eb_compose_build_details(c, options);
 }
 

@@ -105,6 +105,12 @@ void eb_compose_title(eb_composer *c);
 /* Page 1 (issue 15, point 10): the bottom line as the reviews state it,
  * what the evidence consists of, safety and regulation, how current. */
 void eb_compose_summary(eb_composer *c);
+/* The clinic's branding (corpus->brand; nothing without one): the
+ * letterhead above the title, the PDF author and keywords, the footer's
+ * contact line, its disclaimer after the brief's. */
+void eb_compose_letterhead(eb_composer *c);
+void eb_brand_metadata(eb_composer *c);
+void eb_compose_brand_disclaimer(eb_composer *c);
 void eb_compose_key_messages(eb_composer *c);
 /* The originals of the key messages, under Findings by review. */
 void eb_compose_key_originals(eb_composer *c);

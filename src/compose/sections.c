@@ -54,6 +54,7 @@ static eb_span conditions(eb_composer *c) {
  * (language, build date, translations) is small print at the end. */
 void eb_compose_title(eb_composer *c) {
     eb_brief *b = c->brief;
+    eb_compose_letterhead(c);
     eb_add_paragraph(c, EB_BLOCK_TITLE, eb_label(b->locale, b->title));
     eb_add_paragraph(c, EB_BLOCK_SUBTITLE, eb_label(b->locale, b->subject));
     /* the title names the indication; the conditions it covers follow */

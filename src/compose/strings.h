@@ -15,7 +15,7 @@ typedef struct {
     const char *subtitle;
     const char *running_format;        /* %s = indication name */
     const char *label_indication, *label_language, *label_evidence_date, *label_build_date,
-        *label_reviews, *label_digest, *label_conditions, *label_translations;
+        *label_reviews, *label_conditions, *label_translations;
     const char *translations_note;     /* the renderings are the editors' */
     const char *original_format;       /* %s = language: "Original (Persian):" */
     const char *language_name;         /* this locale's language, in itself */

@@ -282,6 +282,20 @@ static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *e
             return p->height + 6 + keep_with_next(f, next + 1, end);
         return first_lines(p) + 2;
     }
+    case EB_BLOCK_REFERENCE: {
+        /* a heading over references keeps two lines under it: the first
+         * reference, and when that is one line what of the next one
+         * place_reference needs where it starts (all of it up to three
+         * lines, else two) */
+        double line = 1.45 * eb_style(f, ST_REFERENCE, next->text.lang).size;  /* paragraph.c's leading */
+        double h = eb_height_ahead(f, ST_REFERENCE, next->text, eb_flow_width(f) - (next->label.text ? 34 : 0));
+        if (h < 1.5 * line && next + 1 < end && next[1].kind == EB_BLOCK_REFERENCE) {
+            const eb_block *second = next + 1;
+            double h2 = eb_height_ahead(f, ST_REFERENCE, second->text, eb_flow_width(f) - (second->label.text ? 34 : 0));
+            h += 3 + (h2 > 3.5 * line ? 2 * line : h2);
+        }
+        return h + 3 > 32 ? h + 3 : 32;
+    }
     case EB_BLOCK_NOTE: {
         eb_para *p = eb_flow_para(f, ST_NOTE, next->text, eb_flow_width(f));
         f->kept_para = p;
@@ -480,6 +494,7 @@ static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     case EB_BLOCK_TABLE: eb_place_table(f, b->table, f->root); break;
     case EB_BLOCK_CHART: eb_place_chart(f, b->chart, f->root); break;
     case EB_BLOCK_REFERENCE: place_reference(f, b); break;
+    case EB_BLOCK_BRAND: eb_place_letterhead(f, b); break;
     }
 }
 
@@ -564,6 +579,7 @@ static void place_furniture(eb_flow *f, size_t page) {
     eb_para *foot = eb_flow_para_aligned(f, ST_FURNITURE, (eb_span){numbers, lang},
                                          width, EB_ALIGN_CENTER);
     eb_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, EB_NO_ELEMENT);
+    if (b->footer_note.text) eb_place_footer_note(f, b->footer_note, current(f)->height - f->margin_bottom + 33);
 }
 
 eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,

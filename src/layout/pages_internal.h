@@ -110,4 +110,9 @@ void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent);
 
 const char *eb_lang_bcp47(eb_lang lang);
 
+/* The clinic's letterhead (EB_BLOCK_BRAND) and its contact line under the
+ * page number of every page, at y (pages_brand.c). */
+void eb_place_letterhead(eb_flow *f, const eb_block *b);
+void eb_place_footer_note(eb_flow *f, eb_span note, double y);
+
 #endif

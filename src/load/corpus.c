@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brand.h"
 #include "fields.h"
 #include "json_source.h"
 #include "load.h"
@@ -255,10 +256,29 @@ static eb_corpus *load_vocabulary(const char *inputs_dir, const eb_load_options 
     return corpus;
 }
 
+/* An invalid brand.json blocks every brief: a clinic's brief without its
+ * name, or with a broken logo, is not delivered in its name. */
+static eb_load_status load_brand(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag) {
+    bool io_error = false;
+    if (eb_load_brand(corpus, options, diag, &io_error)) return EB_LOAD_OK;
+    size_t cap = corpus->nrejected;
+    char *file = eb_xasprintf("%s/brand.json", corpus->inputs_dir);
+    reject(corpus, file, &cap);
+    free(file);
+    eb_index_list *all = &corpus->rejected[corpus->nrejected - 1].indications;
+    all->n = 0;
+    for (size_t i = 0; i < corpus->nindications; i++) all->items[all->n++] = i;
+    return io_error ? EB_LOAD_IO : EB_LOAD_INVALID;
+}
+
+static eb_load_status worse(eb_load_status a, eb_load_status b) { return a > b ? a : b; }
+
 eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
                                eb_load_status *status) {
     eb_corpus *corpus = load_vocabulary(inputs_dir, options, diag, status);
-    if (corpus) *status = load_reviews(corpus, options, diag);
+    if (!corpus) return NULL;
+    *status = load_reviews(corpus, options, diag);
+    *status = worse(*status, load_brand(corpus, options, diag));
     return corpus;
 }
 

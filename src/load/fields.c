@@ -371,6 +371,19 @@ bool eb_read_text_node(eb_reader *r, const cJSON *node, eb_text *out) {
     return true;
 }
 
+void eb_lang_list(unsigned langs, bool tags, eb_buf *out) {
+    static const char *const names[] = {"Persian", "English", "Chinese"};
+    size_t n = 0;
+    for (int l = 0; l < EB_LANG_COUNT; l++) n += (langs >> l) & 1;
+    for (int l = 0, k = 0; l < EB_LANG_COUNT; l++) {
+        if (!((langs >> l) & 1)) continue;
+        k++;
+        eb_buf_puts(out, k == 1 ? "" : k == (int)n ? " and " : ", ");
+        if (tags) eb_buf_printf(out, "\"%s\"", lang_tags[l]);
+        else eb_buf_puts(out, names[l]);
+    }
+}
+
 bool eb_read_text(eb_reader *r, const cJSON *obj, const char *name, eb_text *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;

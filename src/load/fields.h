@@ -74,6 +74,9 @@ bool eb_read_enum(eb_reader *r, const cJSON *obj, const char *name,
                   const char *const *names, size_t count, int *out);
 bool eb_read_slug(eb_reader *r, const cJSON *obj, const char *name, const char **out);
 bool eb_read_text(eb_reader *r, const cJSON *obj, const char *name, eb_text *out);
+/* The languages of a set of EB_LANG_BIT()s, for messages: "\"fa\" and
+ * \"zh-Hans\"" (tags) or "Persian and Chinese". */
+void eb_lang_list(unsigned langs, bool tags, eb_buf *out);
 /* A text object given as the node itself (an array element). */
 bool eb_read_text_node(eb_reader *r, const cJSON *node, eb_text *out);
 bool eb_read_string_list(eb_reader *r, const cJSON *obj, const char *name, size_t max_items,

@@ -20,8 +20,6 @@ static const char *const level_names[] = {"in_vitro", "animal", "human_trial", "
 static const char *const kind_names[] = {"narrative_review", "literature_review", "systematic_review", "web_evidence_summary"};
 static const char *const statement_names[] = {"conclusion", "limitation", "safety", "regulatory", "gap"};
 static const char *const lang_names[] = {"fa", "en", "zh-Hans", NULL};
-/* The briefs of each language, for messages. */
-static const char *const brief_names[] = {"Persian", "English", "Chinese"};
 
 /* The text fields a brief prints, per kind of item: each needs a rendering
  * in every language built, with the original's numbers. */
@@ -234,19 +232,9 @@ static void check_numbers(review_reader *rr, const cJSON *node, const char *orig
     eb_numbers_free(&got);
 }
 
-/* Each language built but absent from `has` (a set of EB_LANG_BIT()s), as
- * "\"fa\" and \"zh-Hans\"" (tags) or "Persian and Chinese". */
+/* Each language built but absent from `has` (a set of EB_LANG_BIT()s). */
 static void missing_langs(const review_reader *rr, unsigned has, bool tags, eb_buf *out) {
-    unsigned missing = rr->rendering_langs & ~has;
-    size_t n = 0;
-    for (int l = 0; l < EB_LANG_COUNT; l++) n += (missing >> l) & 1;
-    for (int l = 0, k = 0; l < EB_LANG_COUNT; l++) {
-        if (!((missing >> l) & 1)) continue;
-        k++;
-        eb_buf_puts(out, k == 1 ? "" : k == (int)n ? " and " : ", ");
-        if (tags) eb_buf_printf(out, "\"%s\"", lang_names[l]);
-        else eb_buf_puts(out, brief_names[l]);
-    }
+    eb_lang_list(rr->rendering_langs & ~has, tags, out);
 }
 
 /* A text object a brief prints (node is at the current path): a rendering

@@ -11,7 +11,7 @@
 #include "pdf_internal.h"
 
 typedef struct {
-    char *title, *author, *subject, *keywords, *creator, *lang, *id_seed;
+    char *title, *author, *subject, *keywords, *creator, *source, *lang, *id_seed;
     bool dated;
     long long date;
 } owned_options;
@@ -28,6 +28,7 @@ struct eb_pdf {
     eb_pdoc_outline **outlines;
     size_t noutlines, outlines_cap;
     eb_tags *tags;
+    eb_pdf_images *images;
     char *producer;
     eb_pobj *metadata;
 };
@@ -39,6 +40,7 @@ struct eb_pdf {
 eb_pdoc *eb_pdf_backend(eb_pdf *pdf) { return pdf->backend; }
 eb_diag *eb_pdf_diag(eb_pdf *pdf) { return pdf->diag; }
 eb_tags *eb_pdf_tags(eb_pdf *pdf) { return pdf->tags; }
+eb_pdf_images *eb_pdf_images_of(eb_pdf *pdf) { return pdf->images; }
 
 static void report(eb_pdf *pdf, const char *path, const char *what, const char *why) {
     eb_diag_report(pdf->diag, EB_ERROR, (eb_location){.file = path}, "PDF: %s%s%s", what,
@@ -55,6 +57,7 @@ static void copy_options(owned_options *o, const eb_pdf_options *in) {
     o->subject = dup_or_null(in->subject);
     o->keywords = dup_or_null(in->keywords);
     o->creator = eb_xstrdup(in->creator ? in->creator : "evbrief " EVBRIEF_VERSION);
+    o->source = dup_or_null(in->source);
     o->lang = dup_or_null(in->lang);
     o->id_seed = eb_xstrdup(in->id_seed ? in->id_seed : "");
     o->dated = in->dated;
@@ -67,6 +70,7 @@ static void free_options(owned_options *o) {
     free(o->subject);
     free(o->keywords);
     free(o->creator);
+    free(o->source);
     free(o->lang);
     free(o->id_seed);
 }
@@ -110,6 +114,7 @@ eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *di
     pdf->diag = diag;
     copy_options(&pdf->options, options);
     pdf->tags = eb_tags_new();
+    pdf->images = eb_pdf_images_new();
     /* what wrote the PDF, as /Info and the XMP both say */
     pdf->producer = eb_xstrdup("evbrief " EVBRIEF_VERSION);
     pdf->backend = eb_pdoc_new();
@@ -139,6 +144,7 @@ void eb_pdf_free(eb_pdf *pdf) {
     free(pdf->outlines);
     eb_pdoc_free(pdf->backend);
     eb_tags_free(pdf->tags);
+    eb_pdf_images_free(pdf->images);
     free(pdf->producer);
     free_options(&pdf->options);
     free(pdf);
@@ -399,6 +405,7 @@ static void document_id(const eb_pdf *pdf, uint8_t id[16]) {
     }
     for (size_t i = 0; i < pdf->nfonts; i++) eb_pdf_font_hash(pdf->fonts[i], &h);
     eb_tags_hash(pdf->tags, &h);
+    eb_pdf_images_hash(pdf->images, &h);
     eb_hash_digest(&h, id);
 }
 
@@ -464,7 +471,8 @@ static bool write_structure_and_metadata(eb_pdf *pdf) {
     const owned_options *o = &pdf->options;
     eb_xmp_fields fields = {.title = o->title, .author = o->author, .subject = o->subject,
                             .keywords = o->keywords, .creator = o->creator,
-                            .producer = pdf->producer, .lang = o->lang, .dated = o->dated,
+                            .producer = pdf->producer, .lang = o->lang, .source = o->source,
+                            .dated = o->dated,
                             .date = o->date, .tagged = tagged};
     if (!eb_pdfa_metadata(pdf->backend, &pdf->metadata, &fields)) {
         report(pdf, NULL, "cannot write the XMP metadata", eb_pdoc_take_error(pdf->backend));

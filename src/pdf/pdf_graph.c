@@ -16,6 +16,7 @@
 struct eb_pdoc_page {
     eb_pobj *dict, *contents, *resources;
     eb_pobj *fonts;    /* the resource /Font dictionary, made on first use */
+    eb_pobj *xobjects; /* the resource /XObject dictionary, likewise */
     eb_pobj *annots;   /* /Annots, made on the first link */
 };
 
@@ -173,16 +174,27 @@ eb_pdoc_font *eb_pdoc_font_new(eb_pdoc *d) {
     return f;
 }
 
-const char *eb_pdoc_page_font_name(eb_pdoc *d, eb_pdoc_page *page, eb_pdoc_font *font) {
-    if (!page->fonts) {
-        page->fonts = eb_pobj_dict(d->objects, false);
-        if (!put(d, page->resources, "Font", page->fonts)) return NULL;
+/* The key of `value` in the page's resource dictionary `*dict` (/Font,
+ * /XObject: `category`), made on first use and named prefix + number. */
+static const char *resource_name(eb_pdoc *d, eb_pdoc_page *page, eb_pobj **dict, const char *category,
+                                 const char *prefix, eb_pobj *value) {
+    if (!*dict) {
+        *dict = eb_pobj_dict(d->objects, false);
+        if (!put(d, page->resources, category, *dict)) return NULL;
     }
-    const char *name = eb_pobj_key_of(page->fonts, font->type0);
+    const char *name = eb_pobj_key_of(*dict, value);
     if (name) return name;
     char key[32];
-    snprintf(key, sizeof key, "F%zu", eb_pobj_len(page->fonts) + 1);
-    return put(d, page->fonts, key, font->type0) ? eb_pobj_key_of(page->fonts, font->type0) : NULL;
+    snprintf(key, sizeof key, "%s%zu", prefix, eb_pobj_len(*dict) + 1);
+    return put(d, *dict, key, value) ? eb_pobj_key_of(*dict, value) : NULL;
+}
+
+const char *eb_pdoc_page_font_name(eb_pdoc *d, eb_pdoc_page *page, eb_pdoc_font *font) {
+    return resource_name(d, page, &page->fonts, "Font", "F", font->type0);
+}
+
+const char *eb_pdoc_page_xobject_name(eb_pdoc *d, eb_pdoc_page *page, eb_pobj *xobject) {
+    return resource_name(d, page, &page->xobjects, "XObject", "Im", xobject);
 }
 
 static bool put_system_info(eb_pdoc *d, eb_pobj *cid_font) {

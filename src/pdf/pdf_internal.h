@@ -14,6 +14,7 @@
  *   pdf_cmap.c     ToUnicode CMaps
  *   pdf_tags.c     the structure tree: elements, MCIDs, the parent tree
  *   pdf_pdfa.c     PDF/A: XMP metadata, dates, the sRGB output intent
+ *   pdf_image.c    image XObjects (with soft masks), each embedded once
  *   pdf_srgb.c     the sRGB ICC profile's bytes, generated into the build tree
  *                  from Debian's icc-profiles-free (cmake/Icc.cmake)
  *   pdf_doc.c      the public eb_pdf API and the atomic save
@@ -202,6 +203,9 @@ eb_pobj *eb_pdoc_link(eb_pdoc *doc, eb_pdoc_page *page, const double rect[4], co
 eb_pdoc_outline *eb_pdoc_outline_new(eb_pdoc *doc, eb_pdoc_outline *parent,
                                      const uint8_t *title, size_t title_len,
                                      eb_pdoc_page *page, double left, double top);
+/* The image XObject's resource name on the page ("Im1"), registering it
+ * on first use. */
+const char *eb_pdoc_page_xobject_name(eb_pdoc *doc, eb_pdoc_page *page, eb_pobj *xobject);
 /* key: "Title", "Author", ...; value: a PDF text string's bytes. */
 bool eb_pdoc_set_info(eb_pdoc *doc, const char *key, const uint8_t *value, size_t len);
 bool eb_pdoc_set_catalog(eb_pdoc *doc, const char *lang, bool display_title);
@@ -292,6 +296,7 @@ void eb_tags_hash(const eb_tags *t, eb_hash *h);
 
 typedef struct {
     const char *title, *author, *subject, *keywords, *creator, *producer, *lang;
+    const char *source;    /* dc:source, which /Info has no entry for; may be NULL */
     bool dated;
     long long date;        /* seconds since 1970-01-01 UTC */
     bool tagged;           /* claims PDF/UA-1 (pdfuaid:part 1) */
@@ -314,6 +319,18 @@ bool eb_pdfa_metadata(eb_pdoc *doc, eb_pobj **stream, const eb_xmp_fields *f);
 extern const uint8_t eb_srgb_icc[];
 extern const size_t eb_srgb_icc_len;
 
+/* ---- pdf_image.c ----------------------------------------------------------------------- */
+
+/* The images of a document, each embedded once. */
+typedef struct eb_pdf_images eb_pdf_images;
+
+eb_pdf_images *eb_pdf_images_new(void);
+void eb_pdf_images_free(eb_pdf_images *images);
+/* The image XObject of `image`, made on first use; NULL on failure. */
+eb_pobj *eb_pdf_image_xobject(eb_pdf_images *images, eb_pdoc *doc, const eb_image *image);
+/* Feeds every image's pixels to the document's hash. */
+void eb_pdf_images_hash(const eb_pdf_images *images, eb_hash *h);
+
 /* ---- pdf_doc.c: shared by the drawing files ---------------------------------------- */
 
 struct eb_pdf_page {
@@ -332,6 +349,7 @@ struct eb_pdf_page {
 eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font);
 eb_pdoc *eb_pdf_backend(eb_pdf *pdf);
 eb_tags *eb_pdf_tags(eb_pdf *pdf);
+eb_pdf_images *eb_pdf_images_of(eb_pdf *pdf);
 eb_diag *eb_pdf_diag(eb_pdf *pdf);
 
 #endif

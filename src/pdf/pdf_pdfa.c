@@ -153,6 +153,7 @@ void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
     list_of_one(out, "dc:creator", "Seq", f->author);
     lang_alt(out, "dc:description", f->subject, f->lang);
     if (f->lang && *f->lang) list_of_one(out, "dc:language", "Bag", f->lang);
+    simple(out, "dc:source", f->source);
     simple(out, "pdf:Keywords", f->keywords);
     simple(out, "pdf:Producer", f->producer);
     simple(out, "xmp:CreatorTool", f->creator);

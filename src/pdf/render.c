@@ -83,6 +83,9 @@ static void draw_op(eb_pdf_page *page, const eb_op *op) {
     case EB_OP_RULE:
         eb_pdf_stroke_line(page, op->x, op->y, op->x + op->w, op->y + op->h, op->line_width, op->color);
         break;
+    case EB_OP_IMAGE:
+        eb_pdf_draw_image(page, op->image, op->x, op->y, op->w, op->h);
+        break;
     case EB_OP_LINK:
         break;  /* an annotation, not content: see draw_page */
     }

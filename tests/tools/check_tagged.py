@@ -30,7 +30,10 @@ For every brief:
     equal to /Info; an sRGB output intent (GTS_PDFA1) whose profile is an
     RGB ICC profile with /N 3 (with --icc, byte for byte that file); every
     font embedded, with a ToUnicode map; /ID; no encryption; no
-    transparency (soft masks, constant alpha, blend modes, groups)
+    transparency (soft masks, constant alpha, blend modes, groups) but an
+    image's alpha as an 8-bit DeviceGray /SMask image, which PDF/A-2
+    allows (ISO 19005-2, 6.4; a logo); images without /Interpolate true,
+    /Alternates or /OPI (6.2.8)
   - file structure (read with qpdf): a cross-reference stream; every object
     that is not a stream inside an object stream; every stream with a
     direct /Length; every object reachable from the trailer (object
@@ -611,8 +614,22 @@ def check_plain(b):
             if gs.get("/BM", pikepdf.Name.Normal) not in (pikepdf.Name.Normal, pikepdf.Name.Compatible):
                 b.fail(f"page {p + 1}: a blend mode")
         for _, xobject in entries(resources.get("/XObject")):
-            if "/SMask" in xobject or "/SMaskInData" in xobject:
-                b.fail(f"page {p + 1}: an image with a soft mask")
+            check_image(b, p, xobject)
+
+
+def check_image(b, p, xobject):
+    if xobject.get("/Subtype") != "/Image":
+        b.fail(f"page {p + 1}: an XObject that is not an image")
+        return
+    if "/SMaskInData" in xobject:
+        b.fail(f"page {p + 1}: an image with /SMaskInData")
+    mask = xobject.get("/SMask")
+    if mask is not None and not (mask.get("/Subtype") == "/Image" and mask.get("/ColorSpace") == "/DeviceGray"
+                                 and int(mask.get("/BitsPerComponent", 0)) == 8 and "/SMask" not in mask):
+        b.fail(f"page {p + 1}: an image with a soft mask that is not an 8-bit DeviceGray image")
+    for image in [xobject] + ([mask] if mask is not None else []):
+        if bool(image.get("/Interpolate", False)) or "/Alternates" in image or "/OPI" in image:
+            b.fail(f"page {p + 1}: an image with /Interpolate true, /Alternates or /OPI")
 
 
 # ---- file structure ------------------------------------------------------------------------

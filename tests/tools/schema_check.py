@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Validates inputs/ against the JSON Schemas in inputs/schema/ with the
 independent `jsonschema` implementation, so the published schema and the C
-validator are held to the same files. Usage: schema_check.py INPUTS_DIR [FILE...]"""
+validator are held to the same files: indications.json, the review files
+(or the FILEs named) and, when there is one, brand.json.
+Usage: schema_check.py INPUTS_DIR [FILE...]"""
 import json
 import pathlib
 import sys
@@ -31,7 +33,11 @@ def main():
     for f in files:
         _, n = check(review_schema, f)
         bad += n
-    print(f"schema_check: {len(files)} review file(s), {bad} schema error(s)")
+    brand = inputs / "brand.json"
+    if brand.exists():
+        _, n = check(load_schema(inputs, "brand.schema.json"), brand)
+        bad += n
+    print(f"schema_check: {len(files)} review file(s){', brand.json' if brand.exists() else ''}, {bad} schema error(s)")
     return 1 if bad else 0
 
 

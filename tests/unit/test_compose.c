@@ -109,7 +109,7 @@ static eb_corpus *load_corpus(char *dir) {
 static eb_brief *compose(const eb_corpus *corpus, eb_locale locale) {
     long ind = eb_corpus_find_indication(corpus, "skin-aging");
     CHECK(ind >= 0);
-    eb_compose_options options = {.build_day = -1, .inputs_digest = NULL};
+    eb_compose_options options = {.build_day = -1};
     return eb_compose_brief(corpus, (size_t)ind, locale, &options);
 }
 
