@@ -74,16 +74,17 @@ static size_t hash_node(const cJSON *node, size_t cap) {
     return (size_t)(h >> 7) & (cap - 1);
 }
 
-static void remember(eb_json_doc *doc, const cJSON *node, size_t key_offset, size_t value_offset) {
-    size_t i = hash_node(node, doc->npositions_cap);
-    while (doc->positions[i].node) i = (i + 1) & (doc->npositions_cap - 1);
-    doc->positions[i] = (eb_json_position){node, key_offset, value_offset};
+static void remember(const eb_json_doc *doc, const cJSON *node, size_t key_offset, size_t value_offset) {
+    eb_json_positions *t = doc->positions;
+    size_t i = hash_node(node, t->cap);
+    while (t->at[i].node) i = (i + 1) & (t->cap - 1);
+    t->at[i] = (eb_json_position){node, key_offset, value_offset};
 }
 
 /* The scan recorded every value in document order, which is the order of
  * a pre-order walk of cJSON's tree (cJSON keeps members, duplicates
  * included, in the order it read them). */
-static size_t assign_positions(eb_json_doc *doc, const cJSON *node, size_t next) {
+static size_t assign_positions(const eb_json_doc *doc, const cJSON *node, size_t next) {
     if (next < doc->nspans) {
         remember(doc, node, doc->spans[next].key_offset + (doc->spans[next].key_offset == SIZE_MAX ? 0 : doc->start),
                  doc->spans[next].value_offset + doc->start);
@@ -94,25 +95,23 @@ static size_t assign_positions(eb_json_doc *doc, const cJSON *node, size_t next)
     return next;
 }
 
-static void index_positions(eb_json_doc *doc) {
+static void index_positions(const eb_json_doc *doc) {
     size_t cap = 16;
     while (cap < 2 * doc->nspans) cap *= 2;
-    doc->npositions_cap = cap;
-    doc->positions = eb_xcalloc(cap, sizeof *doc->positions);
+    doc->positions->cap = cap;
+    doc->positions->at = eb_xcalloc(cap, sizeof *doc->positions->at);
     assign_positions(doc, doc->root, 0);
 }
 
 /* The table is built on the first lookup, that is on the first diagnostic
- * about the document: a valid file never pays for hashing every node. The
- * document itself is not const, only our view of it. */
+ * about the document: a valid file never pays for hashing every node. */
 static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON *node) {
-    if (!doc->root) return NULL;
-    if (!doc->positions) index_positions((eb_json_doc *)doc);
-    size_t i = hash_node(node, doc->npositions_cap);
-    while (doc->positions[i].node) {
-        if (doc->positions[i].node == node) return &doc->positions[i];
-        i = (i + 1) & (doc->npositions_cap - 1);
-    }
+    if (!doc->root || !doc->positions) return NULL;
+    if (!doc->positions->at) index_positions(doc);
+    const eb_json_position *at = doc->positions->at;
+    size_t cap = doc->positions->cap;
+    for (size_t i = hash_node(node, cap); at[i].node; i = (i + 1) & (cap - 1))
+        if (at[i].node == node) return &at[i];
     return NULL;
 }
 
@@ -256,7 +255,8 @@ static size_t alias_zh(eb_json_doc *doc, cJSON *node, eb_diag *diag) {
 
 bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
                        eb_diag *diag) {
-    *doc = (eb_json_doc){.file = file, .text = eb_xstrndup(data, len), .len = len};
+    *doc = (eb_json_doc){.file = file, .text = eb_xstrndup(data, len), .len = len,
+                         .positions = eb_xcalloc(1, sizeof *doc->positions)};
     index_lines(doc);
     if (memchr(doc->text, '\0', len)) {
         report_at(doc, diag, (size_t)((const char *)memchr(doc->text, '\0', len) - doc->text),
@@ -306,6 +306,7 @@ void eb_json_doc_free(eb_json_doc *doc) {
     cJSON_Delete(doc->root);
     free(doc->text);
     free(doc->line_starts);
+    if (doc->positions) free(doc->positions->at);
     free(doc->positions);
     free(doc->spans);
     *doc = (eb_json_doc){0};

@@ -22,6 +22,14 @@ typedef struct {
     size_t value_offset;
 } eb_json_position;
 
+/* Open-addressing table of positions keyed by node, built on the first
+ * lookup (find_position). A document points at it, so that a lookup
+ * through a const document may fill it. */
+typedef struct {
+    eb_json_position *at; /* NULL until built */
+    size_t cap;
+} eb_json_positions;
+
 typedef struct {
     const char *file;     /* as the user named it */
     char *text;           /* owned, NUL-terminated */
@@ -32,9 +40,7 @@ typedef struct {
     cJSON *root;          /* owned; NULL when the file did not parse */
     eb_json_span *spans;  /* where each value starts, in document order (the scan's) */
     size_t nspans;
-    eb_json_position *positions; /* open-addressing table keyed by node; built on
-                                    the first lookup (find_position) */
-    size_t npositions_cap;
+    eb_json_positions *positions; /* owned */
     size_t errors;        /* errors found in a document that still parsed */
 } eb_json_doc;
 
