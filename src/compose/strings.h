@@ -118,6 +118,6 @@ const eb_strings *eb_strings_for(eb_locale locale);
 /* `.field = literal`, once the compiler has checked the literal as a
  * format for field's arguments (an unevaluated printf: nothing runs). */
 #define EB_FORMAT(field, literal) \
-    .field = (sizeof printf(literal, EB_FORMAT_ARGS_##field) ? literal : literal)
+    .field = (sizeof printf((literal), EB_FORMAT_ARGS_##field) ? (literal) : (literal))
 
 #endif

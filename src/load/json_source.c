@@ -110,7 +110,7 @@ static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON
     if (!doc->positions->at) index_positions(doc);
     const eb_json_position *at = doc->positions->at;
     size_t cap = doc->positions->cap;
-    for (size_t i = hash_node(node, cap); at[i].node; i = (i + 1) & (cap - 1))
+    for (size_t i = at ? hash_node(node, cap) : 0; at && at[i].node; i = (i + 1) & (cap - 1))
         if (at[i].node == node) return &at[i];
     return NULL;
 }

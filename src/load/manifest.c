@@ -104,7 +104,7 @@ static void read_briefs(eb_reader *r, const cJSON *root, eb_manifest *m) {
         size_t before = r->errors;
         eb_manifest_entry *e = &m->entries[m->n];
         read_entry(r, b, e);
-        if (r->errors == before && !listed_before(r, m, b, e->file)) m->n++;
+        if (r->errors == before && e->file && !listed_before(r, m, b, e->file)) m->n++;
         else eb_manifest_entry_free(e);
         eb_path_pop(r, mk);
     }

@@ -253,7 +253,7 @@ expect 'fonts/fonts.json:4:102: error: 10000000000 is out of range (0 to 65535) 
 expect_briefs ""
 # a font without a pinned hash cannot go into the build's keys
 fonts_case no-hash
-ln -s "$SRC/fonts/NotoSerif-Regular.ttf" "$c/fonts/"
+ln -s "$BUILD/fonts/NotoSerif-Regular.ttf" "$c/fonts/"
 sed -i '/NotoSerif-Regular/s/, *"sha256": "[0-9a-f]*"//' "$c/fonts/fonts.json"
 run 3 --fonts fonts
 expect 'fonts/fonts.json: error: no "sha256": a build pins the hash of every font in its keys [$.fonts[0]]'

@@ -155,9 +155,7 @@ static void test_sample_plan(void) {
 int main(void) {
     char *dir = pdf_test_dir("plan");
     eb_diag *diag = eb_diag_new(stderr);
-    char *fonts_dir = eb_xasprintf("%s/fonts", pdf_test_source_dir());
-    fonts = open_fonts_in(fonts_dir, diag);
-    free(fonts_dir);
+    fonts = open_fonts_in(EVBRIEF_TEST_FONTS_DIR, diag);
     if (!fonts) return 2;
     test_numbering();
     test_fonts();
