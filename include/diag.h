@@ -40,6 +40,11 @@ typedef struct eb_diag eb_diag;
 eb_diag *eb_diag_new(FILE *out);
 void eb_diag_free(eb_diag *diag);
 void eb_diag_set_format(eb_diag *diag, eb_diag_format format);
+/* Problems without a file (a command-line option, the output folder) are
+ * printed after this name, as compilers name themselves:
+ *     evbrief build: error: unknown paper "b5" (a4 or letter)
+ * The sink keeps a copy; NULL: none (the default). */
+void eb_diag_set_program(eb_diag *diag, const char *program);
 /* "text", "github"; false for anything else. */
 bool eb_diag_format_from_name(const char *name, eb_diag_format *format);
 

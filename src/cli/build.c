@@ -382,7 +382,7 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, cons
                         eb_job_list *jobs, eb_diag *diag) {
     long only = -1;
     if (o->indication && (only = eb_corpus_find_indication(corpus, o->indication)) < 0) {
-        fprintf(stderr, "evbrief: unknown indication \"%s\"\n", o->indication);
+        eb_diag_report(diag, EB_ERROR, (eb_location){0}, "unknown indication \"%s\"", o->indication);
         return EB_EXIT_USAGE;
     }
     eb_locale locale = EB_LOCALE_EN;
@@ -443,7 +443,7 @@ int eb_build_run(const eb_build_options *o) {
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_cli_diag("build");
     eb_diag_set_format(diag, o->json ? EB_DIAG_JSON : o->diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* Fonts first, so that the loader checks every character against them

@@ -64,22 +64,22 @@ static bool parse_number(const char *text, long min, long max, long *out) {
 /* `command` names the command in messages: build or check. */
 static bool check_values(const char *command, eb_build_options *o) {
     if (o->locale && !eb_locale_from_name(o->locale, &(eb_locale){0}))
-        return fprintf(stderr, "evbrief %s: unknown locale \"%s\" (en, fa or zh)\n", command, o->locale), false;
+        return eb_cli_error(command, "unknown locale \"%s\" (en, fa or zh)", o->locale), false;
     if (!eb_paper_from_name(o->paper, &o->paper_size))
-        return fprintf(stderr, "evbrief %s: unknown paper \"%s\" (a4 or letter)\n", command, o->paper), false;
+        return eb_cli_error(command, "unknown paper \"%s\" (a4 or letter)", o->paper), false;
     long jobs = 0;
     if (o->jobs_text && !parse_number(o->jobs_text, 1, 256, &jobs))
-        return fprintf(stderr, "evbrief %s: -j takes a number from 1 to 256\n", command), false;
+        return eb_cli_error(command, "-j takes a number from 1 to 256"), false;
     o->jobs = jobs ? (size_t)jobs : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
     if (o->jobs < 1) o->jobs = 1;
     if (o->shard_text && !eb_shard_parse(o->shard_text, &o->shard_k, &o->shard_n))
-        return fprintf(stderr, "evbrief %s: --shard takes K/N with 1 <= K <= N, e.g. 2/4\n", command), false;
+        return eb_cli_error(command, "--shard takes K/N with 1 <= K <= N, e.g. 2/4"), false;
     if (!eb_diag_format_option(command, o->diag_format_name, &o->diag_format)) return false;
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch) {
         long seconds = 0;
         if (!parse_number(epoch, 0, 253402300799L, &seconds))
-            return fprintf(stderr, "evbrief %s: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds\n", command, epoch), false;
+            return eb_cli_error(command, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds", epoch), false;
         o->build_day = seconds / 86400;
         o->source_date_epoch = epoch;
     }

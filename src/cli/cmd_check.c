@@ -116,7 +116,7 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus, con
                          eb_diag *diag, check_out *out, size_t *nchecked, size_t *nproblems) {
     long only = o->indication ? eb_corpus_find_indication(corpus, o->indication) : -1;
     if (o->indication && only < 0) {
-        fprintf(stderr, "evbrief check: unknown indication \"%s\"\n", o->indication);
+        eb_diag_report(diag, EB_ERROR, (eb_location){0}, "unknown indication \"%s\"", o->indication);
         return EB_EXIT_USAGE;
     }
     eb_locale locale = EB_LOCALE_EN;
@@ -152,7 +152,7 @@ int eb_cmd_check(int argc, char **argv) {
         eb_build_options_free(&o);
         return code;
     }
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_cli_diag("check");
     eb_diag_set_format(diag, o.json ? EB_DIAG_JSON : o.diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* the same reviews as the build would load, missing glyphs and all:
@@ -228,13 +228,13 @@ int eb_cmd_manifest(int argc, char **argv) {
     }
     const char *out = NULL;
     eb_manifest merged = {0};
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_cli_diag("manifest merge");
     int code = EB_EXIT_OK;
     size_t inputs = 0;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) out = argv[++i];
         else if (strncmp(argv[i], "--out=", 6) == 0) out = argv[i] + 6;
-        else if (argv[i][0] == '-') { fprintf(stderr, "evbrief manifest merge: unknown option \"%s\"\n", argv[i]); code = EB_EXIT_USAGE; }
+        else if (argv[i][0] == '-') { eb_diag_report(diag, EB_ERROR, (eb_location){0}, "unknown option \"%s\"", argv[i]); code = EB_EXIT_USAGE; }
         else {
             inputs++;
             if (code == EB_EXIT_OK && !merge_one(&merged, argv[i], diag)) code = EB_EXIT_INPUT;

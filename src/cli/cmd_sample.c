@@ -121,12 +121,12 @@ int eb_cmd_sample(int argc, char **argv) {
         return EB_EXIT_OK;
     }
     if (!*out) {
-        fprintf(stderr, "evbrief sample: --out needs a file name\n");
+        eb_cli_error("sample", "--out needs a file name");
         return EB_EXIT_USAGE;
     }
     char *fonts_found = eb_find_fonts(fonts_dir);
     eb_print_paths(NULL, fonts_found, out);
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_cli_diag("sample");
     eb_font_list font_list;
     eb_fontset *fonts = eb_open_fonts(fonts_found, &font_list, diag);
     eb_font_list_free(&font_list);

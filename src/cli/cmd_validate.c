@@ -75,7 +75,7 @@ static int parse(int argc, char **argv, const char *usage, const eb_option *opti
         return EB_EXIT_OK;
     }
     if (o->locale && !eb_locale_from_name(o->locale, &(eb_locale){0})) {
-        fprintf(stderr, "evbrief: unknown locale \"%s\" (en, fa or zh)\n", o->locale);
+        eb_cli_error(argv[0], "unknown locale \"%s\" (en, fa or zh)", o->locale);
         return EB_EXIT_USAGE;
     }
     if (!eb_diag_format_option(argv[0], o->diag_format_name, &o->diag_format)) return EB_EXIT_USAGE;
@@ -133,7 +133,7 @@ static void print_validate_json(const load_options *o, const eb_corpus *corpus, 
 }
 
 int eb_cmd_validate(int argc, char **argv) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_cli_diag("validate");
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
     /* "": the default fonts, resolved in parse() */
@@ -226,7 +226,7 @@ static void print_list_json(const eb_corpus *corpus, const eb_diag *diag) {
 }
 
 int eb_cmd_list(int argc, char **argv) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_cli_diag("list");
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
     load_options o = {0};

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "options.h"
 
 static const char usage[] =
     "usage: evbrief [--help] [--version] <command> [options]\n"
@@ -62,7 +63,8 @@ int main(int argc, char **argv) {
         /* `evbrief help CMD` is `evbrief CMD --help` */
         const command *c = find_command(argv[2]);
         if (!c) {
-            fprintf(stderr, "evbrief: unknown command \"%s\"\n\n%s", argv[2], usage);
+            eb_cli_error(NULL, "unknown command \"%s\"", argv[2]);
+            fprintf(stderr, "\n%s", usage);
             return EB_EXIT_USAGE;
         }
         char *help_argv[] = {argv[2], argc > 3 ? argv[3] : "--help", argc > 3 ? "--help" : NULL, NULL};
@@ -78,6 +80,7 @@ int main(int argc, char **argv) {
     }
     const command *c = find_command(argv[1]);
     if (c) return c->run(argc - 1, argv + 1);
-    fprintf(stderr, "evbrief: unknown command \"%s\"\n\n%s", argv[1], usage);
+    eb_cli_error(NULL, "unknown command \"%s\"", argv[1]);
+    fprintf(stderr, "\n%s", usage);
     return EB_EXIT_USAGE;
 }

@@ -4,9 +4,27 @@
 #include "layout.h"
 #include "load.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+eb_diag *eb_cli_diag(const char *command) {
+    eb_diag *diag = eb_diag_new(stderr);
+    char *program = command ? eb_xasprintf("evbrief %s", command) : eb_xstrdup("evbrief");
+    eb_diag_set_program(diag, program);
+    free(program);
+    return diag;
+}
+
+void eb_cli_error(const char *command, const char *fmt, ...) {
+    eb_diag *diag = eb_cli_diag(command);
+    va_list args;
+    va_start(args, fmt);
+    eb_diag_vreport(diag, EB_ERROR, (eb_location){0}, fmt, args);
+    va_end(args);
+    eb_diag_free(diag);
+}
 
 static const eb_option *find_option(const eb_option *options, const char *arg, size_t len) {
     for (const eb_option *o = options; o->name; o++)
@@ -36,12 +54,12 @@ bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
         const eb_option *o = strncmp(arg, "--", 2) == 0 ? find_option(options, arg, len) : NULL;
         if (!o) {
-            fprintf(stderr, "evbrief %s: unknown option or argument \"%s\"\n", argv[0], arg);
+            eb_cli_error(argv[0], "unknown option or argument \"%s\"", arg);
             return false;
         }
         if (!o->takes_value) {
             if (eq) {
-                fprintf(stderr, "evbrief %s: %s takes no value\n", argv[0], o->name);
+                eb_cli_error(argv[0], "%s takes no value", o->name);
                 return false;
             }
             *o->flag = true;
@@ -50,7 +68,7 @@ bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
-            fprintf(stderr, "evbrief %s: %s needs a value\n", argv[0], o->name);
+            eb_cli_error(argv[0], "%s needs a value", o->name);
             return false;
         }
     }
@@ -78,7 +96,7 @@ eb_fontset *eb_open_fonts(const char *dir, eb_font_list *list, eb_diag *diag) {
 bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format) {
     *format = EB_DIAG_TEXT;
     if (!name || eb_diag_format_from_name(name, format)) return true;
-    fprintf(stderr, "evbrief %s: unknown diagnostic format \"%s\" (text or github)\n", command, name);
+    eb_cli_error(command, "unknown diagnostic format \"%s\" (text or github)", name);
     return false;
 }
 

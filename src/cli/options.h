@@ -42,6 +42,15 @@ eb_fontset *eb_open_fonts(const char *dir, eb_font_list *list, eb_diag *diag);
  * diag as its "diagnostics" member; frees the report. */
 void eb_print_json_report(eb_json *report, const eb_diag *diag);
 
+/* A problem of the command line itself (an option, a value, the output
+ * folder), reported through a sink of its own on stderr, since the options
+ * that choose another format may not be read yet:
+ *     evbrief build: error: unknown paper "b5" (a4 or letter)
+ * command is argv[0] of the subcommand, or NULL for evbrief itself. */
+void eb_cli_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A sink on stderr that names problems without a file after the command. */
+eb_diag *eb_cli_diag(const char *command);
+
 /* --diagnostic-format NAME (NULL: text). False after saying why. */
 bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format);
 

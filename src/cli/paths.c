@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "options.h"
 #include "util.h"
 
 static bool is_file(const char *path) {
@@ -38,7 +39,7 @@ char *eb_find_inputs(const char *command, const char *given) {
     if (given) return eb_xstrdup(given);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) {
-        fprintf(stderr, "evbrief %s: cannot read the current directory: %s\n", command, strerror(errno));
+        eb_cli_error(command, "cannot read the current directory: %s", strerror(errno));
         return NULL;
     }
     char dir[PATH_MAX];
@@ -48,9 +49,8 @@ char *eb_find_inputs(const char *command, const char *given) {
         if (strcmp(dir, cwd) == 0) return eb_xstrdup("inputs");
         return eb_xasprintf("%s/inputs", strcmp(dir, "/") ? dir : "");
     } while (parent(dir));
-    fprintf(stderr,
-            "evbrief %s: no inputs/indications.json in %s or any directory above it; "
-            "name the inputs with --inputs DIR\n", command, cwd);
+    eb_cli_error(command, "no inputs/indications.json in %s or any directory above it; "
+                 "name the inputs with --inputs DIR", cwd);
     return NULL;
 }
 
@@ -104,11 +104,11 @@ static bool make_one(const char *command, const char *dir) {
     struct stat st;
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return true;
-        fprintf(stderr, "evbrief %s: %s exists and is not a directory\n", command, dir);
+        eb_cli_error(command, "%s exists and is not a directory", dir);
         return false;
     }
     if (mkdir(dir, 0777) == 0 || errno == EEXIST) return true;
-    fprintf(stderr, "evbrief %s: cannot create %s: %s\n", command, dir, strerror(errno));
+    eb_cli_error(command, "cannot create %s: %s", dir, strerror(errno));
     return false;
 }
 

@@ -17,6 +17,7 @@ typedef struct {
 
 struct eb_diag {
     FILE *out;
+    char *program;                /* "evbrief build": names the problems that have no file */
     eb_diag_format format;
     bool color;
     pthread_mutex_t lock;
@@ -54,11 +55,17 @@ void eb_diag_free(eb_diag *diag) {
     }
     free(diag->records);
     free(diag->seen);
+    free(diag->program);
     pthread_mutex_destroy(&diag->lock);
     free(diag);
 }
 
 void eb_diag_set_format(eb_diag *diag, eb_diag_format format) { diag->format = format; }
+
+void eb_diag_set_program(eb_diag *diag, const char *program) {
+    free(diag->program);
+    diag->program = program ? eb_xstrdup(program) : NULL;
+}
 
 bool eb_diag_format_from_name(const char *name, eb_diag_format *format) {
     if (strcmp(name, "text") == 0) *format = EB_DIAG_TEXT;
@@ -236,6 +243,9 @@ static void print_record(eb_diag *diag, const record *r, eb_location where) {
     if (diag->format == EB_DIAG_GITHUB) {
         format_github(&line, r);
     } else {
+        /* "evbrief build: error: ...", as "gcc: error: ..." for a problem
+         * of the command itself (an option, the output folder) */
+        if (!r->file && diag->program) eb_buf_printf(&line, "%s: ", diag->program);
         format_text(&line, r, diag->color);
         if (where.source && where.line > 0 && where.column > 0) format_excerpt(&line, where, diag->color);
     }

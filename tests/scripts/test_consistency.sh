@@ -20,7 +20,7 @@ echo "ok: consistency (help)"
 # check takes no build-only option; list no validate-only one; validate no build option
 for opt in --force -j2 --jobs=2 --timings --quiet --fail-fast; do
   err=$("$EVBRIEF" check $opt 2>&1); [ $? = 2 ] || fail "check $opt should exit 2"
-  echo "$err" | head -1 | grep -q "^evbrief check: unknown option or argument" || fail "check $opt: $err"
+  echo "$err" | head -1 | grep -q "^evbrief check: error: unknown option or argument" || fail "check $opt: $err"
 done
 for opt in --fonts=x --locale=en --allow-missing-glyphs --out=x; do
   "$EVBRIEF" list $opt >/dev/null 2>&1; [ $? = 2 ] || fail "list $opt should exit 2"
@@ -31,9 +31,9 @@ done
 "$EVBRIEF" sample --inputs x >/dev/null 2>&1; [ $? = 2 ] || fail "sample --inputs should exit 2"
 # a bad value is reported by the command that was given it
 err=$("$EVBRIEF" check --paper b5 2>&1); [ $? = 2 ] || fail "check --paper b5 should exit 2"
-[ "$err" = 'evbrief check: unknown paper "b5" (a4 or letter)' ] || fail "check --paper b5: $err"
+[ "$err" = 'evbrief check: error: unknown paper "b5" (a4 or letter)' ] || fail "check --paper b5: $err"
 err=$("$EVBRIEF" build --locale de 2>&1); [ $? = 2 ] || fail "build --locale de should exit 2"
-[ "$err" = 'evbrief build: unknown locale "de" (en, fa or zh)' ] || fail "build --locale de: $err"
+[ "$err" = 'evbrief build: error: unknown locale "de" (en, fa or zh)' ] || fail "build --locale de: $err"
 echo "ok: consistency (options)"
 
 # --json: valid JSON on stdout with every diagnostic, nothing on stderr.
@@ -52,6 +52,14 @@ check_json list "assert d['diagnostics'][0] == want and [i['id'] for i in d['ind
 check_json check "assert d['diagnostics'][0] == want and d['checked'] == 12 and {b['status'] for b in d['briefs']} == {'missing', 'invalid'} and d['briefs'][3] == {'file': 'photoaging.en.pdf', 'status': 'invalid', 'reason': 'inputs/reviews/case.json is invalid'}"
 check_json "build --locale en" "assert d['diagnostics'][0] == want and d['built'] == 3 and d['failed'] == 1"
 check_json check "assert [b['file'] for b in d['briefs'] if b['status'] == 'current'] == ['skin-aging.en.pdf', 'pigmentation.en.pdf', 'wound-healing-scars.en.pdf'] and d['missing_or_stale'] == 9"
+# a problem of the command line is in the JSON too, not only on stderr
+want='{"file": null, "line": null, "column": null, "path": null, "severity": "error", "message": "unknown indication \"nope\""}'
+out=$("$EVBRIEF" build --indication nope --json 2>"$tmp/err"); [ $? = 2 ] || fail "build --indication nope should exit 2"
+[ -s "$tmp/err" ] && fail "build --indication nope --json wrote to stderr: $(cat "$tmp/err")"
+echo "$out" | WANT="$want" python3 -c "import json,os,sys; d=json.load(sys.stdin); assert d['diagnostics'][-1] == json.loads(os.environ['WANT']) and d['built'] == 0, d" \
+  || fail "build --indication nope --json: $out"
+err=$("$EVBRIEF" build --indication nope 2>&1 >/dev/null)
+echo "$err" | tail -1 | grep -qxF 'evbrief build: error: unknown indication "nope"' || fail "build --indication nope: $err"
 echo "ok: consistency (--json)"
 
 # zh is another name of zh-Hans: as a key, as a language, as a locale.

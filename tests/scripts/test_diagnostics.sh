@@ -26,7 +26,7 @@ err=$("$EVBRIEF" validate --diagnostic-format=github 2>&1 >/dev/null); [ $? = 1 
 err=$("$EVBRIEF" validate --diagnostic-format github 2>&1 >/dev/null)
 [ "$err" = "$expected" ] || fail "--diagnostic-format VALUE: $err"
 err=$("$EVBRIEF" validate --diagnostic-format=xml 2>&1); [ $? = 2 ] || fail "unknown format should exit 2"
-[ "$err" = 'evbrief validate: unknown diagnostic format "xml" (text or github)' ] || fail "unknown format: $err"
+[ "$err" = 'evbrief validate: error: unknown diagnostic format "xml" (text or github)' ] || fail "unknown format: $err"
 # a build reports in the same shape, each problem once
 err=$("$EVBRIEF" build --diagnostic-format=github --locale en --out o 2>&1 >/dev/null); [ $? = 1 ] || fail "build exit code"
 [ "$(echo "$err" | grep -c 'line=4,col=3::unknown field "langauge"')" = 1 ] || fail "build github: $err"

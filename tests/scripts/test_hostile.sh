@@ -131,7 +131,7 @@ expect_briefs "$haykal_briefs"
 # --indication is looked up, never used as a path.
 new_case indication-option
 run 2 --indication ../../etc/x
-expect 'evbrief: unknown indication "../../etc/x"'
+expect 'evbrief build: error: unknown indication "../../etc/x"'
 expect_briefs ""
 
 # ---- link targets ------------------------------------------------------------------
@@ -266,19 +266,19 @@ new_case out-under-a-file
 touch "$c/file"
 (cd "$c" && "$EVBRIEF" build --inputs inputs --out file/out --quiet >log 2>&1); code=$?
 [ $code = 3 ] || fail "exit code $code, expected 3"
-expect 'evbrief build: file exists and is not a directory'
+expect 'evbrief build: error: file exists and is not a directory'
 
 new_case out-is-a-file
 touch "$c/out"
 (cd "$c" && "$EVBRIEF" build --inputs inputs --out out --quiet >log 2>&1); code=$?
 [ $code = 3 ] || fail "exit code $code, expected 3"
-expect 'evbrief build: out exists and is not a directory'
+expect 'evbrief build: error: out exists and is not a directory'
 [ -f "$c/out" ] && [ ! -s "$c/out" ] || fail "the file named out was changed"
 
 new_case out-in-proc
 (cd "$c" && "$EVBRIEF" build --inputs inputs --out /proc/evbrief-hostile --quiet >log 2>&1); code=$?
 [ $code = 3 ] || fail "exit code $code, expected 3"
-expect 'evbrief build: cannot create /proc/evbrief-hostile: No such file or directory'
+expect 'evbrief build: error: cannot create /proc/evbrief-hostile: No such file or directory'
 
 # One brief's path taken by a directory: that brief fails, the others are built.
 new_case brief-path-taken

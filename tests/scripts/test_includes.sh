@@ -69,3 +69,12 @@ echo "$out" | grep -q 'sections.c.o' && fail "the build compiled before the chec
 sed -i '2d' "$tmp/tree/src/compose/sections.c"
 out=$(cmake --build "$tmp/tree-build" --target evbrief_compose 2>&1) || fail "the repaired copy does not build: $out"
 echo "ok: includes (the build stops on a violation, and goes on once it is gone)"
+
+# One error channel: nothing prints a problem to stderr by hand but the
+# out-of-memory aborts (which cannot allocate a sink); every problem goes
+# through eb_diag, so it is counted, deduplicated and shaped like the rest.
+# (A usage text and --timings are not problems.)
+direct=$(grep -rn 'fprintf(stderr\|fputs([^;]*, stderr)\|perror(' "$SRC/src" \
+  | grep -v 'out of memory\|arena array too large\|usage, stderr\|"\\n%s", usage\|^[^:]*:[0-9]*: *fprintf(stderr,$' || true)
+[ -z "$direct" ] || fail "problems printed past eb_diag: $direct"
+echo "ok: includes (one error channel)"

@@ -10,7 +10,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/empty/sub"
 err=$(cd "$tmp/empty/sub" && "$EVBRIEF" validate 2>&1); code=$?
 [ $code = 3 ] || fail "no inputs anywhere should exit 3, got $code"
-[ "$err" = "evbrief validate: no inputs/indications.json in $tmp/empty/sub or any directory above it; name the inputs with --inputs DIR" ] \
+[ "$err" = "evbrief validate: error: no inputs/indications.json in $tmp/empty/sub or any directory above it; name the inputs with --inputs DIR" ] \
   || fail "no-inputs message: $err"
 err=$(cd "$tmp/empty" && "$EVBRIEF" build 2>&1); [ $? = 3 ] || fail "build without inputs should exit 3"
 [ ! -e "$tmp/empty/out" ] || fail "build without inputs wrote out/"
@@ -47,7 +47,7 @@ out=$("$EVBRIEF" build --inputs "$tmp/proj/inputs" --out "$tmp/deep/er/out" --lo
 [ -f "$tmp/deep/er/out/photoaging.en.pdf" ] || fail "deep --out wrote: $(ls -R "$tmp/deep" 2>&1)"
 touch "$tmp/afile"
 err=$("$EVBRIEF" build --inputs "$tmp/proj/inputs" --out "$tmp/afile/out" 2>&1); [ $? = 3 ] || fail "--out under a file should exit 3"
-echo "$err" | grep -qx "evbrief build: $tmp/afile exists and is not a directory" || fail "--out under a file: $err"
+echo "$err" | grep -qx "evbrief build: error: $tmp/afile exists and is not a directory" || fail "--out under a file: $err"
 "$EVBRIEF" sample --out "$tmp/s/a/b.pdf" >/dev/null 2>&1 && [ -f "$tmp/s/a/b.pdf" ] || fail "sample --out parents"
 out=$("$EVBRIEF" manifest merge --out "$tmp/m/n/manifest.json" "$tmp/deep/er/out/manifest.json" 2>&1) || fail "merge --out parents: $out"
 [ "$(echo "$out" | head -1)" = "out: $tmp/m/n/manifest.json" ] || fail "merge first line: $out"

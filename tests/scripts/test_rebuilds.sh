@@ -86,7 +86,7 @@ build --out "$t/full" --json | /usr/bin/python3 -c "import json,sys; d=json.load
 : > "$t/file"
 "$EVBRIEF" build --inputs "$t/inputs" --out "$t/file/out" >/dev/null 2>"$t/unwritable.err"; code=$?
 [ $code = 3 ] || fail "unwritable out should exit 3, got $code"
-[ "$(cat "$t/unwritable.err")" = "evbrief build: $t/file exists and is not a directory" ] ||
+[ "$(cat "$t/unwritable.err")" = "evbrief build: error: $t/file exists and is not a directory" ] ||
     fail "message for an unwritable out: $(cat "$t/unwritable.err")"
 [ -f "$t/file" ] && [ ! -s "$t/file" ] || fail "the file in the way was changed"
 

@@ -84,7 +84,7 @@ leftovers=$(ls -A | grep -v -x -e out -e again.pdf -e target-is-a-dir.pdf -e err
 : > plain-file
 "$EVBRIEF" sample --out plain-file/x.pdf >/dev/null 2>err.txt; code=$?
 [ $code = 3 ] || fail "an output path under a regular file should exit 3, got $code"
-[ "$(cat err.txt)" = "evbrief sample: plain-file exists and is not a directory" ] ||
+[ "$(cat err.txt)" = "evbrief sample: error: plain-file exists and is not a directory" ] ||
     fail "message for a path under a file: $(cat err.txt)"
 [ -f plain-file ] && [ ! -s plain-file ] || fail "the regular file in the way was changed"
 leftovers=$(ls -A | grep -v -x -e out -e again.pdf -e target-is-a-dir.pdf -e err.txt -e 'page-1.png' -e no -e plain-file)
