@@ -68,6 +68,12 @@ eb_corpus *eb_load_files(const char *inputs_dir, char *const *files, size_t nfil
 const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
                                        const char *data, size_t len, eb_diag *diag);
 
+/* Reads a brand.json from memory against a corpus's indications (tests and
+ * fuzzing), every language required; a logo is read from the corpus's
+ * inputs directory. Sets corpus->brand (in its arena) and returns true, or
+ * returns false after reporting every problem. */
+bool eb_load_brand_buffer(eb_corpus *corpus, const char *file, const char *data, size_t len, eb_diag *diag);
+
 /* Reads DIR/fonts.json (docs/text-engine.md): 1 to EB_MAX_FONTS entries,
  * each a role, a weight, a file inside DIR, a face index from 0 to 65535 and
  * optionally its SHA-256. Reports every problem through diag (file, line,

@@ -14,8 +14,9 @@
 static const char validate_usage[] =
     "usage: evbrief validate [--inputs DIR] [--fonts DIR] [--locale L] [--allow-missing-glyphs]\n"
     "                        [--strict] [--json] [--diagnostic-format text|github] [FILE...]\n"
-    "Checks inputs/indications.json and every inputs/reviews/*.json (or only the\n"
-    "review FILEs named, against the vocabulary; - reads standard input) against\n"
+    "Checks inputs/indications.json, every inputs/reviews/*.json and brand.json\n"
+    "(or only the FILEs named, against the vocabulary: reviews, or a brand.json\n"
+    "with its logo beside it; - reads a review from standard input) against\n"
     "the input format (docs/input-format.md). INPUTS is --inputs, else ./inputs\n"
     "or the nearest inputs/ above the current directory; the first line says\n"
     "which inputs and fonts are used. Every problem is printed as\n"
@@ -126,6 +127,7 @@ static void print_validate_json(const load_options *o, const eb_corpus *corpus, 
     eb_json_set(report, "valid", eb_json_bool(corpus && eb_diag_count(diag, EB_ERROR) == 0));
     eb_json_set(report, "indications", eb_json_number(corpus ? (double)corpus->nindications : 0));
     eb_json_set(report, "valid_reviews", eb_json_number(corpus ? (double)corpus->nreviews : 0));
+    eb_json_set(report, "brand", eb_json_bool(corpus && corpus->brand));
     eb_json_set(report, "invalid_files", eb_json_number(corpus ? (double)corpus->nrejected : 1));
     eb_json_set(report, "errors", eb_json_number((double)eb_diag_count(diag, EB_ERROR)));
     eb_json_set(report, "warnings", eb_json_number((double)eb_diag_count(diag, EB_WARNING)));
@@ -149,9 +151,9 @@ int eb_cmd_validate(int argc, char **argv) {
         if (o.json)
             print_validate_json(&o, corpus, diag);
         else if (corpus)
-            printf("%zu indication(s), %zu valid review(s), %zu invalid file(s), %zu error(s)%s\n",
-                   corpus->nindications, corpus->nreviews, corpus->nrejected, errors,
-                   warnings ? ", with warnings" : "");
+            printf("%zu indication(s), %zu valid review(s)%s, %zu invalid file(s), %zu error(s)%s\n",
+                   corpus->nindications, corpus->nreviews, corpus->brand ? ", a valid brand.json" : "",
+                   corpus->nrejected, errors, warnings ? ", with warnings" : "");
         else
             printf("indications file invalid: %zu error(s)\n", errors);
     }

@@ -26,6 +26,7 @@ typedef struct {
     const eb_corpus *corpus;
     eb_brand *brand;
     unsigned langs;        /* EB_LANG_BIT()s every text needs */
+    const char *logo_dir;  /* where the logo's path starts: brand.json's folder */
 } brand_reader;
 
 /* A text of brand.json: a text object with the text in every language
@@ -183,7 +184,7 @@ static void read_logo(brand_reader *br, const cJSON *root) {
         const char *why = file ? unusable_logo_path(file) : NULL;
         char *problem = why ? eb_xstrdup(why) : NULL;
         if (file && !why) {
-            char *path = eb_xasprintf("%s/%s", br->corpus->inputs_dir, file);
+            char *path = eb_xasprintf("%s/%s", br->logo_dir, file);
             problem = load_logo(br, path, &br->brand->logo);
             free(path);
         }
@@ -257,30 +258,50 @@ static void read_brand(brand_reader *br, const cJSON *root) {
     read_keywords(br, root);
 }
 
+/* Reads a parsed brand.json into corpus->brand, its logo from logo_dir;
+ * false after reporting. */
+static bool read_brand_doc(eb_corpus *corpus, eb_json_doc *doc, const char *logo_dir, unsigned langs,
+                           const eb_text_check *check, eb_diag *diag) {
+    eb_brand *brand = eb_arena_alloc(corpus->arena, sizeof *brand);
+    brand->file = doc->file;
+    brand_reader br = {.corpus = corpus, .brand = brand, .langs = langs, .logo_dir = logo_dir};
+    eb_reader_init(&br.r, doc, diag, corpus->arena);
+    br.r.check = check;
+    read_brand(&br, doc->root);
+    bool ok = br.r.errors == 0 && doc->errors == 0;
+    eb_reader_free(&br.r);
+    if (ok) corpus->brand = brand;
+    return ok;
+}
+
+bool eb_load_brand_buffer(eb_corpus *corpus, const char *file, const char *data, size_t len, eb_diag *diag) {
+    const char *name = eb_arena_strdup(corpus->arena, file);
+    eb_json_doc doc;
+    bool ok = eb_json_doc_parse(&doc, name, data, len, diag) &&
+              read_brand_doc(corpus, &doc, corpus->inputs_dir, EB_ALL_LANGS, NULL, diag);
+    eb_json_doc_free(&doc);
+    return ok;
+}
+
+bool eb_load_brand_file(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
+                        bool *io_error) {
+    *io_error = false;
+    const char *file = eb_arena_strdup(corpus->arena, path);
+    const char *slash = strrchr(file, '/');
+    const char *dir = slash ? eb_arena_strndup(corpus->arena, file, (size_t)(slash - file)) : ".";
+    eb_json_doc doc;
+    bool ok = eb_json_doc_load(&doc, file, diag, io_error) &&
+              read_brand_doc(corpus, &doc, dir, options->rendering_langs, options->check, diag);
+    eb_json_doc_free(&doc);
+    return ok;
+}
+
 bool eb_load_brand(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag, bool *io_error) {
     *io_error = false;
     char *path = eb_xasprintf("%s/brand.json", corpus->inputs_dir);
     struct stat st;
-    if (stat(path, &st) != 0) {  /* optional: no file, no brand */
-        free(path);
-        return true;
-    }
-    const char *file = eb_arena_strdup(corpus->arena, path);
+    bool ok = stat(path, &st) != 0 ||  /* optional: no file, no brand */
+              eb_load_brand_file(corpus, path, options, diag, io_error);
     free(path);
-    eb_json_doc doc;
-    if (!eb_json_doc_load(&doc, file, diag, io_error)) {
-        eb_json_doc_free(&doc);
-        return false;
-    }
-    eb_brand *brand = eb_arena_alloc(corpus->arena, sizeof *brand);
-    brand->file = file;
-    brand_reader br = {.corpus = corpus, .brand = brand, .langs = options->rendering_langs};
-    eb_reader_init(&br.r, &doc, diag, corpus->arena);
-    br.r.check = options->check;
-    read_brand(&br, doc.root);
-    bool ok = br.r.errors == 0 && doc.errors == 0;
-    eb_reader_free(&br.r);
-    eb_json_doc_free(&doc);
-    if (ok) corpus->brand = brand;
     return ok;
 }

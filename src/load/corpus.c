@@ -201,6 +201,12 @@ static bool load_review(eb_corpus *corpus, const char *path, const eb_load_optio
 }
 
 /* Loads the named review files in order; status is the worst of them. */
+/* Whether `validate FILE` names a clinic's brand.json rather than a review. */
+static bool names_brand(const char *file) {
+    const char *slash = strrchr(file, '/');
+    return strcmp(slash ? slash + 1 : file, "brand.json") == 0;
+}
+
 static eb_load_status load_review_files(eb_corpus *corpus, char *const *files, size_t nfiles,
                                         const eb_load_options *options, eb_diag *diag) {
     eb_load_status status = EB_LOAD_OK;
@@ -208,7 +214,9 @@ static eb_load_status load_review_files(eb_corpus *corpus, char *const *files, s
     corpus->reviews = eb_arena_array(corpus->arena, nfiles, sizeof *corpus->reviews);
     for (size_t i = 0; i < nfiles; i++) {
         bool io_error = false;
-        if (!load_review(corpus, files[i], options, diag, &io_error)) {
+        bool ok = names_brand(files[i]) ? eb_load_brand_file(corpus, files[i], options, diag, &io_error)
+                                        : load_review(corpus, files[i], options, diag, &io_error);
+        if (!ok) {
             reject(corpus, files[i], &cap);
             if (io_error) status = EB_LOAD_IO;
             else if (status == EB_LOAD_OK) status = EB_LOAD_INVALID;

@@ -18,7 +18,17 @@ cp "$SRC/docs/examples/brand/brand.json" "$SRC/docs/examples/brand/logo.png" "$t
 build() { "$EVBRIEF" build --inputs "$t/inputs" "$@"; }
 
 out=$("$EVBRIEF" validate --inputs "$t/inputs" 2>&1) || fail "validate: $out"
-echo "$out" | grep -q "5 valid review(s), 0 invalid file(s), 0 error(s)" || fail "validate: $out"
+echo "$out" | grep -q "5 valid review(s), a valid brand.json, 0 invalid file(s), 0 error(s)" || fail "validate: $out"
+# validate FILE: brand.json checked as a brand (its logo beside it), alone
+# or with reviews; anywhere, as the example in docs/
+out=$("$EVBRIEF" validate --inputs "$t/inputs" "$t/inputs/brand.json" "$t/inputs/reviews/he-2026.json" 2>&1) || fail "validate brand.json: $out"
+echo "$out" | tail -1 | grep -qx "7 indication(s), 1 valid review(s), a valid brand.json, 0 invalid file(s), 0 error(s)" || fail "validate brand.json: $out"
+"$EVBRIEF" validate --inputs "$t/inputs" "$SRC/docs/examples/brand/brand.json" >/dev/null 2>&1 || fail "validate the example brand.json"
+"$EVBRIEF" validate --inputs "$t/inputs" --json "$t/inputs/brand.json" | $py -c "import json,sys; d=json.load(sys.stdin); assert d['brand'] and d['valid'] and d['diagnostics'] == [], d" \
+  || fail "validate --json brand.json"
+sed 's/"logo.png"/"gone.png"/' "$t/inputs/brand.json" > "$t/brand.json"
+err=$("$EVBRIEF" validate --inputs "$t/inputs" "$t/brand.json" 2>&1 >/dev/null); [ $? = 1 ] || fail "a brand.json with a missing logo should exit 1"
+echo "$err" | head -1 | grep -qxF "$t/brand.json:9:13: error: the logo \"gone.png\" cannot be read: No such file or directory [\$.logo.file]" || fail "missing logo: $err"
 $py "$SRC/tests/tools/schema_check.py" "$t/inputs" | grep -q "brand.json, 0 schema error(s)" || fail "schema check"
 
 build --out "$t/out" --quiet || fail "branded build"
