@@ -8,6 +8,9 @@
 #   load    the loader and validator, on review files
 #   layout  the layout engine, on a style byte string and UTF-8 text
 #   brief   one brief from a review: compose, lay out, render, save a PDF
+#   fonts   fonts/fonts.json (the font list layout opens)
+#   manifest  out/manifest.json (what an incremental build and check trust)
+#   brand   inputs/brand.json (a clinic's branding), with the example logo
 # Each starts from its seeds (tests/fuzz/corpus/<target>/) and from what
 # earlier runs on this machine found (build-fuzz/fuzz-corpus/<target>/, not
 # committed). A crash, a leak, a timeout (an input slower than 25 s) or
@@ -19,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "fuzz.sh: FUZZ_SECONDS must be a whole number of seconds" >&2; exit 2; }
-targets=(${FUZZ_TARGETS:-load layout brief})
+targets=(${FUZZ_TARGETS:-load layout brief fonts manifest brand})
 cc=${FUZZ_CC:-clang-14}
 
 CC=$cc cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVBRIEF_FUZZ=ON -DEVBRIEF_WERROR=ON >/dev/null
@@ -34,7 +37,7 @@ if [ "$seconds" = 0 ]; then
 else
   echo "== fuzzing (${seconds} s per target)"
 fi
-printf '%-7s %12s %10s %10s %8s  %s\n' target executions exec/s "CPU s" "RSS MB" result
+printf '%-8s %12s %10s %10s %8s  %s\n' target executions exec/s "CPU s" "RSS MB" result
 for t in "${targets[@]}"; do
   work=build-fuzz/fuzz-corpus/$t
   artifacts=build-fuzz/fuzz-artifacts/$t
@@ -75,7 +78,7 @@ for t in "${targets[@]}"; do
     status=1
   fi
   total_runs=$((total_runs + ${runs:-0}))
-  printf '%-7s %12s %10s %10s %8s  %s\n' "$t" "${runs:-?}" "${rate:-?}" "$cpu_s" "${rss:-?}" "$result"
+  printf '%-8s %12s %10s %10s %8s  %s\n' "$t" "${runs:-?}" "${rate:-?}" "$cpu_s" "${rss:-?}" "$result"
   if [ "$rc" != 0 ]; then
     grep -E 'ERROR|SUMMARY|fuzz invariant|Assertion|Test unit written' "$log" | head -n 20 || true
   fi

@@ -7,7 +7,8 @@
  *
  *   test_fuzz_regressions                    every file of every target
  *   test_fuzz_regressions TARGET FILE...     these files through one target
- *                                            (load, layout or brief)
+ *                                            (load, layout, brief, fonts,
+ *                                            manifest or brand)
  *
  * Each target is included here under its own name. */
 #include <dirent.h>
@@ -27,6 +28,15 @@
 #define LLVMFuzzerTestOneInput fuzz_brief_one
 #include "../fuzz/fuzz_brief.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_fonts_one
+#include "../fuzz/fuzz_fonts.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_manifest_one
+#include "../fuzz/fuzz_manifest.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_brand_one
+#include "../fuzz/fuzz_brand.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef struct {
     const char *name;
@@ -37,6 +47,9 @@ static const target targets[] = {
     {"load", fuzz_load_one},
     {"layout", fuzz_layout_one},
     {"brief", fuzz_brief_one},
+    {"fonts", fuzz_fonts_one},
+    {"manifest", fuzz_manifest_one},
+    {"brand", fuzz_brand_one},
 };
 
 static const target *find_target(const char *name) {
