@@ -1,8 +1,13 @@
 #include "jobs.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static bool hash_file(const char *path, char sha256[65], eb_diag *diag) {
     char *data = NULL;
@@ -25,22 +30,53 @@ static const char *relative(const char *path, const char *dir) {
     return path;
 }
 
-/* The pinned hashes of fonts.json. */
+/* A font's bytes hashed where they lie, mapped rather than copied: a CJK
+ * collection is 20 MB, and reading it into memory cost more than hashing. */
+static bool hash_font(const char *path, char sha256[65], eb_diag *diag) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    const char *why = fd < 0 || fstat(fd, &st) != 0 ? strerror(errno) : !S_ISREG(st.st_mode) ? "not a file" : NULL;
+    if (why) {
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", why);
+        if (fd >= 0) close(fd);
+        return false;
+    }
+    size_t len = (size_t)st.st_size;
+    void *data = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    close(fd);
+    if (len && data == MAP_FAILED) {
+        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", strerror(errno));
+        return false;
+    }
+    eb_sha256_hex(data, len, sha256);
+    if (len) munmap(data, len);
+    return true;
+}
+
+/* The hash of the bytes of every font of fonts.json (a collection once,
+ * however many faces it gives), not the pins: a font replaced under the
+ * same name changes the keys, so its briefs are rebuilt. A font that no
+ * longer matches its pin is built with as found, and said so. */
 static bool read_font_hashes(const eb_font_list *fonts, eb_job_list *list, eb_diag *diag) {
     list->fonts = eb_xcalloc(fonts->n + 1, sizeof *list->fonts);
-    for (size_t i = 0; i < fonts->n; i++) {
-        if (!fonts->entries[i].sha256[0]) {
-            char path[40];
-            snprintf(path, sizeof path, "$.fonts[%zu]", i);
-            eb_diag_report(diag, EB_ERROR, (eb_location){.file = fonts->path, .path = path},
-                           "no \"sha256\": a build pins the hash of every font in its keys");
-            return false;
-        }
+    bool ok = fonts->n > 0;
+    for (size_t i = 0; ok && i < fonts->n; i++) {
+        const eb_font_entry *e = &fonts->entries[i];
+        bool seen = false;
+        for (size_t j = 0; j < list->nfonts; j++) seen = seen || strcmp(list->fonts[j].name, e->file) == 0;
+        if (seen) continue;
         eb_file_hash *h = &list->fonts[list->nfonts++];
-        h->name = eb_xstrdup(fonts->entries[i].file);
-        memcpy(h->sha256, fonts->entries[i].sha256, 65);
+        h->name = eb_xstrdup(e->file);
+        char *path = eb_xasprintf("%s/%s", fonts->dir, e->file);
+        ok = hash_font(path, h->sha256, diag);
+        if (ok && e->sha256[0] && strcmp(e->sha256, h->sha256) != 0)
+            eb_diag_report(diag, EB_WARNING, (eb_location){.file = path},
+                           "its SHA-256 is %.12s…, not the %.12s… pinned in %s: the briefs are set in the font "
+                           "as found, and may differ from a build with the pinned one", h->sha256, e->sha256,
+                           fonts->path);
+        free(path);
     }
-    return fonts->n > 0;
+    return ok;
 }
 
 static double estimate_weight(const eb_corpus *corpus, size_t indication) {

@@ -5,7 +5,8 @@
  * evbrief version, the options that change output (paper, the build date
  * from SOURCE_DATE_EPOCH), the SHA-256 of every input file that feeds it
  * (indications.json, the reviews feeding its indication and, when there is
- * one, brand.json and its logo) and of every font. Same key, same bytes. */
+ * one, brand.json and its logo) and of the bytes of every font file. Same
+ * key, same bytes. */
 #ifndef EVBRIEF_CLI_JOBS_H
 #define EVBRIEF_CLI_JOBS_H
 
@@ -46,10 +47,10 @@ typedef struct {
 } eb_job_options;
 
 /* Every brief of every fed (or blocked) indication, in indication then
- * locale order. Fonts are hashed by the pinned values of fonts.json, as the
- * load stage read them. Returns false (after reporting why through diag)
- * when an input cannot be read or a font has no pinned hash; an empty font
- * list (one that could not be read, and said so) fails silently. */
+ * locale order. Fonts are hashed by their bytes (a warning where they do
+ * not match the pins of fonts.json). Returns false (after reporting why
+ * through diag) when an input or a font cannot be read; an empty font list
+ * (one that could not be read, and said so) fails silently. */
 bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *options,
                   eb_job_list *list, eb_diag *diag);
 void eb_jobs_free(eb_job_list *list);
