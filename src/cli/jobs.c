@@ -34,7 +34,7 @@ static const char *relative(const char *path, const char *dir) {
  * collection is 20 MB, and reading it into memory cost more than hashing. */
 static bool hash_font(const char *path, char sha256[65], eb_diag *diag) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
+    struct stat st = {0};
     const char *why = fd < 0 || fstat(fd, &st) != 0 ? strerror(errno) : !S_ISREG(st.st_mode) ? "not a file" : NULL;
     if (why) {
         eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", why);

@@ -39,7 +39,7 @@ void eb_flow_new_page(eb_flow *f, bool landscape) {
 }
 
 void eb_flow_space(eb_flow *f, double points) {
-    if (f->y > f->margin_top + 0.01) f->y += points; /* no space at the top of a page */
+    if (f->y > f->margin_top + 0.01) f->y += points * f->space_scale; /* no space at the top of a page */
 }
 
 /* ---- styles ------------------------------------------------------------------------ */
@@ -187,7 +187,7 @@ static void place_simple(eb_flow *f, eb_style_id id, eb_span text, eb_role role,
     eb_para *p = kept_or_new_para(f, id, text, eb_flow_width(f));
     long e = eb_flow_element(f, role, f->root, eb_lang_tag(text.lang));
     eb_flow_place(f, p, 0, e);
-    f->y += after;
+    f->y += after * f->space_scale;
 }
 
 static void place_meta(eb_flow *f, const eb_block *b) {
@@ -582,18 +582,53 @@ static void place_furniture(eb_flow *f, size_t page) {
     if (b->footer_note.text) eb_place_footer_note(f, b->footer_note, current(f)->height - f->margin_bottom + 33);
 }
 
-eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
-                           eb_diag *diag) {
+/* The brief set with the space between blocks scaled; *last_fill is the
+ * share of the last page's text area its content takes. */
+static eb_doc_plan *plan_spaced(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
+                                eb_diag *diag, double space_scale, double *last_fill) {
     eb_doc_plan *plan = eb_plan_new(eb_lang_tag(eb_locale_lang(brief->locale)));
     const double *size = paper == EB_PAPER_LETTER ? LETTER : A4;
     eb_flow f = {.fonts = fonts, .brief = brief, .diag = diag, .strict = strict, .plan = plan,
                  .portrait_w = size[0], .portrait_h = size[1], .margin_x = 54,
-                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = EB_NO_ELEMENT};
+                 .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = EB_NO_ELEMENT,
+                 .space_scale = space_scale};
     f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     eb_flow_new_page(&f, false);
     place_blocks(&f, brief->blocks, brief->blocks + brief->nblocks);
     if (f.cached_layout) eb_table_layout_free(f.cached_layout);
+    *last_fill = (f.y - f.margin_top) / (eb_flow_bottom(&f) - f.margin_top);
     size_t npages = plan->npages;
     for (size_t p = 0; p < npages; p++) place_furniture(&f, p);
+    return plan;
+}
+
+/* A last page this empty (a few lines: the colophon's last row alone) is a
+ * widow page; the brief is set again with the space between its blocks
+ * (before and after paragraphs and headings, not inside lists or tables)
+ * tightened step by step, and the first setting that saves the page
+ * without leaving another widow page is taken. Only such briefs change;
+ * the text and its keeps stay as they are. */
+#define WIDOW_PAGE_FILL 0.15
+static const double widow_space_scales[] = {0.8, 0.6, 0.4};
+
+eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
+                           eb_diag *diag) {
+    size_t errors = eb_diag_thread_errors();
+    double fill = 1;
+    eb_doc_plan *plan = plan_spaced(fonts, brief, paper, strict, diag, 1, &fill);
+    if (plan->npages < 2 || fill >= WIDOW_PAGE_FILL || eb_diag_thread_errors() != errors) return plan;
+    /* the same text: whatever it has to report was reported above */
+    eb_diag *silent = eb_diag_new(NULL);
+    for (size_t i = 0; i < sizeof widow_space_scales / sizeof widow_space_scales[0]; i++) {
+        eb_doc_plan *tight = plan_spaced(fonts, brief, paper, strict, silent, widow_space_scales[i], &fill);
+        /* a page saved only to leave another widow page is no gain */
+        if (tight->npages < plan->npages && fill >= WIDOW_PAGE_FILL) {
+            eb_doc_plan_free(plan);
+            plan = tight;
+            break;
+        }
+        eb_doc_plan_free(tight);
+    }
+    eb_diag_free(silent);
     return plan;
 }

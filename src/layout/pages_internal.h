@@ -34,6 +34,7 @@ typedef struct {
     double margin_x, margin_top, margin_bottom;
     size_t page;          /* current page index */
     double y;             /* top of the free space on the current page */
+    double space_scale;   /* of the space between blocks: 1, less to pull a widow page back */
     bool rtl;             /* page direction */
     long root;            /* the Document element */
     long meta_table;      /* the Table of the title block's label/value rows

@@ -41,6 +41,19 @@ for f in "$t/out"/photoaging.*.pdf "$t/out"/skin-aging.fa.pdf; do
   [ "$(echo "$imgs" | awk '{print $3}' | tr '\n' ' ')" = "image smask " ] || fail "$(basename "$f"): images: $imgs"
   [ "$(echo "$imgs" | awk '$1 != 1' | wc -l)" = 0 ] || fail "$(basename "$f"): an image beyond page 1"
 done
+# the branded title block and disclaimer move the page breaks: the keeps
+# (no heading, caption, attribution or original parted from what follows
+# it) and the page fill hold as in the unbranded briefs
+$py - "$t/out" "$SRC/tests/tools" <<'PY' || fail "page flow of the branded briefs"
+import pathlib, sys
+sys.path.insert(0, sys.argv[2])
+import check_typography as ct
+problems = []
+pdfs = sorted(pathlib.Path(sys.argv[1]).glob("*.pdf"))
+keeps, pages = ct.check_keeps(pdfs, problems), ct.check_fill(pdfs, problems)
+print("\n".join(problems))
+assert not problems and keeps["headings"] > 400 and pages > 200, (keeps, pages)
+PY
 $py "$SRC/tests/tools/check_tagged.py" --icc /usr/share/color/icc/sRGB.icc --struct-text 'photoaging.en.pdf' \
   "$t/out" >/dev/null || fail "tagged-PDF checks of the branded briefs"
 
