@@ -613,6 +613,48 @@ def check_persian_tables(pdfs, problems):
     return found
 
 
+HEADER_FILL = (0xDC / 255, 0xE6 / 255, 0xF0 / 255)  # COLOR_HEADER_FILL, pages_internal.h
+
+
+def caption_overhangs(words, rects, height):
+    """For each table header row on a page (its cells filled in the header
+    colour), how far the caption above it (the lines just over the row, up
+    to the first gap wider than a line's) reaches past the table's left or
+    right edge, in points (0 or less: inside)."""
+    rows = {}
+    for r in rects:
+        if all(abs(a - b) < 0.01 for a, b in zip(r[4], HEADER_FILL)):
+            rows.setdefault(round(r[1] + r[3], 1), []).append(r)
+    out = []
+    for top_pdf, cells in rows.items():
+        left, right = min(c[0] for c in cells), max(c[0] + c[2] for c in cells)
+        top = height - top_pdf  # the row's top in pdftotext's coordinates
+        caption, edge = [], top
+        for w in sorted((w for w in words if top - 60 < w[3] <= top + 1), key=lambda w: -w[3]):
+            if caption and edge - w[3] > 14:
+                break
+            caption.append(w)
+            edge = min(edge, w[1])
+        if caption:
+            out.append(max(max(left - w[0], w[2] - right) for w in caption))
+    return out
+
+
+def check_captions(pdfs, problems):
+    """A table's caption stays within the table's width (a Persian caption
+    once overhung its table by 40 pt)."""
+    found = 0
+    for path in pdfs:
+        pdf = pikepdf.open(path)
+        for number, (words, page) in enumerate(zip(page_words(path), pdf.pages), 1):
+            rects, _ = fills_and_texts(page)
+            for over in caption_overhangs(words, rects, float(page.MediaBox[3])):
+                found += 1
+                if over > 1:
+                    problems.append(f"{path.name} p. {number}: a table caption overhangs its table by {over:.0f} pt")
+    return found
+
+
 # ---- page fill and bullets ------------------------------------------------------
 
 MIN_FILL = 0.40
@@ -696,6 +738,11 @@ def self_test():
         failures.append("a bullet 253 pt from its text not reported")
     if not detached_bullets([(56, 100, 60, 110, "•")]):
         failures.append("a bullet alone not reported")
+    header = [(54, height - 200, 200, 20, HEADER_FILL), (254, height - 200, 200, 20, HEADER_FILL)]
+    if max(caption_overhangs([(60, 170, 300, 179, "Table"), (60, 158, 454, 168, "1")], header, height)) > 1:
+        failures.append("a caption inside its table reported as overhanging")
+    if max(caption_overhangs([(14, 170, 454, 179, "جدول")], header, height)) < 39:
+        failures.append("a caption 40 pt past its table not measured")
     problems = []
     if not check_minimums({"digits": 0}, problems) or not problems:
         failures.append("a check that found nothing to check passed")
@@ -706,7 +753,7 @@ def self_test():
 
 # every check must have found something to check: a check over nothing passes
 MINIMUMS = {"digits": 100, "blocks": 1000, "labels": 10, "headings": 100, "punctuation": 10,
-            "continued": 5, "persian_tables": 1, "texts": 100, "bars": 10, "pages": 200, "bullets": 100}
+            "continued": 5, "persian_tables": 1, "captions": 50, "texts": 100, "bars": 10, "pages": 200, "bullets": 100}
 
 
 def check_minimums(found, problems):
@@ -734,10 +781,11 @@ def main():
     punctuation = check_punctuation(pdfs, problems)
     continued = check_continued(pdfs, problems)
     persian_tables = check_persian_tables(pdfs, problems)
+    captions = check_captions(pdfs, problems)
     pages = check_fill(pdfs, problems)
     bullets = check_bullets(pdfs, problems)
     check_minimums({"digits": digits, "blocks": cells["blocks"], "labels": labels, "headings": keeps["headings"],
-                    "punctuation": punctuation, "continued": continued, "persian_tables": persian_tables,
+                    "punctuation": punctuation, "continued": continued, "persian_tables": persian_tables, "captions": captions,
                     "texts": chart["texts"], "bars": chart["bars"], "pages": pages, "bullets": bullets}, problems)
     for p in problems:
         print(p)
@@ -750,6 +798,7 @@ def main():
     print(f"adjacent full-width punctuation pairs checked: {punctuation}")
     print(f"continuation captions checked: {continued}")
     print(f"Persian table headers checked: {persian_tables}")
+    print(f"table captions checked (within their table's width): {captions}")
     print(f"pages checked for fill (all but each brief's last, at least {MIN_FILL:.0%}; "
           f"the last at least {MIN_LAST_FILL:.0%}): {pages}")
     print(f"bullets checked (at most an em from their text): {bullets}")
