@@ -1,6 +1,6 @@
 /* build_record: out/manifest.json as plain data, the record of every brief
  * a build wrote (cli/manifest.h describes the file). The load stage reads
- * it (eb_load_manifest in load.h), as it reads every JSON file; the cli
+ * it (eb_manifest_load in load.h), as it reads every JSON file; the cli
  * keeps, changes and writes it. */
 #ifndef EVBRIEF_BUILD_RECORD_H
 #define EVBRIEF_BUILD_RECORD_H
@@ -28,7 +28,7 @@ typedef struct {
     size_t n, cap;
 } eb_manifest;
 
-void eb_manifest_entry_free(eb_manifest_entry *e);
-void eb_manifest_free(eb_manifest *m);
+void eb_manifest_entry_destroy(eb_manifest_entry *e);
+void eb_manifest_destroy(eb_manifest *m);
 
 #endif

@@ -132,9 +132,9 @@ typedef struct {
 } eb_compose_options;
 
 /* Composes the brief of one indication in one locale. */
-eb_brief *eb_compose_brief(const eb_corpus *corpus, size_t indication, eb_locale locale,
+eb_brief *eb_brief_compose(const eb_corpus *corpus, size_t indication, eb_locale locale,
                            const eb_compose_options *options);
-void eb_brief_free(eb_brief *brief);
+void eb_brief_destroy(eb_brief *brief);
 
 /* Digits in the locale's script: Persian digits for fa, ASCII otherwise.
  * Writes into buf (size >= 64) and returns it. */

@@ -37,8 +37,8 @@ typedef enum { EB_DIAG_TEXT, EB_DIAG_GITHUB, EB_DIAG_JSON } eb_diag_format;
 typedef struct eb_diag eb_diag;
 
 /* Creates a sink printing to `out` (NULL: collect silently, for tests). */
-eb_diag *eb_diag_new(FILE *out);
-void eb_diag_free(eb_diag *diag);
+eb_diag *eb_diag_create(FILE *out);
+void eb_diag_destroy(eb_diag *diag);
 void eb_diag_set_format(eb_diag *diag, eb_diag_format format);
 /* Problems without a file (a command-line option, the output folder) are
  * printed after this name, as compilers name themselves:

@@ -1,6 +1,6 @@
 /* font_list: the fonts of fonts/fonts.json as plain data, the one thing the
- * load stage (which reads the file, eb_load_font_list in load.h) hands the
- * layout stage (which opens the fonts, eb_fontset_open in layout.h). A
+ * load stage (which reads the file, eb_font_list_load in load.h) hands the
+ * layout stage (which opens the fonts, eb_fontset_create in layout.h). A
  * header of its own so that layout needs nothing else of the model. */
 #ifndef EVBRIEF_FONT_LIST_H
 #define EVBRIEF_FONT_LIST_H
@@ -26,6 +26,6 @@ typedef struct {
     size_t n;
 } eb_font_list;
 
-void eb_font_list_free(eb_font_list *list);
+void eb_font_list_destroy(eb_font_list *list);
 
 #endif

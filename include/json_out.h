@@ -7,7 +7,7 @@
  * Numbers that are whole and fit an int print as integers.
  *
  * Ownership: a value added to an object or array belongs to it; only the
- * root is freed (eb_json_free), which frees everything below it. */
+ * root is freed (eb_json_destroy), which frees everything below it. */
 #ifndef EVBRIEF_JSON_OUT_H
 #define EVBRIEF_JSON_OUT_H
 
@@ -37,6 +37,6 @@ size_t eb_json_length(const eb_json *array);
 
 /* The text, owned by the caller (free). */
 char *eb_json_print(const eb_json *value, bool pretty);
-void eb_json_free(eb_json *value);
+void eb_json_destroy(eb_json *value);
 
 #endif

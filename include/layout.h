@@ -28,17 +28,17 @@ typedef struct eb_font eb_font;
 typedef struct eb_fontset eb_fontset;
 
 /* Opens the fonts of a list the load stage read from fonts.json
- * (eb_load_font_list); the list is not kept. On failure reports through
+ * (eb_font_list_load); the list is not kept. On failure reports through
  * diag (missing, truncated or non-font file, with its path) and returns
  * NULL; an empty list (one that could not be read, and said so) gives NULL
  * without a report. */
-eb_fontset *eb_fontset_open(const eb_font_list *list, eb_diag *diag);
+eb_fontset *eb_fontset_create(const eb_font_list *list, eb_diag *diag);
 /* Another fontset over the same, immutable font data, for another thread:
  * the files are mapped and the faces set up once per process. Each fontset
  * is used by one thread at a time and freed on its own; the data goes with
  * the last. */
 eb_fontset *eb_fontset_share(const eb_fontset *fonts);
-void eb_fontset_free(eb_fontset *fonts);
+void eb_fontset_destroy(eb_fontset *fonts);
 
 /* Facts about a font that the PDF stage needs to embed it. */
 typedef struct {
@@ -161,9 +161,9 @@ typedef struct {
  * fails for valid UTF-8: characters no font covers are reported through diag
  * (code point, style->origin) and, with style->strict, counted as errors.
  * Returns NULL only for invalid UTF-8 (also reported). */
-eb_para *eb_layout_paragraph(eb_fontset *fonts, const char *text, size_t n,
+eb_para *eb_para_layout(eb_fontset *fonts, const char *text, size_t n,
                              const eb_text_style *style, double width, eb_diag *diag);
-void eb_para_free(eb_para *para);
+void eb_para_destroy(eb_para *para);
 
 /* Content widths for automatic table layout (CSS 2.1 17.5.2.2):
  * min = the widest piece that cannot be broken (with overlong words counted

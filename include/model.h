@@ -2,7 +2,7 @@
  *
  * The loader (load.h) builds a corpus from inputs/; later stages only read
  * it. All memory of a corpus lives in its arena and is released at once by
- * eb_corpus_free, so nothing inside needs freeing on its own. */
+ * eb_corpus_destroy, so nothing inside needs freeing on its own. */
 #ifndef EVBRIEF_MODEL_H
 #define EVBRIEF_MODEL_H
 
@@ -240,7 +240,7 @@ typedef struct {
     const eb_brand *brand;     /* NULL without a valid inputs/brand.json */
 } eb_corpus;
 
-void eb_corpus_free(eb_corpus *corpus);
+void eb_corpus_destroy(eb_corpus *corpus);
 
 /* ---- queries ---------------------------------------------------------------- */
 

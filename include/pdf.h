@@ -50,8 +50,8 @@ typedef struct {
     long long date;
 } eb_pdf_options;
 
-eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag);
-void eb_pdf_free(eb_pdf *pdf);
+eb_pdf *eb_pdf_create(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag);
+void eb_pdf_destroy(eb_pdf *pdf);
 
 eb_pdf_page *eb_pdf_add_page(eb_pdf *pdf, double width, double height);
 size_t eb_pdf_page_count(const eb_pdf *pdf);

@@ -111,12 +111,12 @@ const eb_element *eb_plan_element(const eb_doc_plan *plan, long id);
  * there are, which may be more than cap. */
 size_t eb_plan_fonts(const eb_doc_plan *plan, const eb_font **fonts, size_t cap);
 
-void eb_doc_plan_free(eb_doc_plan *plan);
+void eb_plan_destroy(eb_doc_plan *plan);
 
 /* ---- making a plan (the layout stage) ------------------------------------ */
 
 /* An empty plan of a document in `lang` (a static BCP 47 tag). */
-eb_doc_plan *eb_plan_new(const char *lang);
+eb_doc_plan *eb_plan_create(const char *lang);
 /* Adds a page of the given size; returns its index. */
 size_t eb_plan_add_page(eb_doc_plan *plan, double width, double height);
 /* Adds an op of `kind` for `element` at the end of page `page`, every

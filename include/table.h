@@ -4,7 +4,7 @@
  * column gets at least its minimum content width (the widest unbreakable
  * piece of any of its cells) and the remaining space is shared in proportion
  * to the maximum content widths (each cell on one line). Cells are laid out
- * with eb_layout_paragraph, in any script. Rows are then split into page
+ * with eb_para_layout, in any script. Rows are then split into page
  * slices, with the header rows repeated on every slice.
  *
  * Units are points; y grows downwards. */
@@ -85,9 +85,9 @@ typedef struct {
 /* Computes column widths for a table `width` points wide at most (narrower
  * when the content is narrower) and lays out every cell. Never fails for
  * valid UTF-8 text; problems go to diag. */
-eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spec,
+eb_table_layout *eb_table_layout_create(eb_fontset *fonts, const eb_table_spec *spec,
                                      double width, eb_diag *diag);
-void eb_table_layout_free(eb_table_layout *table);
+void eb_table_layout_destroy(eb_table_layout *table);
 
 /* The column widths alone (no cell layout), from per-column minimum and
  * maximum content widths: exposed for unit tests of the algorithm. widths

@@ -19,7 +19,7 @@ EB_NONNULL_RESULT char *eb_xstrndup(const char *s, size_t n);
 EB_NONNULL_RESULT char *eb_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A growable byte buffer, always NUL-terminated once anything was written.
- * Zero-initialise to start; eb_buf_free or eb_buf_steal to finish. */
+ * Zero-initialise to start; eb_buf_destroy or eb_buf_steal to finish. */
 typedef struct {
     char *data;
     size_t len, cap;
@@ -36,13 +36,13 @@ const char *eb_buf_cstr(eb_buf *buf);  /* "" when empty */
  * must stay readable when a value is megabytes long. */
 void eb_buf_put_excerpt(eb_buf *buf, const char *s, size_t max_chars);
 char *eb_buf_steal(eb_buf *buf);       /* caller owns the result; buf is reset */
-void eb_buf_free(eb_buf *buf);
+void eb_buf_destroy(eb_buf *buf);
 
 /* An arena: many allocations released together. The corpus keeps all of its
  * strings and arrays in one, so freeing a corpus is one call. */
 typedef struct eb_arena eb_arena;
-eb_arena *eb_arena_new(void);
-void eb_arena_free(eb_arena *arena);
+eb_arena *eb_arena_create(void);
+void eb_arena_destroy(eb_arena *arena);
 void *eb_arena_alloc(eb_arena *arena, size_t size);        /* zeroed, aligned */
 void *eb_arena_array(eb_arena *arena, size_t count, size_t size);
 char *eb_arena_strdup(eb_arena *arena, const char *s);

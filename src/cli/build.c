@@ -125,15 +125,15 @@ static bool render_and_save(build_run *b, eb_fontset *fonts, const eb_brief *bri
                              * SOURCE_DATE_EPOCH: never the wall clock. */
                             .dated = o->source_date_epoch != NULL,
                             .date = o->source_date_epoch ? strtoll(o->source_date_epoch, NULL, 10) : 0};
-    eb_pdf *pdf = eb_pdf_new(fonts, &popts, b->diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &popts, b->diag);
     bool ok = pdf && eb_render_plan(pdf, plan);
     double t2 = now();
     ok = ok && eb_pdf_save(pdf, path);
     double t3 = now();
     e->pages = (long)plan->npages;
     fonts_used(plan, b->jobs, e);
-    eb_pdf_free(pdf);
-    eb_doc_plan_free(plan);
+    eb_pdf_destroy(pdf);
+    eb_plan_destroy(plan);
     t->layout += t1 - t0;
     t->render += t2 - t1;
     t->save += t3 - t2;
@@ -145,7 +145,7 @@ static result_status build_brief(build_run *b, eb_fontset *fonts, const eb_job *
     const eb_build_options *o = b->o;
     double t0 = now();
     eb_compose_options copts = {.build_day = o->build_day};
-    eb_brief *brief = eb_compose_brief(b->corpus, job->indication, job->locale, &copts);
+    eb_brief *brief = eb_brief_compose(b->corpus, job->indication, job->locale, &copts);
     t->compose += now() - t0;
     char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
     size_t errors_before = eb_diag_thread_errors();
@@ -156,21 +156,21 @@ static result_status build_brief(build_run *b, eb_fontset *fonts, const eb_job *
         remove(path); /* a brief with a missing character is not delivered */
         status = RESULT_FAILED_INPUT;
     }
-    if (status == RESULT_BUILT && !eb_file_sha256(path, e->sha256, &e->bytes)) status = RESULT_FAILED_IO;
+    if (status == RESULT_BUILT && !ebi_file_sha256(path, e->sha256, &e->bytes)) status = RESULT_FAILED_IO;
     free(path);
-    eb_brief_free(brief);
+    eb_brief_destroy(brief);
     return status;
 }
 
 /* Unchanged: the manifest has this brief with the same key, and the file
  * on disk is the one the manifest describes. */
 static bool up_to_date(build_run *b, const eb_job *job, eb_manifest_entry *e) {
-    const eb_manifest_entry *old = eb_manifest_find(b->previous, job->file_name);
+    const eb_manifest_entry *old = ebi_manifest_find(b->previous, job->file_name);
     if (b->o->force || !old || strcmp(old->key, job->key) != 0) return false;
     char *path = eb_xasprintf("%s/%s", b->o->out, job->file_name);
     char sha[65];
     long bytes = 0;
-    bool same = eb_file_sha256(path, sha, &bytes) && strcmp(sha, old->sha256) == 0;
+    bool same = ebi_file_sha256(path, sha, &bytes) && strcmp(sha, old->sha256) == 0;
     free(path);
     if (!same) return false;
     fill_entry(job, b->corpus, e);
@@ -230,7 +230,7 @@ static void run_job(build_run *b, eb_fontset *fonts, size_t index, phase_times *
         r->status = RESULT_UNCHANGED;
     } else {
         r->status = build_brief(b, fonts, job, &r->entry, t);
-        if (r->status != RESULT_BUILT) eb_manifest_entry_free(&r->entry);
+        if (r->status != RESULT_BUILT) eb_manifest_entry_destroy(&r->entry);
     }
     r->ms = (now() - t0) * 1000;
 }
@@ -259,7 +259,7 @@ static void *worker(void *arg) {
     b->times.render += t.render;
     b->times.save += t.save;
     pthread_mutex_unlock(&b->lock);
-    eb_fontset_free(fonts);
+    eb_fontset_destroy(fonts);
     return NULL;
 }
 
@@ -309,12 +309,12 @@ typedef struct {
  * a full build, so out/ holds exactly the current briefs. */
 static void remove_orphans(const eb_build_options *o, const eb_job_list *jobs, eb_manifest *m, build_counts *c) {
     for (size_t i = 0; i < m->n;) {
-        if (eb_jobs_has_file(jobs, m->entries[i].file)) { i++; continue; }
+        if (ebi_jobs_has_file(jobs, m->entries[i].file)) { i++; continue; }
         char *path = eb_xasprintf("%s/%s", o->out, m->entries[i].file);
         if (unlink(path) == 0 && !o->quiet && !o->json) printf("removed %s (no review feeds it)\n", m->entries[i].file);
         free(path);
         c->removed++;
-        eb_manifest_remove(m, m->entries[i].file);
+        ebi_manifest_remove(m, m->entries[i].file);
     }
 }
 
@@ -329,7 +329,7 @@ static void update_manifest(const build_run *b, eb_manifest *m, build_counts *c)
         default: break;
         }
         if (r->status == RESULT_BUILT || r->status == RESULT_UNCHANGED) {
-            eb_manifest_put(m, &r->entry);
+            ebi_manifest_put(m, &r->entry);
             r->entry = (eb_manifest_entry){0};
         }
     }
@@ -341,7 +341,7 @@ static void update_manifest(const build_run *b, eb_manifest *m, build_counts *c)
 static char *diagnostics_json(const eb_diag *diag) {
     eb_json *d = eb_json_diagnostics(diag);
     char *text = eb_json_print(d, false);
-    eb_json_free(d);
+    eb_json_destroy(d);
     return text;
 }
 
@@ -389,8 +389,8 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, cons
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch,
                          .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
-    if (!eb_jobs_make(corpus, font_list, &jo, jobs, diag)) return EB_EXIT_IO;
-    if (o->shard_n) eb_jobs_keep_shard(jobs, o->shard_k, o->shard_n);
+    if (!ebi_jobs_init(corpus, font_list, &jo, jobs, diag)) return EB_EXIT_IO;
+    if (o->shard_n) ebi_jobs_keep_shard(jobs, o->shard_k, o->shard_n);
     return EB_EXIT_OK;
 }
 
@@ -398,13 +398,13 @@ static int prepare_jobs(const eb_build_options *o, const eb_corpus *corpus, cons
  * every brief is rebuilt and the manifest rewritten, so its first problem
  * is a warning, not an error. */
 static void read_previous(const char *path, eb_manifest *m, eb_diag *diag) {
-    eb_diag *problems = eb_diag_new(NULL);
+    eb_diag *problems = eb_diag_create(NULL);
     bool missing = false;
-    if (!eb_load_manifest(path, m, &missing, problems))
+    if (!eb_manifest_load(path, m, &missing, problems))
         eb_diag_report(diag, EB_WARNING, (eb_location){.file = path},
                        "cannot use the last build's manifest, so every brief is rebuilt: %s",
                        eb_diag_message_count(problems) ? eb_diag_message(problems, 0) : "?");
-    eb_diag_free(problems);
+    eb_diag_destroy(problems);
 }
 
 static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_load_status status,
@@ -416,7 +416,7 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
                    .results = eb_xcalloc(jobs->njobs + 1, sizeof(job_result)), .tty = isatty(1)};
     b.times.load = load_time;
     b.fonts = fonts;
-    b.order = eb_jobs_dispatch_order(jobs);
+    b.order = ebi_jobs_dispatch_order(jobs);
     pthread_mutex_init(&b.lock, NULL);
     run_workers(&b);
     free(b.order);
@@ -424,26 +424,26 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
     if (full) remove_orphans(o, jobs, &m, &c);
-    if (!eb_manifest_write(manifest_path, &m, diag)) c.failed_io++;
+    if (!ebi_manifest_write(manifest_path, &m, diag)) c.failed_io++;
     if (o->json) print_json(&b, &c, diag);
     else if (!o->quiet || c.failed_input || c.failed_io)
         printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,
                c.unchanged, c.failed_input + c.failed_io);
     if (o->timings) print_timings(&b, now() - t0);
-    for (size_t i = 0; i < jobs->njobs; i++) eb_manifest_entry_free(&b.results[i].entry);
+    for (size_t i = 0; i < jobs->njobs; i++) eb_manifest_entry_destroy(&b.results[i].entry);
     free(b.results);
     pthread_mutex_destroy(&b.lock);
-    eb_manifest_free(&m);
+    eb_manifest_destroy(&m);
     free(manifest_path);
     return exit_code(status, &c);
 }
 
-int eb_build_run(const eb_build_options *o) {
+int ebi_build_run(const eb_build_options *o) {
     double t0 = now();
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    eb_diag *diag = eb_cli_diag("build");
+    eb_diag *diag = ebi_cli_diag("build");
     eb_diag_set_format(diag, o->json ? EB_DIAG_JSON : o->diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* Fonts first, so that the loader checks every character against them
@@ -451,16 +451,16 @@ int eb_build_run(const eb_build_options *o) {
      * invalid and its briefs are not written. A broken font is reported
      * once, and every brief fails. */
     eb_font_list font_list;
-    eb_fontset *fonts = eb_open_fonts(o->fonts, &font_list, diag);
-    eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
+    eb_fontset *fonts = ebi_fonts_open(o->fonts, &font_list, diag);
+    eb_text_check check = ebi_glyph_check(fonts, o->allow_missing_glyphs);
     /* renderings are needed only in the languages of the briefs built */
-    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
-    eb_corpus *corpus = eb_load_corpus_with(o->inputs, &lo, diag, &status);
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = ebi_rendering_langs(o->locale)};
+    eb_corpus *corpus = eb_corpus_load_with(o->inputs, &lo, diag, &status);
     double load_time = now() - t0;
     int code = corpus ? EB_EXIT_OK : (status == EB_LOAD_IO ? EB_EXIT_IO : EB_EXIT_INPUT);
     eb_job_list jobs = {0};
     bool reported = false;
-    if (corpus && !eb_make_directories("build", o->out)) code = EB_EXIT_IO;
+    if (corpus && !ebi_make_directories("build", o->out)) code = EB_EXIT_IO;
     if (corpus && code == EB_EXIT_OK) {
         remove_leftovers(o->out);
         code = prepare_jobs(o, corpus, &font_list, &jobs, diag);
@@ -476,10 +476,10 @@ int eb_build_run(const eb_build_options *o) {
                "  \"diagnostics\": %s\n}\n", diagnostics);
         free(diagnostics);
     }
-    eb_fontset_free(fonts);
-    eb_font_list_free(&font_list);
-    eb_jobs_free(&jobs);
-    eb_corpus_free(corpus);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_font_list_destroy(&font_list);
+    ebi_jobs_destroy(&jobs);
+    eb_corpus_destroy(corpus);
+    eb_diag_destroy(diag);
     return code;
 }

@@ -25,12 +25,12 @@ typedef struct {
 
 /* Parses the options shared by build and check; false when the command
  * should exit with *code (usage error, or --help printed). */
-bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage);
+bool ebi_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage);
 /* The same for `evbrief check`, which takes only the options that decide
  * which briefs there are and what they are built from. */
-bool eb_check_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage);
+bool ebi_check_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage);
 
-int eb_build_run(const eb_build_options *o);
-void eb_build_options_free(eb_build_options *o);
+int ebi_build_run(const eb_build_options *o);
+void ebi_build_options_destroy(eb_build_options *o);
 
 #endif

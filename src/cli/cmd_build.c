@@ -64,22 +64,22 @@ static bool parse_number(const char *text, long min, long max, long *out) {
 /* `command` names the command in messages: build or check. */
 static bool check_values(const char *command, eb_build_options *o) {
     if (o->locale && !eb_locale_from_name(o->locale, &(eb_locale){0}))
-        return eb_cli_error(command, "unknown locale \"%s\" (en, fa or zh)", o->locale), false;
+        return ebi_cli_error(command, "unknown locale \"%s\" (en, fa or zh)", o->locale), false;
     if (!eb_paper_from_name(o->paper, &o->paper_size))
-        return eb_cli_error(command, "unknown paper \"%s\" (a4 or letter)", o->paper), false;
+        return ebi_cli_error(command, "unknown paper \"%s\" (a4 or letter)", o->paper), false;
     long jobs = 0;
     if (o->jobs_text && !parse_number(o->jobs_text, 1, 256, &jobs))
-        return eb_cli_error(command, "-j takes a number from 1 to 256"), false;
+        return ebi_cli_error(command, "-j takes a number from 1 to 256"), false;
     o->jobs = jobs ? (size_t)jobs : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
     if (o->jobs < 1) o->jobs = 1;
-    if (o->shard_text && !eb_shard_parse(o->shard_text, &o->shard_k, &o->shard_n))
-        return eb_cli_error(command, "--shard takes K/N with 1 <= K <= N, e.g. 2/4"), false;
-    if (!eb_diag_format_option(command, o->diag_format_name, &o->diag_format)) return false;
+    if (o->shard_text && !ebi_shard_parse(o->shard_text, &o->shard_k, &o->shard_n))
+        return ebi_cli_error(command, "--shard takes K/N with 1 <= K <= N, e.g. 2/4"), false;
+    if (!ebi_diag_format_option(command, o->diag_format_name, &o->diag_format)) return false;
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch) {
         long seconds = 0;
         if (!parse_number(epoch, 0, 253402300799L, &seconds))
-            return eb_cli_error(command, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds", epoch), false;
+            return ebi_cli_error(command, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds", epoch), false;
         o->build_day = seconds / 86400;
         o->source_date_epoch = epoch;
     }
@@ -90,15 +90,15 @@ static bool check_values(const char *command, eb_build_options *o) {
  * see paths.h. The first line of output says which were taken. */
 static bool resolve_paths(const char *command, eb_build_options *o) {
     const char *given_inputs = o->inputs;
-    o->inputs = o->owned[0] = eb_find_inputs(command, given_inputs);
+    o->inputs = o->owned[0] = ebi_find_inputs(command, given_inputs);
     if (!o->inputs) return false;
-    o->fonts = o->owned[1] = eb_find_fonts(o->fonts);
-    if (!o->out) o->out = o->owned[2] = eb_default_out(given_inputs, o->inputs);
-    if (!o->quiet && !o->json) eb_print_paths(o->inputs, o->fonts, o->out);
+    o->fonts = o->owned[1] = ebi_find_fonts(o->fonts);
+    if (!o->out) o->out = o->owned[2] = ebi_default_out(given_inputs, o->inputs);
+    if (!o->quiet && !o->json) ebi_print_paths(o->inputs, o->fonts, o->out);
     return true;
 }
 
-void eb_build_options_free(eb_build_options *o) {
+void ebi_build_options_destroy(eb_build_options *o) {
     for (size_t i = 0; i < 3; i++) free(o->owned[i]);
 }
 
@@ -107,7 +107,7 @@ static bool parse_with(int argc, char **argv, const eb_option *options, eb_build
                        const char *usage) {
     bool help = false;
     *code = EB_EXIT_USAGE;
-    bool ok = eb_parse_options(argc, argv, options, &help);
+    bool ok = ebi_parse_options(argc, argv, options, &help);
     if (ok && help) {
         fputs(usage, stdout);
         *code = EB_EXIT_OK;
@@ -125,7 +125,7 @@ static bool parse_with(int argc, char **argv, const eb_option *options, eb_build
     return true;
 }
 
-bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
+bool ebi_build_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
     char *jflag = NULL;
     *o = (eb_build_options){.paper = "a4", .build_day = -1};
     const eb_option options[] = {
@@ -145,7 +145,7 @@ bool eb_build_parse(int argc, char **argv, eb_build_options *o, int *code, const
     return ok;
 }
 
-bool eb_check_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
+bool ebi_check_parse(int argc, char **argv, eb_build_options *o, int *code, const char *usage) {
     *o = (eb_build_options){.paper = "a4", .build_day = -1};
     const eb_option options[] = {
         {"--inputs", true, &o->inputs, NULL}, {"--diagnostic-format", true, &o->diag_format_name, NULL},
@@ -157,14 +157,14 @@ bool eb_check_parse(int argc, char **argv, eb_build_options *o, int *code, const
     return parse_with(argc, argv, options, o, code, usage);
 }
 
-int eb_cmd_build(int argc, char **argv) {
+int ebi_cmd_build(int argc, char **argv) {
     eb_build_options o;
     int code;
-    if (!eb_build_parse(argc, argv, &o, &code, build_usage)) {
-        eb_build_options_free(&o);
+    if (!ebi_build_parse(argc, argv, &o, &code, build_usage)) {
+        ebi_build_options_destroy(&o);
         return code;
     }
-    code = eb_build_run(&o);
-    eb_build_options_free(&o);
+    code = ebi_build_run(&o);
+    ebi_build_options_destroy(&o);
     return code;
 }

@@ -74,11 +74,11 @@ static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_
         free(why);
         return false;
     }
-    const eb_manifest_entry *old = eb_manifest_find(m, job->file_name);
+    const eb_manifest_entry *old = ebi_manifest_find(m, job->file_name);
     char *path = eb_xasprintf("%s/%s", o->out, job->file_name);
     char sha[65];
     long bytes = 0;
-    bool on_disk = eb_file_sha256(path, sha, &bytes);
+    bool on_disk = ebi_file_sha256(path, sha, &bytes);
     free(path);
     if (!on_disk || !old) {
         say(out, "missing", job->file_name, NULL);
@@ -94,7 +94,7 @@ static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_
         char *reason = eb_xasprintf("changed: %s", eb_buf_cstr(&why));
         say(out, "stale", job->file_name, reason);
         free(reason);
-        eb_buf_free(&why);
+        eb_buf_destroy(&why);
         return false;
     }
     if (out->briefs) say(out, "current", job->file_name, NULL);
@@ -104,7 +104,7 @@ static bool check_job(const eb_build_options *o, const eb_manifest *m, const eb_
 static size_t check_orphans(const eb_manifest *m, const eb_job_list *jobs, check_out *out) {
     size_t n = 0;
     for (size_t i = 0; i < m->n; i++) {
-        if (!eb_jobs_has_file(jobs, m->entries[i].file)) {
+        if (!ebi_jobs_has_file(jobs, m->entries[i].file)) {
             say(out, "stale", m->entries[i].file, "no review feeds it any more");
             n++;
         }
@@ -123,13 +123,13 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus, con
     eb_job_options jo = {.paper = o->paper, .source_date_epoch = o->source_date_epoch, .only_indication = only,
                          .only_locale = o->locale && eb_locale_from_name(o->locale, &locale) ? (int)locale : -1};
     eb_job_list jobs;
-    if (!eb_jobs_make(corpus, font_list, &jo, &jobs, diag)) return EB_EXIT_IO;
-    if (o->shard_n) eb_jobs_keep_shard(&jobs, o->shard_k, o->shard_n);
+    if (!ebi_jobs_init(corpus, font_list, &jo, &jobs, diag)) return EB_EXIT_IO;
+    if (o->shard_n) ebi_jobs_keep_shard(&jobs, o->shard_k, o->shard_n);
     char *path = eb_xasprintf("%s/manifest.json", o->out);
     eb_manifest m;
     bool missing = false;
     int code = EB_EXIT_OK;
-    if (!eb_load_manifest(path, &m, &missing, diag)) code = EB_EXIT_IO;
+    if (!eb_manifest_load(path, &m, &missing, diag)) code = EB_EXIT_IO;
     size_t problems = 0;
     for (size_t i = 0; code == EB_EXIT_OK && i < jobs.njobs; i++) problems += !check_job(o, &m, &jobs.jobs[i], out);
     if (code == EB_EXIT_OK && !o->indication && !o->locale && !o->shard_n) problems += check_orphans(&m, &jobs, out);
@@ -139,30 +139,30 @@ static int check_against(const eb_build_options *o, const eb_corpus *corpus, con
     }
     *nchecked = jobs.njobs;
     *nproblems = problems;
-    eb_manifest_free(&m);
+    eb_manifest_destroy(&m);
     free(path);
-    eb_jobs_free(&jobs);
+    ebi_jobs_destroy(&jobs);
     return code;
 }
 
-int eb_cmd_check(int argc, char **argv) {
+int ebi_cmd_check(int argc, char **argv) {
     eb_build_options o;
     int code;
-    if (!eb_check_parse(argc, argv, &o, &code, check_usage)) {
-        eb_build_options_free(&o);
+    if (!ebi_check_parse(argc, argv, &o, &code, check_usage)) {
+        ebi_build_options_destroy(&o);
         return code;
     }
-    eb_diag *diag = eb_cli_diag("check");
+    eb_diag *diag = ebi_cli_diag("check");
     eb_diag_set_format(diag, o.json ? EB_DIAG_JSON : o.diag_format);
     eb_load_status status = EB_LOAD_OK;
     /* the same reviews as the build would load, missing glyphs and all:
      * see build.c */
     eb_font_list font_list;
-    eb_fontset *fonts = eb_open_fonts(o.fonts, &font_list, diag);
-    eb_text_check check = eb_glyph_check(fonts, o.allow_missing_glyphs);
-    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o.locale)};
-    eb_corpus *corpus = eb_load_corpus_with(o.inputs, &lo, diag, &status);
-    eb_fontset_free(fonts);
+    eb_fontset *fonts = ebi_fonts_open(o.fonts, &font_list, diag);
+    eb_text_check check = ebi_glyph_check(fonts, o.allow_missing_glyphs);
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = ebi_rendering_langs(o.locale)};
+    eb_corpus *corpus = eb_corpus_load_with(o.inputs, &lo, diag, &status);
+    eb_fontset_destroy(fonts);
     check_out out = {o.json ? eb_json_array() : NULL};
     size_t checked = 0, problems = 0;
     code = corpus ? check_against(&o, corpus, &font_list, diag, &out, &checked, &problems)
@@ -173,12 +173,12 @@ int eb_cmd_check(int argc, char **argv) {
         eb_json_set(report, "checked", eb_json_number((double)checked));
         eb_json_set(report, "missing_or_stale", eb_json_number((double)problems));
         eb_json_set(report, "briefs", out.briefs);
-        eb_print_json_report(report, diag);
+        ebi_print_json_report(report, diag);
     }
-    eb_corpus_free(corpus);
-    eb_font_list_free(&font_list);
-    eb_diag_free(diag);
-    eb_build_options_free(&o);
+    eb_corpus_destroy(corpus);
+    eb_font_list_destroy(&font_list);
+    eb_diag_destroy(diag);
+    ebi_build_options_destroy(&o);
     return code;
 }
 
@@ -187,7 +187,7 @@ int eb_cmd_check(int argc, char **argv) {
 static bool merge_one(eb_manifest *into, const char *path, eb_diag *diag) {
     eb_manifest m;
     bool missing = false;
-    if (!eb_load_manifest(path, &m, &missing, diag)) return false;
+    if (!eb_manifest_load(path, &m, &missing, diag)) return false;
     eb_location where = {.file = path};
     if (missing) {
         eb_diag_report(diag, EB_ERROR, where, "no such manifest");
@@ -202,7 +202,7 @@ static bool merge_one(eb_manifest *into, const char *path, eb_diag *diag) {
     }
     if (!into->version) into->version = eb_xstrdup(m.version);
     for (size_t i = 0; ok && i < m.n; i++) {
-        const eb_manifest_entry *have = eb_manifest_find(into, m.entries[i].file);
+        const eb_manifest_entry *have = ebi_manifest_find(into, m.entries[i].file);
         if (have && (strcmp(have->sha256, m.entries[i].sha256) != 0 || strcmp(have->key, m.entries[i].key) != 0)) {
             char at[40];
             snprintf(at, sizeof at, "$.briefs[%zu]", i);
@@ -212,14 +212,14 @@ static bool merge_one(eb_manifest *into, const char *path, eb_diag *diag) {
             ok = false;
             continue;
         }
-        eb_manifest_put(into, &m.entries[i]);
+        ebi_manifest_put(into, &m.entries[i]);
         m.entries[i] = (eb_manifest_entry){0};
     }
-    eb_manifest_free(&m);
+    eb_manifest_destroy(&m);
     return ok;
 }
 
-int eb_cmd_manifest(int argc, char **argv) {
+int ebi_cmd_manifest(int argc, char **argv) {
     bool help = false;
     for (int i = 1; i < argc; i++) help = help || strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
     if (help || argc < 2 || strcmp(argv[1], "merge") != 0) {
@@ -228,7 +228,7 @@ int eb_cmd_manifest(int argc, char **argv) {
     }
     const char *out = NULL;
     eb_manifest merged = {0};
-    eb_diag *diag = eb_cli_diag("manifest merge");
+    eb_diag *diag = ebi_cli_diag("manifest merge");
     int code = EB_EXIT_OK;
     size_t inputs = 0;
     for (int i = 2; i < argc; i++) {
@@ -244,11 +244,11 @@ int eb_cmd_manifest(int argc, char **argv) {
         fputs(merge_usage, stderr);
         code = EB_EXIT_USAGE;
     }
-    if (code == EB_EXIT_OK) eb_print_paths(NULL, NULL, out);
-    if (code == EB_EXIT_OK && (!eb_make_parent_directories("manifest merge", out) || !eb_manifest_write(out, &merged, diag)))
+    if (code == EB_EXIT_OK) ebi_print_paths(NULL, NULL, out);
+    if (code == EB_EXIT_OK && (!ebi_make_parent_directories("manifest merge", out) || !ebi_manifest_write(out, &merged, diag)))
         code = EB_EXIT_IO;
     if (code == EB_EXIT_OK) printf("merged %zu manifest(s): %zu brief(s) into %s\n", inputs, merged.n, out);
-    eb_manifest_free(&merged);
-    eb_diag_free(diag);
+    eb_manifest_destroy(&merged);
+    eb_diag_destroy(diag);
     return code;
 }

@@ -99,20 +99,20 @@ static bool write_sample(eb_fontset *fonts, const char *out, eb_diag *diag) {
     };
     eb_doc_plan *plan = eb_plan_sample(fonts, sample_blocks, sizeof sample_blocks / sizeof *sample_blocks,
                                        options.lang, diag);
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
-    bool ok = pdf && eb_render_plan(pdf, plan) && eb_make_parent_directories("sample", out) &&
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
+    bool ok = pdf && eb_render_plan(pdf, plan) && ebi_make_parent_directories("sample", out) &&
               eb_pdf_save(pdf, out);
-    eb_pdf_free(pdf);
-    eb_doc_plan_free(plan);
+    eb_pdf_destroy(pdf);
+    eb_plan_destroy(plan);
     return ok;
 }
 
-int eb_cmd_sample(int argc, char **argv) {
+int ebi_cmd_sample(int argc, char **argv) {
     const char *fonts_dir = NULL;
     const char *out = "out/sample.pdf";
     bool help = false;
     const eb_option options[] = {{"--fonts", true, &fonts_dir, NULL}, {"--out", true, &out, NULL}, {0}};
-    if (!eb_parse_options(argc, argv, options, &help)) {
+    if (!ebi_parse_options(argc, argv, options, &help)) {
         fputs(sample_usage, stderr);
         return EB_EXIT_USAGE;
     }
@@ -121,19 +121,19 @@ int eb_cmd_sample(int argc, char **argv) {
         return EB_EXIT_OK;
     }
     if (!*out) {
-        eb_cli_error("sample", "--out needs a file name");
+        ebi_cli_error("sample", "--out needs a file name");
         return EB_EXIT_USAGE;
     }
-    char *fonts_found = eb_find_fonts(fonts_dir);
-    eb_print_paths(NULL, fonts_found, out);
-    eb_diag *diag = eb_cli_diag("sample");
+    char *fonts_found = ebi_find_fonts(fonts_dir);
+    ebi_print_paths(NULL, fonts_found, out);
+    eb_diag *diag = ebi_cli_diag("sample");
     eb_font_list font_list;
-    eb_fontset *fonts = eb_open_fonts(fonts_found, &font_list, diag);
-    eb_font_list_free(&font_list);
+    eb_fontset *fonts = ebi_fonts_open(fonts_found, &font_list, diag);
+    eb_font_list_destroy(&font_list);
     bool ok = fonts && write_sample(fonts, out, diag);
     if (ok) printf("wrote %s\n", out);
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     free(fonts_found);
     return ok ? EB_EXIT_OK : EB_EXIT_IO;
 }

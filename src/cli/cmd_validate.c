@@ -56,7 +56,7 @@ typedef struct {
     char *owned[2];    /* the resolved inputs and fonts (paths.h) */
 } load_options;
 
-static void load_options_free(load_options *o) {
+static void load_options_destroy(load_options *o) {
     free(o->files);
     for (size_t i = 0; i < 2; i++) free(o->owned[i]);
 }
@@ -67,7 +67,7 @@ static int parse(int argc, char **argv, const char *usage, const eb_option *opti
     bool help = false;
     o->files = eb_xcalloc((size_t)argc + 1, sizeof *o->files);
     bool takes_files = strcmp(argv[0], "validate") == 0;
-    if (!eb_parse_options_args(argc, argv, options, &help, takes_files ? o->files : NULL, &o->nfiles)) {
+    if (!ebi_parse_options_args(argc, argv, options, &help, takes_files ? o->files : NULL, &o->nfiles)) {
         fputs(usage, stderr);
         return EB_EXIT_USAGE;
     }
@@ -76,15 +76,15 @@ static int parse(int argc, char **argv, const char *usage, const eb_option *opti
         return EB_EXIT_OK;
     }
     if (o->locale && !eb_locale_from_name(o->locale, &(eb_locale){0})) {
-        eb_cli_error(argv[0], "unknown locale \"%s\" (en, fa or zh)", o->locale);
+        ebi_cli_error(argv[0], "unknown locale \"%s\" (en, fa or zh)", o->locale);
         return EB_EXIT_USAGE;
     }
-    if (!eb_diag_format_option(argv[0], o->diag_format_name, &o->diag_format)) return EB_EXIT_USAGE;
+    if (!ebi_diag_format_option(argv[0], o->diag_format_name, &o->diag_format)) return EB_EXIT_USAGE;
     if (o->json) o->diag_format = EB_DIAG_JSON;
-    o->inputs = o->owned[0] = eb_find_inputs(argv[0], o->inputs);
+    o->inputs = o->owned[0] = ebi_find_inputs(argv[0], o->inputs);
     if (!o->inputs) return EB_EXIT_IO;
-    if (o->fonts) o->fonts = o->owned[1] = eb_find_fonts(strcmp(o->fonts, "") ? o->fonts : NULL);
-    if (!o->json) eb_print_paths(o->inputs, o->fonts, NULL);
+    if (o->fonts) o->fonts = o->owned[1] = ebi_find_fonts(strcmp(o->fonts, "") ? o->fonts : NULL);
+    if (!o->json) ebi_print_paths(o->inputs, o->fonts, NULL);
     return -1;
 }
 
@@ -96,14 +96,14 @@ static int load(int argc, char **argv, const char *usage, const eb_option *optio
     if (code >= 0) return code;
     eb_diag_set_format(diag, o->diag_format);
     eb_font_list font_list = {0};
-    eb_fontset *fonts = o->fonts ? eb_open_fonts(o->fonts, &font_list, diag) : NULL;
-    eb_font_list_free(&font_list);
+    eb_fontset *fonts = o->fonts ? ebi_fonts_open(o->fonts, &font_list, diag) : NULL;
+    eb_font_list_destroy(&font_list);
     if (o->fonts && !fonts) return EB_EXIT_IO;
-    eb_text_check check = eb_glyph_check(fonts, o->allow_missing_glyphs);
-    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = eb_rendering_langs(o->locale)};
-    *corpus = o->nfiles ? eb_load_files(o->inputs, o->files, o->nfiles, &lo, diag, status)
-                        : eb_load_corpus_with(o->inputs, &lo, diag, status);
-    eb_fontset_free(fonts);
+    eb_text_check check = ebi_glyph_check(fonts, o->allow_missing_glyphs);
+    eb_load_options lo = {.check = fonts ? &check : NULL, .rendering_langs = ebi_rendering_langs(o->locale)};
+    *corpus = o->nfiles ? eb_corpus_load_files(o->inputs, o->files, o->nfiles, &lo, diag, status)
+                        : eb_corpus_load_with(o->inputs, &lo, diag, status);
+    eb_fontset_destroy(fonts);
     return -1;
 }
 
@@ -131,11 +131,11 @@ static void print_validate_json(const load_options *o, const eb_corpus *corpus, 
     eb_json_set(report, "invalid_files", eb_json_number(corpus ? (double)corpus->nrejected : 1));
     eb_json_set(report, "errors", eb_json_number((double)eb_diag_count(diag, EB_ERROR)));
     eb_json_set(report, "warnings", eb_json_number((double)eb_diag_count(diag, EB_WARNING)));
-    eb_print_json_report(report, diag);
+    ebi_print_json_report(report, diag);
 }
 
-int eb_cmd_validate(int argc, char **argv) {
-    eb_diag *diag = eb_cli_diag("validate");
+int ebi_cmd_validate(int argc, char **argv) {
+    eb_diag *diag = ebi_cli_diag("validate");
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
     /* "": the default fonts, resolved in parse() */
@@ -157,9 +157,9 @@ int eb_cmd_validate(int argc, char **argv) {
         else
             printf("indications file invalid: %zu error(s)\n", errors);
     }
-    eb_corpus_free(corpus);
-    eb_diag_free(diag);
-    load_options_free(&o);
+    eb_corpus_destroy(corpus);
+    eb_diag_destroy(diag);
+    load_options_destroy(&o);
     return code;
 }
 
@@ -224,11 +224,11 @@ static void print_list_json(const eb_corpus *corpus, const eb_diag *diag) {
     eb_json *indications = eb_json_set(report, "indications", eb_json_array());
     for (size_t i = 0; corpus && i < corpus->nindications; i++)
         eb_json_push(indications, indication_json(corpus, i));
-    eb_print_json_report(report, diag);
+    ebi_print_json_report(report, diag);
 }
 
-int eb_cmd_list(int argc, char **argv) {
-    eb_diag *diag = eb_cli_diag("list");
+int ebi_cmd_list(int argc, char **argv) {
+    eb_diag *diag = ebi_cli_diag("list");
     eb_corpus *corpus = NULL;
     eb_load_status status = EB_LOAD_OK;
     load_options o = {0};
@@ -247,8 +247,8 @@ int eb_cmd_list(int argc, char **argv) {
                    corpus->nreviews, nbriefs);
         }
     }
-    eb_corpus_free(corpus);
-    eb_diag_free(diag);
-    load_options_free(&o);
+    eb_corpus_destroy(corpus);
+    eb_diag_destroy(diag);
+    load_options_destroy(&o);
     return code;
 }

@@ -12,11 +12,11 @@ enum {
     EB_EXIT_IO = 3      /* I/O or internal error */
 };
 
-int eb_cmd_validate(int argc, char **argv);
-int eb_cmd_list(int argc, char **argv);
-int eb_cmd_sample(int argc, char **argv);
-int eb_cmd_build(int argc, char **argv);
-int eb_cmd_check(int argc, char **argv);
-int eb_cmd_manifest(int argc, char **argv);
+int ebi_cmd_validate(int argc, char **argv);
+int ebi_cmd_list(int argc, char **argv);
+int ebi_cmd_sample(int argc, char **argv);
+int ebi_cmd_build(int argc, char **argv);
+int ebi_cmd_check(int argc, char **argv);
+int ebi_cmd_manifest(int argc, char **argv);
 
 #endif

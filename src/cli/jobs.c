@@ -105,7 +105,7 @@ static void compute_key(eb_job *job, const eb_job_list *list, const eb_job_optio
                   o->source_date_epoch ? o->source_date_epoch : "-", job->file_name);
     digest_lines(list->fonts, list->nfonts, &buf);
     eb_sha256_hex(buf.data, buf.len, job->key);
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
 }
 
 static const char *blocking_file(const eb_corpus *corpus, size_t indication) {
@@ -167,7 +167,7 @@ static bool hash_shared_inputs(const eb_corpus *corpus, shared_inputs *shared, e
     return ok;
 }
 
-bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *o,
+bool ebi_jobs_init(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *o,
                   eb_job_list *list, eb_diag *diag) {
     *list = (eb_job_list){0};
     if (!read_font_hashes(fonts, list, diag)) return false;
@@ -196,7 +196,7 @@ static void free_hashes(eb_file_hash *files, size_t n) {
     free(files);
 }
 
-void eb_jobs_free(eb_job_list *list) {
+void ebi_jobs_destroy(eb_job_list *list) {
     for (size_t i = 0; i < list->njobs; i++) {
         free(list->jobs[i].file_name);
         free_hashes(list->jobs[i].inputs, list->jobs[i].ninputs);
@@ -206,13 +206,13 @@ void eb_jobs_free(eb_job_list *list) {
     *list = (eb_job_list){0};
 }
 
-bool eb_jobs_has_file(const eb_job_list *list, const char *file_name) {
+bool ebi_jobs_has_file(const eb_job_list *list, const char *file_name) {
     for (size_t j = 0; j < list->njobs; j++)
         if (strcmp(list->jobs[j].file_name, file_name) == 0) return true;
     return false;
 }
 
-bool eb_shard_parse(const char *text, size_t *k, size_t *n) {
+bool ebi_shard_parse(const char *text, size_t *k, size_t *n) {
     char *end = NULL;
     unsigned long a = strtoul(text, &end, 10);
     if (end == text || *end != '/') return false;
@@ -238,7 +238,7 @@ static const eb_job **jobs_by_weight(const eb_job_list *list) {
     return order;
 }
 
-size_t *eb_jobs_dispatch_order(const eb_job_list *list) {
+size_t *ebi_jobs_dispatch_order(const eb_job_list *list) {
     const eb_job **order = jobs_by_weight(list);
     size_t *indices = eb_xmalloc((list->njobs + 1) * sizeof *indices);
     for (size_t i = 0; i < list->njobs; i++) indices[i] = (size_t)(order[i] - list->jobs);
@@ -246,7 +246,7 @@ size_t *eb_jobs_dispatch_order(const eb_job_list *list) {
     return indices;
 }
 
-void eb_jobs_keep_shard(eb_job_list *list, size_t k, size_t n) {
+void ebi_jobs_keep_shard(eb_job_list *list, size_t k, size_t n) {
     size_t count = list->njobs;
     const eb_job **order = jobs_by_weight(list);
     double *load = eb_xcalloc(n, sizeof *load);

@@ -51,22 +51,22 @@ typedef struct {
  * not match the pins of fonts.json). Returns false (after reporting why
  * through diag) when an input or a font cannot be read; an empty font list
  * (one that could not be read, and said so) fails silently. */
-bool eb_jobs_make(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *options,
+bool ebi_jobs_init(const eb_corpus *corpus, const eb_font_list *fonts, const eb_job_options *options,
                   eb_job_list *list, eb_diag *diag);
-void eb_jobs_free(eb_job_list *list);
+void ebi_jobs_destroy(eb_job_list *list);
 
 /* Whether some job writes this file name. */
-bool eb_jobs_has_file(const eb_job_list *list, const char *file_name);
+bool ebi_jobs_has_file(const eb_job_list *list, const char *file_name);
 
 /* Parses "K/N" (1 <= K <= N). */
-bool eb_shard_parse(const char *text, size_t *k, size_t *n);
+bool ebi_shard_parse(const char *text, size_t *k, size_t *n);
 /* Keeps only shard k of n: jobs are dealt out heaviest first to the shard
  * with the least work so far (ties by name), so shards are balanced and the
  * same inputs always give the same shares. */
-void eb_jobs_keep_shard(eb_job_list *list, size_t k, size_t n);
+void ebi_jobs_keep_shard(eb_job_list *list, size_t k, size_t n);
 /* The order in which workers take the jobs: heaviest first, so that the
  * last job to finish is a short one (longest processing time first). An
  * owned array of list->njobs indices. The output does not depend on it. */
-size_t *eb_jobs_dispatch_order(const eb_job_list *list);
+size_t *ebi_jobs_dispatch_order(const eb_job_list *list);
 
 #endif

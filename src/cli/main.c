@@ -40,12 +40,12 @@ typedef struct {
 } command;
 
 static const command commands[] = {
-    {"validate", eb_cmd_validate},
-    {"list", eb_cmd_list},
-    {"sample", eb_cmd_sample},
-    {"build", eb_cmd_build},
-    {"check", eb_cmd_check},
-    {"manifest", eb_cmd_manifest},
+    {"validate", ebi_cmd_validate},
+    {"list", ebi_cmd_list},
+    {"sample", ebi_cmd_sample},
+    {"build", ebi_cmd_build},
+    {"check", ebi_cmd_check},
+    {"manifest", ebi_cmd_manifest},
 };
 
 static const command *find_command(const char *name) {
@@ -63,7 +63,7 @@ int main(int argc, char **argv) {
         /* `evbrief help CMD` is `evbrief CMD --help` */
         const command *c = find_command(argv[2]);
         if (!c) {
-            eb_cli_error(NULL, "unknown command \"%s\"", argv[2]);
+            ebi_cli_error(NULL, "unknown command \"%s\"", argv[2]);
             fprintf(stderr, "\n%s", usage);
             return EB_EXIT_USAGE;
         }
@@ -80,7 +80,7 @@ int main(int argc, char **argv) {
     }
     const command *c = find_command(argv[1]);
     if (c) return c->run(argc - 1, argv + 1);
-    eb_cli_error(NULL, "unknown command \"%s\"", argv[1]);
+    ebi_cli_error(NULL, "unknown command \"%s\"", argv[1]);
     fprintf(stderr, "\n%s", usage);
     return EB_EXIT_USAGE;
 }

@@ -10,7 +10,7 @@
 
 #include "json_out.h"
 
-bool eb_file_sha256(const char *path, char sha256[65], long *bytes) {
+bool ebi_file_sha256(const char *path, char sha256[65], long *bytes) {
     char *data = NULL;
     size_t len = 0;
     const char *error = NULL;
@@ -59,11 +59,11 @@ static char *render(const eb_manifest *m) {
     }
     free(sorted);
     char *text = eb_json_print(root, true);
-    eb_json_free(root);
+    eb_json_destroy(root);
     return text;
 }
 
-bool eb_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag) {
+bool ebi_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag) {
     char *text = render(m);
     char *tmp = eb_xasprintf("%s.XXXXXX", path);
     int fd = mkstemp(tmp);
@@ -83,16 +83,16 @@ bool eb_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag) {
 
 /* ---- entries ----------------------------------------------------------------------- */
 
-eb_manifest_entry *eb_manifest_find(const eb_manifest *m, const char *file) {
+eb_manifest_entry *ebi_manifest_find(const eb_manifest *m, const char *file) {
     for (size_t i = 0; i < m->n; i++)
         if (strcmp(m->entries[i].file, file) == 0) return &m->entries[i];
     return NULL;
 }
 
-void eb_manifest_put(eb_manifest *m, eb_manifest_entry *e) {
-    eb_manifest_entry *old = eb_manifest_find(m, e->file);
+void ebi_manifest_put(eb_manifest *m, eb_manifest_entry *e) {
+    eb_manifest_entry *old = ebi_manifest_find(m, e->file);
     if (old) {
-        eb_manifest_entry_free(old);
+        eb_manifest_entry_destroy(old);
         *old = *e;
         return;
     }
@@ -103,9 +103,9 @@ void eb_manifest_put(eb_manifest *m, eb_manifest_entry *e) {
     m->entries[m->n++] = *e;
 }
 
-void eb_manifest_remove(eb_manifest *m, const char *file) {
-    eb_manifest_entry *e = eb_manifest_find(m, file);
+void ebi_manifest_remove(eb_manifest *m, const char *file) {
+    eb_manifest_entry *e = ebi_manifest_find(m, file);
     if (!e) return;
-    eb_manifest_entry_free(e);
+    eb_manifest_entry_destroy(e);
     *e = m->entries[--m->n];
 }

@@ -12,16 +12,16 @@
 #include "diag.h"
 #include "jobs.h"
 
-/* Reading is the load stage's (eb_load_manifest, load.h). Writes
+/* Reading is the load stage's (eb_manifest_load, load.h). Writes
  * atomically; false after reporting why through diag. */
-bool eb_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag);
+bool ebi_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag);
 
-eb_manifest_entry *eb_manifest_find(const eb_manifest *m, const char *file);
+eb_manifest_entry *ebi_manifest_find(const eb_manifest *m, const char *file);
 /* Adds or replaces the entry for e->file; the manifest takes ownership. */
-void eb_manifest_put(eb_manifest *m, eb_manifest_entry *e);
-void eb_manifest_remove(eb_manifest *m, const char *file);
+void ebi_manifest_put(eb_manifest *m, eb_manifest_entry *e);
+void ebi_manifest_remove(eb_manifest *m, const char *file);
 
 /* SHA-256 and size of a file on disk; false if it cannot be read. */
-bool eb_file_sha256(const char *path, char sha256[65], long *bytes);
+bool ebi_file_sha256(const char *path, char sha256[65], long *bytes);
 
 #endif

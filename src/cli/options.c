@@ -9,21 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-eb_diag *eb_cli_diag(const char *command) {
-    eb_diag *diag = eb_diag_new(stderr);
+eb_diag *ebi_cli_diag(const char *command) {
+    eb_diag *diag = eb_diag_create(stderr);
     char *program = command ? eb_xasprintf("evbrief %s", command) : eb_xstrdup("evbrief");
     eb_diag_set_program(diag, program);
     free(program);
     return diag;
 }
 
-void eb_cli_error(const char *command, const char *fmt, ...) {
-    eb_diag *diag = eb_cli_diag(command);
+void ebi_cli_error(const char *command, const char *fmt, ...) {
+    eb_diag *diag = ebi_cli_diag(command);
     va_list args;
     va_start(args, fmt);
     eb_diag_vreport(diag, EB_ERROR, (eb_location){0}, fmt, args);
     va_end(args);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 static const eb_option *find_option(const eb_option *options, const char *arg, size_t len) {
@@ -32,11 +32,11 @@ static const eb_option *find_option(const eb_option *options, const char *arg, s
     return NULL;
 }
 
-bool eb_parse_options(int argc, char **argv, const eb_option *options, bool *help) {
-    return eb_parse_options_args(argc, argv, options, help, NULL, NULL);
+bool ebi_parse_options(int argc, char **argv, const eb_option *options, bool *help) {
+    return ebi_parse_options_args(argc, argv, options, help, NULL, NULL);
 }
 
-bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool *help, char **args,
+bool ebi_parse_options_args(int argc, char **argv, const eb_option *options, bool *help, char **args,
                            size_t *nargs) {
     *help = false;
     if (nargs) *nargs = 0;
@@ -54,12 +54,12 @@ bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
         const eb_option *o = strncmp(arg, "--", 2) == 0 ? find_option(options, arg, len) : NULL;
         if (!o) {
-            eb_cli_error(argv[0], "unknown option or argument \"%s\"", arg);
+            ebi_cli_error(argv[0], "unknown option or argument \"%s\"", arg);
             return false;
         }
         if (!o->takes_value) {
             if (eq) {
-                eb_cli_error(argv[0], "%s takes no value", o->name);
+                ebi_cli_error(argv[0], "%s takes no value", o->name);
                 return false;
             }
             *o->flag = true;
@@ -68,14 +68,14 @@ bool eb_parse_options_args(int argc, char **argv, const eb_option *options, bool
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
-            eb_cli_error(argv[0], "%s needs a value", o->name);
+            ebi_cli_error(argv[0], "%s needs a value", o->name);
             return false;
         }
     }
     return true;
 }
 
-unsigned eb_rendering_langs(const char *locale_name) {
+unsigned ebi_rendering_langs(const char *locale_name) {
     eb_locale locale;
     if (!locale_name || !eb_locale_from_name(locale_name, &locale)) return EB_ALL_LANGS;
     return EB_LANG_BIT(eb_locale_lang(locale));
@@ -85,25 +85,25 @@ static uint32_t next_uncovered(void *fonts, const char *text, size_t len, size_t
     return eb_fontset_next_uncovered(fonts, text, len, pos);
 }
 
-eb_text_check eb_glyph_check(eb_fontset *fonts, bool allow_missing) {
+eb_text_check ebi_glyph_check(eb_fontset *fonts, bool allow_missing) {
     return (eb_text_check){next_uncovered, fonts, "no font in the fonts directory has it", !allow_missing};
 }
 
-eb_fontset *eb_open_fonts(const char *dir, eb_font_list *list, eb_diag *diag) {
-    return eb_load_font_list(dir, list, diag) ? eb_fontset_open(list, diag) : NULL;
+eb_fontset *ebi_fonts_open(const char *dir, eb_font_list *list, eb_diag *diag) {
+    return eb_font_list_load(dir, list, diag) ? eb_fontset_create(list, diag) : NULL;
 }
 
-bool eb_diag_format_option(const char *command, const char *name, eb_diag_format *format) {
+bool ebi_diag_format_option(const char *command, const char *name, eb_diag_format *format) {
     *format = EB_DIAG_TEXT;
     if (!name || eb_diag_format_from_name(name, format)) return true;
-    eb_cli_error(command, "unknown diagnostic format \"%s\" (text or github)", name);
+    ebi_cli_error(command, "unknown diagnostic format \"%s\" (text or github)", name);
     return false;
 }
 
-void eb_print_json_report(eb_json *report, const eb_diag *diag) {
+void ebi_print_json_report(eb_json *report, const eb_diag *diag) {
     eb_json_set(report, "diagnostics", eb_json_diagnostics(diag));
     char *text = eb_json_print(report, true);
     printf("%s\n", text);
     free(text);
-    eb_json_free(report);
+    eb_json_destroy(report);
 }

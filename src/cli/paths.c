@@ -35,11 +35,11 @@ static bool parent(char *dir) {
     return true;
 }
 
-char *eb_find_inputs(const char *command, const char *given) {
+char *ebi_find_inputs(const char *command, const char *given) {
     if (given) return eb_xstrdup(given);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) {
-        eb_cli_error(command, "cannot read the current directory: %s", strerror(errno));
+        ebi_cli_error(command, "cannot read the current directory: %s", strerror(errno));
         return NULL;
     }
     char dir[PATH_MAX];
@@ -49,12 +49,12 @@ char *eb_find_inputs(const char *command, const char *given) {
         if (strcmp(dir, cwd) == 0) return eb_xstrdup("inputs");
         return eb_xasprintf("%s/inputs", strcmp(dir, "/") ? dir : "");
     } while (parent(dir));
-    eb_cli_error(command, "no inputs/indications.json in %s or any directory above it; "
+    ebi_cli_error(command, "no inputs/indications.json in %s or any directory above it; "
                  "name the inputs with --inputs DIR", cwd);
     return NULL;
 }
 
-char *eb_default_out(const char *given_inputs, const char *inputs) {
+char *ebi_default_out(const char *given_inputs, const char *inputs) {
     if (given_inputs) return eb_xstrdup("out");
     char *dir = eb_xstrdup(inputs);
     char *slash = strrchr(dir, '/');
@@ -64,7 +64,7 @@ char *eb_default_out(const char *given_inputs, const char *inputs) {
 }
 
 /* realpath's result is malloc'd outside the eb_x family: copy it into one. */
-static char *eb_xstrdup_free(char *s) {
+static char *owned_copy(char *s) {
     char *copy = eb_xstrdup(s);
     free(s);
     return copy;
@@ -79,7 +79,7 @@ static char *fonts_at(const char *bindir, const char *relative) {
     free(probe);
     char *real = found ? realpath(fonts, NULL) : NULL;
     free(fonts);
-    return real ? eb_xstrdup_free(real) : NULL;
+    return real ? owned_copy(real) : NULL;
 }
 
 /* Both places are relative to the binary, so that neither an installed
@@ -88,7 +88,7 @@ static char *fonts_at(const char *bindir, const char *relative) {
  * install directories), else fonts/ beside the binary, where CMake copies
  * them in a build tree. When neither holds the fonts, the installed place,
  * so that the error names where they were expected. */
-char *eb_find_fonts(const char *given) {
+char *ebi_find_fonts(const char *given) {
     if (given) return eb_xstrdup(given);
     char bindir[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", bindir, sizeof bindir - 1);
@@ -104,15 +104,15 @@ static bool make_one(const char *command, const char *dir) {
     struct stat st;
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return true;
-        eb_cli_error(command, "%s exists and is not a directory", dir);
+        ebi_cli_error(command, "%s exists and is not a directory", dir);
         return false;
     }
     if (mkdir(dir, 0777) == 0 || errno == EEXIST) return true;
-    eb_cli_error(command, "cannot create %s: %s", dir, strerror(errno));
+    ebi_cli_error(command, "cannot create %s: %s", dir, strerror(errno));
     return false;
 }
 
-bool eb_make_directories(const char *command, const char *dir) {
+bool ebi_make_directories(const char *command, const char *dir) {
     char *path = eb_xstrdup(dir);
     bool ok = true;
     /* each prefix ending before a '/', then the whole path */
@@ -127,16 +127,16 @@ bool eb_make_directories(const char *command, const char *dir) {
     return ok;
 }
 
-bool eb_make_parent_directories(const char *command, const char *file) {
+bool ebi_make_parent_directories(const char *command, const char *file) {
     const char *slash = strrchr(file, '/');
     if (!slash || slash == file) return true;
     char *dir = eb_xstrndup(file, (size_t)(slash - file));
-    bool ok = eb_make_directories(command, dir);
+    bool ok = ebi_make_directories(command, dir);
     free(dir);
     return ok;
 }
 
-void eb_print_paths(const char *inputs, const char *fonts, const char *out) {
+void ebi_print_paths(const char *inputs, const char *fonts, const char *out) {
     const char *sep = "";
     if (inputs) printf("inputs: %s", inputs), sep = "  ";
     if (fonts) printf("%sfonts: %s", sep, fonts), sep = "  ";

@@ -12,24 +12,24 @@
 /* The inputs directory: `given` when set, else the nearest DIR/inputs that
  * holds indications.json, from the current directory upward. Returns an
  * owned path, or NULL after printing why (no such directory). */
-char *eb_find_inputs(const char *command, const char *given);
+char *ebi_find_inputs(const char *command, const char *given);
 
 /* The default output directory of a build: `out` beside the inputs that
  * were found upward (the project's out/), or ./out when --inputs was given. */
-char *eb_default_out(const char *given_inputs, const char *inputs);
+char *ebi_default_out(const char *given_inputs, const char *inputs);
 
 /* The fonts directory: `given` when set, else PREFIX/share/evbrief/fonts of
  * an installed binary, else fonts/ beside the binary (the build tree's,
  * which CMake fills). Owned. */
-char *eb_find_fonts(const char *given);
+char *ebi_find_fonts(const char *given);
 
 /* mkdir -p: creates dir and every missing parent. False after printing why. */
-bool eb_make_directories(const char *command, const char *dir);
+bool ebi_make_directories(const char *command, const char *dir);
 /* Creates the parent directories of a file path. */
-bool eb_make_parent_directories(const char *command, const char *file);
+bool ebi_make_parent_directories(const char *command, const char *file);
 
 /* The first line of a command: which inputs, fonts and output it uses
  * (any may be NULL: not printed). */
-void eb_print_paths(const char *inputs, const char *fonts, const char *out);
+void ebi_print_paths(const char *inputs, const char *fonts, const char *out);
 
 #endif

@@ -10,13 +10,13 @@
 static const eb_brand *brand_of(const eb_composer *c) { return c->corpus->brand; }
 
 static eb_span in_locale(const eb_composer *c, const eb_text *text) {
-    return eb_label(c->brief->locale, text->s[eb_locale_lang(c->brief->locale)]);
+    return ebi_label(c->brief->locale, text->s[eb_locale_lang(c->brief->locale)]);
 }
 
-void eb_compose_letterhead(eb_composer *c) {
+void ebi_compose_letterhead(eb_composer *c) {
     const eb_brand *brand = brand_of(c);
     if (!brand) return;
-    eb_block *head = eb_add_block(c, EB_BLOCK_BRAND);
+    eb_block *head = ebi_add_block(c, EB_BLOCK_BRAND);
     head->text = in_locale(c, &brand->organisation);
     head->label = in_locale(c, &brand->contact);
     if (brand->logo.width) {
@@ -34,11 +34,11 @@ static const char *keywords(const eb_composer *c, const eb_brand *brand) {
     eb_buf_puts(&buf, c->s->keywords);
     for (size_t i = 0; i < extra->n; i++) eb_buf_printf(&buf, "%s%s", c->s->list_separator, extra->items[i]);
     const char *all = eb_arena_strdup(c->brief->arena, eb_buf_cstr(&buf));
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
     return all;
 }
 
-void eb_brand_metadata(eb_composer *c) {
+void ebi_brand_metadata(eb_composer *c) {
     const eb_brand *brand = brand_of(c);
     if (!brand) return;
     eb_brief *b = c->brief;
@@ -47,7 +47,7 @@ void eb_brand_metadata(eb_composer *c) {
     b->footer_note = in_locale(c, &brand->contact);
 }
 
-void eb_compose_brand_disclaimer(eb_composer *c) {
+void ebi_compose_brand_disclaimer(eb_composer *c) {
     const eb_brand *brand = brand_of(c);
-    if (brand) eb_add_paragraph(c, EB_BLOCK_NOTE, in_locale(c, &brand->disclaimer));
+    if (brand) ebi_add_paragraph(c, EB_BLOCK_NOTE, in_locale(c, &brand->disclaimer));
 }

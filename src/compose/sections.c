@@ -9,7 +9,7 @@
 /* The latest publication or update of the feeding reviews; their latest
  * year when none gives a date (a review is evidence once published, not
  * when a journal accepts it). */
-const char *eb_evidence_date(const eb_composer *c) {
+const char *ebi_evidence_date(const eb_composer *c) {
     const char *latest = NULL;
     int year = 0;
     for (size_t r = 0; r < c->nreviews; r++) {
@@ -27,14 +27,14 @@ static eb_span build_date(eb_composer *c, const eb_compose_options *options, con
     eb_brief *b = c->brief;
     if (options->build_day >= 0) {
         int y, m, d;
-        eb_civil_from_days(options->build_day, &y, &m, &d);
+        ebi_civil_from_days(options->build_day, &y, &m, &d);
         char iso[16];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-        return eb_label(b->locale, eb_format_date(b->arena, b->locale, iso));
+        return ebi_label(b->locale, ebi_format_date(b->arena, b->locale, iso));
     }
-    char *text = eb_xasprintf("%s %s", evidence ? eb_isolate(b->arena, eb_format_date(b->arena, b->locale, evidence)) : "",
+    char *text = eb_xasprintf("%s %s", evidence ? ebi_isolate(b->arena, ebi_format_date(b->arena, b->locale, evidence)) : "",
                               c->s->build_date_from_evidence);
-    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, text));
+    eb_span span = ebi_label(b->locale, eb_arena_strdup(b->arena, text));
     free(text);
     return span;
 }
@@ -45,51 +45,51 @@ static eb_span conditions(eb_composer *c) {
     eb_buf buf = {0};
     for (size_t i = 0; i < b->indication->nconditions; i++)
         eb_buf_printf(&buf, "%s%s", i ? c->s->list_separator : "", b->indication->conditions[i].s[lang]);
-    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, eb_buf_cstr(&buf)));
-    eb_buf_free(&buf);
+    eb_span span = ebi_label(b->locale, eb_arena_strdup(b->arena, eb_buf_cstr(&buf)));
+    eb_buf_destroy(&buf);
     return span;
 }
 
 /* The title block names the brief and what it covers; how it was built
  * (language, build date, translations) is small print at the end. */
-void eb_compose_title(eb_composer *c) {
+void ebi_compose_title(eb_composer *c) {
     eb_brief *b = c->brief;
-    eb_compose_letterhead(c);
-    eb_add_paragraph(c, EB_BLOCK_TITLE, eb_label(b->locale, b->title));
-    eb_add_paragraph(c, EB_BLOCK_SUBTITLE, eb_label(b->locale, b->subject));
+    ebi_compose_letterhead(c);
+    ebi_add_paragraph(c, EB_BLOCK_TITLE, ebi_label(b->locale, b->title));
+    ebi_add_paragraph(c, EB_BLOCK_SUBTITLE, ebi_label(b->locale, b->subject));
     /* the title names the indication; the conditions it covers follow */
-    if (b->indication->nconditions) eb_add_meta(c, c->s->label_conditions, conditions(c));
+    if (b->indication->nconditions) ebi_add_meta(c, c->s->label_conditions, conditions(c));
 }
 
-void eb_compose_build_details(eb_composer *c, const eb_compose_options *options) {
+void ebi_compose_build_details(eb_composer *c, const eb_compose_options *options) {
     eb_brief *b = c->brief;
-    eb_add_meta(c, c->s->label_language, eb_label(b->locale, c->s->language_name));
-    eb_add_meta(c, c->s->label_build_date, build_date(c, options, eb_evidence_date(c)));
-    eb_add_meta(c, c->s->label_translations, eb_label(b->locale, c->s->translations_note));
+    ebi_add_meta(c, c->s->label_language, ebi_label(b->locale, c->s->language_name));
+    ebi_add_meta(c, c->s->label_build_date, build_date(c, options, ebi_evidence_date(c)));
+    ebi_add_meta(c, c->s->label_translations, ebi_label(b->locale, c->s->translations_note));
 }
 
 /* ---- key messages ---------------------------------------------------------- */
 
-const char *eb_attribution(eb_composer *c, size_t review, const eb_ref_list *refs) {
+const char *ebi_attribution(eb_composer *c, size_t review, const eb_ref_list *refs) {
     eb_brief *b = c->brief;
-    const char *label = eb_review_label(b->arena, c->reviews[review], b->locale);
-    const char *cites = eb_format_refs(b->arena, b->locale, refs);
+    const char *label = ebi_review_label(b->arena, c->reviews[review], b->locale);
+    const char *cites = ebi_format_refs(b->arena, b->locale, refs);
     char *source = cites ? eb_xasprintf("%s %s", label, cites) : eb_xstrdup(label);
     const char *out = eb_arena_strdup(b->arena, source);
     free(source);
-    eb_note_refs(c, review, refs);
+    ebi_note_refs(c, review, refs);
     return out;
 }
 
 static eb_bullet quoted_bullet(eb_composer *c, size_t review, const eb_text *text, const eb_ref_list *refs) {
     eb_brief *b = c->brief;
     eb_bullet bullet = {0};
-    eb_quote(text, c->reviews[review]->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
-    bullet.source = eb_attribution(c, review, refs);
+    ebi_quote(text, c->reviews[review]->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
+    bullet.source = ebi_attribution(c, review, refs);
     return bullet;
 }
 
-eb_bullet eb_statement_bullet(eb_composer *c, size_t review, const eb_statement *s) {
+eb_bullet ebi_statement_bullet(eb_composer *c, size_t review, const eb_statement *s) {
     return quoted_bullet(c, review, &s->text, &s->refs);
 }
 
@@ -114,8 +114,8 @@ static const eb_statement *nth_conclusion(const eb_composer *c, size_t review, s
 /* Two to four messages, taken in turn from each review's conclusions so
  * that no single review dominates: the bottom line as the reviews state
  * it, each with who says it. Page 1 reads in the locale only; the
- * originals have a section of their own near the end (eb_compose_key_originals). */
-void eb_compose_key_messages(eb_composer *c) {
+ * originals have a section of their own near the end (ebi_compose_key_originals). */
+void ebi_compose_key_messages(eb_composer *c) {
     enum { MAX_MESSAGES = 4 };
     eb_brief *b = c->brief;
     c->key = eb_arena_array(b->arena, MAX_MESSAGES, sizeof *c->key);
@@ -125,27 +125,27 @@ void eb_compose_key_messages(eb_composer *c) {
             if (s) c->key[c->nkey++] = (eb_statement_ref){r, s};
         }
     }
-    eb_add_heading(c, 2, c->s->h_key_messages);
+    ebi_add_heading(c, 2, c->s->h_key_messages);
     if (c->nkey == 0) {
-        eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->no_conclusions));
+        ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(b->locale, c->s->no_conclusions));
         return;
     }
-    eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
+    eb_block *list = ebi_add_block(c, EB_BLOCK_BULLETS);
         list->bullets = eb_arena_array(b->arena, c->nkey, sizeof *list->bullets);
     for (size_t k = 0; k < c->nkey; k++) {
         const eb_statement *s = c->key[k].statement;
         eb_bullet *bullet = &list->bullets[list->nbullets++];
         eb_span text, original;
-        eb_quote_plain(&s->text, c->reviews[c->key[k].review]->language, b->locale, &text, &original);
+        ebi_quote_plain(&s->text, c->reviews[c->key[k].review]->language, b->locale, &text, &original);
         /* who says it at the end of its last line, not on a line of its own:
          * page 1 has to hold the whole summary */
-        char *said = eb_xasprintf(c->s->paren_format, text.text, eb_attribution(c, c->key[k].review, &s->refs));
-        bullet->text = eb_span_of(eb_arena_strdup(b->arena, said), text.lang);
+        char *said = eb_xasprintf(c->s->paren_format, text.text, ebi_attribution(c, c->key[k].review, &s->refs));
+        bullet->text = ebi_span_of(eb_arena_strdup(b->arena, said), text.lang);
         free(said);
     }
 }
 
-void eb_compose_key_originals(eb_composer *c) {
+void ebi_compose_key_originals(eb_composer *c) {
     eb_brief *b = c->brief;
     eb_bullet *bullets = eb_arena_array(b->arena, c->nkey ? c->nkey : 1, sizeof *bullets);
     size_t n = 0;
@@ -153,16 +153,16 @@ void eb_compose_key_originals(eb_composer *c) {
         size_t r = c->key[k].review;
         const eb_statement *s = c->key[k].statement;
         eb_span main, original;
-        eb_quote(&s->text, c->reviews[r]->language, b->locale, b->arena, &main, &original);
+        ebi_quote(&s->text, c->reviews[r]->language, b->locale, b->arena, &main, &original);
         if (!original.text) continue; /* the review's own language: page 1 has its words */
         /* who says it first, then the marked original under it, smaller:
          * the marker never opens an item (nor, so, a page) */
-        bullets[n++] = (eb_bullet){.text = eb_label(b->locale, eb_attribution(c, r, &s->refs)), .rendering = original};
+        bullets[n++] = (eb_bullet){.text = ebi_label(b->locale, ebi_attribution(c, r, &s->refs)), .rendering = original};
     }
     if (n == 0) return;
-    eb_add_heading(c, 1, c->s->h_key_originals);
-    eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->key_originals_intro));
-    eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
+    ebi_add_heading(c, 1, c->s->h_key_originals);
+    ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(b->locale, c->s->key_originals_intro));
+    eb_block *list = ebi_add_block(c, EB_BLOCK_BULLETS);
     list->bullets = bullets;
     list->nbullets = n;
 }
@@ -180,7 +180,7 @@ static eb_span trials_text(eb_composer *c, size_t review, bool *any_shared) {
     size_t known = 0, unknown = 0;
     for (size_t i = 0; i < rv->nhuman_studies; i++) {
         const eb_human_study *s = &rv->human_studies[i];
-        const eb_study_group *g = eb_group_of(c, s);
+        const eb_study_group *g = ebi_group_of(c, s);
         if (!g) continue;
         bool shared = g->n > 1;
         *any_shared |= shared;
@@ -189,24 +189,24 @@ static eb_span trials_text(eb_composer *c, size_t review, bool *any_shared) {
          * a left-to-right run, so Persian says "تعداد", and Chinese, read
          * in its own script, "例数". */
         eb_buf_printf(&buf, "%s%s%s", known++ ? c->s->list_separator : fa ? "تعداد: " : zh ? "例数：" : "n = ",
-                      eb_format_number(b->arena, b->locale, s->n), shared ? "*" : "");
+                      ebi_format_number(b->arena, b->locale, s->n), shared ? "*" : "");
     }
     if (unknown)
         eb_buf_printf(&buf, "%s%s × %s", known ? (fa ? "؛ " : "; ") : "",
-                      eb_format_number(b->arena, b->locale, (long)unknown), c->s->not_stated);
+                      ebi_format_number(b->arena, b->locale, (long)unknown), c->s->not_stated);
     if (!known && !unknown) eb_buf_puts(&buf, "—");
-    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, eb_buf_cstr(&buf)));
-    eb_buf_free(&buf);
+    eb_span span = ebi_label(b->locale, eb_arena_strdup(b->arena, eb_buf_cstr(&buf)));
+    eb_buf_destroy(&buf);
     return span;
 }
 
 static void fill_chart_row(eb_composer *c, size_t review, eb_chart_row *row, bool *any_shared) {
     eb_brief *b = c->brief;
     const eb_review *rv = c->reviews[review];
-    row->label = eb_label(b->locale, eb_review_label(b->arena, rv, b->locale));
+    row->label = ebi_label(b->locale, ebi_review_label(b->arena, rv, b->locale));
     for (size_t i = 0; i < rv->nfindings; i++) {
         const eb_finding *f = &rv->findings[i];
-        if (eb_is_evidence(f) && eb_index_list_has(&f->indications, c->indication)) row->counts[f->level]++;
+        if (ebi_is_evidence(f) && eb_index_list_has(&f->indications, c->indication)) row->counts[f->level]++;
     }
     row->trials = trials_text(c, review, any_shared);
 }
@@ -220,17 +220,17 @@ static eb_span chart_alt(eb_composer *c, const eb_chart *chart) {
         for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) {
             if (!chart->rows[r].counts[l]) continue;
             eb_buf_printf(&summary, "%s%s %s", first ? "" : c->s->list_separator, c->s->levels[l],
-                          eb_format_number(b->arena, b->locale, (long)chart->rows[r].counts[l]));
+                          ebi_format_number(b->arena, b->locale, (long)chart->rows[r].counts[l]));
             first = false;
         }
         eb_buf_printf(&summary, "%s%s: %s)", first ? "" : "; ", c->s->trials_label, chart->rows[r].trials.text);
     }
     char *alt = eb_xasprintf(c->s->chart_alt_format, b->indication->name.s[eb_locale_lang(b->locale)],
                              eb_buf_cstr(&summary));
-    const char *plain = eb_without_isolates(b->arena, alt);
-    eb_span span = eb_label(b->locale, plain ? plain : eb_arena_strdup(b->arena, alt));
+    const char *plain = ebi_without_isolates(b->arena, alt);
+    eb_span span = ebi_label(b->locale, plain ? plain : eb_arena_strdup(b->arena, alt));
     free(alt);
-    eb_buf_free(&summary);
+    eb_buf_destroy(&summary);
     return span;
 }
 
@@ -239,29 +239,29 @@ static eb_span chart_alt(eb_composer *c, const eb_chart *chart) {
 static eb_span studies_total(eb_composer *c, bool any_shared) {
     eb_brief *b = c->brief;
     char *total = eb_xasprintf(c->s->studies_distinct_format,
-                               eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)c->ngroups)));
+                               ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, (long)c->ngroups)));
     char *text = eb_xasprintf("%s%s%s", total, any_shared ? " " : "", any_shared ? c->s->studies_shared_note : "");
-    eb_span span = eb_label(b->locale, eb_arena_strdup(b->arena, text));
+    eb_span span = ebi_label(b->locale, eb_arena_strdup(b->arena, text));
     free(total);
     free(text);
     return span;
 }
 
-void eb_compose_chart(eb_composer *c) {
+void ebi_compose_chart(eb_composer *c) {
     eb_brief *b = c->brief;
     eb_chart *chart = eb_arena_alloc(b->arena, sizeof *chart);
     chart->rows = eb_arena_array(b->arena, c->nreviews, sizeof *chart->rows);
     chart->nrows = c->nreviews;
     bool any_shared = false;
     for (size_t r = 0; r < c->nreviews; r++) fill_chart_row(c, r, &chart->rows[r], &any_shared);
-    for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) chart->level_labels[l] = eb_label(b->locale, c->s->levels[l]);
-    chart->legend_title = eb_label(b->locale, c->s->legend_title);
-    chart->trials_label = eb_label(b->locale, c->s->trials_label);
+    for (size_t l = 0; l < EB_EVIDENCE_LEVELS; l++) chart->level_labels[l] = ebi_label(b->locale, c->s->levels[l]);
+    chart->legend_title = ebi_label(b->locale, c->s->legend_title);
+    chart->trials_label = ebi_label(b->locale, c->s->trials_label);
     chart->alt = chart_alt(c, chart);
-    eb_add_heading(c, 1, c->s->h_glance);
-    eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->chart_intro));
-    eb_add_block(c, EB_BLOCK_CHART)->chart = chart;
-    if (c->ngroups) eb_add_paragraph(c, EB_BLOCK_NOTE, studies_total(c, any_shared));
+    ebi_add_heading(c, 1, c->s->h_glance);
+    ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(b->locale, c->s->chart_intro));
+    ebi_add_block(c, EB_BLOCK_CHART)->chart = chart;
+    if (c->ngroups) ebi_add_paragraph(c, EB_BLOCK_NOTE, studies_total(c, any_shared));
 }
 
 /* ---- statements ------------------------------------------------------------------ */
@@ -279,7 +279,7 @@ static size_t add_statement_bullets(eb_composer *c, const eb_statement_kind *kin
                 if (!wanted || !eb_applies_to(rv, &s->indications, c->indication)) continue;
                 if (pass == 0) { n++; continue; }
                 if (!list) {
-                    list = eb_add_block(c, EB_BLOCK_BULLETS);
+                    list = ebi_add_block(c, EB_BLOCK_BULLETS);
                     list->bullets = eb_arena_array(c->brief->arena, n, sizeof *list->bullets);
                 }
                 list->bullets[list->nbullets++] = quoted_bullet(c, r, &s->text, &s->refs);
@@ -290,15 +290,15 @@ static size_t add_statement_bullets(eb_composer *c, const eb_statement_kind *kin
     return n;
 }
 
-void eb_compose_statements(eb_composer *c) {
+void ebi_compose_statements(eb_composer *c) {
     static const eb_statement_kind safety[] = {EB_STATEMENT_REGULATORY, EB_STATEMENT_SAFETY};
     static const eb_statement_kind gaps[] = {EB_STATEMENT_LIMITATION, EB_STATEMENT_GAP};
-    eb_add_heading(c, 1, c->s->h_safety);
+    ebi_add_heading(c, 1, c->s->h_safety);
     if (!add_statement_bullets(c, safety, 2))
-        eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->no_safety));
-    eb_add_heading(c, 1, c->s->h_gaps);
+        ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(c->brief->locale, c->s->no_safety));
+    ebi_add_heading(c, 1, c->s->h_gaps);
     if (!add_statement_bullets(c, gaps, 2))
-        eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->no_gaps));
+        ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(c->brief->locale, c->s->no_gaps));
 }
 
 /* ---- references --------------------------------------------------------------------- */
@@ -320,11 +320,11 @@ static void add_review_entry(eb_composer *c, const eb_review *rv) {
     for (size_t i = 0; i < rv->nauthors; i++)
         eb_buf_printf(&buf, "%s%s", i ? ", " : "", rv->authors[i].name);
     if (rv->nauthors) eb_buf_puts(&buf, ". ");
-    eb_span title = eb_display(&rv->title, rv->language, b->locale);
+    eb_span title = ebi_display(&rv->title, rv->language, b->locale);
     eb_lang original = rv->language;
     if (rv->title.s[original]) eb_buf_printf(&buf, "%s. ", rv->title.s[original]);
     if (title.text && title.lang != original) eb_buf_printf(&buf, "(%s) ", title.text);
-    eb_span journal = eb_display(&rv->journal, rv->language, b->locale);
+    eb_span journal = ebi_display(&rv->journal, rv->language, b->locale);
     if (journal.text) eb_buf_printf(&buf, "%s. ", journal.text);
     eb_buf_printf(&buf, "%d", rv->year);
     if (rv->volume) eb_buf_printf(&buf, ";%s", rv->volume);
@@ -333,10 +333,10 @@ static void add_review_entry(eb_composer *c, const eb_review *rv) {
     eb_buf_puts(&buf, ".");
     if (rv->doi) eb_buf_printf(&buf, " doi:" EB_FSI "%s" EB_PDI, rv->doi);
     else if (rv->url) eb_buf_printf(&buf, " " EB_FSI "%s" EB_PDI, rv->url);
-    eb_block *entry = eb_add_block(c, EB_BLOCK_REFERENCE);
-    entry->text = eb_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&buf)), original);
+    eb_block *entry = ebi_add_block(c, EB_BLOCK_REFERENCE);
+    entry->text = ebi_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&buf)), original);
     entry->link = link_for(b->arena, rv->doi, rv->url);
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
 }
 
 static void add_cited_references(eb_composer *c, size_t review) {
@@ -350,20 +350,20 @@ static void add_cited_references(eb_composer *c, size_t review) {
         eb_buf_puts(&buf, ref->text);
         if (ref->doi && !strstr(ref->text, ref->doi)) eb_buf_printf(&buf, " doi:" EB_FSI "%s" EB_PDI, ref->doi);
         if (ref->pmid) eb_buf_printf(&buf, " PMID:" EB_FSI "%s" EB_PDI, ref->pmid);
-        eb_block *block = eb_add_block(c, EB_BLOCK_REFERENCE);
-        block->text = eb_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&buf)), EB_LANG_EN);
+        eb_block *block = ebi_add_block(c, EB_BLOCK_REFERENCE);
+        block->text = ebi_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&buf)), EB_LANG_EN);
         char number[32];
         snprintf(number, sizeof number, "[%d]", n);
-        block->label = eb_span_of(eb_localize_digits(b->arena, b->locale, number), eb_locale_lang(b->locale));
+        block->label = ebi_span_of(ebi_localize_digits(b->arena, b->locale, number), eb_locale_lang(b->locale));
         block->link = link_for(b->arena, ref->doi, ref->url);
-        eb_buf_free(&buf);
+        eb_buf_destroy(&buf);
     }
 }
 
-void eb_compose_references(eb_composer *c) {
-    eb_add_heading(c, 1, c->s->h_references);
+void ebi_compose_references(eb_composer *c) {
+    ebi_add_heading(c, 1, c->s->h_references);
     for (size_t r = 0; r < c->nreviews; r++) {
-        eb_add_heading(c, 2, eb_review_label(c->brief->arena, c->reviews[r], c->brief->locale));
+        ebi_add_heading(c, 2, ebi_review_label(c->brief->arena, c->reviews[r], c->brief->locale));
         add_review_entry(c, c->reviews[r]);
         add_cited_references(c, r);
     }

@@ -337,7 +337,7 @@ static const eb_strings chinese = {
     .author = "evbrief",
 };
 
-const eb_strings *eb_strings_for(eb_locale locale) {
+const eb_strings *ebi_strings_for(eb_locale locale) {
     switch (locale) {
     case EB_LOCALE_FA: return &persian;
     case EB_LOCALE_ZH: return &chinese;

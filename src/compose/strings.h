@@ -79,7 +79,7 @@ typedef struct {
     const char *no_conclusions;        /* no review states a conclusion here */
 } eb_strings;
 
-const eb_strings *eb_strings_for(eb_locale locale);
+const eb_strings *ebi_strings_for(eb_locale locale);
 
 /* The strings used as printf formats, and what each is given, in order:
  * every argument is a string, so every conversion is %s. Every locale's

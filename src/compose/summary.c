@@ -25,20 +25,20 @@ static const char *clause_separator(eb_locale locale) {
 
 static const char *count(eb_composer *c, size_t n) {
     eb_brief *b = c->brief;
-    return eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)n));
+    return ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, (long)n));
 }
 
 /* The buffer's text as a value in the locale (each line of a Persian one
  * kept right to left), and the buffer freed. */
 static eb_span take_text(eb_composer *c, eb_buf *buf) {
     eb_brief *b = c->brief;
-    eb_span span = eb_label(b->locale, eb_locale_lines(b->arena, b->locale, eb_buf_cstr(buf)));
-    eb_buf_free(buf);
+    eb_span span = ebi_label(b->locale, ebi_locale_lines(b->arena, b->locale, eb_buf_cstr(buf)));
+    eb_buf_destroy(buf);
     return span;
 }
 
 static eb_span formatted(eb_composer *c, char *text) {
-    eb_span span = eb_label(c->brief->locale, eb_arena_strdup(c->brief->arena, text));
+    eb_span span = ebi_label(c->brief->locale, eb_arena_strdup(c->brief->arena, text));
     free(text);
     return span;
 }
@@ -76,7 +76,7 @@ static const char *unbroken(eb_composer *c, const char *label, size_t n) {
     }
     eb_buf_printf(&buf, "%s%s", space, count(c, n));
     const char *out = eb_arena_strdup(c->brief->arena, eb_buf_cstr(&buf));
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
     return out;
 }
 
@@ -88,7 +88,7 @@ static eb_span findings_row(eb_composer *c) {
         const eb_review *rv = c->reviews[r];
         for (size_t i = 0; i < rv->nfindings; i++) {
             const eb_finding *f = &rv->findings[i];
-            if (!eb_is_evidence(f) || !eb_index_list_has(&f->indications, c->indication)) continue;
+            if (!ebi_is_evidence(f) || !eb_index_list_has(&f->indications, c->indication)) continue;
             levels[f->level]++;
             total++;
         }
@@ -102,7 +102,7 @@ static eb_span findings_row(eb_composer *c) {
     }
     eb_span span = formatted(c, eb_xasprintf(c->s->findings_format, count(c, total),
                                              by_type.len ? eb_buf_cstr(&by_type) : "—"));
-    eb_buf_free(&by_type);
+    eb_buf_destroy(&by_type);
     return span;
 }
 
@@ -122,9 +122,9 @@ static eb_span studies_row(eb_composer *c) {
     for (size_t r = 0; r < c->nreviews; r++)
         if (describes_studies(c, r))
             eb_buf_printf(&who, "%s%s", who.len ? c->s->list_separator : "",
-                          eb_review_label(b->arena, c->reviews[r], b->locale));
+                          ebi_review_label(b->arena, c->reviews[r], b->locale));
     eb_span span = formatted(c, eb_xasprintf(c->s->studies_format, count(c, c->ngroups), eb_buf_cstr(&who)));
-    eb_buf_free(&who);
+    eb_buf_destroy(&who);
     return span;
 }
 
@@ -154,15 +154,15 @@ static eb_span participants_row(eb_composer *c) {
         given++;
         if (n < 0) { differ++; continue; }
         sum += n;
-        eb_buf_printf(&sizes, "%s%s", sizes.len ? c->s->list_separator : "", eb_format_number(b->arena, b->locale, n));
+        eb_buf_printf(&sizes, "%s%s", sizes.len ? c->s->list_separator : "", ebi_format_number(b->arena, b->locale, n));
     }
-    if (given == 0) return eb_label(b->locale, c->s->not_reported);
+    if (given == 0) return ebi_label(b->locale, c->s->not_reported);
     eb_buf buf = {0};
     char *text = eb_xasprintf(c->s->participants_format, count(c, given), count(c, c->ngroups),
-                              eb_isolate(b->arena, eb_buf_cstr(&sizes)), count(c, (size_t)sum));
+                              ebi_isolate(b->arena, eb_buf_cstr(&sizes)), count(c, (size_t)sum));
     eb_buf_puts(&buf, text);
     free(text);
-    eb_buf_free(&sizes);
+    eb_buf_destroy(&sizes);
     const char *sep = clause_separator(b->locale);
     if (differ) eb_buf_printf(&buf, "%s%s%s%s", sep, count(c, differ), c->s->colon, c->s->participants_differ);
     if (given < c->ngroups) {
@@ -188,18 +188,18 @@ static eb_span study_field_row(eb_composer *c, size_t offset) {
         size_t nseen = 0;
         for (size_t k = 0; k < group->n; k++) {
             const eb_text *field = (const eb_text *)(const void *)((const char *)group->studies[k] + offset);
-            const char *text = eb_display(field, c->reviews[group->reviews[k]]->language, b->locale).text;
+            const char *text = ebi_display(field, c->reviews[group->reviews[k]]->language, b->locale).text;
             bool again = false;
             for (size_t i = 0; i < nseen && text; i++) again |= strcmp(seen[i], text) == 0;
             if (!text || again) continue;
-            eb_buf_printf(&buf, "%s%s", nseen ? " / " : buf.len ? sep : "", eb_isolate(b->arena, text));
+            eb_buf_printf(&buf, "%s%s", nseen ? " / " : buf.len ? sep : "", ebi_isolate(b->arena, text));
             seen[nseen++] = text;
         }
         missing += nseen == 0;
     }
     if (missing == c->ngroups) {
-        eb_buf_free(&buf);
-        return eb_label(b->locale, c->s->not_reported);
+        eb_buf_destroy(&buf);
+        return ebi_label(b->locale, c->s->not_reported);
     }
     if (missing) {
         char *text = eb_xasprintf(c->s->not_reported_format, count(c, missing));
@@ -212,18 +212,18 @@ static eb_span study_field_row(eb_composer *c, size_t offset) {
 static void add_currency(eb_composer *c);
 
 static void add_evidence(eb_composer *c) {
-    eb_add_heading(c, 2, c->s->h_evidence_consists);
+    ebi_add_heading(c, 2, c->s->h_evidence_consists);
     add_currency(c);
-    eb_add_meta(c, c->s->label_summary_reviews, reviews_row(c));
-    eb_add_meta(c, c->s->label_findings, findings_row(c));
+    ebi_add_meta(c, c->s->label_summary_reviews, reviews_row(c));
+    ebi_add_meta(c, c->s->label_findings, findings_row(c));
     if (c->ngroups == 0) {
-        eb_add_meta(c, c->s->label_studies, eb_label(c->brief->locale, c->s->no_human_studies));
+        ebi_add_meta(c, c->s->label_studies, ebi_label(c->brief->locale, c->s->no_human_studies));
         return;
     }
-    eb_add_meta(c, c->s->label_studies, studies_row(c));
-    eb_add_meta(c, c->s->label_participants, participants_row(c));
-    eb_add_meta(c, c->s->label_designs, study_field_row(c, offsetof(eb_human_study, design)));
-    eb_add_meta(c, c->s->col_follow_up, study_field_row(c, offsetof(eb_human_study, follow_up)));
+    ebi_add_meta(c, c->s->label_studies, studies_row(c));
+    ebi_add_meta(c, c->s->label_participants, participants_row(c));
+    ebi_add_meta(c, c->s->label_designs, study_field_row(c, offsetof(eb_human_study, design)));
+    ebi_add_meta(c, c->s->col_follow_up, study_field_row(c, offsetof(eb_human_study, follow_up)));
 }
 
 /* ---- safety and regulation ------------------------------------------------------ */
@@ -281,13 +281,13 @@ static eb_span statements_row(eb_composer *c, eb_statement_kind kind, const char
         memmove(&order[at + 1], &order[at], (n - 1 - at) * sizeof *order);
         order[at] = r;
     }
-    if (n == 0) return eb_label(b->locale, none);
+    if (n == 0) return ebi_label(b->locale, none);
     eb_buf buf = {0};
     for (size_t k = 0; k < n; k++) {
         const eb_review *rv = c->reviews[order[k]];
         const eb_statement *s = first_statement(c, rv, kind);
-        eb_span text = eb_display(&s->text, rv->language, b->locale);
-        char *said = eb_xasprintf(c->s->paren_format, text.text, eb_attribution(c, order[k], &s->refs));
+        eb_span text = ebi_display(&s->text, rv->language, b->locale);
+        char *said = eb_xasprintf(c->s->paren_format, text.text, ebi_attribution(c, order[k], &s->refs));
         eb_buf_printf(&buf, "%s%s", k ? "\n" : "", said);
         free(said);
     }
@@ -296,11 +296,11 @@ static eb_span statements_row(eb_composer *c, eb_statement_kind kind, const char
 
 static void add_safety(eb_composer *c) {
     size_t total = 0;
-    eb_add_heading(c, 2, c->s->h_summary_safety);
-    eb_add_meta(c, c->s->label_regulatory, statements_row(c, EB_STATEMENT_REGULATORY, c->s->no_regulatory, &total));
-    eb_add_meta(c, c->s->label_safety, statements_row(c, EB_STATEMENT_SAFETY, c->s->no_safety_short, &total));
+    ebi_add_heading(c, 2, c->s->h_summary_safety);
+    ebi_add_meta(c, c->s->label_regulatory, statements_row(c, EB_STATEMENT_REGULATORY, c->s->no_regulatory, &total));
+    ebi_add_meta(c, c->s->label_safety, statements_row(c, EB_STATEMENT_SAFETY, c->s->no_safety_short, &total));
     if (total)
-        eb_add_paragraph(c, EB_BLOCK_NOTE, formatted(c, eb_xasprintf(c->s->summary_more_format, count(c, total))));
+        ebi_add_paragraph(c, EB_BLOCK_NOTE, formatted(c, eb_xasprintf(c->s->summary_more_format, count(c, total))));
 }
 
 /* ---- how current ------------------------------------------------------------------- */
@@ -312,10 +312,10 @@ static const char *review_date(eb_composer *c, const eb_review *rv) {
     const char *d = eb_review_evidence_date(rv);
     char *text;
     if (d) {
-        const char *date = eb_isolate(b->arena, eb_format_date(b->arena, b->locale, d));
+        const char *date = ebi_isolate(b->arena, ebi_format_date(b->arena, b->locale, d));
         text = eb_xasprintf(rv->updated ? c->s->date_updated : c->s->date_published, date);
     } else {
-        text = eb_xasprintf(c->s->date_none, eb_isolate(b->arena, eb_format_number(b->arena, b->locale, rv->year)));
+        text = eb_xasprintf(c->s->date_none, ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, rv->year)));
     }
     const char *out = eb_arena_strdup(b->arena, text);
     free(text);
@@ -354,27 +354,27 @@ static const eb_review *oldest_review(const eb_composer *c) {
  * 1 January 2025": how current the evidence is, from the reviews' dates. */
 static void add_currency(eb_composer *c) {
     eb_brief *b = c->brief;
-    const char *evidence = eb_evidence_date(c);
+    const char *evidence = ebi_evidence_date(c);
     if (!evidence) return;
-    const char *date = eb_format_date(b->arena, b->locale, evidence);
+    const char *date = ebi_format_date(b->arena, b->locale, evidence);
     const eb_review *newest = newest_review(c, evidence), *oldest = oldest_review(c);
     if (newest) date = formatted(c, eb_xasprintf(c->s->newest_format, date,
-                                                 eb_review_label(b->arena, newest, b->locale))).text;
+                                                 ebi_review_label(b->arena, newest, b->locale))).text;
     if (c->nreviews > 1 && oldest && oldest != newest) {
-        char *was = eb_xasprintf("%s%s%s", eb_review_label(b->arena, oldest, b->locale), c->s->colon,
+        char *was = eb_xasprintf("%s%s%s", ebi_review_label(b->arena, oldest, b->locale), c->s->colon,
                                  review_date(c, oldest));
         date = formatted(c, eb_xasprintf(c->s->oldest_format, date, was)).text;
         free(was);
     }
-    eb_add_meta(c, c->s->label_evidence_date, eb_label(b->locale, date));
+    ebi_add_meta(c, c->s->label_evidence_date, ebi_label(b->locale, date));
 }
 
-void eb_compose_summary(eb_composer *c) {
-    eb_add_heading(c, 1, c->s->h_summary);
+void ebi_compose_summary(eb_composer *c) {
+    ebi_add_heading(c, 1, c->s->h_summary);
     size_t first = c->brief->nblocks;
-    eb_compose_key_messages(c);
+    ebi_compose_key_messages(c);
     add_evidence(c);
     add_safety(c);
-    eb_add_paragraph(c, EB_BLOCK_NOTE, eb_label(c->brief->locale, c->s->page1_note));
+    ebi_add_paragraph(c, EB_BLOCK_NOTE, ebi_label(c->brief->locale, c->s->page1_note));
     for (size_t i = first; i < c->brief->nblocks; i++) c->brief->blocks[i].summary = true;
 }

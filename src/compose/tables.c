@@ -24,12 +24,12 @@ static eb_brief_table *new_table(eb_composer *c, size_t ncols, size_t nheader, s
 static eb_brief_cell *cell(eb_brief_table *t, size_t row, size_t col) { return &t->cells[row * t->ncols + col]; }
 
 static void set_header(eb_composer *c, eb_brief_table *t, const char *const *labels) {
-    for (size_t i = 0; i < t->ncols; i++) cell(t, 0, i)->text = eb_label(c->brief->locale, labels[i]);
+    for (size_t i = 0; i < t->ncols; i++) cell(t, 0, i)->text = ebi_label(c->brief->locale, labels[i]);
 }
 
 static eb_span joined(eb_composer *c, const char *a, const char *sep, const char *b) {
     char *s = eb_xasprintf("%s%s%s", a, sep, b);
-    eb_span span = eb_label(c->brief->locale, eb_locale_lines(c->brief->arena, c->brief->locale, s));
+    eb_span span = ebi_label(c->brief->locale, ebi_locale_lines(c->brief->arena, c->brief->locale, s));
     free(s);
     return span;
 }
@@ -37,7 +37,7 @@ static eb_span joined(eb_composer *c, const char *a, const char *sep, const char
 /* A list cell from spans collected in a buffer. */
 static void set_list(eb_composer *c, eb_brief_cell *out, const eb_span *items, size_t n) {
     if (n == 0) {
-        out->text = eb_label(c->brief->locale, c->s->none);
+        out->text = ebi_label(c->brief->locale, c->s->none);
         return;
     }
     out->items = eb_arena_array(c->brief->arena, n, sizeof *out->items);
@@ -49,11 +49,11 @@ static void set_list(eb_composer *c, eb_brief_cell *out, const eb_span *items, s
 
 /* A finding of this brief that is evidence (background is shown apart). */
 static bool finding_applies(const eb_composer *c, const eb_finding *f) {
-    return eb_is_evidence(f) && eb_index_list_has(&f->indications, c->indication);
+    return ebi_is_evidence(f) && eb_index_list_has(&f->indications, c->indication);
 }
 
 static bool background_applies(const eb_composer *c, const eb_finding *f) {
-    return !eb_is_evidence(f) && eb_index_list_has(&f->indications, c->indication);
+    return !ebi_is_evidence(f) && eb_index_list_has(&f->indications, c->indication);
 }
 
 static size_t count_findings(const eb_composer *c, const eb_review *rv) {
@@ -75,11 +75,11 @@ static eb_span kind_and_scope(eb_composer *c, const eb_review *rv) {
     if (sc->from_year && sc->to_year) eb_buf_printf(&buf, "\n" EB_FSI "%d–%d" EB_PDI, sc->from_year, sc->to_year);
     if (sc->references_reviewed >= 0)
         eb_buf_printf(&buf, "\n" EB_FSI "%d" EB_PDI " %s", sc->references_reviewed, c->s->scope_references);
-    eb_span rating = eb_display(&rv->own_rating, rv->language, b->locale);
+    eb_span rating = ebi_display(&rv->own_rating, rv->language, b->locale);
     if (rating.text) eb_buf_printf(&buf, "\n«" EB_FSI "%s" EB_PDI "» (%s)", rating.text, c->s->own_rating);
-    const char *text = eb_localize_digits(b->arena, b->locale, eb_buf_cstr(&buf));
-    eb_span span = eb_label(b->locale, eb_locale_lines(b->arena, b->locale, text));
-    eb_buf_free(&buf);
+    const char *text = ebi_localize_digits(b->arena, b->locale, eb_buf_cstr(&buf));
+    eb_span span = ebi_label(b->locale, ebi_locale_lines(b->arena, b->locale, text));
+    eb_buf_destroy(&buf);
     return span;
 }
 
@@ -97,16 +97,16 @@ static void found_cell(eb_composer *c, const eb_review *rv, eb_brief_cell *out) 
         for (size_t i = 0; i < rv->nfindings && n < FINDINGS_IN_COMPARISON; i++) {
             const eb_finding *f = &rv->findings[i];
             if (finding_applies(c, f) && f->level == strength_order[o])
-                items[n++] = eb_display(&f->text, rv->language, b->locale);
+                items[n++] = ebi_display(&f->text, rv->language, b->locale);
         }
     }
     bool background = false;
     for (size_t i = 0; i < rv->nfindings && total == 0; i++) background |= background_applies(c, &rv->findings[i]);
-    if (background) items[n++] = eb_label(b->locale, c->s->only_background);
+    if (background) items[n++] = ebi_label(b->locale, c->s->only_background);
     if (total > n) {
         char *more = eb_xasprintf(c->s->more_format,
-                                  eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)(total - n))));
-        items[n++] = eb_label(b->locale, eb_arena_strdup(b->arena, more));
+                                  ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, (long)(total - n))));
+        items[n++] = ebi_label(b->locale, eb_arena_strdup(b->arena, more));
         free(more);
     }
     set_list(c, out, items, n);
@@ -123,9 +123,9 @@ static void level_cell(eb_composer *c, const eb_review *rv, eb_brief_cell *out) 
         eb_level l = strength_order[o];
         if (counts[l])
             items[n++] = joined(c, c->s->levels[l], ": ",
-                                eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)counts[l])));
+                                ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, (long)counts[l])));
     }
-    if (n == 0) out->text = eb_label(b->locale, "—"); /* the review states no level: none to count */
+    if (n == 0) out->text = ebi_label(b->locale, "—"); /* the review states no level: none to count */
     else set_list(c, out, items, n);
 }
 
@@ -135,7 +135,7 @@ static bool limitation_shown(const eb_composer *c, const eb_review *rv, const eb
     if (s->kind != EB_STATEMENT_LIMITATION) return false;
     if (eb_applies_to(rv, &s->indications, c->indication)) return true;
     for (size_t i = 0; s->about_human_studies && i < rv->nhuman_studies; i++)
-        if (eb_group_of(c, &rv->human_studies[i])) return true;
+        if (ebi_group_of(c, &rv->human_studies[i])) return true;
     return false;
 }
 
@@ -151,22 +151,22 @@ static void limitations_cell(eb_composer *c, const eb_review *rv, eb_brief_cell 
             const eb_statement *s = &rv->statements[i];
             bool wanted = pass == 0 ? limitation_shown(c, rv, s) : s->kind == EB_STATEMENT_LIMITATION;
             if (!wanted) continue;
-            if (n < LIMITATIONS_IN_COMPARISON) items[n++] = eb_display(&s->text, rv->language, b->locale);
+            if (n < LIMITATIONS_IN_COMPARISON) items[n++] = ebi_display(&s->text, rv->language, b->locale);
             total++;
         }
-        if (pass == 1 && total) items[n++] = eb_label(b->locale, c->s->limitations_elsewhere);
+        if (pass == 1 && total) items[n++] = ebi_label(b->locale, c->s->limitations_elsewhere);
     }
     size_t shown = n - (n > LIMITATIONS_IN_COMPARISON ? 1 : 0);
     if (total > shown) {
         char *more = eb_xasprintf(c->s->more_limitations_format,
-                                  eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)(total - shown))));
-        items[n++] = eb_label(b->locale, eb_arena_strdup(b->arena, more));
+                                  ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, (long)(total - shown))));
+        items[n++] = ebi_label(b->locale, eb_arena_strdup(b->arena, more));
         free(more);
     }
     set_list(c, out, items, n);
 }
 
-void eb_compose_comparison(eb_composer *c) {
+void ebi_compose_comparison(eb_composer *c) {
     eb_brief *b = c->brief;
     const char *header[] = {c->s->col_review, c->s->col_kind_scope, c->s->col_found, c->s->col_level,
                             c->s->col_limitations};
@@ -174,15 +174,15 @@ void eb_compose_comparison(eb_composer *c) {
     set_header(c, t, header);
     for (size_t r = 0; r < c->nreviews; r++) {
         const eb_review *rv = c->reviews[r];
-        cell(t, r + 1, 0)->text = joined(c, eb_review_label(b->arena, rv, b->locale), "\n",
+        cell(t, r + 1, 0)->text = joined(c, ebi_review_label(b->arena, rv, b->locale), "\n",
                                          c->s->lang_names[rv->language]);
         cell(t, r + 1, 1)->text = kind_and_scope(c, rv);
         found_cell(c, rv, cell(t, r + 1, 2));
         level_cell(c, rv, cell(t, r + 1, 3));
         limitations_cell(c, rv, cell(t, r + 1, 4));
     }
-    eb_add_heading(c, 1, c->s->h_comparison);
-    eb_add_block(c, EB_BLOCK_TABLE)->table = t;
+    ebi_add_heading(c, 1, c->s->h_comparison);
+    ebi_add_block(c, EB_BLOCK_TABLE)->table = t;
 }
 
 /* ---- findings by review ------------------------------------------------------------- */
@@ -191,15 +191,15 @@ static eb_bullet finding_bullet(eb_composer *c, size_t review, const eb_finding 
     eb_brief *b = c->brief;
     const eb_review *rv = c->reviews[review];
     eb_bullet bullet = {0};
-    eb_quote(&f->text, rv->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
-    const char *refs = eb_format_refs(b->arena, b->locale, &f->refs);
-    eb_span design = eb_display(&f->design, rv->language, b->locale);
+    ebi_quote(&f->text, rv->language, b->locale, b->arena, &bullet.text, &bullet.rendering);
+    const char *refs = ebi_format_refs(b->arena, b->locale, &f->refs);
+    eb_span design = ebi_display(&f->design, rv->language, b->locale);
     char *source = eb_xasprintf("%s%s%s%s%s", c->s->levels[f->level], design.text ? " — " : "",
-                                design.text ? eb_isolate(b->arena, design.text) : "", refs ? " " : "",
+                                design.text ? ebi_isolate(b->arena, design.text) : "", refs ? " " : "",
                                 refs ? refs : "");
     bullet.source = eb_arena_strdup(b->arena, source);
     free(source);
-    eb_note_refs(c, review, &f->refs);
+    ebi_note_refs(c, review, &f->refs);
     return bullet;
 }
 
@@ -214,8 +214,8 @@ static size_t add_findings(eb_composer *c, finding_filter wanted) {
         size_t n = 0;
         for (size_t i = 0; i < rv->nfindings; i++) n += wanted(c, &rv->findings[i]);
         if (n == 0) continue;
-        eb_add_heading(c, 2, eb_review_label(b->arena, rv, b->locale));
-        eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
+        ebi_add_heading(c, 2, ebi_review_label(b->arena, rv, b->locale));
+        eb_block *list = ebi_add_block(c, EB_BLOCK_BULLETS);
         list->bullets = eb_arena_array(b->arena, n, sizeof *list->bullets);
         for (size_t i = 0; i < rv->nfindings; i++)
             if (wanted(c, &rv->findings[i])) list->bullets[list->nbullets++] = finding_bullet(c, r, &rv->findings[i]);
@@ -224,21 +224,21 @@ static size_t add_findings(eb_composer *c, finding_filter wanted) {
     return total;
 }
 
-void eb_compose_findings(eb_composer *c) {
-    eb_add_heading(c, 1, c->s->h_findings);
-    eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->findings_intro));
+void ebi_compose_findings(eb_composer *c) {
+    ebi_add_heading(c, 1, c->s->h_findings);
+    ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(c->brief->locale, c->s->findings_intro));
     add_findings(c, finding_applies);
 }
 
 /* Background (issue 13): disease biology the reviews describe, apart from
  * the evidence and after it, so that it is never read as a finding. */
-void eb_compose_context(eb_composer *c) {
+void ebi_compose_context(eb_composer *c) {
     size_t n = 0;
     for (size_t r = 0; r < c->nreviews; r++)
         for (size_t i = 0; i < c->reviews[r]->nfindings; i++) n += background_applies(c, &c->reviews[r]->findings[i]);
     if (n == 0) return;
-    eb_add_heading(c, 1, c->s->h_context);
-    eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->context_intro));
+    ebi_add_heading(c, 1, c->s->h_context);
+    ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(c->brief->locale, c->s->context_intro));
     add_findings(c, background_applies);
 }
 
@@ -246,11 +246,11 @@ void eb_compose_context(eb_composer *c) {
 
 static void copy_source_cell(eb_composer *c, const eb_review_cell *from, eb_lang lang, eb_brief_cell *to) {
     if (!from->is_list) {
-        to->text = eb_span_of(from->n ? from->items[0] : "", lang);
+        to->text = ebi_span_of(from->n ? from->items[0] : "", lang);
         return;
     }
     to->items = eb_arena_array(c->brief->arena, from->n, sizeof *to->items);
-    for (size_t i = 0; i < from->n; i++) to->items[i] = eb_span_of(from->items[i], lang);
+    for (size_t i = 0; i < from->n; i++) to->items[i] = ebi_span_of(from->items[i], lang);
     to->nitems = from->n;
 }
 
@@ -263,11 +263,11 @@ static void source_header(eb_composer *c, const eb_table *src, eb_lang lang, eb_
     for (size_t j = 0; j < src->ncols; j++) {
         eb_brief_cell *h = cell(t, 0, j);
         if (!rendered) {
-            h->text = eb_span_of(src->header[j], lang);
+            h->text = ebi_span_of(src->header[j], lang);
             continue;
         }
-        h->text = eb_span_of(rendered[j], want);
-        h->note = eb_span_of(src->header[j], lang);
+        h->text = ebi_span_of(rendered[j], want);
+        h->note = ebi_span_of(src->header[j], lang);
     }
 }
 
@@ -280,28 +280,28 @@ static void add_source_table(eb_composer *c, size_t review, const eb_table *src)
     for (size_t i = 0; i < src->nrows; i++)
         for (size_t j = 0; j < src->ncols; j++)
             copy_source_cell(c, &src->cells[i * src->ncols + j], lang, cell(t, 1 + i, j));
-    eb_quote(&src->caption, lang, b->locale, b->arena, &t->caption, &t->caption_rendering);
-    const char *label = eb_review_label(b->arena, rv, b->locale);
-    const char *number = src->number ? eb_isolate(b->arena, eb_localize_digits(b->arena, b->locale, src->number)) : "";
+    ebi_quote(&src->caption, lang, b->locale, b->arena, &t->caption, &t->caption_rendering);
+    const char *label = ebi_review_label(b->arena, rv, b->locale);
+    const char *number = src->number ? ebi_isolate(b->arena, ebi_localize_digits(b->arena, b->locale, src->number)) : "";
     char *note = eb_xasprintf(c->s->table_source_format, label, number);
-    t->note = eb_label(b->locale, eb_arena_strdup(b->arena, note));
+    t->note = ebi_label(b->locale, eb_arena_strdup(b->arena, note));
     free(note);
-    eb_note_refs(c, review, &src->refs);
+    ebi_note_refs(c, review, &src->refs);
     char *heading = eb_xasprintf("%s %s — %s", c->s->table_label, number, label);
-    eb_add_heading(c, 2, eb_arena_strdup(b->arena, heading));
+    ebi_add_heading(c, 2, eb_arena_strdup(b->arena, heading));
     free(heading);
-    eb_add_block(c, EB_BLOCK_TABLE)->table = t;
+    ebi_add_block(c, EB_BLOCK_TABLE)->table = t;
 }
 
-void eb_compose_source_tables(eb_composer *c) {
+void ebi_compose_source_tables(eb_composer *c) {
     bool any = false;
     for (size_t r = 0; r < c->nreviews; r++) {
         const eb_review *rv = c->reviews[r];
         for (size_t i = 0; i < rv->ntables; i++) {
             if (!eb_applies_to(rv, &rv->tables[i].indications, c->indication)) continue;
             if (!any) {
-                eb_add_heading(c, 1, c->s->h_source_tables);
-                eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(c->brief->locale, c->s->tables_intro));
+                ebi_add_heading(c, 1, c->s->h_source_tables);
+                ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(c->brief->locale, c->s->tables_intro));
                 any = true;
             }
             add_source_table(c, r, &rv->tables[i]);
@@ -313,7 +313,7 @@ void eb_compose_source_tables(eb_composer *c) {
 
 #define GROUP_MAX ((size_t)EB_GROUP_MAX)
 
-const eb_study_group *eb_group_of(const eb_composer *c, const eb_human_study *study) {
+const eb_study_group *ebi_group_of(const eb_composer *c, const eb_human_study *study) {
     for (size_t g = 0; g < c->ngroups; g++)
         for (size_t k = 0; k < c->groups[g].n; k++)
             if (c->groups[g].studies[k] == study) return &c->groups[g];
@@ -332,7 +332,7 @@ static eb_study_group *group_for(eb_composer *c, const eb_human_study *s) {
 
 /* One group per distinct study of this brief, in the order the reviews
  * describe them: the same DOI (else PMID) across reviews is one study. */
-void eb_collect_study_groups(eb_composer *c) {
+void ebi_collect_study_groups(eb_composer *c) {
     size_t n = 0;
     for (size_t r = 0; r < c->nreviews; r++) n += c->reviews[r]->nhuman_studies;
     c->groups = eb_arena_array(c->brief->arena, n, sizeof *c->groups);
@@ -359,7 +359,7 @@ typedef field_value (*field_reader)(eb_composer *c, size_t review, const eb_huma
 static field_value text_field(eb_composer *c, size_t review, const eb_human_study *s, const void *field) {
     (void)s;
     field_value v;
-    eb_quote_plain(field, c->reviews[review]->language, c->brief->locale, &v.value, &v.original);
+    ebi_quote_plain(field, c->reviews[review]->language, c->brief->locale, &v.value, &v.original);
     return v;
 }
 
@@ -387,7 +387,7 @@ static field_value n_field(eb_composer *c, size_t review, const eb_human_study *
     (void)field;
     eb_brief *b = c->brief;
     field_value v = {{NULL, eb_locale_lang(b->locale)}, {NULL, EB_LANG_EN}};
-    if (s->n) v.value.text = eb_format_number(b->arena, b->locale, s->n);
+    if (s->n) v.value.text = ebi_format_number(b->arena, b->locale, s->n);
     return v;
 }
 
@@ -396,7 +396,7 @@ static bool same_text(const char *a, const char *b) { return a == b || (a && b &
 /* "Xiang 2026: value": one review's value of a study several describe. */
 static const char *attributed(eb_composer *c, size_t review, const char *value) {
     eb_brief *b = c->brief;
-    return join3(c, eb_review_label(b->arena, c->reviews[review], b->locale), ": ", value);
+    return join3(c, ebi_review_label(b->arena, c->reviews[review], b->locale), ": ", value);
 }
 
 /* The originals of the members that give a value, in the cell's note:
@@ -411,8 +411,8 @@ static void group_note(eb_composer *c, const eb_study_group *g, const field_valu
         const char *text = stating > 1 ? attributed(c, g->reviews[k], v[k].original.text) : v[k].original.text;
         eb_buf_printf(&note, "%s%s", note.len ? "\n" : "", text);
     }
-    if (note.len) out->note = eb_span_of(eb_arena_strdup(c->brief->arena, eb_buf_cstr(&note)), lang);
-    eb_buf_free(&note);
+    if (note.len) out->note = ebi_span_of(eb_arena_strdup(c->brief->arena, eb_buf_cstr(&note)), lang);
+    eb_buf_destroy(&note);
 }
 
 /* A field of a study one or several reviews describe. Where the reviews
@@ -432,16 +432,16 @@ static void group_cell(eb_composer *c, const eb_study_group *g, field_reader rea
         agree &= same_text(v[k].value.text, v[first].value.text);
     }
     if (stating == 0) {
-        out->text = eb_label(b->locale, c->s->not_stated);
+        out->text = ebi_label(b->locale, c->s->not_stated);
     } else if (agree && stating == g->n) {
         out->text = v[first].value;
     } else if (agree && stating == 1) {
-        out->text = eb_span_of(attributed(c, g->reviews[first], v[first].value.text), v[first].value.lang);
+        out->text = ebi_span_of(attributed(c, g->reviews[first], v[first].value.text), v[first].value.lang);
     } else {
         out->items = eb_arena_array(b->arena, g->n, sizeof *out->items);
         for (size_t k = 0; k < g->n; k++)
             if (v[k].value.text)
-                out->items[out->nitems++] = eb_span_of(attributed(c, g->reviews[k], v[k].value.text), v[k].value.lang);
+                out->items[out->nitems++] = ebi_span_of(attributed(c, g->reviews[k], v[k].value.text), v[k].value.lang);
     }
     group_note(c, g, v, stating, out);
 }
@@ -456,20 +456,20 @@ static void study_cell(eb_composer *c, const eb_study_group *g, eb_brief_cell *o
         const eb_review *rv = c->reviews[g->reviews[k]];
         const eb_human_study *s = g->studies[k];
         eb_span name, original;
-        eb_quote_plain(&s->cited_as, rv->language, b->locale, &name, &original);
-        const char *refs = eb_format_refs(b->arena, b->locale, &s->refs);
+        ebi_quote_plain(&s->cited_as, rv->language, b->locale, &name, &original);
+        const char *refs = ebi_format_refs(b->arena, b->locale, &s->refs);
         eb_buf_printf(&text, "%s%s%s%s%s%s", k ? "\n" : "", name.text ? name.text : "", name.text ? "\n" : "",
-                      eb_review_label(b->arena, rv, b->locale), refs ? " " : "", refs ? refs : "");
+                      ebi_review_label(b->arena, rv, b->locale), refs ? " " : "", refs ? refs : "");
         if (original.text && !same_text(original.text, name.text)) {
             if (!note.len) note_lang = original.lang;
             eb_buf_printf(&note, "%s%s", note.len ? "\n" : "", original.text);
         }
-        eb_note_refs(c, g->reviews[k], &s->refs);
+        ebi_note_refs(c, g->reviews[k], &s->refs);
     }
-    out->text = eb_label(b->locale, eb_locale_lines(b->arena, b->locale, eb_buf_cstr(&text)));
-    if (note.len) out->note = eb_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&note)), note_lang);
-    eb_buf_free(&text);
-    eb_buf_free(&note);
+    out->text = ebi_label(b->locale, ebi_locale_lines(b->arena, b->locale, eb_buf_cstr(&text)));
+    if (note.len) out->note = ebi_span_of(eb_arena_strdup(b->arena, eb_buf_cstr(&note)), note_lang);
+    eb_buf_destroy(&text);
+    eb_buf_destroy(&note);
 }
 
 /* The columns after the first: how each reads its value from a study. */
@@ -502,35 +502,35 @@ static void add_caveats(eb_composer *c) {
     for (size_t r = 0; r < c->nreviews; r++) {
         const eb_review *rv = c->reviews[r];
         bool shown = false;
-        for (size_t i = 0; i < rv->nhuman_studies && !shown; i++) shown = eb_group_of(c, &rv->human_studies[i]);
+        for (size_t i = 0; i < rv->nhuman_studies && !shown; i++) shown = ebi_group_of(c, &rv->human_studies[i]);
         for (size_t i = 0; shown && i < rv->nstatements; i++) n += rv->statements[i].about_human_studies;
     }
     if (n == 0) return;
-    eb_add_heading(c, 2, c->s->h_caveats);
-    eb_block *list = eb_add_block(c, EB_BLOCK_BULLETS);
+    ebi_add_heading(c, 2, c->s->h_caveats);
+    eb_block *list = ebi_add_block(c, EB_BLOCK_BULLETS);
     list->bullets = eb_arena_array(c->brief->arena, n, sizeof *list->bullets);
     for (size_t r = 0; r < c->nreviews; r++) {
         const eb_review *rv = c->reviews[r];
         bool shown = false;
-        for (size_t i = 0; i < rv->nhuman_studies && !shown; i++) shown = eb_group_of(c, &rv->human_studies[i]);
+        for (size_t i = 0; i < rv->nhuman_studies && !shown; i++) shown = ebi_group_of(c, &rv->human_studies[i]);
         for (size_t i = 0; shown && i < rv->nstatements; i++) {
             const eb_statement *s = &rv->statements[i];
-            if (s->about_human_studies) list->bullets[list->nbullets++] = eb_statement_bullet(c, r, s);
+            if (s->about_human_studies) list->bullets[list->nbullets++] = ebi_statement_bullet(c, r, s);
         }
     }
 }
 
-void eb_compose_human_studies(eb_composer *c) {
+void ebi_compose_human_studies(eb_composer *c) {
     eb_brief *b = c->brief;
-    eb_add_heading(c, 1, c->s->h_human_studies);
+    ebi_add_heading(c, 1, c->s->h_human_studies);
     if (c->ngroups == 0) {
-        eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, c->s->no_human_studies));
+        ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(b->locale, c->s->no_human_studies));
         return;
     }
     char *total = eb_xasprintf(c->s->studies_distinct_format,
-                               eb_isolate(b->arena, eb_format_number(b->arena, b->locale, (long)c->ngroups)));
+                               ebi_isolate(b->arena, ebi_format_number(b->arena, b->locale, (long)c->ngroups)));
     char *intro = eb_xasprintf("%s %s", total, c->s->studies_intro);
-    eb_add_paragraph(c, EB_BLOCK_PARAGRAPH, eb_label(b->locale, eb_arena_strdup(b->arena, intro)));
+    ebi_add_paragraph(c, EB_BLOCK_PARAGRAPH, ebi_label(b->locale, eb_arena_strdup(b->arena, intro)));
     free(total);
     free(intro);
     const char *header[] = {c->s->col_study, c->s->col_design, c->s->col_n, c->s->col_ages,
@@ -539,6 +539,6 @@ void eb_compose_human_studies(eb_composer *c) {
     eb_brief_table *t = new_table(c, 10, 1, c->ngroups);
     set_header(c, t, header);
     for (size_t g = 0; g < c->ngroups; g++) study_row(c, &c->groups[g], t, g + 1);
-    eb_add_block(c, EB_BLOCK_TABLE)->table = t;
+    ebi_add_block(c, EB_BLOCK_TABLE)->table = t;
     add_caveats(c);
 }

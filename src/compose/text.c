@@ -29,7 +29,7 @@ bool eb_locale_from_name(const char *name, eb_locale *locale) {
     return false;
 }
 
-const char *eb_isolate(eb_arena *arena, const char *value) {
+const char *ebi_isolate(eb_arena *arena, const char *value) {
     if (!value) return NULL;
     char *s = eb_xasprintf(EB_FSI "%s" EB_PDI, value);
     const char *out = eb_arena_strdup(arena, s);
@@ -37,7 +37,7 @@ const char *eb_isolate(eb_arena *arena, const char *value) {
     return out;
 }
 
-const char *eb_without_isolates(eb_arena *arena, const char *text) {
+const char *ebi_without_isolates(eb_arena *arena, const char *text) {
     if (!strstr(text, EB_FSI) && !strstr(text, EB_PDI)) return NULL;
     eb_buf buf = {0};
     for (const char *p = text; *p;) {
@@ -48,14 +48,14 @@ const char *eb_without_isolates(eb_arena *arena, const char *text) {
         eb_buf_putc(&buf, *p++);
     }
     const char *out = eb_arena_strdup(arena, eb_buf_cstr(&buf));
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
     return out;
 }
 
-bool eb_is_evidence(const eb_finding *finding) { return finding->level < EB_LEVEL_BACKGROUND; }
+bool ebi_is_evidence(const eb_finding *finding) { return finding->level < EB_LEVEL_BACKGROUND; }
 
 /* Replaces ASCII digits by Persian ones (U+06F0..U+06F9) for fa. */
-char *eb_localize_digits(eb_arena *arena, eb_locale locale, const char *s) {
+char *ebi_localize_digits(eb_arena *arena, eb_locale locale, const char *s) {
     if (locale != EB_LOCALE_FA) return eb_arena_strdup(arena, s);
     eb_buf buf = {0};
     for (const char *p = s; *p; p++) {
@@ -67,7 +67,7 @@ char *eb_localize_digits(eb_arena *arena, eb_locale locale, const char *s) {
         }
     }
     char *out = eb_arena_strdup(arena, eb_buf_cstr(&buf));
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
     return out;
 }
 
@@ -91,17 +91,17 @@ const char *eb_locale_number(eb_locale locale, long value, char *buf, size_t siz
     return buf;
 }
 
-char *eb_format_number(eb_arena *arena, eb_locale locale, long value) {
+char *ebi_format_number(eb_arena *arena, eb_locale locale, long value) {
     char buf[64];
     return eb_arena_strdup(arena, eb_locale_number(locale, value, buf, sizeof buf));
 }
 
 /* "2026-04-02" or "2026-04" in the locale's words. */
-char *eb_format_date(eb_arena *arena, eb_locale locale, const char *iso) {
-    const eb_strings *s = eb_strings_for(locale);
+char *ebi_format_date(eb_arena *arena, eb_locale locale, const char *iso) {
+    const eb_strings *s = ebi_strings_for(locale);
     int year = atoi(iso), month = strlen(iso) >= 7 ? atoi(iso + 5) : 0;
     int day = strlen(iso) >= 10 ? atoi(iso + 8) : 0;
-    if (month < 1 || month > 12) return eb_localize_digits(arena, locale, iso);
+    if (month < 1 || month > 12) return ebi_localize_digits(arena, locale, iso);
     char out[128];
     const char *m = s->months[month - 1];
     if (locale == EB_LOCALE_ZH) {
@@ -112,11 +112,11 @@ char *eb_format_date(eb_arena *arena, eb_locale locale, const char *iso) {
     } else {
         snprintf(out, sizeof out, "%s %d", m, year);
     }
-    return eb_localize_digits(arena, locale, out);
+    return ebi_localize_digits(arena, locale, out);
 }
 
 /* Days since 1970-01-01 to a civil date (the proleptic Gregorian calendar). */
-void eb_civil_from_days(long days, int *year, int *month, int *day) {
+void ebi_civil_from_days(long days, int *year, int *month, int *day) {
     days += 719468;
     long era = (days >= 0 ? days : days - 146096) / 146097;
     long doe = days - era * 146097;
@@ -128,22 +128,22 @@ void eb_civil_from_days(long days, int *year, int *month, int *day) {
     *year = (int)(yoe + era * 400 + (*month <= 2));
 }
 
-eb_span eb_span_of(const char *text, eb_lang lang) { return (eb_span){text, lang}; }
+eb_span ebi_span_of(const char *text, eb_lang lang) { return (eb_span){text, lang}; }
 
-eb_span eb_label(eb_locale locale, const char *text) { return (eb_span){text, eb_locale_lang(locale)}; }
+eb_span ebi_label(eb_locale locale, const char *text) { return (eb_span){text, eb_locale_lang(locale)}; }
 
 /* What a reader of this locale should see of a text: its locale rendering,
  * else English, else the original. */
-eb_span eb_display(const eb_text *text, eb_lang original, eb_locale locale) {
+eb_span ebi_display(const eb_text *text, eb_lang original, eb_locale locale) {
     eb_lang got = original;
     const char *s = eb_text_pick(text, eb_locale_lang(locale), EB_LANG_EN, &got);
     return (eb_span){s, got};
 }
 
-const char *eb_original_marker(eb_arena *arena, eb_locale locale, eb_lang original) {
-    const eb_strings *s = eb_strings_for(locale);
+const char *ebi_original_marker(eb_arena *arena, eb_locale locale, eb_lang original) {
+    const eb_strings *s = ebi_strings_for(locale);
     char *marker = eb_xasprintf(s->original_format, s->lang_names[original]);
-    const char *out = eb_isolate(arena, marker);
+    const char *out = ebi_isolate(arena, marker);
     free(marker);
     return out;
 }
@@ -151,7 +151,7 @@ const char *eb_original_marker(eb_arena *arena, eb_locale locale, eb_lang origin
 /* The locale's language first: a reader of the brief reads it end to end;
  * the review's own words follow, marked, so that every rendering can be
  * checked against what the review says. */
-void eb_quote_plain(const eb_text *text, eb_lang original, eb_locale locale, eb_span *main,
+void ebi_quote_plain(const eb_text *text, eb_lang original, eb_locale locale, eb_span *main,
                     eb_span *original_out) {
     *original_out = (eb_span){NULL, original};
     eb_lang want = eb_locale_lang(locale), got = want;
@@ -160,15 +160,15 @@ void eb_quote_plain(const eb_text *text, eb_lang original, eb_locale locale, eb_
     if (s && got != original && text->s[original]) *original_out = (eb_span){text->s[original], original};
 }
 
-void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_arena *arena, eb_span *main,
+void ebi_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_arena *arena, eb_span *main,
               eb_span *original_out) {
-    eb_quote_plain(text, original, locale, main, original_out);
+    ebi_quote_plain(text, original, locale, main, original_out);
     if (!original_out->text) return;
     /* The marker on a line of its own: a line that mixed it with the
      * original's script would be reordered by every reader's own bidi
      * rules (poppler reads a Chinese line on a Persian page backwards as
      * soon as it holds a Persian word). */
-    char *marked = eb_xasprintf("%s\n%s", eb_original_marker(arena, locale, original), original_out->text);
+    char *marked = eb_xasprintf("%s\n%s", ebi_original_marker(arena, locale, original), original_out->text);
     original_out->text = eb_arena_strdup(arena, marked);
     free(marked);
 }
@@ -176,7 +176,7 @@ void eb_quote(const eb_text *text, eb_lang original, eb_locale locale, eb_arena 
 /* "Tamimi 2025": the first author's name (romanised for English briefs,
  * in its own script otherwise), "et al." when there are more, and the year;
  * the publisher when no author is named. */
-char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale) {
+char *ebi_review_label(eb_arena *arena, const eb_review *review, eb_locale locale) {
     const char *who = NULL;
     if (review->nauthors) {
         /* The name in its own script when the reader reads that script,
@@ -185,28 +185,28 @@ char *eb_review_label(eb_arena *arena, const eb_review *review, eb_locale locale
         bool same_script = review->language == eb_locale_lang(locale) && locale != EB_LOCALE_EN;
         who = same_script || !a->latin ? a->name : a->latin;
     } else {
-        eb_span p = eb_display(&review->publisher, review->language, locale);
+        eb_span p = ebi_display(&review->publisher, review->language, locale);
         who = p.text ? p.text : review->id;
     }
-    who = eb_isolate(arena, who); /* "Zhuoyi He" in a Persian label */
+    who = ebi_isolate(arena, who); /* "Zhuoyi He" in a Persian label */
     const char *etal = review->nauthors > 1 ? (locale == EB_LOCALE_ZH ? " 等" : locale == EB_LOCALE_FA ? " و همکاران" : " et al.") : "";
     const char *comma = locale == EB_LOCALE_FA ? "، " : locale == EB_LOCALE_ZH ? "，" : ", ";
     char *plain = eb_xasprintf("%s%s%s%d", who, etal, comma, review->year);
-    char *out = eb_localize_digits(arena, locale, plain);
+    char *out = ebi_localize_digits(arena, locale, plain);
     free(plain);
     return out;
 }
 
 /* "[12, 13]" with the locale's digits, isolated, or NULL for no references. */
-const char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs) {
+const char *ebi_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list *refs) {
     if (refs->n == 0) return NULL;
     eb_buf buf = {0};
     eb_buf_putc(&buf, '[');
     const char *sep = locale == EB_LOCALE_FA ? "، " : ", ";
     for (size_t i = 0; i < refs->n; i++) eb_buf_printf(&buf, "%s%d", i ? sep : "", refs->items[i]);
     eb_buf_putc(&buf, ']');
-    const char *out = eb_isolate(arena, eb_localize_digits(arena, locale, eb_buf_cstr(&buf)));
-    eb_buf_free(&buf);
+    const char *out = ebi_isolate(arena, ebi_localize_digits(arena, locale, eb_buf_cstr(&buf)));
+    eb_buf_destroy(&buf);
     return out;
 }
 
@@ -214,7 +214,7 @@ const char *eb_format_refs(eb_arena *arena, eb_locale locale, const eb_ref_list 
  * ("Zhuoyi He، ۲۰۲۶") would take its direction from that name and be set
  * left to right; a RIGHT-TO-LEFT MARK at the start of every line keeps each
  * line of the locale's own text in the page's direction. */
-const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text) {
+const char *ebi_locale_lines(eb_arena *arena, eb_locale locale, const char *text) {
     if (!text) return NULL;
     if (locale != EB_LOCALE_FA) return eb_arena_strdup(arena, text);
     static const char rlm[] = "\xE2\x80\x8F";
@@ -225,6 +225,6 @@ const char *eb_locale_lines(eb_arena *arena, eb_locale locale, const char *text)
         if (*p == '\n') eb_buf_puts(&buf, rlm);
     }
     const char *out = eb_arena_strdup(arena, eb_buf_cstr(&buf));
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
     return out;
 }

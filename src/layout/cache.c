@@ -3,7 +3,7 @@
  * recur across paragraphs and briefs (shaped items, line break classes).
  *
  * A cache belongs to a fontset: it lives as user data of the fontset's
- * HarfBuzz buffer (eb_fontset_buffer), which is per thread like the
+ * HarfBuzz buffer (ebi_fontset_buffer), which is per thread like the
  * fontset, and is freed with it. */
 #include <stdlib.h>
 #include <string.h>
@@ -83,34 +83,34 @@ static void evict_oldest(eb_cache *c) {
 
 /* ---- the cache ------------------------------------------------------------------------ */
 
-static void cache_free(void *data) {
+static void cache_destroy(void *data) {
     eb_cache *c = data;
     for (entry *e = c->newest, *next; e; e = next) {
         next = e->older;
         free(e);
     }
     free(c->buckets);
-    eb_buf_free(&c->key);
+    eb_buf_destroy(&c->key);
     free(c);
 }
 
-eb_cache *eb_cache_of(hb_buffer_t *buf, hb_user_data_key_t *which, size_t max_bytes) {
+eb_cache *ebi_cache_of(hb_buffer_t *buf, hb_user_data_key_t *which, size_t max_bytes) {
     eb_cache *c = hb_buffer_get_user_data(buf, which);
     if (c) return c;
     c = eb_xcalloc(1, sizeof *c);
     c->max_bytes = max_bytes;
-    if (!hb_buffer_set_user_data(buf, which, c, cache_free, false)) {
-        cache_free(c); /* HarfBuzz could not store it: work without */
+    if (!hb_buffer_set_user_data(buf, which, c, cache_destroy, false)) {
+        cache_destroy(c); /* HarfBuzz could not store it: work without */
         return NULL;
     }
     return c;
 }
 
-size_t eb_cache_bytes(const eb_cache *c) { return c->bytes; }
+size_t ebi_cache_bytes(const eb_cache *c) { return c->bytes; }
 
-void eb_cache_key_start(eb_cache *c) { c->key.len = 0; }
+void ebi_cache_key_start(eb_cache *c) { c->key.len = 0; }
 
-void eb_cache_key_add(eb_cache *c, const void *bytes, size_t n) { eb_buf_append(&c->key, bytes, n); }
+void ebi_cache_key_add(eb_cache *c, const void *bytes, size_t n) { eb_buf_append(&c->key, bytes, n); }
 
 static uint64_t hash_bytes(const unsigned char *p, size_t n) {
     uint64_t h = 14695981039346656037u; /* FNV-1a */
@@ -118,7 +118,7 @@ static uint64_t hash_bytes(const unsigned char *p, size_t n) {
     return h;
 }
 
-const void *eb_cache_find(eb_cache *c, size_t *len) {
+const void *ebi_cache_find(eb_cache *c, size_t *len) {
     c->key_hash = hash_bytes((const unsigned char *)c->key.data, c->key.len);
     if (!c->nbuckets) return NULL;
     entry *e = *bucket_of(c, c->key_hash);
@@ -132,7 +132,7 @@ const void *eb_cache_find(eb_cache *c, size_t *len) {
     return e->data;
 }
 
-void eb_cache_add(eb_cache *c, const void *value, size_t len) {
+void ebi_cache_add(eb_cache *c, const void *value, size_t len) {
     size_t bytes = sizeof(entry) + len + c->key.len;
     if (bytes > c->max_bytes / 8) return;
     while (c->oldest && c->bytes + bytes > c->max_bytes) evict_oldest(c);

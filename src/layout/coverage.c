@@ -5,7 +5,7 @@
 #include "util.h"
 
 uint32_t eb_fontset_next_uncovered(const eb_fontset *fonts, const char *text, size_t len, size_t *pos) {
-    size_t nfonts = eb_fontset_count(fonts);
+    size_t nfonts = ebi_fontset_count(fonts);
     while (*pos < len) {
         uint32_t cp = 0;
         size_t n = eb_utf8_decode(text + *pos, len - *pos, &cp);
@@ -20,7 +20,7 @@ uint32_t eb_fontset_next_uncovered(const eb_fontset *fonts, const char *text, si
             (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029)
             continue;
         bool covered = false;
-        for (size_t f = 0; f < nfonts && !covered; f++) covered = eb_font_has_char(eb_fontset_font(fonts, f), cp);
+        for (size_t f = 0; f < nfonts && !covered; f++) covered = ebi_font_has_char(ebi_fontset_font(fonts, f), cp);
         if (!covered) return cp;
     }
     return 0;

@@ -56,26 +56,26 @@ static const char *const role_names[ROLE_COUNT] = {"latin-serif", "latin-sans", 
 const eb_font_info *eb_font_get_info(const eb_font *font) { return &font->info; }
 hb_face_t *eb_font_hb_face(const eb_font *font) { return font->face; }
 hb_face_t *eb_font_subset_face(const eb_font *font) { return font->outline_face; }
-hb_font_t *eb_font_hb_font(const eb_font *font) { return font->font; }
+hb_font_t *ebi_font_hb_font(const eb_font *font) { return font->font; }
 
 int eb_font_glyph_advance(const eb_font *font, uint32_t glyph) {
     return (int)hb_font_get_glyph_h_advance(font->font, glyph);
 }
 
-bool eb_font_has_char(const eb_font *font, uint32_t cp) {
+bool ebi_font_has_char(const eb_font *font, uint32_t cp) {
     hb_codepoint_t gid;
     return hb_font_get_nominal_glyph(font->font, cp, &gid) && gid != 0;
 }
 
-double eb_font_scale(const eb_font *font, double size) {
+double ebi_font_scale(const eb_font *font, double size) {
     return size / (double)font->info.units_per_em;
 }
 
-size_t eb_fontset_count(const eb_fontset *fonts) { return fonts->lib->nfonts; }
-const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index) { return &fonts->lib->fonts[index]; }
-hb_buffer_t *eb_fontset_buffer(eb_fontset *fonts) { return fonts->buffer; }
+size_t ebi_fontset_count(const eb_fontset *fonts) { return fonts->lib->nfonts; }
+const eb_font *ebi_fontset_font(const eb_fontset *fonts, size_t index) { return &fonts->lib->fonts[index]; }
+hb_buffer_t *ebi_fontset_buffer(eb_fontset *fonts) { return fonts->buffer; }
 
-const uint8_t *eb_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
+const uint8_t *ebi_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
                                 eb_chain chain, size_t *count) {
     *count = fonts->lib->nfonts;
     return fonts->lib->chains[family == EB_FAMILY_SANS][bold][chain];
@@ -220,7 +220,7 @@ static void close_face(eb_font *font) {
 static font_role role_from_name(const char *name) {
     for (int r = 0; r < ROLE_COUNT; r++)
         if (strcmp(name, role_names[r]) == 0) return (font_role)r;
-    return ROLE_LATIN_SERIF;  /* not reached: eb_load_font_list knows the same names */
+    return ROLE_LATIN_SERIF;  /* not reached: eb_font_list_load knows the same names */
 }
 
 /* Opens the faces of fonts.json (read by the load stage). */
@@ -289,7 +289,7 @@ static eb_fontset *fontset_over(font_library *lib) {
     return set;
 }
 
-eb_fontset *eb_fontset_open(const eb_font_list *list, eb_diag *diag) {
+eb_fontset *eb_fontset_create(const eb_font_list *list, eb_diag *diag) {
     FT_Library ft;
     if (FT_Init_FreeType(&ft) != 0) {
         eb_diag_report(diag, EB_ERROR, (eb_location){0}, "cannot initialise FreeType");
@@ -312,7 +312,7 @@ eb_fontset *eb_fontset_share(const eb_fontset *fonts) {
     return fontset_over(fonts->lib);
 }
 
-void eb_fontset_free(eb_fontset *fonts) {
+void eb_fontset_destroy(eb_fontset *fonts) {
     if (!fonts) return;
     release_library(fonts->lib);
     hb_buffer_destroy(fonts->buffer);

@@ -30,7 +30,7 @@ static bool is_han_script(hb_script_t s) {
            s == HB_SCRIPT_BOPOMOFO;
 }
 
-bool eb_char_is_cjk_punct(uint32_t cp) {
+bool ebi_char_is_cjk_punct(uint32_t cp) {
     return (cp >= 0x3000 && cp <= 0x303F) ||  /* CJK symbols and punctuation */
            (cp >= 0xFF00 && cp <= 0xFF65) ||  /* fullwidth forms */
            (cp >= 0xFE10 && cp <= 0xFE1F) ||  /* vertical forms */
@@ -82,7 +82,7 @@ static void set_char_flags(eb_analysis *t, const hb_script_t *scripts, hb_unicod
         if (cp == ' ' || cp == '\t' || cp == 0x3000) f |= EB_CH_SPACE;
         if (cp == ' ' || cp == 0xA0) f |= EB_CH_STRETCH;
         if (is_hard_break(cp)) f |= EB_CH_HARD_BREAK | EB_CH_SPACE;
-        if (han || eb_char_is_cjk_punct(cp)) f |= EB_CH_CJK;
+        if (han || ebi_char_is_cjk_punct(cp)) f |= EB_CH_CJK;
         /* clreq 3.4: a quarter em between Han and Western letters or digits,
          * only where they touch (a space or punctuation between: no gap) */
         if ((prev_han && latin) || (prev_latin && han)) f |= EB_CH_GAP_BEFORE;
@@ -94,25 +94,25 @@ static void set_char_flags(eb_analysis *t, const hb_script_t *scripts, hb_unicod
 
 /* ---- languages ---------------------------------------------------------------- */
 
-bool eb_lang_is_chinese(const char *lang) {
+bool ebi_lang_is_chinese(const char *lang) {
     return lang && strncmp(lang, "zh", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
 }
 
 static hb_script_t script_of_lang(const char *lang) {
     if (!lang) return HB_SCRIPT_INVALID;
-    if (eb_lang_is_chinese(lang) || strncmp(lang, "ja", 2) == 0) return HB_SCRIPT_HAN;
+    if (ebi_lang_is_chinese(lang) || strncmp(lang, "ja", 2) == 0) return HB_SCRIPT_HAN;
     if (strncmp(lang, "fa", 2) == 0 || strncmp(lang, "ar", 2) == 0 || strncmp(lang, "ur", 2) == 0)
         return HB_SCRIPT_ARABIC;
     return HB_SCRIPT_LATIN;
 }
 
-const char *eb_lang_for_script(hb_script_t script, const char *style_lang) {
+const char *ebi_lang_for_script(hb_script_t script, const char *style_lang) {
     hb_script_t own = script_of_lang(style_lang);
     bool han = script == HB_SCRIPT_HAN || script == HB_SCRIPT_HIRAGANA ||
                script == HB_SCRIPT_KATAKANA || script == HB_SCRIPT_BOPOMOFO;
     if (style_lang && (script == own || (han && own == HB_SCRIPT_HAN))) {
         /* the paragraph's own tag, as a static string the runs can keep */
-        if (eb_lang_is_chinese(style_lang)) return "zh-Hans";
+        if (ebi_lang_is_chinese(style_lang)) return "zh-Hans";
         if (own == HB_SCRIPT_ARABIC) return strncmp(style_lang, "fa", 2) == 0 ? "fa" : "ar";
         if (own == HB_SCRIPT_LATIN) return "en";
     }
@@ -121,8 +121,8 @@ const char *eb_lang_for_script(hb_script_t script, const char *style_lang) {
     return "en";
 }
 
-const char *eb_lang_static(const char *lang) {
-    return eb_lang_for_script(script_of_lang(lang), lang);
+const char *ebi_lang_static(const char *lang) {
+    return ebi_lang_for_script(script_of_lang(lang), lang);
 }
 
 /* ---- decoding and bidi --------------------------------------------------------- */
@@ -299,9 +299,9 @@ static void resolve_bidi(eb_analysis *t) {
     free(brackets);
 }
 
-bool eb_analysis_is_rtl(const eb_analysis *t) { return t->base_dir == FRIBIDI_PAR_RTL; }
+bool ebi_analysis_is_rtl(const eb_analysis *t) { return t->base_dir == FRIBIDI_PAR_RTL; }
 
-const eb_bidi_par *eb_analysis_par_at(const eb_analysis *t, size_t ch) {
+const eb_bidi_par *ebi_analysis_par_at(const eb_analysis *t, size_t ch) {
     size_t lo = 0, hi = t->npars - 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
@@ -357,7 +357,7 @@ static void resolve_scripts(const eb_analysis *t, hb_script_t *scripts, hb_unico
 }
 
 static eb_chain chain_of(uint32_t cp, hb_script_t script) {
-    if (eb_char_is_cjk_punct(cp)) return EB_CHAIN_CJK;
+    if (ebi_char_is_cjk_punct(cp)) return EB_CHAIN_CJK;
     switch (script) {
     case HB_SCRIPT_ARABIC: return EB_CHAIN_ARABIC;
     case HB_SCRIPT_HAN:
@@ -390,14 +390,14 @@ static void report_uncovered(eb_analysis *t, uncovered_log *log, uint32_t cp, eb
  * CJK), so a Chinese paragraph takes its Latin letters and digits from the
  * sans too: serif Latin inside sans Han reads as a change of voice. */
 static eb_family text_family(const eb_analysis *t) {
-    return eb_lang_is_chinese(t->style->lang) ? EB_FAMILY_SANS : t->style->family;
+    return ebi_lang_is_chinese(t->style->lang) ? EB_FAMILY_SANS : t->style->family;
 }
 
 static int first_font_with(const eb_analysis *t, uint32_t cp, eb_chain chain) {
     size_t count;
-    const uint8_t *order = eb_fontset_chain(t->fonts, text_family(t), t->style->bold, chain, &count);
+    const uint8_t *order = ebi_fontset_chain(t->fonts, text_family(t), t->style->bold, chain, &count);
     for (size_t k = 0; k < count; k++)
-        if (eb_font_has_char(eb_fontset_font(t->fonts, order[k]), cp)) return order[k];
+        if (ebi_font_has_char(ebi_fontset_font(t->fonts, order[k]), cp)) return order[k];
     return -1;
 }
 
@@ -414,7 +414,7 @@ typedef struct {
 static hb_user_data_key_t font_memo_key;
 
 static font_memo *font_memo_of(const eb_analysis *t) {
-    hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
+    hb_buffer_t *buf = ebi_fontset_buffer(t->fonts);
     font_memo *memo = hb_buffer_get_user_data(buf, &font_memo_key);
     if (memo) return memo;
     memo = eb_xcalloc(1, sizeof *memo);
@@ -448,13 +448,13 @@ static uint8_t *choose_fonts(eb_analysis *t, const hb_script_t *scripts, hb_unic
     uncovered_log log = {.nseen = 0};
     font_memo *memo = font_memo_of(t);
     size_t count;
-    const uint8_t *primary = eb_fontset_chain(t->fonts, text_family(t), t->style->bold,
+    const uint8_t *primary = ebi_fontset_chain(t->fonts, text_family(t), t->style->bold,
                                               EB_CHAIN_LATIN, &count);
     for (size_t i = 0; i < t->n; i++) {
         uint32_t cp = t->cps[i];
-        const eb_font *prev = i > 0 ? eb_fontset_font(t->fonts, font[i - 1]) : NULL;
+        const eb_font *prev = i > 0 ? ebi_fontset_font(t->fonts, font[i - 1]) : NULL;
         if (prev && (is_default_ignorable(cp) || is_control(cp) ||
-                     (is_mark(unicode, cp) && eb_font_has_char(prev, cp)))) {
+                     (is_mark(unicode, cp) && ebi_font_has_char(prev, cp)))) {
             font[i] = font[i - 1];
             continue;
         }
@@ -489,7 +489,7 @@ static void push_item(eb_analysis *t, size_t *cap, size_t start, size_t end, uin
     hb_script_t shaping = is_neutral_script(script) ? HB_SCRIPT_COMMON : script;
     t->items[t->nitems++] = (eb_item){
         .start = start, .end = end, .font = font, .level = (uint8_t)t->levels[start],
-        .script = shaping, .lang = eb_lang_for_script(shaping, t->style->lang)};
+        .script = shaping, .lang = ebi_lang_for_script(shaping, t->style->lang)};
 }
 
 static void build_items(eb_analysis *t, const hb_script_t *scripts, const uint8_t *font,
@@ -511,15 +511,15 @@ static void build_items(eb_analysis *t, const hb_script_t *scripts, const uint8_
 
 static const eb_font *primary_font(const eb_analysis *t) {
     size_t count;
-    const uint8_t *order = eb_fontset_chain(t->fonts, text_family(t), t->style->bold,
-                                            eb_lang_is_chinese(t->style->lang) ? EB_CHAIN_CJK
+    const uint8_t *order = ebi_fontset_chain(t->fonts, text_family(t), t->style->bold,
+                                            ebi_lang_is_chinese(t->style->lang) ? EB_CHAIN_CJK
                                             : script_of_lang(t->style->lang) == HB_SCRIPT_ARABIC
                                                 ? EB_CHAIN_ARABIC : EB_CHAIN_LATIN,
                                             &count);
-    return eb_fontset_font(t->fonts, order[0]);
+    return ebi_fontset_font(t->fonts, order[0]);
 }
 
-bool eb_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_t len,
+bool ebi_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_t len,
                       const eb_text_style *style, eb_diag *diag) {
     memset(t, 0, sizeof *t);
     t->fonts = fonts;
@@ -542,7 +542,7 @@ bool eb_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_
     return true;
 }
 
-void eb_analysis_free(eb_analysis *t) {
+void ebi_analysis_destroy(eb_analysis *t) {
     free(t->cps);
     free(t->offs);
     free(t->types);

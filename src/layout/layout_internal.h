@@ -20,19 +20,19 @@ typedef enum {
 
 /* At most this many fonts in a fontset, so a font fits an index of a byte. */
 
-size_t eb_fontset_count(const eb_fontset *fonts);
-const eb_font *eb_fontset_font(const eb_fontset *fonts, size_t index);
+size_t ebi_fontset_count(const eb_fontset *fonts);
+const eb_font *ebi_fontset_font(const eb_fontset *fonts, size_t index);
 /* Font indices to try for a character, best first; every font of the set
  * appears once, so the chain ends only when no font is left. */
-const uint8_t *eb_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
+const uint8_t *ebi_fontset_chain(const eb_fontset *fonts, eb_family family, bool bold,
                                 eb_chain chain, size_t *count);
 /* A HarfBuzz buffer the fontset lends for shaping (hence not thread-safe). */
-hb_buffer_t *eb_fontset_buffer(eb_fontset *fonts);
+hb_buffer_t *ebi_fontset_buffer(eb_fontset *fonts);
 
-hb_font_t *eb_font_hb_font(const eb_font *font);
-bool eb_font_has_char(const eb_font *font, uint32_t cp);
+hb_font_t *ebi_font_hb_font(const eb_font *font);
+bool ebi_font_has_char(const eb_font *font, uint32_t cp);
 /* Points per font unit at `size` pt. */
-double eb_font_scale(const eb_font *font, double size);
+double ebi_font_scale(const eb_font *font, double size);
 
 /* ---- itemize.c ----------------------------------------------------------- */
 
@@ -66,7 +66,7 @@ typedef struct {
 
 /* The analysis of one paragraph that shaping, breaking and line building
  * share (not model.h's eb_text, the same text in several languages).
- * Freed by eb_analysis_free except `glyphs`, which an eb_para can adopt. */
+ * Freed by ebi_analysis_destroy except `glyphs`, which an eb_para can adopt. */
 typedef struct {
     eb_fontset *fonts;
     const eb_text_style *style;
@@ -94,21 +94,21 @@ typedef struct {
 
 /* Decodes, resolves bidi levels, scripts and fonts, and reports characters
  * no font has. Returns false (after reporting) for invalid UTF-8. */
-bool eb_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_t len,
+bool ebi_analysis_init(eb_analysis *t, eb_fontset *fonts, const char *text, size_t len,
                       const eb_text_style *style, eb_diag *diag);
-void eb_analysis_free(eb_analysis *t);
+void ebi_analysis_destroy(eb_analysis *t);
 /* Whether the first bidi paragraph is right to left. */
-bool eb_analysis_is_rtl(const eb_analysis *t);
+bool ebi_analysis_is_rtl(const eb_analysis *t);
 /* The bidi paragraph holding character `ch` (< t->n). */
-const eb_bidi_par *eb_analysis_par_at(const eb_analysis *t, size_t ch);
+const eb_bidi_par *ebi_analysis_par_at(const eb_analysis *t, size_t ch);
 
 /* Static BCP 47 tag for shaping a run of `script` in a paragraph tagged
  * `style_lang` ("fa" for Arabic script, "zh-Hans" for Han, "en" for Latin,
  * unless the paragraph's own language writes that script). */
-const char *eb_lang_for_script(hb_script_t script, const char *style_lang);
-bool eb_lang_is_chinese(const char *lang);
+const char *ebi_lang_for_script(hb_script_t script, const char *style_lang);
+bool ebi_lang_is_chinese(const char *lang);
 /* `lang` as one of the static tags above ("en" for NULL). */
-const char *eb_lang_static(const char *lang);
+const char *ebi_lang_static(const char *lang);
 
 /* ---- cache.c -------------------------------------------------------------- */
 
@@ -118,22 +118,22 @@ const char *eb_lang_static(const char *lang);
 typedef struct eb_cache eb_cache;
 /* The cache `which` (the address of a static key) of the fontset that lends
  * `buf`, made on first use to hold max_bytes; NULL if it cannot be made. */
-eb_cache *eb_cache_of(hb_buffer_t *buf, hb_user_data_key_t *which, size_t max_bytes);
-/* A key is built in parts, then looked up; eb_cache_add stores a value
+eb_cache *ebi_cache_of(hb_buffer_t *buf, hb_user_data_key_t *which, size_t max_bytes);
+/* A key is built in parts, then looked up; ebi_cache_add stores a value
  * under the key last looked up. */
-void eb_cache_key_start(eb_cache *cache);
-void eb_cache_key_add(eb_cache *cache, const void *bytes, size_t n);
+void ebi_cache_key_start(eb_cache *cache);
+void ebi_cache_key_add(eb_cache *cache, const void *bytes, size_t n);
 /* The value stored under the key (*len bytes, 8-aligned), or NULL. */
-const void *eb_cache_find(eb_cache *cache, size_t *len);
-void eb_cache_add(eb_cache *cache, const void *value, size_t len);
+const void *ebi_cache_find(eb_cache *cache, size_t *len);
+void ebi_cache_add(eb_cache *cache, const void *value, size_t len);
 /* Memory held, entries and their bookkeeping (at most max_bytes). */
-size_t eb_cache_bytes(const eb_cache *cache);
+size_t ebi_cache_bytes(const eb_cache *cache);
 
 /* ---- shape.c ------------------------------------------------------------- */
 
 /* Shapes every item with the whole paragraph as context, fills t->glyphs,
  * t->adv and the cluster flags. */
-void eb_analysis_shape(eb_analysis *t);
+void ebi_analysis_shape(eb_analysis *t);
 
 /* One glyph as HarfBuzz gives it, in font units; cluster relative to the
  * start of the item's text. */
@@ -147,7 +147,7 @@ typedef struct {
     eb_shaped_glyph *glyphs;
     size_t cap;
 } eb_shaped_glyphs;
-void eb_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count);
+void ebi_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count);
 
 /* Everything HarfBuzz reads to shape an item: byte ranges of the text. */
 typedef struct {
@@ -159,19 +159,19 @@ typedef struct {
 } eb_shape_key;
 
 /* The shaping cache: the glyphs shaped for `key` into *out and their
- * count, or SIZE_MAX when they are not known; then eb_shape_cache_add
+ * count, or SIZE_MAX when they are not known; then ebi_shape_cache_add
  * keeps the glyphs HarfBuzz gave for that key. */
-size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *key, eb_shaped_glyphs *out);
-void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count);
+size_t ebi_shape_cache_find(eb_cache *cache, const eb_shape_key *key, eb_shaped_glyphs *out);
+void ebi_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count);
 /* The index of the character that starts at byte offset `byte`, walking
  * from character `ch`: linear time over clusters in monotone order. */
-size_t eb_analysis_walk_to(const eb_analysis *t, size_t ch, uint32_t byte);
+size_t ebi_analysis_walk_to(const eb_analysis *t, size_t ch, uint32_t byte);
 
 /* ---- linebreak.c --------------------------------------------------------- */
 
 /* Fills t->brk: UAX #14 from libunibreak, then the clreq rules, and no break
- * inside a shaping cluster. Needs eb_analysis_shape first. */
-void eb_analysis_find_breaks(eb_analysis *t);
+ * inside a shaping cluster. Needs ebi_analysis_shape first. */
+void ebi_analysis_find_breaks(eb_analysis *t);
 
 /* A line as a logical range of code points [start, end). */
 typedef struct {
@@ -179,27 +179,27 @@ typedef struct {
 } eb_line_range;
 
 /* Greedy line filling in `width` pt; returns the spans (caller frees). */
-eb_line_range *eb_analysis_fill_lines(const eb_analysis *t, double width, size_t *count);
+eb_line_range *ebi_analysis_fill_lines(const eb_analysis *t, double width, size_t *count);
 /* Width of characters [start, end) set on one line: trailing spaces do not
  * count, nor a Han-Latin gap at the start. */
-double eb_analysis_span_width(const eb_analysis *t, size_t start, size_t end);
+double ebi_analysis_span_width(const eb_analysis *t, size_t start, size_t end);
 
 /* ---- paragraph.c --------------------------------------------------------- */
 
 /* Everything a layout needs but the width: analysis, shaping and break
- * opportunities (reported like eb_layout_paragraph). False for invalid
- * UTF-8; free t with eb_analysis_free either way. `text` and `style` must
- * stay valid until eb_analysis_layout; style->origin only during this call. */
-bool eb_analysis_prepare(eb_analysis *t, eb_fontset *fonts, const char *text, size_t n,
+ * opportunities (reported like eb_para_layout). False for invalid
+ * UTF-8; free t with ebi_analysis_destroy either way. `text` and `style` must
+ * stay valid until ebi_analysis_layout; style->origin only during this call. */
+bool ebi_analysis_prepare(eb_analysis *t, eb_fontset *fonts, const char *text, size_t n,
                          const eb_text_style *style, eb_diag *diag);
 /* eb_measure_text's widths of a prepared text. */
-void eb_analysis_measure(const eb_analysis *t, double *min_width, double *max_width);
+void ebi_analysis_measure(const eb_analysis *t, double *min_width, double *max_width);
 /* Sets a prepared text in a box `width` points wide, once: the paragraph
  * takes over the glyphs (which line building adjusts) and copies the text. */
-eb_para *eb_analysis_layout(eb_analysis *t, double width);
+eb_para *ebi_analysis_layout(eb_analysis *t, double width);
 
 /* ---- small character classes (itemize.c) ------------------------------ */
 
-bool eb_char_is_cjk_punct(uint32_t cp);     /* CJK and fullwidth punctuation */
+bool ebi_char_is_cjk_punct(uint32_t cp);     /* CJK and fullwidth punctuation */
 
 #endif

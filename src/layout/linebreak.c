@@ -76,7 +76,7 @@ static bool number_and_unit(const eb_analysis *t, size_t after) {
     uint32_t a = t->cps[after], b = t->cps[after + 1];
     if (a == '-' || a == 0x2010) /* UAX #14 breaks after a hyphen */
         return after > 0 && is_digit(t->cps[after - 1]) && FRIBIDI_IS_LETTER(t->types[after + 1]);
-    if (!(t->flags[after + 1] & EB_CH_CJK) || eb_char_is_cjk_punct(b)) return false;
+    if (!(t->flags[after + 1] & EB_CH_CJK) || ebi_char_is_cjk_punct(b)) return false;
     size_t before = after;
     if (t->flags[before] & EB_CH_SPACE && before > 0) before--;
     return is_digit(t->cps[before]);
@@ -92,7 +92,7 @@ static bool clreq_allows(const eb_analysis *t, size_t after) {
 
 static const char *unibreak_lang(const char *lang) {
     /* libunibreak matches "zh", "ja", "ko" (quotes become brackets there) */
-    if (eb_lang_is_chinese(lang)) return "zh";
+    if (ebi_lang_is_chinese(lang)) return "zh";
     return lang;
 }
 
@@ -131,28 +131,28 @@ static void unibreak(const eb_analysis *t, uint8_t *out) {
 /* The same, remembered per fontset (cache.c): it is a function of the text
  * and the language alone, and the same texts recur across briefs. */
 static void unibreak_cached(const eb_analysis *t, uint8_t *out) {
-    eb_cache *cache = eb_cache_of(eb_fontset_buffer(t->fonts), &break_cache_key, BREAK_CACHE_BYTES);
+    eb_cache *cache = ebi_cache_of(ebi_fontset_buffer(t->fonts), &break_cache_key, BREAK_CACHE_BYTES);
     if (!cache) {
         unibreak(t, out);
         return;
     }
     const char *lang = unibreak_lang(t->style->lang);
     uint8_t has_lang = lang != NULL;
-    eb_cache_key_start(cache);
-    eb_cache_key_add(cache, &has_lang, 1);
-    if (lang) eb_cache_key_add(cache, lang, strlen(lang) + 1);
-    eb_cache_key_add(cache, t->text, t->len);
+    ebi_cache_key_start(cache);
+    ebi_cache_key_add(cache, &has_lang, 1);
+    if (lang) ebi_cache_key_add(cache, lang, strlen(lang) + 1);
+    ebi_cache_key_add(cache, t->text, t->len);
     size_t len;
-    const uint8_t *known = eb_cache_find(cache, &len);
+    const uint8_t *known = ebi_cache_find(cache, &len);
     if (known && len == t->n) {
         memcpy(out, known, len);
         return;
     }
     unibreak(t, out);
-    eb_cache_add(cache, out, t->n);
+    ebi_cache_add(cache, out, t->n);
 }
 
-void eb_analysis_find_breaks(eb_analysis *t) {
+void ebi_analysis_find_breaks(eb_analysis *t) {
     pthread_once(&linebreak_once, init_linebreak);
     t->brk = eb_xmalloc(t->n + 1);
     unibreak_cached(t, t->brk);
@@ -183,7 +183,7 @@ static double advance_in_line(const eb_analysis *t, size_t i, size_t start) {
     return a;
 }
 
-double eb_analysis_span_width(const eb_analysis *t, size_t start, size_t end) {
+double ebi_analysis_span_width(const eb_analysis *t, size_t start, size_t end) {
     double width = 0, pending = 0;
     for (size_t i = start; i < end; i++) {
         double a = advance_in_line(t, i, start);
@@ -240,7 +240,7 @@ static size_t count_letters(const eb_analysis *t, size_t start, size_t end) {
     size_t n = 0;
     for (size_t i = start; i < end; i++)
         if ((t->flags[i] & EB_CH_CLUSTER_START) && !(t->flags[i] & EB_CH_SPACE) &&
-            !eb_char_is_cjk_punct(t->cps[i]) && !no_line_start(t->cps[i]))
+            !ebi_char_is_cjk_punct(t->cps[i]) && !no_line_start(t->cps[i]))
             n++;
     return n;
 }
@@ -260,13 +260,13 @@ static void avoid_lonely_last_char(const eb_analysis *t, eb_line_range *spans, s
     for (size_t b = prev->end - 1; b > prev->start; b--) {
         if (t->brk[b - 1] != LINEBREAK_ALLOWBREAK) continue;
         if (count_letters(t, b, last->end) < 2) continue;
-        if (eb_analysis_span_width(t, b, last->end) > width + WIDTH_EPSILON) return;
+        if (ebi_analysis_span_width(t, b, last->end) > width + WIDTH_EPSILON) return;
         prev->end = last->start = b;
         return;
     }
 }
 
-eb_line_range *eb_analysis_fill_lines(const eb_analysis *t, double width, size_t *count) {
+eb_line_range *ebi_analysis_fill_lines(const eb_analysis *t, double width, size_t *count) {
     size_t n = 0, cap = 16;
     eb_line_range *spans = eb_xmalloc(cap * sizeof *spans);
     for (size_t start = 0; start < t->n;) {

@@ -16,35 +16,35 @@ bool eb_paper_from_name(const char *name, eb_paper *paper) {
     return false;
 }
 
-const char *eb_lang_bcp47(eb_lang lang) { return eb_lang_tag(lang); }
+const char *ebi_lang_bcp47(eb_lang lang) { return eb_lang_tag(lang); }
 
 /* ---- geometry ------------------------------------------------------------------ */
 
 static eb_page_plan *current(const eb_flow *f) { return &f->plan->pages[f->page]; }
-bool eb_flow_landscape(const eb_flow *f) { return current(f)->width > current(f)->height; }
-double eb_flow_left(const eb_flow *f) { (void)f; return f->margin_x; }
-double eb_flow_right(const eb_flow *f) { return current(f)->width - f->margin_x; }
-double eb_flow_bottom(const eb_flow *f) { return current(f)->height - f->margin_bottom; }
-double eb_flow_width(const eb_flow *f) { return eb_flow_right(f) - eb_flow_left(f); }
-bool eb_flow_fits(const eb_flow *f, double height) { return f->y + height <= eb_flow_bottom(f) + 0.01; }
+bool ebi_flow_landscape(const eb_flow *f) { return current(f)->width > current(f)->height; }
+double ebi_flow_left(const eb_flow *f) { (void)f; return f->margin_x; }
+double ebi_flow_right(const eb_flow *f) { return current(f)->width - f->margin_x; }
+double ebi_flow_bottom(const eb_flow *f) { return current(f)->height - f->margin_bottom; }
+double ebi_flow_width(const eb_flow *f) { return ebi_flow_right(f) - ebi_flow_left(f); }
+bool ebi_flow_fits(const eb_flow *f, double height) { return f->y + height <= ebi_flow_bottom(f) + 0.01; }
 
-double eb_flow_x(const eb_flow *f, double left, double right, double from_start, double w) {
+double ebi_flow_x(const eb_flow *f, double left, double right, double from_start, double w) {
     return f->rtl ? right - from_start - w : left + from_start;
 }
 
-void eb_flow_new_page(eb_flow *f, bool landscape) {
+void ebi_flow_new_page(eb_flow *f, bool landscape) {
     f->page = eb_plan_add_page(f->plan, landscape ? f->portrait_h : f->portrait_w,
                                landscape ? f->portrait_w : f->portrait_h);
     f->y = f->margin_top;
 }
 
-void eb_flow_space(eb_flow *f, double points) {
+void ebi_flow_space(eb_flow *f, double points) {
     if (f->y > f->margin_top + 0.01) f->y += points * f->space_scale; /* no space at the top of a page */
 }
 
 /* ---- styles ------------------------------------------------------------------------ */
 
-eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
+eb_text_style ebi_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
     eb_text_style st = {.family = EB_FAMILY_SERIF, .size = 10, .lang = eb_lang_tag(lang),
                         .direction = lang == EB_LANG_FA ? EB_DIR_RTL : EB_DIR_LTR,
                         .align = EB_ALIGN_START, .color = COLOR_TEXT, .strict = f->strict};
@@ -85,22 +85,22 @@ eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang) {
     return st;
 }
 
-eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align) {
-    eb_text_style st = eb_style(f, id, text.lang);
+eb_para *ebi_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align) {
+    eb_text_style st = ebi_style(f, id, text.lang);
     st.align = align;
     st.origin = f->brief->file_name;
     const char *s = text.text ? text.text : "";
-    eb_para *p = eb_layout_paragraph(f->fonts, s, strlen(s), &st, width, f->diag);
-    if (!p) p = eb_layout_paragraph(f->fonts, "", 0, &st, width, f->diag);
+    eb_para *p = eb_para_layout(f->fonts, s, strlen(s), &st, width, f->diag);
+    if (!p) p = eb_para_layout(f->fonts, "", 0, &st, width, f->diag);
     eb_plan_adopt(f->plan, p);
     return p;
 }
 
-eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width) {
-    return eb_flow_para_aligned(f, id, text, width, eb_style(f, id, text.lang).align);
+eb_para *ebi_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width) {
+    return ebi_flow_para_aligned(f, id, text, width, ebi_style(f, id, text.lang).align);
 }
 
-double eb_line_top(const eb_para *p, size_t line) {
+double ebi_line_top(const eb_para *p, size_t line) {
     if (line == 0 || p->nlines == 0) return 0;
     if (line >= p->nlines) return p->height;
     return p->lines[line].baseline - p->lines[0].baseline;
@@ -108,13 +108,13 @@ double eb_line_top(const eb_para *p, size_t line) {
 
 /* ---- ops and elements ------------------------------------------------------------------ */
 
-eb_op *eb_flow_op(eb_flow *f, eb_op_kind kind, long element) {
+eb_op *ebi_flow_op(eb_flow *f, eb_op_kind kind, long element) {
     return eb_plan_add_op(f->plan, f->page, kind, element);
 }
 
-void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element) {
+void ebi_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element) {
     if (first >= end) return;
-    eb_op *op = eb_flow_op(f, EB_OP_TEXT, element);
+    eb_op *op = ebi_flow_op(f, EB_OP_TEXT, element);
     op->para = p;
     op->first_line = first;
     op->end_line = end;
@@ -124,7 +124,7 @@ void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double
     op->h = p->height;
 }
 
-long eb_flow_element(eb_flow *f, eb_role role, long parent, const char *lang) {
+long ebi_flow_element(eb_flow *f, eb_role role, long parent, const char *lang) {
     return eb_plan_add_element(f->plan, role, parent, lang);
 }
 
@@ -132,16 +132,16 @@ long eb_flow_element(eb_flow *f, eb_role role, long parent, const char *lang) {
 
 /* How many lines from `first` fit above the bottom of the page. */
 static size_t lines_that_fit(const eb_flow *f, const eb_para *p, size_t first) {
-    double avail = eb_flow_bottom(f) - f->y;
+    double avail = ebi_flow_bottom(f) - f->y;
     size_t n = 0;
     while (first + n < p->nlines &&
-           eb_line_top(p, first + n + 1) - eb_line_top(p, first) <= avail + 0.01)
+           ebi_line_top(p, first + n + 1) - ebi_line_top(p, first) <= avail + 0.01)
         n++;
     return n;
 }
 
-void eb_flow_place(eb_flow *f, eb_para *p, double indent, long element) {
-    double x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, p->width);
+void ebi_flow_place(eb_flow *f, eb_para *p, double indent, long element) {
+    double x = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), indent, p->width);
     size_t line = 0;
     while (line < p->nlines) {
         size_t fit = lines_that_fit(f, p, line);
@@ -154,17 +154,17 @@ void eb_flow_place(eb_flow *f, eb_para *p, double indent, long element) {
         if (fit == 0) {
             if (f->y <= f->margin_top + 0.01) fit = 1; /* a line taller than a page: set it anyway */
             else {
-                eb_flow_new_page(f, eb_flow_landscape(f));
-                x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, p->width);
+                ebi_flow_new_page(f, ebi_flow_landscape(f));
+                x = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), indent, p->width);
                 continue;
             }
         }
-        eb_flow_text(f, p, line, line + fit, x, f->y - eb_line_top(p, line), element);
-        f->y += eb_line_top(p, line + fit) - eb_line_top(p, line);
+        ebi_flow_text(f, p, line, line + fit, x, f->y - ebi_line_top(p, line), element);
+        f->y += ebi_line_top(p, line + fit) - ebi_line_top(p, line);
         line += fit;
         if (line < p->nlines) {
-            eb_flow_new_page(f, eb_flow_landscape(f));
-            x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, p->width);
+            ebi_flow_new_page(f, ebi_flow_landscape(f));
+            x = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), indent, p->width);
         }
     }
 }
@@ -179,47 +179,47 @@ static eb_para *kept_or_new_para(eb_flow *f, eb_style_id id, eb_span text, doubl
     if (p && f->kept_style == id && f->kept_text.text == text.text &&
         f->kept_text.lang == text.lang && p->width == width)
         return p;
-    return eb_flow_para(f, id, text, width);
+    return ebi_flow_para(f, id, text, width);
 }
 
 static void place_simple(eb_flow *f, eb_style_id id, eb_span text, eb_role role, double before, double after) {
-    eb_flow_space(f, before);
-    eb_para *p = kept_or_new_para(f, id, text, eb_flow_width(f));
-    long e = eb_flow_element(f, role, f->root, eb_lang_tag(text.lang));
-    eb_flow_place(f, p, 0, e);
+    ebi_flow_space(f, before);
+    eb_para *p = kept_or_new_para(f, id, text, ebi_flow_width(f));
+    long e = ebi_flow_element(f, role, f->root, eb_lang_tag(text.lang));
+    ebi_flow_place(f, p, 0, e);
     f->y += after * f->space_scale;
 }
 
 static void place_meta(eb_flow *f, const eb_block *b) {
     const double label_w = 92;
-    double width = eb_flow_width(f);
-    eb_para *label = eb_flow_para(f, ST_META_LABEL, b->label, label_w - 6);
-    eb_para *value = eb_flow_para(f, ST_META_VALUE, b->text, width - label_w);
+    double width = ebi_flow_width(f);
+    eb_para *label = ebi_flow_para(f, ST_META_LABEL, b->label, label_w - 6);
+    eb_para *value = ebi_flow_para(f, ST_META_VALUE, b->text, width - label_w);
     double h = label->height > value->height ? label->height : value->height;
-    if (!eb_flow_fits(f, h)) eb_flow_new_page(f, false);
+    if (!ebi_flow_fits(f, h)) ebi_flow_new_page(f, false);
     /* The rows of the title block are a table to assistive technology: a
      * row header (the label, in the brief's language) and a cell (the
      * value, in its own), so that they are not read as one run-on word. */
-    if (f->meta_table == EB_NO_ELEMENT) f->meta_table = eb_flow_element(f, EB_ROLE_TABLE, f->root, NULL);
-    long row = eb_flow_element(f, EB_ROLE_TABLE_ROW, f->meta_table, NULL);
-    long th = eb_flow_element(f, EB_ROLE_TABLE_HEADER_CELL, row, eb_lang_tag(b->label.lang));
-    long td = eb_flow_element(f, EB_ROLE_TABLE_CELL, row, eb_lang_tag(b->text.lang));
-    double lx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, label->width);
-    double vx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), label_w, value->width);
-    eb_flow_text(f, label, 0, label->nlines, lx, f->y, th);
-    eb_flow_text(f, value, 0, value->nlines, vx, f->y, td);
+    if (f->meta_table == EB_NO_ELEMENT) f->meta_table = ebi_flow_element(f, EB_ROLE_TABLE, f->root, NULL);
+    long row = ebi_flow_element(f, EB_ROLE_TABLE_ROW, f->meta_table, NULL);
+    long th = ebi_flow_element(f, EB_ROLE_TABLE_HEADER_CELL, row, eb_lang_tag(b->label.lang));
+    long td = ebi_flow_element(f, EB_ROLE_TABLE_CELL, row, eb_lang_tag(b->text.lang));
+    double lx = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), 0, label->width);
+    double vx = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), label_w, value->width);
+    ebi_flow_text(f, label, 0, label->nlines, lx, f->y, th);
+    ebi_flow_text(f, value, 0, value->nlines, vx, f->y, td);
     f->y += h + 1;
 }
 
-double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width) {
+double ebi_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width) {
     if (!text.text) return 0;
-    eb_text_style st = eb_style(f, id, text.lang);
+    eb_text_style st = ebi_style(f, id, text.lang);
     /* a measurement with no diag: the text's own layout reports what no
      * font covers, once (a fuzzed brief reached eb_diag with NULL here) */
     st.strict = EB_UNCOVERED_REPORTED;
-    eb_para *p = eb_layout_paragraph(f->fonts, text.text, strlen(text.text), &st, width, NULL);
+    eb_para *p = eb_para_layout(f->fonts, text.text, strlen(text.text), &st, width, NULL);
     double h = p ? p->height : 0;
-    eb_para_free(p);
+    eb_para_destroy(p);
     return h;
 }
 
@@ -232,25 +232,25 @@ double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width) {
  * up to three lines (a break would leave one line alone at an end), else
  * two lines. */
 static double first_lines(const eb_para *p) {
-    return p->nlines <= 3 ? p->height : eb_line_top(p, 2);
+    return p->nlines <= 3 ? p->height : ebi_line_top(p, 2);
 }
 
 static double bullet_height(const eb_para *text, const eb_para *rendering, const eb_para *source) {
     return text->height + (rendering ? 1 + rendering->height : 0) + (source ? 1 + source->height : 0);
 }
 
-static double page_body_height(const eb_flow *f) { return eb_flow_bottom(f) - f->margin_top; }
+static double page_body_height(const eb_flow *f) { return ebi_flow_bottom(f) - f->margin_top; }
 
 /* What of a list must stand where it starts: its first item, whole when
  * place_bullet keeps it whole, else its first lines. */
 static double list_start_height(eb_flow *f, const eb_block *b) {
     if (!b->nbullets) return 0;
     const eb_bullet *item = &b->bullets[0];
-    double width = eb_flow_width(f) - 14;
-    double h = eb_height_ahead(f, b->summary ? ST_SUMMARY : ST_QUOTE, item->text, width);
-    if (item->rendering.text) h += 1 + eb_height_ahead(f, ST_RENDERING, item->rendering, width);
+    double width = ebi_flow_width(f) - 14;
+    double h = ebi_height_ahead(f, b->summary ? ST_SUMMARY : ST_QUOTE, item->text, width);
+    if (item->rendering.text) h += 1 + ebi_height_ahead(f, ST_RENDERING, item->rendering, width);
     if (item->source)
-        h += 1 + eb_height_ahead(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
+        h += 1 + ebi_height_ahead(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width);
     return h <= KEEP_WHOLE_SHARE * page_body_height(f) ? h + 2 : 32;
 }
 
@@ -261,19 +261,19 @@ static double list_start_height(eb_flow *f, const eb_block *b) {
 static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *end) {
     if (next >= end) return 0;
     switch (next->kind) {
-    case EB_BLOCK_TABLE: return eb_table_min_height(f, next->table);
-    case EB_BLOCK_CHART: return eb_chart_height(next->chart);
+    case EB_BLOCK_TABLE: return ebi_table_min_height(f, next->table);
+    case EB_BLOCK_CHART: return ebi_chart_height(next->chart);
     case EB_BLOCK_BULLETS: return list_start_height(f, next);
     case EB_BLOCK_HEADING: {
         eb_style_id id = next->level == 1 ? ST_H1 : ST_H2;
         /* as place_heading will need it: the space above (16 or 10) and
          * the 8 its own keep adds, so that a subheading estimated to fit
          * does not then move on alone, stranding the heading above it */
-        double h = eb_height_ahead(f, id, next->text, eb_flow_width(f)) + (next->level == 1 ? 24 : 18);
+        double h = ebi_height_ahead(f, id, next->text, ebi_flow_width(f)) + (next->level == 1 ? 24 : 18);
         return h + keep_with_next(f, next + 1, end);
     }
     case EB_BLOCK_PARAGRAPH: {
-        eb_para *p = eb_flow_para(f, ST_BODY, next->text, eb_flow_width(f));
+        eb_para *p = ebi_flow_para(f, ST_BODY, next->text, ebi_flow_width(f));
         f->kept_para = p;
         f->kept_style = ST_BODY;
         f->kept_text = next->text;
@@ -287,17 +287,17 @@ static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *e
          * reference, and when that is one line what of the next one
          * place_reference needs where it starts (all of it up to three
          * lines, else two) */
-        double line = 1.45 * eb_style(f, ST_REFERENCE, next->text.lang).size;  /* paragraph.c's leading */
-        double h = eb_height_ahead(f, ST_REFERENCE, next->text, eb_flow_width(f) - (next->label.text ? 34 : 0));
+        double line = 1.45 * ebi_style(f, ST_REFERENCE, next->text.lang).size;  /* paragraph.c's leading */
+        double h = ebi_height_ahead(f, ST_REFERENCE, next->text, ebi_flow_width(f) - (next->label.text ? 34 : 0));
         if (h < 1.5 * line && next + 1 < end && next[1].kind == EB_BLOCK_REFERENCE) {
             const eb_block *second = next + 1;
-            double h2 = eb_height_ahead(f, ST_REFERENCE, second->text, eb_flow_width(f) - (second->label.text ? 34 : 0));
+            double h2 = ebi_height_ahead(f, ST_REFERENCE, second->text, ebi_flow_width(f) - (second->label.text ? 34 : 0));
             h += 3 + (h2 > 3.5 * line ? 2 * line : h2);
         }
         return h + 3 > 32 ? h + 3 : 32;
     }
     case EB_BLOCK_NOTE: {
-        eb_para *p = eb_flow_para(f, ST_NOTE, next->text, eb_flow_width(f));
+        eb_para *p = ebi_flow_para(f, ST_NOTE, next->text, ebi_flow_width(f));
         f->kept_para = p;
         f->kept_style = ST_NOTE;
         f->kept_text = next->text;
@@ -311,22 +311,22 @@ static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *e
  * follows it. */
 static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     eb_style_id id = b->level == 1 ? ST_H1 : ST_H2;
-    eb_flow_space(f, b->level == 1 ? 16 : 10);
-    eb_para *p = eb_flow_para(f, id, b->text, eb_flow_width(f));
+    ebi_flow_space(f, b->level == 1 ? 16 : 10);
+    eb_para *p = ebi_flow_para(f, id, b->text, ebi_flow_width(f));
     double keep = p->height + 8 + keep_with_next(f, b + 1, end);
-    double page_height = eb_flow_bottom(f) - f->margin_top;
+    double page_height = ebi_flow_bottom(f) - f->margin_top;
     if (keep > page_height) keep = p->height + 40;
-    if (!eb_flow_fits(f, keep)) eb_flow_new_page(f, eb_flow_landscape(f));
+    if (!ebi_flow_fits(f, keep)) ebi_flow_new_page(f, ebi_flow_landscape(f));
     f->last_heading = b->text;
-    long e = eb_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
+    long e = ebi_flow_element(f, b->level == 1 ? EB_ROLE_H1 : EB_ROLE_H2, f->root, eb_lang_tag(b->text.lang));
     const char *title = b->title ? b->title : b->text.text;
     if (b->outline) eb_plan_add_outline(f->plan, title, b->level, f->page, f->y);
-    eb_flow_place(f, p, 0, e);
+    ebi_flow_place(f, p, 0, e);
     if (b->level == 1) {
-        eb_op *rule = eb_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
-        rule->x = eb_flow_left(f);
+        eb_op *rule = ebi_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
+        rule->x = ebi_flow_left(f);
         rule->y = f->y + 2;
-        rule->w = eb_flow_width(f);
+        rule->w = ebi_flow_width(f);
         rule->line_width = 0.6;
         rule->color = COLOR_RULE;
         f->y += 6;
@@ -348,39 +348,39 @@ static bool take_direction(eb_flow *f, const eb_para *text) {
 
 static void place_bullet(eb_flow *f, const eb_bullet *item, long list, eb_style_id style) {
     const double indent = 14;
-    double width = eb_flow_width(f) - indent;
-    long li = eb_flow_element(f, EB_ROLE_LIST_ITEM, list, NULL);
-    long lbl = eb_flow_element(f, EB_ROLE_LIST_LABEL, li, NULL);
-    long body = eb_flow_element(f, EB_ROLE_LIST_BODY, li, NULL);
-    eb_para *text = eb_flow_para(f, style, item->text, width);
-    eb_para *r = item->rendering.text ? eb_flow_para(f, ST_RENDERING, item->rendering, width) : NULL;
-    eb_para *s = item->source ? eb_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width) : NULL;
+    double width = ebi_flow_width(f) - indent;
+    long li = ebi_flow_element(f, EB_ROLE_LIST_ITEM, list, NULL);
+    long lbl = ebi_flow_element(f, EB_ROLE_LIST_LABEL, li, NULL);
+    long body = ebi_flow_element(f, EB_ROLE_LIST_BODY, li, NULL);
+    eb_para *text = ebi_flow_para(f, style, item->text, width);
+    eb_para *r = item->rendering.text ? ebi_flow_para(f, ST_RENDERING, item->rendering, width) : NULL;
+    eb_para *s = item->source ? ebi_flow_para(f, ST_SOURCE, (eb_span){item->source, eb_locale_lang(f->brief->locale)}, width) : NULL;
     double whole = bullet_height(text, r, s);
     double need = whole <= KEEP_WHOLE_SHARE * page_body_height(f) ? whole : first_lines(text);
-    if (!eb_flow_fits(f, need)) eb_flow_new_page(f, eb_flow_landscape(f));
+    if (!ebi_flow_fits(f, need)) ebi_flow_new_page(f, ebi_flow_landscape(f));
     bool page_rtl = take_direction(f, text);
     /* the bullet in the item's language, on the item's side of its box */
-    eb_para *mark = eb_flow_para(f, ST_BULLET, (eb_span){"•", item->text.lang}, indent);
-    double mx = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 2, mark->width);
+    eb_para *mark = ebi_flow_para(f, ST_BULLET, (eb_span){"•", item->text.lang}, indent);
+    double mx = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), 2, mark->width);
     double dy = text->nlines && mark->nlines ? text->lines[0].baseline - mark->lines[0].baseline : 0;
-    eb_flow_text(f, mark, 0, mark->nlines, mx, f->y + dy, lbl);
-    long p = eb_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->text.lang));
-    eb_flow_place(f, text, indent, p);
+    ebi_flow_text(f, mark, 0, mark->nlines, mx, f->y + dy, lbl);
+    long p = ebi_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->text.lang));
+    ebi_flow_place(f, text, indent, p);
     if (r) {
         f->y += 1;
-        eb_flow_place(f, r, indent, eb_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->rendering.lang)));
+        ebi_flow_place(f, r, indent, ebi_flow_element(f, EB_ROLE_P, body, eb_lang_tag(item->rendering.lang)));
     }
     if (s) {
         f->y += 1;
-        eb_flow_place(f, s, indent, eb_flow_element(f, EB_ROLE_P, body, NULL));
+        ebi_flow_place(f, s, indent, ebi_flow_element(f, EB_ROLE_P, body, NULL));
     }
     f->rtl = page_rtl;
     f->y += 5;
 }
 
 static void place_bullets(eb_flow *f, const eb_block *b) {
-    long list = eb_flow_element(f, EB_ROLE_LIST, f->root, NULL);
-    eb_flow_space(f, 2);
+    long list = ebi_flow_element(f, EB_ROLE_LIST, f->root, NULL);
+    ebi_flow_space(f, 2);
     for (size_t i = 0; i < b->nbullets; i++) place_bullet(f, &b->bullets[i], list, b->summary ? ST_SUMMARY : ST_QUOTE);
 }
 
@@ -388,23 +388,23 @@ static void place_bullets(eb_flow *f, const eb_block *b) {
  * leaves little space after it: the list is set compactly. */
 static void place_reference(eb_flow *f, const eb_block *b) {
     const double indent = b->label.text ? 24 : 0;
-    double width = eb_flow_width(f) - indent;
-    eb_para *text = eb_flow_para(f, ST_REFERENCE, b->text, width);
-    long e = eb_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
+    double width = ebi_flow_width(f) - indent;
+    eb_para *text = ebi_flow_para(f, ST_REFERENCE, b->text, width);
+    long e = ebi_flow_element(f, EB_ROLE_P, f->root, eb_lang_tag(b->text.lang));
     /* the number is drawn here: the text must start here too */
-    if (!eb_flow_fits(f, first_lines(text))) eb_flow_new_page(f, false);
+    if (!ebi_flow_fits(f, first_lines(text))) ebi_flow_new_page(f, false);
     double top = f->y;
     size_t start_page = f->page;
     bool page_rtl = take_direction(f, text);
     if (b->label.text) {
-        eb_para *label = eb_flow_para(f, ST_REFERENCE, b->label, indent - 4);
-        eb_flow_text(f, label, 0, label->nlines, eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), 0, label->width), f->y, e);
+        eb_para *label = ebi_flow_para(f, ST_REFERENCE, b->label, indent - 4);
+        ebi_flow_text(f, label, 0, label->nlines, ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), 0, label->width), f->y, e);
     }
-    eb_flow_place(f, text, indent, e);
+    ebi_flow_place(f, text, indent, e);
     if (b->link && f->page == start_page) {
-        long link = eb_flow_element(f, EB_ROLE_LINK, e, NULL);
-        eb_op *op = eb_flow_op(f, EB_OP_LINK, link);
-        op->x = eb_flow_x(f, eb_flow_left(f), eb_flow_right(f), indent, width);
+        long link = ebi_flow_element(f, EB_ROLE_LINK, e, NULL);
+        eb_op *op = ebi_flow_op(f, EB_OP_LINK, link);
+        op->x = ebi_flow_x(f, ebi_flow_left(f), ebi_flow_right(f), indent, width);
         op->y = top;
         op->w = width;
         op->h = f->y - top;
@@ -423,7 +423,7 @@ static void place_reference(eb_flow *f, const eb_block *b) {
 static bool short_intro(eb_flow *f, const eb_block *b) {
     if (b->kind != EB_BLOCK_PARAGRAPH && b->kind != EB_BLOCK_NOTE) return false;
     double portrait_text_width = f->portrait_w - 2 * f->margin_x;
-    return eb_height_ahead(f, b->kind == EB_BLOCK_NOTE ? ST_NOTE : ST_BODY, b->text, portrait_text_width) <=
+    return ebi_height_ahead(f, b->kind == EB_BLOCK_NOTE ? ST_NOTE : ST_BODY, b->text, portrait_text_width) <=
            SHORT_INTRO_HEIGHT;
 }
 
@@ -434,7 +434,7 @@ static const eb_block *landscape_group(eb_flow *f, const eb_block *b, const eb_b
     if (b->kind != EB_BLOCK_TABLE && b->kind != EB_BLOCK_HEADING) return NULL;
     bool intro_seen = false;
     for (const eb_block *k = b; k < end; k++) {
-        if (k->kind == EB_BLOCK_TABLE) return eb_table_landscape(f, k->table) ? k : NULL;
+        if (k->kind == EB_BLOCK_TABLE) return ebi_table_landscape(f, k->table) ? k : NULL;
         if (k->kind == EB_BLOCK_HEADING && !intro_seen) continue;
         if (intro_seen || !short_intro(f, k)) return NULL;
         intro_seen = true;
@@ -449,7 +449,7 @@ static const eb_block *landscape_group(eb_flow *f, const eb_block *b, const eb_b
  * table's own section (its caveats, "these studies") follows the table
  * instead. A page with nothing on it yet turns. */
 static void enter_landscape(eb_flow *f) {
-    if (eb_flow_landscape(f)) return;
+    if (ebi_flow_landscape(f)) return;
     eb_page_plan *page = current(f);
     if (page->nops == 0 && f->y <= f->margin_top + 0.01) {
         double w = page->width;
@@ -460,14 +460,14 @@ static void enter_landscape(eb_flow *f) {
     f->backfill = true;
     f->backfill_page = f->page;
     f->backfill_y = f->y;
-    eb_flow_new_page(f, true);
+    ebi_flow_new_page(f, true);
 }
 
 /* Only landscape groups stand on landscape pages: a new section after
  * them goes back to the page they floated out of, anything else to a new
  * portrait page. */
 static void leave_landscape(eb_flow *f, const eb_block *b) {
-    if (!eb_flow_landscape(f)) return;
+    if (!ebi_flow_landscape(f)) return;
     bool new_section = b->kind == EB_BLOCK_HEADING && b->level == 1;
     if (f->backfill && new_section) {
         f->backfill = false;
@@ -476,7 +476,7 @@ static void leave_landscape(eb_flow *f, const eb_block *b) {
         return;
     }
     f->backfill = false;
-    eb_flow_new_page(f, false);
+    ebi_flow_new_page(f, false);
 }
 
 static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
@@ -491,10 +491,10 @@ static void place_block(eb_flow *f, const eb_block *b, const eb_block *end) {
     case EB_BLOCK_RENDERING: place_simple(f, ST_RENDERING, b->text, EB_ROLE_P, 0, 4); break;
     case EB_BLOCK_NOTE: place_simple(f, ST_NOTE, b->text, EB_ROLE_P, 2, 4); break;
     case EB_BLOCK_BULLETS: place_bullets(f, b); break;
-    case EB_BLOCK_TABLE: eb_place_table(f, b->table, f->root); break;
-    case EB_BLOCK_CHART: eb_place_chart(f, b->chart, f->root); break;
+    case EB_BLOCK_TABLE: ebi_place_table(f, b->table, f->root); break;
+    case EB_BLOCK_CHART: ebi_place_chart(f, b->chart, f->root); break;
     case EB_BLOCK_REFERENCE: place_reference(f, b); break;
-    case EB_BLOCK_BRAND: eb_place_letterhead(f, b); break;
+    case EB_BLOCK_BRAND: ebi_place_letterhead(f, b); break;
     }
 }
 
@@ -509,9 +509,9 @@ static void panel_fill(eb_flow *f, size_t page, size_t at, double top, double bo
     if (bottom <= top) return;
     size_t current_page = f->page;
     f->page = page;
-    eb_op fill = {.kind = EB_OP_FILL, .x = eb_flow_left(f) - PANEL_PAD, .y = top,
-                  .w = eb_flow_width(f) + 2 * PANEL_PAD, .h = bottom - top, .color = COLOR_PANEL, .element = EB_NO_ELEMENT};
-    eb_flow_op(f, EB_OP_FILL, EB_NO_ELEMENT); /* one op more on the page, then moved to `at` */
+    eb_op fill = {.kind = EB_OP_FILL, .x = ebi_flow_left(f) - PANEL_PAD, .y = top,
+                  .w = ebi_flow_width(f) + 2 * PANEL_PAD, .h = bottom - top, .color = COLOR_PANEL, .element = EB_NO_ELEMENT};
+    ebi_flow_op(f, EB_OP_FILL, EB_NO_ELEMENT); /* one op more on the page, then moved to `at` */
     eb_page_plan *p = &f->plan->pages[page];
     memmove(&p->ops[at + 1], &p->ops[at], (p->nops - 1 - at) * sizeof *p->ops);
     p->ops[at] = fill;
@@ -527,16 +527,16 @@ static void panel_open(eb_flow *f) {
 
 static void panel_close(eb_flow *f) {
     f->panel_open = false;
-    double bottom_of_start = f->panel_page == f->page ? f->y + PANEL_PAD / 2.0 : eb_flow_bottom(f);
+    double bottom_of_start = f->panel_page == f->page ? f->y + PANEL_PAD / 2.0 : ebi_flow_bottom(f);
     panel_fill(f, f->panel_page, f->panel_op, f->panel_top, bottom_of_start);
     for (size_t p = f->panel_page + 1; p <= f->page; p++)
-        panel_fill(f, p, 0, f->margin_top - PANEL_PAD, p == f->page ? f->y + PANEL_PAD / 2.0 : eb_flow_bottom(f));
+        panel_fill(f, p, 0, f->margin_top - PANEL_PAD, p == f->page ? f->y + PANEL_PAD / 2.0 : ebi_flow_bottom(f));
 }
 
 static void place_in_panel(eb_flow *f, const eb_block *b, const eb_block *end) {
     if (b->summary && !f->panel_open) {
         /* the panel starts where the block's own space above ends */
-        eb_flow_space(f, 4);
+        ebi_flow_space(f, 4);
         panel_open(f);
     }
     place_block(f, b, end);
@@ -563,10 +563,10 @@ static void place_furniture(eb_flow *f, size_t page) {
     const eb_brief *b = f->brief;
     eb_lang lang = eb_locale_lang(b->locale);
     f->page = page;
-    double left = eb_flow_left(f), right = eb_flow_right(f), width = right - left;
-    eb_para *head = eb_flow_para(f, ST_FURNITURE, (eb_span){b->running_title, lang}, width);
-    eb_flow_text(f, head, 0, head->nlines, left, f->margin_top - 30, EB_NO_ELEMENT);
-    eb_op *rule = eb_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
+    double left = ebi_flow_left(f), right = ebi_flow_right(f), width = right - left;
+    eb_para *head = ebi_flow_para(f, ST_FURNITURE, (eb_span){b->running_title, lang}, width);
+    ebi_flow_text(f, head, 0, head->nlines, left, f->margin_top - 30, EB_NO_ELEMENT);
+    eb_op *rule = ebi_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
     rule->x = left;
     rule->y = f->margin_top - 14;
     rule->w = width;
@@ -576,27 +576,27 @@ static void place_furniture(eb_flow *f, size_t page) {
     eb_locale_number(b->locale, (long)page + 1, n, sizeof n);
     eb_locale_number(b->locale, (long)f->plan->npages, total, sizeof total);
     snprintf(numbers, sizeof numbers, b->page_label, n, total);
-    eb_para *foot = eb_flow_para_aligned(f, ST_FURNITURE, (eb_span){numbers, lang},
+    eb_para *foot = ebi_flow_para_aligned(f, ST_FURNITURE, (eb_span){numbers, lang},
                                          width, EB_ALIGN_CENTER);
-    eb_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, EB_NO_ELEMENT);
-    if (b->footer_note.text) eb_place_footer_note(f, b->footer_note, current(f)->height - f->margin_bottom + 33);
+    ebi_flow_text(f, foot, 0, foot->nlines, left, current(f)->height - f->margin_bottom + 22, EB_NO_ELEMENT);
+    if (b->footer_note.text) ebi_place_footer_note(f, b->footer_note, current(f)->height - f->margin_bottom + 33);
 }
 
 /* The brief set with the space between blocks scaled; *last_fill is the
  * share of the last page's text area its content takes. */
 static eb_doc_plan *plan_spaced(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,
                                 eb_diag *diag, double space_scale, double *last_fill) {
-    eb_doc_plan *plan = eb_plan_new(eb_lang_tag(eb_locale_lang(brief->locale)));
+    eb_doc_plan *plan = eb_plan_create(eb_lang_tag(eb_locale_lang(brief->locale)));
     const double *size = paper == EB_PAPER_LETTER ? LETTER : A4;
     eb_flow f = {.fonts = fonts, .brief = brief, .diag = diag, .strict = strict, .plan = plan,
                  .portrait_w = size[0], .portrait_h = size[1], .margin_x = 54,
                  .margin_top = 66, .margin_bottom = 60, .rtl = brief->rtl, .meta_table = EB_NO_ELEMENT,
                  .space_scale = space_scale};
-    f.root = eb_flow_element(&f, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
-    eb_flow_new_page(&f, false);
+    f.root = ebi_flow_element(&f, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
+    ebi_flow_new_page(&f, false);
     place_blocks(&f, brief->blocks, brief->blocks + brief->nblocks);
-    if (f.cached_layout) eb_table_layout_free(f.cached_layout);
-    *last_fill = (f.y - f.margin_top) / (eb_flow_bottom(&f) - f.margin_top);
+    if (f.cached_layout) eb_table_layout_destroy(f.cached_layout);
+    *last_fill = (f.y - f.margin_top) / (ebi_flow_bottom(&f) - f.margin_top);
     size_t npages = plan->npages;
     for (size_t p = 0; p < npages; p++) place_furniture(&f, p);
     return plan;
@@ -618,17 +618,17 @@ eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper pa
     eb_doc_plan *plan = plan_spaced(fonts, brief, paper, strict, diag, 1, &fill);
     if (plan->npages < 2 || fill >= WIDOW_PAGE_FILL || eb_diag_thread_errors() != errors) return plan;
     /* the same text: whatever it has to report was reported above */
-    eb_diag *silent = eb_diag_new(NULL);
+    eb_diag *silent = eb_diag_create(NULL);
     for (size_t i = 0; i < sizeof widow_space_scales / sizeof widow_space_scales[0]; i++) {
         eb_doc_plan *tight = plan_spaced(fonts, brief, paper, strict, silent, widow_space_scales[i], &fill);
         /* a page saved only to leave another widow page is no gain */
         if (tight->npages < plan->npages && fill >= WIDOW_PAGE_FILL) {
-            eb_doc_plan_free(plan);
+            eb_plan_destroy(plan);
             plan = tight;
             break;
         }
-        eb_doc_plan_free(tight);
+        eb_plan_destroy(tight);
     }
-    eb_diag_free(silent);
+    eb_diag_destroy(silent);
     return plan;
 }

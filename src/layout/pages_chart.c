@@ -56,7 +56,7 @@ typedef struct {
 } chart_state;
 
 static void box(chart_state *cs, double x, double y, double w, double h, uint32_t color) {
-    eb_op *op = eb_flow_op(cs->f, EB_OP_FILL, cs->figure);
+    eb_op *op = ebi_flow_op(cs->f, EB_OP_FILL, cs->figure);
     op->x = cs->f->rtl ? cs->left + cs->right - x - w : x;
     op->y = y;
     op->w = w;
@@ -69,17 +69,17 @@ static void box(chart_state *cs, double x, double y, double w, double h, uint32_
 static void label(chart_state *cs, eb_para *p, double x, double y_mid) {
     double px = cs->f->rtl ? cs->left + cs->right - x - p->width : x;
     double dy = p->nlines ? p->lines[0].baseline - p->lines[0].ascent * 0.35 : 0;
-    eb_flow_text(cs->f, p, 0, p->nlines, px, y_mid - dy, cs->figure);
+    ebi_flow_text(cs->f, p, 0, p->nlines, px, y_mid - dy, cs->figure);
 }
 
 /* A segment's count, centred in its width, in `color`. */
 static eb_para *number_para(eb_flow *f, const char *n, double w, uint32_t color) {
-    eb_text_style st = eb_style(f, ST_CHART_NUMBER, eb_locale_lang(f->brief->locale));
+    eb_text_style st = ebi_style(f, ST_CHART_NUMBER, eb_locale_lang(f->brief->locale));
     st.align = EB_ALIGN_CENTER;
     st.color = color;
     st.origin = f->brief->file_name;
-    eb_para *p = eb_layout_paragraph(f->fonts, n, strlen(n), &st, w, f->diag);
-    if (!p) p = eb_layout_paragraph(f->fonts, "", 0, &st, w, f->diag);
+    eb_para *p = eb_para_layout(f->fonts, n, strlen(n), &st, w, f->diag);
+    if (!p) p = eb_para_layout(f->fonts, "", 0, &st, w, f->diag);
     eb_plan_adopt(f->plan, p);
     return p;
 }
@@ -92,10 +92,10 @@ static size_t row_total(const eb_chart_row *row) {
 
 static void draw_row(chart_state *cs, const eb_chart_row *row) {
     eb_flow *f = cs->f;
-    eb_para *t = eb_flow_para(f, ST_CHART, row->trials, cs->trials_w);
+    eb_para *t = ebi_flow_para(f, ST_CHART, row->trials, cs->trials_w);
     double height = t->height + 4 > ROW_HEIGHT ? t->height + 4 : ROW_HEIGHT;
     double mid = f->y + height / 2.0;
-    eb_para *name = eb_flow_para(f, ST_CHART, row->label, cs->label_w - 6);
+    eb_para *name = ebi_flow_para(f, ST_CHART, row->label, cs->label_w - 6);
     label(cs, name, cs->left, mid);
     double x = cs->bar_x;
     for (size_t k = 0; k < EB_EVIDENCE_LEVELS; k++) {
@@ -119,12 +119,12 @@ static void draw_legend(chart_state *cs) {
     eb_flow *f = cs->f;
     double x = cs->left;
     f->y += 6;
-    eb_para *title = eb_flow_para(f, ST_CHART, cs->chart->legend_title, cs->right - cs->left);
+    eb_para *title = ebi_flow_para(f, ST_CHART, cs->chart->legend_title, cs->right - cs->left);
     label(cs, title, cs->left, f->y + 2 + SWATCH / 2.0);
     f->y += title->height + 2;
     for (size_t k = 0; k < EB_EVIDENCE_LEVELS; k++) {
         eb_level l = display_order[k];
-        eb_para *name = eb_flow_para(f, ST_CHART, cs->chart->level_labels[l], 200);
+        eb_para *name = ebi_flow_para(f, ST_CHART, cs->chart->level_labels[l], 200);
         double w = name->nlines ? name->lines[0].width : 0;
         if (x + SWATCH + 4 + w > cs->right) {
             x = cs->left;
@@ -140,7 +140,7 @@ static void draw_legend(chart_state *cs) {
 static double widest_label(eb_flow *f, const eb_chart *chart) {
     double widest = 0;
     for (size_t r = 0; r < chart->nrows; r++) {
-        eb_text_style st = eb_style(f, ST_CHART, chart->rows[r].label.lang);
+        eb_text_style st = ebi_style(f, ST_CHART, chart->rows[r].label.lang);
         double lo = 0, hi = 0;
         eb_measure_text(f->fonts, chart->rows[r].label.text, strlen(chart->rows[r].label.text), &st, &lo, &hi, f->diag);
         if (hi > widest) widest = hi;
@@ -148,10 +148,10 @@ static double widest_label(eb_flow *f, const eb_chart *chart) {
     return widest;
 }
 
-double eb_chart_height(const eb_chart *chart) { return (double)chart->nrows * ROW_HEIGHT + 58; }
+double ebi_chart_height(const eb_chart *chart) { return (double)chart->nrows * ROW_HEIGHT + 58; }
 
-void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
-    chart_state cs = {.f = f, .chart = chart, .left = eb_flow_left(f), .right = eb_flow_right(f)};
+void ebi_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
+    chart_state cs = {.f = f, .chart = chart, .left = ebi_flow_left(f), .right = ebi_flow_right(f)};
     double width = cs.right - cs.left;
     cs.label_w = widest_label(f, chart) + 8;
     if (cs.label_w > width * 0.3) cs.label_w = width * 0.3;
@@ -162,12 +162,12 @@ void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent) {
     for (size_t r = 0; r < chart->nrows; r++)
         if (row_total(&chart->rows[r]) > max) max = row_total(&chart->rows[r]);
     cs.scale = cs.bar_w / (double)max;
-    double height = eb_chart_height(chart);
-    eb_flow_space(f, 4);
-    if (!eb_flow_fits(f, height)) eb_flow_new_page(f, false);
-    cs.figure = eb_flow_element(f, EB_ROLE_FIGURE, parent, NULL);
+    double height = ebi_chart_height(chart);
+    ebi_flow_space(f, 4);
+    if (!ebi_flow_fits(f, height)) ebi_flow_new_page(f, false);
+    cs.figure = ebi_flow_element(f, EB_ROLE_FIGURE, parent, NULL);
     eb_plan_element_edit(f->plan, cs.figure)->alt = chart->alt.text;
-    eb_para *head = eb_flow_para(f, ST_SOURCE, chart->trials_label, cs.trials_w);
+    eb_para *head = ebi_flow_para(f, ST_SOURCE, chart->trials_label, cs.trials_w);
     label(&cs, head, cs.right - cs.trials_w, f->y + 5);
     f->y += 11;
     for (size_t r = 0; r < chart->nrows; r++) draw_row(&cs, &chart->rows[r]);

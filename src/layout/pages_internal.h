@@ -40,7 +40,7 @@ typedef struct {
     long meta_table;      /* the Table of the title block's label/value rows
                              being placed, or EB_NO_ELEMENT */
     /* A table laid out ahead of time to decide whether its heading fits
-     * (see keep_with_next); eb_place_table takes it over. */
+     * (see keep_with_next); ebi_place_table takes it over. */
     const eb_brief_table *cached_table;
     eb_table_layout *cached_layout;
     /* Likewise a paragraph (already adopted by the plan): the next paragraph
@@ -57,7 +57,7 @@ typedef struct {
     bool panel_open;
     size_t panel_page, panel_op;
     double panel_top;
-    /* The latest table eb_table_landscape decided on, and its decision. */
+    /* The latest table ebi_table_landscape decided on, and its decision. */
     const eb_brief_table *landscape_table;
     bool landscape_decision;
     /* While landscape pages are being set: the portrait page they float
@@ -69,51 +69,51 @@ typedef struct {
 } eb_flow;
 
 /* Page geometry of the current page. */
-double eb_flow_left(const eb_flow *f);
-double eb_flow_right(const eb_flow *f);
-double eb_flow_bottom(const eb_flow *f);
-double eb_flow_width(const eb_flow *f);
-void eb_flow_new_page(eb_flow *f, bool landscape);
-bool eb_flow_landscape(const eb_flow *f);
+double ebi_flow_left(const eb_flow *f);
+double ebi_flow_right(const eb_flow *f);
+double ebi_flow_bottom(const eb_flow *f);
+double ebi_flow_width(const eb_flow *f);
+void ebi_flow_new_page(eb_flow *f, bool landscape);
+bool ebi_flow_landscape(const eb_flow *f);
 
 /* Paragraphs: laid out in a style and registered with the plan. */
-eb_text_style eb_style(const eb_flow *f, eb_style_id id, eb_lang lang);
-eb_para *eb_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width);
+eb_text_style ebi_style(const eb_flow *f, eb_style_id id, eb_lang lang);
+eb_para *ebi_flow_para(eb_flow *f, eb_style_id id, eb_span text, double width);
 /* The height of `text` in style `id` at `width`, laid out ahead of time
  * and let go (problems are reported when it is laid out for good). */
-double eb_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width);
-eb_para *eb_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align);
-double eb_line_top(const eb_para *p, size_t line);
+double ebi_height_ahead(eb_flow *f, eb_style_id id, eb_span text, double width);
+eb_para *ebi_flow_para_aligned(eb_flow *f, eb_style_id id, eb_span text, double width, eb_align align);
+double ebi_line_top(const eb_para *p, size_t line);
 
 /* Ops and structure elements. */
-eb_op *eb_flow_op(eb_flow *f, eb_op_kind kind, long element);
-void eb_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element);
-long eb_flow_element(eb_flow *f, eb_role role, long parent, const char *lang);
+eb_op *ebi_flow_op(eb_flow *f, eb_op_kind kind, long element);
+void ebi_flow_text(eb_flow *f, const eb_para *p, size_t first, size_t end, double x, double y, long element);
+long ebi_flow_element(eb_flow *f, eb_role role, long parent, const char *lang);
 /* x of a box of width w placed at offset `from_start` from the start edge of
  * [left, right] (mirrored for right-to-left pages). */
-double eb_flow_x(const eb_flow *f, double left, double right, double from_start, double w);
+double ebi_flow_x(const eb_flow *f, double left, double right, double from_start, double w);
 
 /* Places a paragraph at the start edge plus indent, splitting it between
  * pages at line boundaries (no single orphan or widow line). */
-void eb_flow_place(eb_flow *f, eb_para *p, double indent, long element);
-void eb_flow_space(eb_flow *f, double points);
-bool eb_flow_fits(const eb_flow *f, double height);
+void ebi_flow_place(eb_flow *f, eb_para *p, double indent, long element);
+void ebi_flow_space(eb_flow *f, double points);
+bool ebi_flow_fits(const eb_flow *f, double height);
 
-void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent);
+void ebi_place_table(eb_flow *f, const eb_brief_table *table, long parent);
 /* The height a table needs at the least on the current page: its caption,
  * header rows and first body row. */
-double eb_table_min_height(eb_flow *f, const eb_brief_table *table);
+double ebi_table_min_height(eb_flow *f, const eb_brief_table *table);
 /* Whether a table is set on landscape pages: the layout decides it from
  * the paper and the table's columns (compose makes no page decisions). */
-bool eb_table_landscape(eb_flow *f, const eb_brief_table *table);
-double eb_chart_height(const eb_chart *chart);
-void eb_place_chart(eb_flow *f, const eb_chart *chart, long parent);
+bool ebi_table_landscape(eb_flow *f, const eb_brief_table *table);
+double ebi_chart_height(const eb_chart *chart);
+void ebi_place_chart(eb_flow *f, const eb_chart *chart, long parent);
 
-const char *eb_lang_bcp47(eb_lang lang);
+const char *ebi_lang_bcp47(eb_lang lang);
 
 /* The clinic's letterhead (EB_BLOCK_BRAND) and its contact line under the
  * page number of every page, at y (pages_brand.c). */
-void eb_place_letterhead(eb_flow *f, const eb_block *b);
-void eb_place_footer_note(eb_flow *f, eb_span note, double y);
+void ebi_place_letterhead(eb_flow *f, const eb_block *b);
+void ebi_place_footer_note(eb_flow *f, eb_span note, double y);
 
 #endif

@@ -66,7 +66,7 @@ static eb_role role_of(eb_sample_kind kind) {
  * element (EB_NO_ELEMENT: an artifact) and returns its height. */
 static double place_text(sample_flow *s, const eb_sample_block *b, long element) {
     eb_text_style style = style_for(b);
-    eb_para *para = eb_layout_paragraph(s->fonts, b->text, strlen(b->text), &style, COLUMN, s->diag);
+    eb_para *para = eb_para_layout(s->fonts, b->text, strlen(b->text), &style, COLUMN, s->diag);
     if (!para) return 0;
     eb_plan_adopt(s->plan, para);
     eb_op *op = eb_plan_add_op(s->plan, 0, EB_OP_TEXT, element);
@@ -126,7 +126,7 @@ static void place_block(sample_flow *s, const eb_sample_block *b) {
 
 eb_doc_plan *eb_plan_sample(eb_fontset *fonts, const eb_sample_block *blocks, size_t nblocks,
                             const char *lang, eb_diag *diag) {
-    sample_flow s = {.fonts = fonts, .diag = diag, .plan = eb_plan_new(lang), .y = MARGIN};
+    sample_flow s = {.fonts = fonts, .diag = diag, .plan = eb_plan_create(lang), .y = MARGIN};
     eb_plan_add_page(s.plan, PAGE_W, PAGE_H);
     s.root = eb_plan_add_element(s.plan, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     for (size_t i = 0; i < nblocks; i++) place_block(&s, &blocks[i]);

@@ -78,14 +78,14 @@ static eb_table_layout *lay_out_at(eb_flow *f, const eb_brief_table *t, double w
                           .cells = specs, .rtl = table_rtl(f, t), .family = EB_FAMILY_SANS,
                           .font_size = t->ncols >= 7 ? 7.5 : 8, .padding = 3.5, .note_color = COLOR_MUTED,
                           .origin = f->brief->file_name, .strict = f->strict};
-    eb_table_layout *layout = eb_table_layout_new(f->fonts, &spec, width, diag);
+    eb_table_layout *layout = eb_table_layout_create(f->fonts, &spec, width, diag);
     free(items);
     free(specs);
     return layout;
 }
 
 static eb_table_layout *lay_out(eb_flow *f, const eb_brief_table *t) {
-    return lay_out_at(f, t, eb_flow_width(f), f->diag);
+    return lay_out_at(f, t, ebi_flow_width(f), f->diag);
 }
 
 /* «(continued)» is never a line of its own under its table's name. */
@@ -99,22 +99,22 @@ static void make_captions(table_state *ts) {
     const eb_brief_table *t = ts->src;
     eb_lang locale = eb_locale_lang(f->brief->locale);
     if (t->caption.text) {
-        ts->caption = eb_flow_para(f, ST_CAPTION, t->caption, w);
+        ts->caption = ebi_flow_para(f, ST_CAPTION, t->caption, w);
         char *cont = eb_xasprintf("%s" NO_BREAK_SPACE "%s", t->caption.text, f->brief->continued_label);
-        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
+        ts->continued = ebi_flow_para(f, ST_CAPTION, (eb_span){cont, t->caption.lang}, w);
         free(cont);
     } else if (f->last_heading.text) {
         /* a table without a caption goes by its section's name: «(continued)»
          * alone does not say which table continues */
         char *cont = eb_xasprintf("%s" NO_BREAK_SPACE "%s", f->last_heading.text, f->brief->continued_label);
-        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){cont, f->last_heading.lang}, w);
+        ts->continued = ebi_flow_para(f, ST_CAPTION, (eb_span){cont, f->last_heading.lang}, w);
         free(cont);
     } else {
-        ts->continued = eb_flow_para(f, ST_CAPTION, (eb_span){f->brief->continued_label, locale}, w);
+        ts->continued = ebi_flow_para(f, ST_CAPTION, (eb_span){f->brief->continued_label, locale}, w);
     }
-    if (t->caption_rendering.text) ts->caption_rendering = eb_flow_para(f, ST_CAPTION_RENDERING, t->caption_rendering, w);
-    if (t->note.text) ts->note = eb_flow_para(f, ST_SOURCE, t->note, w);
-    ts->bullet = eb_flow_para(f, ST_CELL, (eb_span){"•", locale}, 8);
+    if (t->caption_rendering.text) ts->caption_rendering = ebi_flow_para(f, ST_CAPTION_RENDERING, t->caption_rendering, w);
+    if (t->note.text) ts->note = ebi_flow_para(f, ST_SOURCE, t->note, w);
+    ts->bullet = ebi_flow_para(f, ST_CELL, (eb_span){"•", locale}, 8);
 }
 
 static double caption_height(const table_state *ts) {
@@ -129,8 +129,8 @@ static void place_caption(table_state *ts, bool continued) {
     eb_para *parts[2] = {continued ? ts->continued : ts->caption, continued ? NULL : ts->caption_rendering};
     for (int i = 0; i < 2; i++) {
         if (!parts[i]) continue;
-        double x = eb_flow_x(f, ts->x0, ts->x0 + ts->layout->width, 0, parts[i]->width);
-        eb_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? EB_NO_ELEMENT : ts->caption_element);
+        double x = ebi_flow_x(f, ts->x0, ts->x0 + ts->layout->width, 0, parts[i]->width);
+        ebi_flow_text(f, parts[i], 0, parts[i]->nlines, x, f->y, continued ? EB_NO_ELEMENT : ts->caption_element);
         f->y += parts[i]->height + 2;
     }
     f->y += 3;
@@ -156,7 +156,7 @@ static void draw_lines(table_state *ts, const eb_para *p, double x, double offse
     size_t first = 0, end = 0;
     eb_table_lines_in(p, offset, from, to, &first, &end);
     if (!pieces) {
-        eb_flow_text(ts->f, p, first, end, x, row_y - from + offset, element);
+        ebi_flow_text(ts->f, p, first, end, x, row_y - from + offset, element);
         return;
     }
     /* one pass over the text: the piece of each line from the line before */
@@ -167,7 +167,7 @@ static void draw_lines(table_state *ts, const eb_para *p, double x, double offse
             next_piece = piece + feeds_before(p, p->lines[stop - 1].text_start, stop);
             if (next_piece != piece) break;
         }
-        eb_flow_text(ts->f, p, start, stop, x, row_y - from + offset, pieces[piece]);
+        ebi_flow_text(ts->f, p, start, stop, x, row_y - from + offset, pieces[piece]);
         piece = next_piece;
     }
 }
@@ -188,7 +188,7 @@ static void draw_item(table_state *ts, const eb_para *item, double cx, double in
         double bx = item->rtl ? cx + pad + inner - dot_w - (dot->width - dot_w) : cx + pad;
         if (!item->rtl) bx -= dot->lines ? dot->lines[0].x : 0;
         double dy = item->lines[0].baseline - (dot->nlines ? dot->lines[0].baseline : 0);
-        eb_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, label);
+        ebi_flow_text(ts->f, dot, 0, dot->nlines, bx, row_y - from + y + dy, label);
     }
     draw_lines(ts, item, ix, y, row_y, from, to, body, NULL);
 }
@@ -220,11 +220,11 @@ static void draw_cell(table_state *ts, size_t row, size_t col, double row_y, dou
 static long *make_list(table_state *ts, const eb_brief_cell *c, long cell) {
     if (c->nitems == 0) return NULL;
     long *items = eb_xmalloc(2 * c->nitems * sizeof *items);
-    long list = eb_flow_element(ts->f, EB_ROLE_LIST, cell, NULL);
+    long list = ebi_flow_element(ts->f, EB_ROLE_LIST, cell, NULL);
     for (size_t k = 0; k < c->nitems; k++) {
-        long li = eb_flow_element(ts->f, EB_ROLE_LIST_ITEM, list, NULL);
-        items[2 * k] = eb_flow_element(ts->f, EB_ROLE_LIST_LABEL, li, NULL);
-        items[2 * k + 1] = eb_flow_element(ts->f, EB_ROLE_LIST_BODY, li, eb_lang_tag(c->items[k].lang));
+        long li = ebi_flow_element(ts->f, EB_ROLE_LIST_ITEM, list, NULL);
+        items[2 * k] = ebi_flow_element(ts->f, EB_ROLE_LIST_LABEL, li, NULL);
+        items[2 * k + 1] = ebi_flow_element(ts->f, EB_ROLE_LIST_BODY, li, eb_lang_tag(c->items[k].lang));
     }
     return items;
 }
@@ -238,7 +238,7 @@ static long *make_pieces(table_state *ts, const eb_para *para, eb_lang lang, lon
     for (size_t i = 0; para && i < para->text_len; i++) n += para->text[i] == '\n';
     if (!para || (n < 2 && !beside_others)) return NULL;
     long *pieces = eb_xmalloc(n * sizeof *pieces);
-    for (size_t k = 0; k < n; k++) pieces[k] = eb_flow_element(ts->f, EB_ROLE_P, cell, eb_lang_tag(lang));
+    for (size_t k = 0; k < n; k++) pieces[k] = ebi_flow_element(ts->f, EB_ROLE_P, cell, eb_lang_tag(lang));
     return pieces;
 }
 
@@ -247,30 +247,30 @@ static long cell_element(table_state *ts, size_t row, size_t col, bool repeated_
     const eb_table_layout *t = ts->layout;
     size_t i = row * t->ncols + col;
     if (ts->row_elements[row] == EB_NO_ELEMENT)
-        ts->row_elements[row] = eb_flow_element(ts->f, EB_ROLE_TABLE_ROW, ts->table_element, NULL);
+        ts->row_elements[row] = ebi_flow_element(ts->f, EB_ROLE_TABLE_ROW, ts->table_element, NULL);
     if (ts->cell_elements[i] == EB_NO_ELEMENT) {
         bool header = row < t->nheader_rows;
         const eb_brief_cell *c = &ts->src->cells[i];
         eb_lang lang = c->nitems ? c->items[0].lang : c->text.lang;
-        ts->cell_elements[i] = eb_flow_element(ts->f, header ? EB_ROLE_TABLE_HEADER_CELL : EB_ROLE_TABLE_CELL,
+        ts->cell_elements[i] = ebi_flow_element(ts->f, header ? EB_ROLE_TABLE_HEADER_CELL : EB_ROLE_TABLE_CELL,
                                                ts->row_elements[row], eb_lang_tag(lang));
         eb_plan_element_edit(ts->f->plan, ts->cell_elements[i])->header_scope_column = header;
         ts->piece_elements[i] = make_pieces(ts, t->cells[i].para, c->text.lang, ts->cell_elements[i],
                                             c->note.text || c->nitems);
         ts->item_elements[i] = make_list(ts, c, ts->cell_elements[i]);
         if (c->note.text)
-            ts->note_elements[i] = eb_flow_element(ts->f, EB_ROLE_P, ts->cell_elements[i], eb_lang_tag(c->note.lang));
+            ts->note_elements[i] = ebi_flow_element(ts->f, EB_ROLE_P, ts->cell_elements[i], eb_lang_tag(c->note.lang));
     }
     return ts->cell_elements[i];
 }
 
 static void fill(eb_flow *f, double x, double y, double w, double h, uint32_t color) {
-    eb_op *op = eb_flow_op(f, EB_OP_FILL, EB_NO_ELEMENT);
+    eb_op *op = ebi_flow_op(f, EB_OP_FILL, EB_NO_ELEMENT);
     *op = (eb_op){.kind = EB_OP_FILL, .x = x, .y = y, .w = w, .h = h, .color = color, .element = EB_NO_ELEMENT};
 }
 
 static void rule(eb_flow *f, double x, double y, double w, double width) {
-    eb_op *op = eb_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
+    eb_op *op = ebi_flow_op(f, EB_OP_RULE, EB_NO_ELEMENT);
     *op = (eb_op){.kind = EB_OP_RULE, .x = x, .y = y, .w = w, .line_width = width,
                   .color = COLOR_RULE, .element = EB_NO_ELEMENT};
 }
@@ -292,7 +292,7 @@ static void draw_row(table_state *ts, size_t row, double from, double to, bool r
 static void draw_slice(table_state *ts, const eb_table_slice *s, bool continued) {
     eb_flow *f = ts->f;
     const eb_table_layout *t = ts->layout;
-    ts->x0 = f->rtl ? eb_flow_right(f) - t->width : eb_flow_left(f);
+    ts->x0 = f->rtl ? ebi_flow_right(f) - t->width : ebi_flow_left(f);
     place_caption(ts, continued);
     rule(f, ts->x0, f->y, t->width, 0.8);
     for (size_t r = 0; r < t->nheader_rows; r++) draw_row(ts, r, 0, t->row_heights[r], continued);
@@ -327,19 +327,19 @@ static size_t balance_slices(const eb_table_layout *t, double first_avail, doubl
 static void place_slices(table_state *ts) {
     eb_flow *f = ts->f;
     const eb_table_layout *t = ts->layout;
-    double page_avail = eb_flow_bottom(f) - f->margin_top - ts->continued->height - 5;
-    double first_avail = eb_flow_bottom(f) - f->y - caption_height(ts);
+    double page_avail = ebi_flow_bottom(f) - f->margin_top - ts->continued->height - 5;
+    double first_avail = ebi_flow_bottom(f) - f->y - caption_height(ts);
     eb_table_slice *slices = NULL;
     size_t n = eb_table_paginate(t, first_avail, page_avail, &slices);
-    if (eb_flow_landscape(f)) n = balance_slices(t, first_avail, page_avail, n, &slices);
+    if (ebi_flow_landscape(f)) n = balance_slices(t, first_avail, page_avail, n, &slices);
     bool shown = false;
     for (size_t i = 0; i < n; i++) {
         bool empty = slices[i].end_row == slices[i].first_row;
         if (empty && i + 1 < n) {
-            if (!shown) eb_flow_new_page(f, eb_flow_landscape(f));
+            if (!shown) ebi_flow_new_page(f, ebi_flow_landscape(f));
             continue;
         }
-        if (shown) eb_flow_new_page(f, eb_flow_landscape(f));
+        if (shown) ebi_flow_new_page(f, ebi_flow_landscape(f));
         draw_slice(ts, &slices[i], shown);
         shown = true;
     }
@@ -368,19 +368,19 @@ static bool decide_landscape(eb_flow *f, const eb_brief_table *table) {
     double height = 0;
     for (size_t r = 0; r < t->nheader_rows + t->nbody_rows; r++) height += t->row_heights[r];
     bool comfortable = t->comfortable_width <= COMFORT_TOLERANCE * portrait_text_width;
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
     double body = f->portrait_h - f->margin_top - f->margin_bottom;
     /* room for the captions and note, and a heading above them */
     double extras = HEADING_ROOM + 6 + 3 + 6;
-    if (table->caption.text) extras += eb_height_ahead(f, ST_CAPTION, table->caption, portrait_text_width) + 2;
+    if (table->caption.text) extras += ebi_height_ahead(f, ST_CAPTION, table->caption, portrait_text_width) + 2;
     if (table->caption_rendering.text)
-        extras += eb_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, portrait_text_width) + 2;
-    if (table->note.text) extras += eb_height_ahead(f, ST_SOURCE, table->note, portrait_text_width) + 3;
-    double left_here = eb_flow_bottom(f) - f->y - extras;
+        extras += ebi_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, portrait_text_width) + 2;
+    if (table->note.text) extras += ebi_height_ahead(f, ST_SOURCE, table->note, portrait_text_width) + 3;
+    double left_here = ebi_flow_bottom(f) - f->y - extras;
     return !(comfortable && height <= SMALL_TABLE_SHARE * body && height <= left_here);
 }
 
-bool eb_table_landscape(eb_flow *f, const eb_brief_table *table) {
+bool ebi_table_landscape(eb_flow *f, const eb_brief_table *table) {
     if (f->landscape_table != table) {
         f->landscape_table = table;
         f->landscape_decision = decide_landscape(f, table);
@@ -400,9 +400,9 @@ static eb_table_layout *layout_for(eb_flow *f, const eb_brief_table *table) {
     return lay_out(f, table);
 }
 
-double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
+double ebi_table_min_height(eb_flow *f, const eb_brief_table *table) {
     if (f->cached_table != table) {
-        if (f->cached_layout) eb_table_layout_free(f->cached_layout);
+        if (f->cached_layout) eb_table_layout_destroy(f->cached_layout);
         f->cached_layout = lay_out(f, table);
         f->cached_table = table;
     }
@@ -411,23 +411,23 @@ double eb_table_min_height(eb_flow *f, const eb_brief_table *table) {
      * the space before the table */
     double w = t->width;
     double h = 6 + 3;
-    if (table->caption.text) h += eb_height_ahead(f, ST_CAPTION, table->caption, w) + 2;
+    if (table->caption.text) h += ebi_height_ahead(f, ST_CAPTION, table->caption, w) + 2;
     if (table->caption_rendering.text)
-        h += eb_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, w) + 2;
+        h += ebi_height_ahead(f, ST_CAPTION_RENDERING, table->caption_rendering, w) + 2;
     for (size_t r = 0; r < t->nheader_rows; r++) h += t->row_heights[r];
     /* of a tall first row, what eb_table_paginate sets before it cuts it */
-    double page = eb_flow_bottom(f) - f->margin_top;
+    double page = ebi_flow_bottom(f) - f->margin_top;
     if (t->nbody_rows) h += fmin(t->row_heights[t->nheader_rows], EB_TABLE_SPLIT_ROOM * page);
     return h;
 }
 
-void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
-    eb_flow_space(f, 6);
+void ebi_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
+    ebi_flow_space(f, 6);
     table_state ts = {.f = f, .src = table};
     ts.layout = layout_for(f, table);
     make_captions(&ts);
-    ts.table_element = eb_flow_element(f, EB_ROLE_TABLE, parent, NULL);
-    ts.caption_element = eb_flow_element(f, EB_ROLE_CAPTION, ts.table_element, eb_lang_tag(table->caption.lang));
+    ts.table_element = ebi_flow_element(f, EB_ROLE_TABLE, parent, NULL);
+    ts.caption_element = ebi_flow_element(f, EB_ROLE_CAPTION, ts.table_element, eb_lang_tag(table->caption.lang));
     size_t nrows = table->nheader_rows + table->nbody_rows;
     size_t ncells = nrows * table->ncols;
     /* zero: EB_NO_ELEMENT, none made yet */
@@ -439,7 +439,7 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
     place_slices(&ts);
     if (ts.note) {
         f->y += 3;
-        eb_flow_place(f, ts.note, 0, eb_flow_element(f, EB_ROLE_P, parent, eb_lang_tag(table->note.lang)));
+        ebi_flow_place(f, ts.note, 0, ebi_flow_element(f, EB_ROLE_P, parent, eb_lang_tag(table->note.lang)));
     }
     f->y += 6;
     free(ts.row_elements);
@@ -462,5 +462,5 @@ void eb_place_table(eb_flow *f, const eb_brief_table *table, long parent) {
         c->nitems = 0;
         if (c->note) { eb_plan_adopt(plan, c->note); c->note = NULL; }
     }
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 }

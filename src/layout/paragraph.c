@@ -174,7 +174,7 @@ static void apply_extras(const line_extras *x, eb_run *run) {
     size_t ch = x->start;
     for (size_t k = 0; k < run->nglyphs; k++) {
         eb_glyph *g = &run->glyphs[k];
-        ch = eb_analysis_walk_to(x->t, ch, g->text_start);
+        ch = ebi_analysis_walk_to(x->t, ch, g->text_start);
         bool last_of_cluster = k + 1 == run->nglyphs || run->glyphs[k + 1].text_start != g->text_start;
         if (ch >= x->content_end) g->x_advance = 0;
         else if (last_of_cluster) g->x_advance += x->extra[ch - x->start];
@@ -189,7 +189,7 @@ static bool make_run(const line_extras *x, const piece *p, eb_run *run) {
     uint32_t from = t->offs[p->start], to = t->offs[p->end];
     glyph_slice(t, item, from, to, &first, &count);
     if (count == 0) return false;
-    *run = (eb_run){.font = eb_fontset_font(t->fonts, item->font), .size = t->style->size,
+    *run = (eb_run){.font = ebi_fontset_font(t->fonts, item->font), .size = t->style->size,
                     .rtl = item->level & 1, .lang = item->lang,
                     .glyphs = t->glyphs + item->glyph_start + first, .nglyphs = count,
                     .text_start = from, .text_end = to};
@@ -201,7 +201,7 @@ static bool make_run(const line_extras *x, const piece *p, eb_run *run) {
 
 static void grow_metrics(eb_line *line, const eb_font *font, double size) {
     const eb_font_info *info = eb_font_get_info(font);
-    double scale = eb_font_scale(font, size);
+    double scale = ebi_font_scale(font, size);
     if (info->ascender * scale > line->ascent) line->ascent = info->ascender * scale;
     if (-info->descender * scale > line->descent) line->descent = -info->descender * scale;
 }
@@ -230,7 +230,7 @@ static bool ends_paragraph(const eb_analysis *t, eb_line_range span) {
 static void build_line(line_builder *b, eb_line_range span, eb_line *line) {
     eb_analysis *t = b->t;
     /* a line lies inside one bidi paragraph: every separator ends a line */
-    line->rtl = span.start < span.end && eb_analysis_par_at(t, span.start)->dir == FRIBIDI_PAR_RTL;
+    line->rtl = span.start < span.end && ebi_analysis_par_at(t, span.start)->dir == FRIBIDI_PAR_RTL;
     piece *pieces;
     size_t npieces;
     size_t *order = visual_order(b, span, line->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR, &pieces,
@@ -240,7 +240,7 @@ static void build_line(line_builder *b, eb_line_range span, eb_line *line) {
     x.extra = eb_xcalloc(span.end - span.start + 1, sizeof *x.extra);
     add_gaps(&x);
     if (t->style->align == EB_ALIGN_JUSTIFY && !ends_paragraph(t, span))
-        justify(&x, b->width - eb_analysis_span_width(t, span.start, span.end));
+        justify(&x, b->width - ebi_analysis_span_width(t, span.start, span.end));
     line->runs = eb_xmalloc(npieces * sizeof *line->runs);
     for (size_t k = 0; k < npieces; k++) {
         eb_run *run = &line->runs[line->nruns];
@@ -280,26 +280,26 @@ static eb_para *new_para(const eb_analysis *t, double width) {
     para->text_len = t->len;
     para->width = width;
     para->color = t->style->color;
-    para->lang = eb_lang_static(t->style->lang);
+    para->lang = ebi_lang_static(t->style->lang);
     return para;
 }
 
-bool eb_analysis_prepare(eb_analysis *t, eb_fontset *fonts, const char *text, size_t n,
+bool ebi_analysis_prepare(eb_analysis *t, eb_fontset *fonts, const char *text, size_t n,
                          const eb_text_style *style, eb_diag *diag) {
-    if (!eb_analysis_init(t, fonts, text, n, style, diag)) return false;
-    eb_analysis_shape(t);
-    eb_analysis_find_breaks(t);
+    if (!ebi_analysis_init(t, fonts, text, n, style, diag)) return false;
+    ebi_analysis_shape(t);
+    ebi_analysis_find_breaks(t);
     return true;
 }
 
-eb_para *eb_analysis_layout(eb_analysis *t, double width) {
+eb_para *ebi_analysis_layout(eb_analysis *t, double width) {
     eb_para *para = new_para(t, width);
-    eb_line_range *spans = eb_analysis_fill_lines(t, width, &para->nlines);
+    eb_line_range *spans = ebi_analysis_fill_lines(t, width, &para->nlines);
     para->lines = eb_xcalloc(para->nlines + 1, sizeof *para->lines);
     line_builder b = {.t = t, .width = width, .map = eb_xmalloc((t->n + 1) * sizeof *b.map)};
     for (size_t i = 0; i < para->nlines; i++) build_line(&b, spans[i], &para->lines[i]);
     place_lines(para, t->style);
-    para->rtl = eb_analysis_is_rtl(t);
+    para->rtl = ebi_analysis_is_rtl(t);
     para->glyph_store = t->glyphs; /* the runs point into it */
     t->glyphs = NULL;
     free(b.map);
@@ -307,15 +307,15 @@ eb_para *eb_analysis_layout(eb_analysis *t, double width) {
     return para;
 }
 
-eb_para *eb_layout_paragraph(eb_fontset *fonts, const char *text, size_t n,
+eb_para *eb_para_layout(eb_fontset *fonts, const char *text, size_t n,
                              const eb_text_style *style, double width, eb_diag *diag) {
     eb_analysis t;
-    eb_para *para = eb_analysis_prepare(&t, fonts, text, n, style, diag) ? eb_analysis_layout(&t, width) : NULL;
-    eb_analysis_free(&t);
+    eb_para *para = ebi_analysis_prepare(&t, fonts, text, n, style, diag) ? ebi_analysis_layout(&t, width) : NULL;
+    ebi_analysis_destroy(&t);
     return para;
 }
 
-void eb_para_free(eb_para *para) {
+void eb_para_destroy(eb_para *para) {
     if (!para) return;
     for (size_t i = 0; i < para->nlines; i++) free(para->lines[i].runs);
     free(para->lines);
@@ -326,16 +326,16 @@ void eb_para_free(eb_para *para) {
 
 /* ---- measuring for tables ------------------------------------------------------------- */
 
-void eb_analysis_measure(const eb_analysis *t, double *min_width, double *max_width) {
+void ebi_analysis_measure(const eb_analysis *t, double *min_width, double *max_width) {
     *min_width = *max_width = 0;
     size_t word = 0, line = 0;
     for (size_t i = 0; i < t->n; i++) {
         if (t->brk[i] == LINEBREAK_NOBREAK && i + 1 < t->n) continue;
-        double w = eb_analysis_span_width(t, word, i + 1);
+        double w = ebi_analysis_span_width(t, word, i + 1);
         if (w > *min_width) *min_width = w;
         word = i + 1;
         if (t->brk[i] != LINEBREAK_MUSTBREAK && i + 1 < t->n) continue;
-        w = eb_analysis_span_width(t, line, i + 1);
+        w = ebi_analysis_span_width(t, line, i + 1);
         if (w > *max_width) *max_width = w;
         line = i + 1;
     }
@@ -345,6 +345,6 @@ void eb_measure_text(eb_fontset *fonts, const char *text, size_t n, const eb_tex
                      double *min_width, double *max_width, eb_diag *diag) {
     *min_width = *max_width = 0;
     eb_analysis t;
-    if (eb_analysis_prepare(&t, fonts, text, n, style, diag)) eb_analysis_measure(&t, min_width, max_width);
-    eb_analysis_free(&t);
+    if (ebi_analysis_prepare(&t, fonts, text, n, style, diag)) ebi_analysis_measure(&t, min_width, max_width);
+    ebi_analysis_destroy(&t);
 }

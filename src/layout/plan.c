@@ -16,7 +16,7 @@
         }                                                                      \
     } while (0)
 
-eb_doc_plan *eb_plan_new(const char *lang) {
+eb_doc_plan *eb_plan_create(const char *lang) {
     eb_doc_plan *plan = eb_xcalloc(1, sizeof *plan);
     plan->lang = lang;
     return plan;
@@ -92,10 +92,10 @@ size_t eb_plan_fonts(const eb_doc_plan *plan, const eb_font **fonts, size_t cap)
     return n;
 }
 
-void eb_doc_plan_free(eb_doc_plan *plan) {
+void eb_plan_destroy(eb_doc_plan *plan) {
     if (!plan) return;
     for (size_t i = 0; i < plan->npages; i++) free(plan->pages[i].ops);
-    for (size_t i = 0; i < plan->nparas; i++) eb_para_free(plan->paras[i]);
+    for (size_t i = 0; i < plan->nparas; i++) eb_para_destroy(plan->paras[i]);
     free(plan->pages);
     free(plan->outline);
     free(plan->elements);

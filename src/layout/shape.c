@@ -25,7 +25,7 @@
 #include "layout_internal.h"
 #include "util.h"
 
-size_t eb_analysis_walk_to(const eb_analysis *t, size_t ch, uint32_t byte) {
+size_t ebi_analysis_walk_to(const eb_analysis *t, size_t ch, uint32_t byte) {
     while (t->offs[ch] < byte) ch++;
     while (t->offs[ch] > byte) ch--;
     return ch;
@@ -67,7 +67,7 @@ static eb_shape_key key_for(const eb_analysis *t, const eb_item *item, hb_langua
         .post = t->text + to, .post_len = t->offs[post] - to};
 }
 
-void eb_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count) {
+void ebi_shaped_glyphs_reserve(eb_shaped_glyphs *g, size_t count) {
     if (count <= g->cap) return;
     while (g->cap < count) g->cap = g->cap ? g->cap * 2 : 256;
     g->glyphs = eb_xrealloc(g->glyphs, g->cap * sizeof *g->glyphs);
@@ -89,7 +89,7 @@ typedef struct {
     int16_t x_advance, x_offset, y_offset;
 } packed_glyph;
 
-size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *k, eb_shaped_glyphs *out) {
+size_t ebi_shape_cache_find(eb_cache *cache, const eb_shape_key *k, eb_shaped_glyphs *out) {
     key_head head;
     memset(&head, 0, sizeof head);
     head.script = (uint32_t)k->script;
@@ -101,16 +101,16 @@ size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *k, eb_shaped_gly
     head.pre_len = k->pre_len;
     head.text_len = k->text_len;
     head.post_len = k->post_len;
-    eb_cache_key_start(cache);
-    eb_cache_key_add(cache, &head, sizeof head);
-    eb_cache_key_add(cache, k->pre, k->pre_len);
-    eb_cache_key_add(cache, k->text, k->text_len);
-    eb_cache_key_add(cache, k->post, k->post_len);
+    ebi_cache_key_start(cache);
+    ebi_cache_key_add(cache, &head, sizeof head);
+    ebi_cache_key_add(cache, k->pre, k->pre_len);
+    ebi_cache_key_add(cache, k->text, k->text_len);
+    ebi_cache_key_add(cache, k->post, k->post_len);
     size_t len;
-    const packed_glyph *p = eb_cache_find(cache, &len);
+    const packed_glyph *p = ebi_cache_find(cache, &len);
     if (!p) return SIZE_MAX;
     size_t count = len / sizeof *p;
-    eb_shaped_glyphs_reserve(out, count);
+    ebi_shaped_glyphs_reserve(out, count);
     for (size_t i = 0; i < count; i++)
         out->glyphs[i] = (eb_shaped_glyph){.gid = p[i].gid, .cluster = p[i].cluster,
                                            .x_advance = p[i].x_advance, .x_offset = p[i].x_offset,
@@ -120,7 +120,7 @@ size_t eb_shape_cache_find(eb_cache *cache, const eb_shape_key *k, eb_shaped_gly
 
 static bool fits_int16(int32_t v) { return v >= INT16_MIN && v <= INT16_MAX; }
 
-void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count) {
+void ebi_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t count) {
     for (size_t i = 0; i < count; i++)
         if (glyphs[i].gid > UINT16_MAX || glyphs[i].cluster > UINT16_MAX ||
             !fits_int16(glyphs[i].x_advance) || !fits_int16(glyphs[i].x_offset) ||
@@ -132,7 +132,7 @@ void eb_shape_cache_add(eb_cache *cache, const eb_shaped_glyph *glyphs, size_t c
                               .x_advance = (int16_t)glyphs[i].x_advance,
                               .x_offset = (int16_t)glyphs[i].x_offset,
                               .y_offset = (int16_t)glyphs[i].y_offset};
-    eb_cache_add(cache, p, count * sizeof *p);
+    ebi_cache_add(cache, p, count * sizeof *p);
     free(p);
 }
 
@@ -229,12 +229,12 @@ static size_t shape_with_harfbuzz(const eb_analysis *t, const eb_item *item, hb_
     set_buffer_for(t, item, lang, buf);
     hb_feature_t *features;
     unsigned nfeatures = item_features(t, item, lang, &features);
-    hb_shape(eb_font_hb_font(eb_fontset_font(t->fonts, item->font)), buf, features, nfeatures);
+    hb_shape(ebi_font_hb_font(ebi_fontset_font(t->fonts, item->font)), buf, features, nfeatures);
     free(features);
     unsigned count;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
-    eb_shaped_glyphs_reserve(out, count);
+    ebi_shaped_glyphs_reserve(out, count);
     uint32_t from = t->offs[item->start];
     for (unsigned k = 0; k < count; k++)
         out->glyphs[k] = (eb_shaped_glyph){
@@ -282,7 +282,7 @@ static void assign_cluster_text(eb_analysis *t, const eb_item *item) {
         size_t neighbour = rtl ? k + 1 : k - 1; /* the previous glyph in logical order */
         bool first = rtl ? k + 1 == item->nglyphs : k == 0;
         if (!first && g[neighbour].text_start == g[k].text_start) continue;
-        ch = eb_analysis_walk_to(t, ch, g[k].text_start);
+        ch = ebi_analysis_walk_to(t, ch, g[k].text_start);
         g[k].text_len = cluster_len(t, item, ch);
     }
 }
@@ -293,16 +293,16 @@ static size_t shaped_glyphs(const eb_analysis *t, const eb_item *item, eb_cache 
     hb_language_t lang = hb_language_from_string(item->lang, -1);
     if (!cache) return shape_with_harfbuzz(t, item, lang, buf, out);
     eb_shape_key key = key_for(t, item, lang);
-    size_t count = eb_shape_cache_find(cache, &key, out);
+    size_t count = ebi_shape_cache_find(cache, &key, out);
     if (count != SIZE_MAX) return count;
     count = shape_with_harfbuzz(t, item, lang, buf, out);
-    eb_shape_cache_add(cache, out->glyphs, count);
+    ebi_shape_cache_add(cache, out->glyphs, count);
     return count;
 }
 
 static void shape_item(eb_analysis *t, eb_item *item, eb_cache *cache, hb_buffer_t *buf,
                        eb_shaped_glyphs *shaped, size_t *cap) {
-    double scale = eb_font_scale(eb_fontset_font(t->fonts, item->font), t->style->size);
+    double scale = ebi_font_scale(ebi_fontset_font(t->fonts, item->font), t->style->size);
     size_t count = shaped_glyphs(t, item, cache, buf, shaped);
     const eb_shaped_glyph *g = shaped->glyphs;
     uint32_t from = t->offs[item->start];
@@ -310,13 +310,13 @@ static void shape_item(eb_analysis *t, eb_item *item, eb_cache *cache, hb_buffer
      * to the next costs linear time over the item */
     size_t ch = item->start;
     for (size_t k = 0; k < count; k++) {
-        ch = eb_analysis_walk_to(t, ch, from + g[k].cluster);
+        ch = ebi_analysis_walk_to(t, ch, from + g[k].cluster);
         t->flags[ch] |= EB_CH_CLUSTER_START;
     }
     reserve_glyphs(t, cap, count);
     item->glyph_start = t->nglyphs;
     for (size_t k = 0; k < count; k++) {
-        ch = eb_analysis_walk_to(t, ch, from + g[k].cluster);
+        ch = ebi_analysis_walk_to(t, ch, from + g[k].cluster);
         if (!drawable(t, g[k].gid, ch)) continue;
         float advance = (float)(g[k].x_advance * scale);
         t->glyphs[t->nglyphs++] = (eb_glyph){
@@ -329,9 +329,9 @@ static void shape_item(eb_analysis *t, eb_item *item, eb_cache *cache, hb_buffer
     assign_cluster_text(t, item);
 }
 
-void eb_analysis_shape(eb_analysis *t) {
-    hb_buffer_t *buf = eb_fontset_buffer(t->fonts);
-    eb_cache *cache = eb_cache_of(buf, &shape_cache_key, SHAPE_CACHE_BYTES);
+void ebi_analysis_shape(eb_analysis *t) {
+    hb_buffer_t *buf = ebi_fontset_buffer(t->fonts);
+    eb_cache *cache = ebi_cache_of(buf, &shape_cache_key, SHAPE_CACHE_BYTES);
     eb_shaped_glyphs shaped = {0};
     size_t cap = 0;
     t->adv = eb_xcalloc(t->n + 1, sizeof *t->adv);

@@ -176,7 +176,7 @@ static void shape_cells(table_builder *b) {
             const char *text = note ? cell->note : cell->text ? cell->text : cell->items[k];
             size_t n = strlen(text);
             p->style = note ? note_style(b, cell, origin) : cell_style(b, row, cell, text, n, origin);
-            p->ok = eb_analysis_prepare(&p->text, b->fonts, text, n, &p->style, b->diag);
+            p->ok = ebi_analysis_prepare(&p->text, b->fonts, text, n, &p->style, b->diag);
             p->style.origin = NULL; /* `origin` goes out of scope; nothing reports later */
         }
     }
@@ -184,7 +184,7 @@ static void shape_cells(table_builder *b) {
 
 static void free_pieces(table_builder *b) {
     size_t npieces = b->first_piece[(b->spec->nheader_rows + b->spec->nbody_rows) * b->spec->ncols];
-    for (size_t i = 0; i < npieces; i++) eb_analysis_free(&b->pieces[i].text);
+    for (size_t i = 0; i < npieces; i++) ebi_analysis_destroy(&b->pieces[i].text);
     free(b->pieces);
     free(b->first_piece);
 }
@@ -220,7 +220,7 @@ static void measure_cell(const table_builder *b, size_t row, size_t col, double 
     size_t content_end = b->first_piece[i] + content_pieces(cell);
     for (size_t k = b->first_piece[i]; k < b->first_piece[i + 1]; k++) {
         double piece_lo = 0, piece_hi = 0;
-        if (b->pieces[k].ok) eb_analysis_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
+        if (b->pieces[k].ok) ebi_analysis_measure(&b->pieces[k].text, &piece_lo, &piece_hi);
         /* list items start after the bullet; the note under them does not */
         double indent = !cell->text && k < content_end ? b->bullet_indent : 0;
         lo = fmax(lo, piece_lo + indent);
@@ -276,9 +276,9 @@ static void compute_column_widths(const table_builder *b, double avail, double *
  * replaced by an empty paragraph, so the renderer need not check. The
  * piece's analysis is freed once its lines are made. */
 static eb_para *layout_piece(const table_builder *b, shaped_piece *piece, double width) {
-    eb_para *para = piece->ok ? eb_analysis_layout(&piece->text, width)
-                              : eb_layout_paragraph(b->fonts, "", 0, &piece->style, width, b->diag);
-    eb_analysis_free(&piece->text);
+    eb_para *para = piece->ok ? ebi_analysis_layout(&piece->text, width)
+                              : eb_para_layout(b->fonts, "", 0, &piece->style, width, b->diag);
+    ebi_analysis_destroy(&piece->text);
     return para;
 }
 
@@ -329,7 +329,7 @@ static void layout_rows(const table_builder *b, eb_table_layout *t) {
     }
 }
 
-eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spec,
+eb_table_layout *eb_table_layout_create(eb_fontset *fonts, const eb_table_spec *spec,
                                      double width, eb_diag *diag) {
     size_t nrows = spec->nheader_rows + spec->nbody_rows;
     table_builder b = {.fonts = fonts, .spec = spec, .diag = diag,
@@ -355,13 +355,13 @@ eb_table_layout *eb_table_layout_new(eb_fontset *fonts, const eb_table_spec *spe
 }
 
 static void free_cell(eb_table_cell_layout *cell) {
-    eb_para_free(cell->para);
-    for (size_t k = 0; k < cell->nitems; k++) eb_para_free(cell->items[k]);
+    eb_para_destroy(cell->para);
+    for (size_t k = 0; k < cell->nitems; k++) eb_para_destroy(cell->items[k]);
     free(cell->items);
-    eb_para_free(cell->note);
+    eb_para_destroy(cell->note);
 }
 
-void eb_table_layout_free(eb_table_layout *table) {
+void eb_table_layout_destroy(eb_table_layout *table) {
     if (!table) return;
     size_t ncells = (table->nheader_rows + table->nbody_rows) * table->ncols;
     for (size_t i = 0; i < ncells; i++) free_cell(&table->cells[i]);

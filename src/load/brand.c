@@ -37,36 +37,36 @@ static void check_line(brand_reader *br, const cJSON *node, const eb_text *text,
     for (int l = 0; l < EB_LANG_COUNT; l++) {
         size_t chars = text->s[l] ? eb_utf8_count(text->s[l], strlen(text->s[l])) : 0;
         if (chars <= MAX_LINE_CHARS) continue;
-        size_t mark = eb_path_push_key(&br->r, eb_lang_tag((eb_lang)l));
-        eb_reader_error(&br->r, cJSON_GetObjectItemCaseSensitive(node, eb_lang_tag((eb_lang)l)), false,
+        size_t mark = ebi_path_push_key(&br->r, eb_lang_tag((eb_lang)l));
+        ebi_reader_error(&br->r, cJSON_GetObjectItemCaseSensitive(node, eb_lang_tag((eb_lang)l)), false,
                         "%s of %zu characters is longer than the limit of %d: it is set on one line",
                         what, chars, MAX_LINE_CHARS);
-        eb_path_pop(&br->r, mark);
+        ebi_path_pop(&br->r, mark);
     }
 }
 
 static void read_branded_text(brand_reader *br, const cJSON *obj, const char *name, const char *what,
                               bool one_line, eb_text *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (!node || !eb_read_text(&br->r, obj, name, out)) return;
+    if (!node || !ebi_read_text(&br->r, obj, name, out)) return;
     if (one_line) {
-        size_t m = eb_path_push_key(&br->r, name);
+        size_t m = ebi_path_push_key(&br->r, name);
         check_line(br, node, out, what);
-        eb_path_pop(&br->r, m);
+        ebi_path_pop(&br->r, m);
     }
     unsigned has = 0;
     for (int l = 0; l < EB_LANG_COUNT; l++) has |= out->s[l] ? EB_LANG_BIT(l) : 0;
     unsigned missing = br->langs & ~has;
     if (!missing) return;
     eb_buf tags = {0}, briefs = {0};
-    eb_lang_list(missing, true, &tags);
-    eb_lang_list(missing, false, &briefs);
-    size_t mark = eb_path_push_key(&br->r, name);
-    eb_reader_error(&br->r, node, false, "missing %s: the %s briefs print %s in their own language",
+    ebi_lang_list(missing, true, &tags);
+    ebi_lang_list(missing, false, &briefs);
+    size_t mark = ebi_path_push_key(&br->r, name);
+    ebi_reader_error(&br->r, node, false, "missing %s: the %s briefs print %s in their own language",
                     eb_buf_cstr(&tags), eb_buf_cstr(&briefs), what);
-    eb_path_pop(&br->r, mark);
-    eb_buf_free(&tags);
-    eb_buf_free(&briefs);
+    ebi_path_pop(&br->r, mark);
+    eb_buf_destroy(&tags);
+    eb_buf_destroy(&briefs);
 }
 
 /* ---- the logo ----------------------------------------------------------------- */
@@ -176,10 +176,10 @@ static void read_logo(brand_reader *br, const cJSON *root) {
     static const char *const fields[] = {"file", "alt", NULL};
     const cJSON *logo = cJSON_GetObjectItemCaseSensitive(root, "logo");
     if (!logo) return;
-    size_t mark = eb_path_push_key(&br->r, "logo");
-    if (eb_read_object(&br->r, logo, fields, fields)) {
+    size_t mark = ebi_path_push_key(&br->r, "logo");
+    if (ebi_read_object(&br->r, logo, fields, fields)) {
         const char *file = NULL;
-        eb_read_string(&br->r, logo, "file", 1000, &file);
+        ebi_read_string(&br->r, logo, "file", 1000, &file);
         read_branded_text(br, logo, "alt", "the logo's alternative text", false, &br->brand->logo_alt);
         const char *why = file ? unusable_logo_path(file) : NULL;
         char *problem = why ? eb_xstrdup(why) : NULL;
@@ -189,34 +189,34 @@ static void read_logo(brand_reader *br, const cJSON *root) {
             free(path);
         }
         if (problem) {
-            size_t m = eb_path_push_key(&br->r, "file");
-            eb_reader_error(&br->r, cJSON_GetObjectItemCaseSensitive(logo, "file"), false, "the logo \"%s\" %s",
+            size_t m = ebi_path_push_key(&br->r, "file");
+            ebi_reader_error(&br->r, cJSON_GetObjectItemCaseSensitive(logo, "file"), false, "the logo \"%s\" %s",
                             file, problem);
-            eb_path_pop(&br->r, m);
+            ebi_path_pop(&br->r, m);
             free(problem);
         } else if (file) {
             br->brand->logo_file = file;
         }
     }
-    eb_path_pop(&br->r, mark);
+    ebi_path_pop(&br->r, mark);
 }
 
 /* ---- keywords -------------------------------------------------------------------- */
 
 /* A member of "keywords" whose name is no indication id. */
 static void unknown_indication(brand_reader *br, const cJSON *member, const char *const *ids) {
-    size_t mark = eb_path_push_key(&br->r, member->string);
-    const char *hint = eb_closest(member->string, ids, br->corpus->nindications);
+    size_t mark = ebi_path_push_key(&br->r, member->string);
+    const char *hint = ebi_closest(member->string, ids, br->corpus->nindications);
     eb_buf name = {0};
     eb_buf_put_excerpt(&name, member->string, 64);
     if (hint)
-        eb_reader_error(&br->r, member, true, "unknown indication \"%s\"; did you mean \"%s\"?",
+        ebi_reader_error(&br->r, member, true, "unknown indication \"%s\"; did you mean \"%s\"?",
                         eb_buf_cstr(&name), hint);
     else
-        eb_reader_error(&br->r, member, true, "unknown indication \"%s\": the keys are indication ids of %s",
+        ebi_reader_error(&br->r, member, true, "unknown indication \"%s\": the keys are indication ids of %s",
                         eb_buf_cstr(&name), br->corpus->indications_file);
-    eb_buf_free(&name);
-    eb_path_pop(&br->r, mark);
+    eb_buf_destroy(&name);
+    ebi_path_pop(&br->r, mark);
 }
 
 static void read_keywords(brand_reader *br, const cJSON *root) {
@@ -227,17 +227,17 @@ static void read_keywords(brand_reader *br, const cJSON *root) {
     const char **ids = eb_arena_array(br->r.arena, corpus->nindications + 1, sizeof *ids);
     for (size_t i = 0; i < corpus->nindications; i++) ids[i] = corpus->indications[i].id;
     static const char *const no_members[] = {NULL};
-    size_t mark = eb_path_push_key(&br->r, "keywords");
+    size_t mark = ebi_path_push_key(&br->r, "keywords");
     if (!cJSON_IsObject(node)) {
-        eb_read_object(&br->r, node, no_members, NULL);  /* says what it found instead */
+        ebi_read_object(&br->r, node, no_members, NULL);  /* says what it found instead */
     } else {
         for (const cJSON *m = node->child; m; m = m->next) {
             long i = eb_corpus_find_indication(corpus, m->string);
             if (i < 0) unknown_indication(br, m, ids);
-            else eb_read_string_list(&br->r, node, m->string, 20, 100, &br->brand->keywords[i]);
+            else ebi_read_string_list(&br->r, node, m->string, 20, 100, &br->brand->keywords[i]);
         }
     }
-    eb_path_pop(&br->r, mark);
+    ebi_path_pop(&br->r, mark);
 }
 
 /* ---- the file ----------------------------------------------------------------------- */
@@ -246,15 +246,15 @@ static void read_brand(brand_reader *br, const cJSON *root) {
     static const char *const allowed[] = {"$schema", "organisation", "logo", "contact", "disclaimer",
                                           "author", "keywords", NULL};
     static const char *const required[] = {"organisation", NULL};
-    if (!eb_read_object(&br->r, root, allowed, required)) return;
+    if (!ebi_read_object(&br->r, root, allowed, required)) return;
     const char *schema = NULL;
-    eb_read_string(&br->r, root, "$schema", EB_SHORT_STRING, &schema);
+    ebi_read_string(&br->r, root, "$schema", EB_SHORT_STRING, &schema);
     eb_brand *b = br->brand;
     read_branded_text(br, root, "organisation", "the organisation's name", true, &b->organisation);
     read_logo(br, root);
     read_branded_text(br, root, "contact", "the contact line", true, &b->contact);
     read_branded_text(br, root, "disclaimer", "the clinic's disclaimer", false, &b->disclaimer);
-    eb_read_string(&br->r, root, "author", 200, &b->author);
+    ebi_read_string(&br->r, root, "author", 200, &b->author);
     read_keywords(br, root);
 }
 
@@ -265,43 +265,43 @@ static bool read_brand_doc(eb_corpus *corpus, eb_json_doc *doc, const char *logo
     eb_brand *brand = eb_arena_alloc(corpus->arena, sizeof *brand);
     brand->file = doc->file;
     brand_reader br = {.corpus = corpus, .brand = brand, .langs = langs, .logo_dir = logo_dir};
-    eb_reader_init(&br.r, doc, diag, corpus->arena);
+    ebi_reader_init(&br.r, doc, diag, corpus->arena);
     br.r.check = check;
     read_brand(&br, doc->root);
     bool ok = br.r.errors == 0 && doc->errors == 0;
-    eb_reader_free(&br.r);
+    ebi_reader_destroy(&br.r);
     if (ok) corpus->brand = brand;
     return ok;
 }
 
-bool eb_load_brand_buffer(eb_corpus *corpus, const char *file, const char *data, size_t len, eb_diag *diag) {
+bool eb_brand_load_buffer(eb_corpus *corpus, const char *file, const char *data, size_t len, eb_diag *diag) {
     const char *name = eb_arena_strdup(corpus->arena, file);
     eb_json_doc doc;
-    bool ok = eb_json_doc_parse(&doc, name, data, len, diag) &&
+    bool ok = ebi_json_doc_parse(&doc, name, data, len, diag) &&
               read_brand_doc(corpus, &doc, corpus->inputs_dir, EB_ALL_LANGS, NULL, diag);
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
     return ok;
 }
 
-bool eb_load_brand_file(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
+bool ebi_brand_load_file(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
                         bool *io_error) {
     *io_error = false;
     const char *file = eb_arena_strdup(corpus->arena, path);
     const char *slash = strrchr(file, '/');
     const char *dir = slash ? eb_arena_strndup(corpus->arena, file, (size_t)(slash - file)) : ".";
     eb_json_doc doc;
-    bool ok = eb_json_doc_load(&doc, file, diag, io_error) &&
+    bool ok = ebi_json_doc_load(&doc, file, diag, io_error) &&
               read_brand_doc(corpus, &doc, dir, options->rendering_langs, options->check, diag);
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
     return ok;
 }
 
-bool eb_load_brand(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag, bool *io_error) {
+bool ebi_brand_load(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag, bool *io_error) {
     *io_error = false;
     char *path = eb_xasprintf("%s/brand.json", corpus->inputs_dir);
     struct stat st;
     bool ok = stat(path, &st) != 0 ||  /* optional: no file, no brand */
-              eb_load_brand_file(corpus, path, options, diag, io_error);
+              ebi_brand_load_file(corpus, path, options, diag, io_error);
     free(path);
     return ok;
 }

@@ -12,10 +12,10 @@
  * there is none (corpus->brand stays NULL) or it is valid (corpus->brand
  * set); false after reporting every problem, *io_error telling an
  * unreadable file from an invalid one. */
-bool eb_load_brand(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag, bool *io_error);
+bool ebi_brand_load(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag, bool *io_error);
 /* The same for a brand.json at `path` (`validate FILE`), which must exist;
  * its logo's path starts at the file's folder. */
-bool eb_load_brand_file(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
+bool ebi_brand_load_file(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
                         bool *io_error);
 
 #endif

@@ -17,32 +17,32 @@
 static const char *const full_langs[] = {"fa", "en", "zh-Hans", NULL};
 
 static void read_full_text(eb_reader *r, const cJSON *node, eb_text *out) {
-    if (!eb_read_object(r, node, full_langs, full_langs)) return;
+    if (!ebi_read_object(r, node, full_langs, full_langs)) return;
     for (int lang = 0; lang < EB_LANG_COUNT; lang++)
-        eb_read_string(r, node, full_langs[lang], EB_SHORT_STRING, &out->s[lang]);
+        ebi_read_string(r, node, full_langs[lang], EB_SHORT_STRING, &out->s[lang]);
 }
 
 static void read_indication(eb_reader *r, const cJSON *item, eb_indication *ind) {
     static const char *const allowed[] = {"id", "name", "conditions", NULL};
     static const char *const required[] = {"id", "name", NULL};
-    if (!eb_read_object(r, item, allowed, required)) return;
-    eb_read_slug(r, item, "id", &ind->id);
+    if (!ebi_read_object(r, item, allowed, required)) return;
+    ebi_read_slug(r, item, "id", &ind->id);
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(item, "name");
     if (name) {
-        size_t mark = eb_path_push_key(r, "name");
+        size_t mark = ebi_path_push_key(r, "name");
         read_full_text(r, name, &ind->name);
-        eb_path_pop(r, mark);
+        ebi_path_pop(r, mark);
     }
     size_t n = 0;
-    const cJSON *cond = eb_read_array(r, item, "conditions", 0, 50, &n);
+    const cJSON *cond = ebi_read_array(r, item, "conditions", 0, 50, &n);
     ind->conditions = eb_arena_array(r->arena, n, sizeof *ind->conditions);
-    size_t mark = eb_path_push_key(r, "conditions");
+    size_t mark = ebi_path_push_key(r, "conditions");
     for (size_t i = 0; cond; cond = cond->next, i++) {
-        size_t m = eb_path_push_index(r, i);
+        size_t m = ebi_path_push_index(r, i);
         read_full_text(r, cond, &ind->conditions[ind->nconditions++]);
-        eb_path_pop(r, m);
+        ebi_path_pop(r, m);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 static void check_unique_indications(eb_reader *r, const cJSON *first, eb_corpus *corpus) {
@@ -51,10 +51,10 @@ static void check_unique_indications(eb_reader *r, const cJSON *first, eb_corpus
         for (size_t j = 0; j < i; j++) {
             const char *a = corpus->indications[i].id, *b = corpus->indications[j].id;
             if (a && b && strcmp(a, b) == 0) {
-                size_t m = eb_path_push_index(r, i);
-                eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "id"), false,
+                size_t m = ebi_path_push_index(r, i);
+                ebi_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "id"), false,
                                 "duplicate indication id \"%s\"", a);
-                eb_path_pop(r, m);
+                ebi_path_pop(r, m);
             }
         }
     }
@@ -62,32 +62,32 @@ static void check_unique_indications(eb_reader *r, const cJSON *first, eb_corpus
 
 static bool load_indications(eb_corpus *corpus, const eb_text_check *check, eb_diag *diag, bool *io_error) {
     eb_json_doc doc;
-    if (!eb_json_doc_load(&doc, corpus->indications_file, diag, io_error)) {
-        eb_json_doc_free(&doc);
+    if (!ebi_json_doc_load(&doc, corpus->indications_file, diag, io_error)) {
+        ebi_json_doc_destroy(&doc);
         return false;
     }
     static const char *const allowed[] = {"$schema", "indications", NULL};
     eb_reader r;
-    eb_reader_init(&r, &doc, diag, corpus->arena);
+    ebi_reader_init(&r, &doc, diag, corpus->arena);
     r.check = check;
-    if (eb_read_object(&r, doc.root, allowed, allowed + 1)) {
+    if (ebi_read_object(&r, doc.root, allowed, allowed + 1)) {
         size_t n = 0;
-        const cJSON *first = eb_read_array(&r, doc.root, "indications", 1, 500, &n);
+        const cJSON *first = ebi_read_array(&r, doc.root, "indications", 1, 500, &n);
         corpus->indications = eb_arena_array(corpus->arena, n, sizeof *corpus->indications);
-        size_t mark = eb_path_push_key(&r, "indications");
+        size_t mark = ebi_path_push_key(&r, "indications");
         size_t i = 0;
         for (const cJSON *item = first; item; item = item->next, i++) {
-            size_t m = eb_path_push_index(&r, i);
+            size_t m = ebi_path_push_index(&r, i);
             read_indication(&r, item, &corpus->indications[i]);
-            eb_path_pop(&r, m);
+            ebi_path_pop(&r, m);
         }
         corpus->nindications = n;
         check_unique_indications(&r, first, corpus);
-        eb_path_pop(&r, mark);
+        ebi_path_pop(&r, mark);
     }
     bool ok = r.errors == 0 && doc.errors == 0;
-    eb_reader_free(&r);
-    eb_json_doc_free(&doc);
+    ebi_reader_destroy(&r);
+    ebi_json_doc_destroy(&doc);
     return ok;
 }
 
@@ -154,7 +154,7 @@ static bool duplicate_review_id(eb_corpus *corpus, const eb_review *review, cons
     for (size_t i = 0; i < corpus->nreviews; i++) {
         if (strcmp(corpus->reviews[i].id, review->id) == 0) {
             const cJSON *id = cJSON_GetObjectItemCaseSensitive(doc->root, "id");
-            eb_diag_report(diag, EB_ERROR, eb_json_where(doc, id, false, "$.id"),
+            eb_diag_report(diag, EB_ERROR, ebi_json_where(doc, id, false, "$.id"),
                            "review id \"%s\" is already used by %s", review->id, corpus->reviews[i].file);
             return true;
         }
@@ -180,9 +180,9 @@ static bool load_stdin(eb_json_doc *doc, eb_diag *diag, bool *io_error) {
         *doc = (eb_json_doc){.file = EB_STDIN_NAME};
         eb_diag_report(diag, EB_ERROR, where, "the file is larger than 16 MiB; split it or shorten its texts");
     } else {
-        ok = eb_json_doc_parse(doc, EB_STDIN_NAME, eb_buf_cstr(&data), data.len, diag);
+        ok = ebi_json_doc_parse(doc, EB_STDIN_NAME, eb_buf_cstr(&data), data.len, diag);
     }
-    eb_buf_free(&data);
+    eb_buf_destroy(&data);
     return ok;
 }
 
@@ -191,11 +191,11 @@ static bool load_stdin(eb_json_doc *doc, eb_diag *diag, bool *io_error) {
 static bool load_review(eb_corpus *corpus, const char *path, const eb_load_options *options, eb_diag *diag,
                         bool *io_error) {
     eb_json_doc doc;
-    bool ok = strcmp(path, "-") == 0 ? load_stdin(&doc, diag, io_error) : eb_json_doc_load(&doc, path, diag, io_error);
+    bool ok = strcmp(path, "-") == 0 ? load_stdin(&doc, diag, io_error) : ebi_json_doc_load(&doc, path, diag, io_error);
     eb_review review;
-    if (ok) ok = eb_read_review(&doc, corpus, &review, diag, corpus->arena, options);
+    if (ok) ok = ebi_read_review(&doc, corpus, &review, diag, corpus->arena, options);
     if (ok && duplicate_review_id(corpus, &review, &doc, diag)) ok = false;
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
     if (ok) corpus->reviews[corpus->nreviews++] = review;
     return ok;
 }
@@ -214,7 +214,7 @@ static eb_load_status load_review_files(eb_corpus *corpus, char *const *files, s
     corpus->reviews = eb_arena_array(corpus->arena, nfiles, sizeof *corpus->reviews);
     for (size_t i = 0; i < nfiles; i++) {
         bool io_error = false;
-        bool ok = names_brand(files[i]) ? eb_load_brand_file(corpus, files[i], options, diag, &io_error)
+        bool ok = names_brand(files[i]) ? ebi_brand_load_file(corpus, files[i], options, diag, &io_error)
                                         : load_review(corpus, files[i], options, diag, &io_error);
         if (!ok) {
             reject(corpus, files[i], &cap);
@@ -239,15 +239,15 @@ static eb_load_status load_reviews(eb_corpus *corpus, const eb_load_options *opt
     return status;
 }
 
-eb_corpus *eb_load_corpus(const char *inputs_dir, eb_diag *diag, eb_load_status *status) {
+eb_corpus *eb_corpus_load(const char *inputs_dir, eb_diag *diag, eb_load_status *status) {
     eb_load_options options = {.rendering_langs = EB_ALL_LANGS};
-    return eb_load_corpus_with(inputs_dir, &options, diag, status);
+    return eb_corpus_load_with(inputs_dir, &options, diag, status);
 }
 
 /* A corpus holding the indications alone; NULL when they are unusable. */
 static eb_corpus *load_vocabulary(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
                                   eb_load_status *status) {
-    eb_arena *arena = eb_arena_new();
+    eb_arena *arena = eb_arena_create();
     eb_corpus *corpus = eb_arena_alloc(arena, sizeof *corpus);
     corpus->arena = arena;
     corpus->inputs_dir = eb_arena_strdup(arena, inputs_dir);
@@ -257,7 +257,7 @@ static eb_corpus *load_vocabulary(const char *inputs_dir, const eb_load_options 
     bool io_error = false;
     if (!load_indications(corpus, options->check, diag, &io_error)) {
         *status = io_error ? EB_LOAD_IO : EB_LOAD_INVALID;
-        eb_corpus_free(corpus);
+        eb_corpus_destroy(corpus);
         return NULL;
     }
     *status = EB_LOAD_OK;
@@ -268,7 +268,7 @@ static eb_corpus *load_vocabulary(const char *inputs_dir, const eb_load_options 
  * name, or with a broken logo, is not delivered in its name. */
 static eb_load_status load_brand(eb_corpus *corpus, const eb_load_options *options, eb_diag *diag) {
     bool io_error = false;
-    if (eb_load_brand(corpus, options, diag, &io_error)) return EB_LOAD_OK;
+    if (ebi_brand_load(corpus, options, diag, &io_error)) return EB_LOAD_OK;
     size_t cap = corpus->nrejected;
     char *file = eb_xasprintf("%s/brand.json", corpus->inputs_dir);
     reject(corpus, file, &cap);
@@ -281,7 +281,7 @@ static eb_load_status load_brand(eb_corpus *corpus, const eb_load_options *optio
 
 static eb_load_status worse(eb_load_status a, eb_load_status b) { return a > b ? a : b; }
 
-eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
+eb_corpus *eb_corpus_load_with(const char *inputs_dir, const eb_load_options *options, eb_diag *diag,
                                eb_load_status *status) {
     eb_corpus *corpus = load_vocabulary(inputs_dir, options, diag, status);
     if (!corpus) return NULL;
@@ -290,20 +290,20 @@ eb_corpus *eb_load_corpus_with(const char *inputs_dir, const eb_load_options *op
     return corpus;
 }
 
-eb_corpus *eb_load_files(const char *inputs_dir, char *const *files, size_t nfiles,
+eb_corpus *eb_corpus_load_files(const char *inputs_dir, char *const *files, size_t nfiles,
                          const eb_load_options *options, eb_diag *diag, eb_load_status *status) {
     eb_corpus *corpus = load_vocabulary(inputs_dir, options, diag, status);
     if (corpus) *status = load_review_files(corpus, files, nfiles, options, diag);
     return corpus;
 }
 
-const eb_review *eb_load_review_buffer(eb_corpus *corpus, const char *file,
+const eb_review *eb_review_load_buffer(eb_corpus *corpus, const char *file,
                                        const char *data, size_t len, eb_diag *diag) {
     eb_json_doc doc;
-    bool ok = eb_json_doc_parse(&doc, file, data, len, diag);
+    bool ok = ebi_json_doc_parse(&doc, file, data, len, diag);
     eb_review *review = eb_arena_alloc(corpus->arena, sizeof *review);
     eb_load_options options = {.rendering_langs = EB_ALL_LANGS};
-    if (ok) ok = eb_read_review(&doc, corpus, review, diag, corpus->arena, &options);
-    eb_json_doc_free(&doc);
+    if (ok) ok = ebi_read_review(&doc, corpus, review, diag, corpus->arena, &options);
+    ebi_json_doc_destroy(&doc);
     return ok ? review : NULL;
 }

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-void eb_reader_init(eb_reader *r, eb_json_doc *doc, eb_diag *diag, eb_arena *arena) {
+void ebi_reader_init(eb_reader *r, eb_json_doc *doc, eb_diag *diag, eb_arena *arena) {
     *r = (eb_reader){.doc = doc, .diag = diag, .arena = arena, .required_lang = -1,
                      .format_doc = "docs/input-format.md"};
     eb_buf_puts(&r->path, "$");
 }
 
-void eb_reader_free(eb_reader *r) { eb_buf_free(&r->path); }
+void ebi_reader_destroy(eb_reader *r) { eb_buf_destroy(&r->path); }
 
 /* A key is written as .key when it looks like an identifier, else ["key"]. */
 static bool is_plain_key(const char *key) {
@@ -29,7 +29,7 @@ static bool is_plain_key(const char *key) {
  * characters, so that a megabyte-long key or value gives a readable line. */
 #define SHOWN_CHARS 64
 
-size_t eb_path_push_key(eb_reader *r, const char *key) {
+size_t ebi_path_push_key(eb_reader *r, const char *key) {
     size_t mark = r->path.len;
     eb_buf excerpt = {0};
     if (strnlen(key, 4 * SHOWN_CHARS + 1) > SHOWN_CHARS) {
@@ -47,43 +47,43 @@ size_t eb_path_push_key(eb_reader *r, const char *key) {
         }
         eb_buf_puts(&r->path, "\"]");
     }
-    eb_buf_free(&excerpt);
+    eb_buf_destroy(&excerpt);
     return mark;
 }
 
-size_t eb_path_push_index(eb_reader *r, size_t index) {
+size_t ebi_path_push_index(eb_reader *r, size_t index) {
     size_t mark = r->path.len;
     eb_buf_printf(&r->path, "[%zu]", index);
     return mark;
 }
 
-void eb_path_pop(eb_reader *r, size_t mark) {
+void ebi_path_pop(eb_reader *r, size_t mark) {
     r->path.len = mark;
     r->path.data[mark] = '\0';
 }
 
-void eb_reader_verror(eb_reader *r, const cJSON *node, const char *fmt, va_list args) {
-    eb_diag_vreport(r->diag, EB_ERROR, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)), fmt, args);
+void ebi_reader_verror(eb_reader *r, const cJSON *node, const char *fmt, va_list args) {
+    eb_diag_vreport(r->diag, EB_ERROR, ebi_json_where(r->doc, node, false, eb_buf_cstr(&r->path)), fmt, args);
     r->errors++;
 }
 
-void eb_reader_error(eb_reader *r, const cJSON *node, bool at_key, const char *fmt, ...) {
+void ebi_reader_error(eb_reader *r, const cJSON *node, bool at_key, const char *fmt, ...) {
     va_list args;
     va_start(args, fmt);
-    eb_diag_vreport(r->diag, EB_ERROR, eb_json_where(r->doc, node, at_key, eb_buf_cstr(&r->path)),
+    eb_diag_vreport(r->diag, EB_ERROR, ebi_json_where(r->doc, node, at_key, eb_buf_cstr(&r->path)),
                     fmt, args);
     va_end(args);
     r->errors++;
 }
 
-void eb_reader_warning(eb_reader *r, const cJSON *node, const char *fmt, ...) {
+void ebi_reader_warning(eb_reader *r, const cJSON *node, const char *fmt, ...) {
     va_list args;
     va_start(args, fmt);
-    eb_diag_vreport(r->diag, EB_WARNING, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)), fmt, args);
+    eb_diag_vreport(r->diag, EB_WARNING, ebi_json_where(r->doc, node, false, eb_buf_cstr(&r->path)), fmt, args);
     va_end(args);
 }
 
-const char *eb_json_type_name(const cJSON *node) {
+const char *ebi_json_type_name(const cJSON *node) {
     if (!node) return "nothing";
     if (cJSON_IsString(node)) return "a string";
     if (cJSON_IsNumber(node)) return "a number";
@@ -117,7 +117,7 @@ static size_t edit_distance(const char *a, const char *b) {
     return row[lb];
 }
 
-const char *eb_closest(const char *word, const char *const *candidates, size_t n) {
+const char *ebi_closest(const char *word, const char *const *candidates, size_t n) {
     const char *best = NULL;
     size_t best_distance = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
@@ -138,22 +138,22 @@ static size_t list_length(const char *const *list) {
 /* ---- objects ------------------------------------------------------------------ */
 
 static void report_unknown_member(eb_reader *r, const cJSON *member, const char *const *allowed) {
-    size_t mark = eb_path_push_key(r, member->string);
-    const char *hint = eb_closest(member->string, allowed, list_length(allowed));
+    size_t mark = ebi_path_push_key(r, member->string);
+    const char *hint = ebi_closest(member->string, allowed, list_length(allowed));
     eb_buf name = {0};
     eb_buf_put_excerpt(&name, member->string, SHOWN_CHARS);
     if (hint)
-        eb_reader_error(r, member, true, "unknown field \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&name), hint);
+        ebi_reader_error(r, member, true, "unknown field \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&name), hint);
     else
-        eb_reader_error(r, member, true, "unknown field \"%s\" (see %s)", eb_buf_cstr(&name), r->format_doc);
-    eb_buf_free(&name);
-    eb_path_pop(r, mark);
+        ebi_reader_error(r, member, true, "unknown field \"%s\" (see %s)", eb_buf_cstr(&name), r->format_doc);
+    eb_buf_destroy(&name);
+    ebi_path_pop(r, mark);
 }
 
-bool eb_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
+bool ebi_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
                     const char *const *required) {
     if (!cJSON_IsObject(node)) {
-        eb_reader_error(r, node, false, "expected an object, found %s", eb_json_type_name(node));
+        ebi_reader_error(r, node, false, "expected an object, found %s", ebi_json_type_name(node));
         return false;
     }
     for (const cJSON *member = node->child; member; member = member->next) {
@@ -163,7 +163,7 @@ bool eb_read_object(eb_reader *r, const cJSON *node, const char *const *allowed,
     }
     for (size_t i = 0; required && required[i]; i++)
         if (!cJSON_GetObjectItemCaseSensitive(node, required[i]))
-            eb_reader_error(r, node, false, "missing required field \"%s\"", required[i]);
+            ebi_reader_error(r, node, false, "missing required field \"%s\"", required[i]);
     return true;
 }
 
@@ -191,7 +191,7 @@ static bool check_characters(eb_reader *r, const cJSON *node, const char *s, siz
         char utf8[5] = {0};
         size_t start = pos - eb_utf8_encode(cp, utf8);  /* the check moved pos past it */
         if (seen_before(s, start, cp)) continue;
-        eb_diag_report(r->diag, severity, eb_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
+        eb_diag_report(r->diag, severity, ebi_json_where(r->doc, node, false, eb_buf_cstr(&r->path)),
                        "character U+%04X \"%s\": %s", (unsigned)cp, utf8, r->check->reason);
         if (severity == EB_ERROR) r->errors++;
         ok = severity != EB_ERROR;
@@ -199,15 +199,15 @@ static bool check_characters(eb_reader *r, const cJSON *node, const char *s, siz
     return ok;
 }
 
-bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
+bool ebi_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
     if (!cJSON_IsString(node)) {
-        eb_reader_error(r, node, false, "expected a string, found %s", eb_json_type_name(node));
+        ebi_reader_error(r, node, false, "expected a string, found %s", ebi_json_type_name(node));
         return false;
     }
     const char *s = node->valuestring;
     size_t len = strlen(s);
     if (len == 0) {
-        eb_reader_error(r, node, false, "empty string: leave the field out instead");
+        ebi_reader_error(r, node, false, "empty string: leave the field out instead");
         return false;
     }
     size_t chars = 0;
@@ -215,11 +215,11 @@ bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
         uint32_t cp = 0;
         size_t n = eb_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
-            eb_reader_error(r, node, false, "invalid UTF-8 inside the string (from a \\u escape of a lone surrogate?)");
+            ebi_reader_error(r, node, false, "invalid UTF-8 inside the string (from a \\u escape of a lone surrogate?)");
             return false;
         }
         if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-            eb_reader_error(r, node, false, "control character U+%04X at character %zu of the string",
+            ebi_reader_error(r, node, false, "control character U+%04X at character %zu of the string",
                             (unsigned)cp, chars + 1);
             return false;
         }
@@ -227,25 +227,25 @@ bool eb_check_string(eb_reader *r, const cJSON *node, size_t max_chars) {
         i += n;
     }
     if (chars > max_chars) {
-        eb_reader_error(r, node, false, "string of %zu characters is longer than the limit of %zu",
+        ebi_reader_error(r, node, false, "string of %zu characters is longer than the limit of %zu",
                         chars, max_chars);
         return false;
     }
     return check_characters(r, node, s, len);
 }
 
-bool eb_read_string(eb_reader *r, const cJSON *obj, const char *name, size_t max_chars,
+bool ebi_read_string(eb_reader *r, const cJSON *obj, const char *name, size_t max_chars,
                     const char **out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
-    size_t mark = eb_path_push_key(r, name);
-    bool ok = eb_check_string(r, node, max_chars);
+    size_t mark = ebi_path_push_key(r, name);
+    bool ok = ebi_check_string(r, node, max_chars);
     if (ok) *out = eb_arena_strdup(r->arena, node->valuestring);
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     return ok;
 }
 
-bool eb_whole_number(const cJSON *node, long min, long max, long *out) {
+bool ebi_whole_number(const cJSON *node, long min, long max, long *out) {
     /* range first: converting a double beyond long's range is undefined */
     if (!cJSON_IsNumber(node) || !(node->valuedouble >= (double)min && node->valuedouble <= (double)max) ||
         node->valuedouble != floor(node->valuedouble))
@@ -254,51 +254,51 @@ bool eb_whole_number(const cJSON *node, long min, long max, long *out) {
     return true;
 }
 
-bool eb_read_long(eb_reader *r, const cJSON *obj, const char *name, long min, long max, long *out) {
+bool ebi_read_long(eb_reader *r, const cJSON *obj, const char *name, long min, long max, long *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
-    size_t mark = eb_path_push_key(r, name);
+    size_t mark = ebi_path_push_key(r, name);
     bool ok = false;
     if (!cJSON_IsNumber(node)) {
-        eb_reader_error(r, node, false, "expected a whole number, found %s", eb_json_type_name(node));
+        ebi_reader_error(r, node, false, "expected a whole number, found %s", ebi_json_type_name(node));
     } else if (!isfinite(node->valuedouble) || node->valuedouble != floor(node->valuedouble)) {
-        eb_reader_error(r, node, false, "expected a whole number, found %g", node->valuedouble);
-    } else if (!eb_whole_number(node, min, max, out)) {
-        eb_reader_error(r, node, false, "%.0f is out of range (%ld to %ld)", node->valuedouble, min, max);
+        ebi_reader_error(r, node, false, "expected a whole number, found %g", node->valuedouble);
+    } else if (!ebi_whole_number(node, min, max, out)) {
+        ebi_reader_error(r, node, false, "%.0f is out of range (%ld to %ld)", node->valuedouble, min, max);
     } else {
         ok = true;
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     return ok;
 }
 
-bool eb_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, long max, int *out) {
+bool ebi_read_int(eb_reader *r, const cJSON *obj, const char *name, long min, long max, int *out) {
     long value = 0;
     if (!cJSON_GetObjectItemCaseSensitive(obj, name)) return true;
-    if (!eb_read_long(r, obj, name, min, max, &value)) return false;
+    if (!ebi_read_long(r, obj, name, min, max, &value)) return false;
     *out = (int)value;
     return true;
 }
 
-bool eb_read_bool(eb_reader *r, const cJSON *obj, const char *name, bool *out) {
+bool ebi_read_bool(eb_reader *r, const cJSON *obj, const char *name, bool *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
-    size_t mark = eb_path_push_key(r, name);
+    size_t mark = ebi_path_push_key(r, name);
     bool ok = cJSON_IsBool(node);
     if (ok) *out = cJSON_IsTrue(node);
-    else eb_reader_error(r, node, false, "expected true or false, found %s", eb_json_type_name(node));
-    eb_path_pop(r, mark);
+    else ebi_reader_error(r, node, false, "expected true or false, found %s", ebi_json_type_name(node));
+    ebi_path_pop(r, mark);
     return ok;
 }
 
-bool eb_read_enum(eb_reader *r, const cJSON *obj, const char *name,
+bool ebi_read_enum(eb_reader *r, const cJSON *obj, const char *name,
                   const char *const *names, size_t count, int *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
-    size_t mark = eb_path_push_key(r, name);
+    size_t mark = ebi_path_push_key(r, name);
     bool ok = false;
     if (!cJSON_IsString(node)) {
-        eb_reader_error(r, node, false, "expected a string, found %s", eb_json_type_name(node));
+        ebi_reader_error(r, node, false, "expected a string, found %s", ebi_json_type_name(node));
     } else {
         for (size_t i = 0; i < count && !ok; i++) {
             if (strcmp(node->valuestring, names[i]) == 0) { *out = (int)i; ok = true; }
@@ -306,19 +306,19 @@ bool eb_read_enum(eb_reader *r, const cJSON *obj, const char *name,
         if (!ok) {
             eb_buf choices = {0};
             for (size_t i = 0; i < count; i++) eb_buf_printf(&choices, "%s%s", i ? ", " : "", names[i]);
-            const char *hint = eb_closest(node->valuestring, names, count);
+            const char *hint = ebi_closest(node->valuestring, names, count);
             eb_buf value = {0};
             eb_buf_put_excerpt(&value, node->valuestring, SHOWN_CHARS);
             if (hint)
-                eb_reader_error(r, node, false, "unknown value \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&value), hint);
+                ebi_reader_error(r, node, false, "unknown value \"%s\"; did you mean \"%s\"?", eb_buf_cstr(&value), hint);
             else
-                eb_reader_error(r, node, false, "unknown value \"%s\"; expected one of: %s",
+                ebi_reader_error(r, node, false, "unknown value \"%s\"; expected one of: %s",
                                 eb_buf_cstr(&value), eb_buf_cstr(&choices));
-            eb_buf_free(&value);
-            eb_buf_free(&choices);
+            eb_buf_destroy(&value);
+            eb_buf_destroy(&choices);
         }
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     return ok;
 }
 
@@ -333,19 +333,19 @@ static bool is_slug(const char *s) {
     return true;
 }
 
-bool eb_read_slug(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
+bool ebi_read_slug(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
-    size_t mark = eb_path_push_key(r, name);
-    bool ok = eb_check_string(r, node, 64);
+    size_t mark = ebi_path_push_key(r, name);
+    bool ok = ebi_check_string(r, node, 64);
     if (ok && !is_slug(node->valuestring)) {
-        eb_reader_error(r, node, false,
+        ebi_reader_error(r, node, false,
                         "\"%s\" is not a valid id: use 1 to 64 lowercase letters, digits and '-', starting with a letter or digit",
                         node->valuestring);
         ok = false;
     }
     if (ok) *out = eb_arena_strdup(r->arena, node->valuestring);
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     return ok;
 }
 
@@ -353,16 +353,16 @@ bool eb_read_slug(eb_reader *r, const cJSON *obj, const char *name, const char *
 
 static const char *const lang_tags[] = {"fa", "en", "zh-Hans", NULL};
 
-bool eb_read_text_node(eb_reader *r, const cJSON *node, eb_text *out) {
+bool ebi_read_text_node(eb_reader *r, const cJSON *node, eb_text *out) {
     size_t before = r->errors;
     eb_text text = {0};
-    if (eb_read_object(r, node, lang_tags, NULL)) {
+    if (ebi_read_object(r, node, lang_tags, NULL)) {
         for (int lang = 0; lang < EB_LANG_COUNT; lang++)
-            eb_read_string(r, node, lang_tags[lang], EB_LONG_STRING, &text.s[lang]);
+            ebi_read_string(r, node, lang_tags[lang], EB_LONG_STRING, &text.s[lang]);
         if (!node->child) {
-            eb_reader_error(r, node, false, "empty text object: give the text in at least one language");
+            ebi_reader_error(r, node, false, "empty text object: give the text in at least one language");
         } else if (r->required_lang >= 0 && !cJSON_GetObjectItemCaseSensitive(node, lang_tags[r->required_lang])) {
-            eb_reader_error(r, node, false, "missing \"%s\": the text in the review's own language",
+            ebi_reader_error(r, node, false, "missing \"%s\": the text in the review's own language",
                             lang_tags[r->required_lang]);
         }
     }
@@ -371,7 +371,7 @@ bool eb_read_text_node(eb_reader *r, const cJSON *node, eb_text *out) {
     return true;
 }
 
-void eb_lang_list(unsigned langs, bool tags, eb_buf *out) {
+void ebi_lang_list(unsigned langs, bool tags, eb_buf *out) {
     static const char *const names[] = {"Persian", "English", "Chinese"};
     size_t n = 0;
     for (int l = 0; l < EB_LANG_COUNT; l++) n += (langs >> l) & 1;
@@ -384,54 +384,54 @@ void eb_lang_list(unsigned langs, bool tags, eb_buf *out) {
     }
 }
 
-bool eb_read_text(eb_reader *r, const cJSON *obj, const char *name, eb_text *out) {
+bool ebi_read_text(eb_reader *r, const cJSON *obj, const char *name, eb_text *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return true;
-    size_t mark = eb_path_push_key(r, name);
-    bool ok = eb_read_text_node(r, node, out);
-    eb_path_pop(r, mark);
+    size_t mark = ebi_path_push_key(r, name);
+    bool ok = ebi_read_text_node(r, node, out);
+    ebi_path_pop(r, mark);
     return ok;
 }
 
-const cJSON *eb_read_array(eb_reader *r, const cJSON *obj, const char *name,
+const cJSON *ebi_read_array(eb_reader *r, const cJSON *obj, const char *name,
                            size_t min_items, size_t max_items, size_t *count) {
     *count = 0;
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
     if (!node) return NULL;
-    size_t mark = eb_path_push_key(r, name);
+    size_t mark = ebi_path_push_key(r, name);
     const cJSON *first = NULL;
     if (!cJSON_IsArray(node)) {
-        eb_reader_error(r, node, false, "expected an array, found %s", eb_json_type_name(node));
+        ebi_reader_error(r, node, false, "expected an array, found %s", ebi_json_type_name(node));
     } else {
         size_t n = (size_t)cJSON_GetArraySize(node);
         if (n < min_items)
-            eb_reader_error(r, node, false, "expected at least %zu item%s, found %zu", min_items,
+            ebi_reader_error(r, node, false, "expected at least %zu item%s, found %zu", min_items,
                             min_items == 1 ? "" : "s", n);
         else if (n > max_items)
-            eb_reader_error(r, node, false, "%zu items is more than the limit of %zu", n, max_items);
+            ebi_reader_error(r, node, false, "%zu items is more than the limit of %zu", n, max_items);
         else {
             *count = n;
             first = node->child;
         }
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     return first;
 }
 
-bool eb_read_string_list(eb_reader *r, const cJSON *obj, const char *name, size_t max_items,
+bool ebi_read_string_list(eb_reader *r, const cJSON *obj, const char *name, size_t max_items,
                          size_t max_chars, eb_string_list *out) {
     size_t n = 0;
     size_t before = r->errors;
-    const cJSON *item = eb_read_array(r, obj, name, 0, max_items, &n);
+    const cJSON *item = ebi_read_array(r, obj, name, 0, max_items, &n);
     eb_string_list list = {eb_arena_array(r->arena, n, sizeof(char *)), 0};
-    size_t mark = eb_path_push_key(r, name);
+    size_t mark = ebi_path_push_key(r, name);
     for (size_t i = 0; item; item = item->next, i++) {
-        size_t m = eb_path_push_index(r, i);
-        if (eb_check_string(r, item, max_chars))
+        size_t m = ebi_path_push_index(r, i);
+        if (ebi_check_string(r, item, max_chars))
             list.items[list.n++] = eb_arena_strdup(r->arena, item->valuestring);
-        eb_path_pop(r, m);
+        ebi_path_pop(r, m);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     if (r->errors != before) return false;
     *out = list;
     return true;
@@ -468,30 +468,30 @@ static char *impossible_date(const char *s) {
 static bool read_checked(eb_reader *r, const cJSON *obj, const char *name, size_t max_chars,
                          bool (*valid)(const char *), const char *what, const char **out) {
     const char *value = NULL;
-    size_t mark = eb_path_push_key(r, name);
+    size_t mark = ebi_path_push_key(r, name);
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
-    eb_path_pop(r, mark);
-    if (!eb_read_string(r, obj, name, max_chars, &value)) return false;
+    ebi_path_pop(r, mark);
+    if (!ebi_read_string(r, obj, name, max_chars, &value)) return false;
     if (!value) return true;
     if (!valid(value)) {
-        mark = eb_path_push_key(r, name);
-        eb_reader_error(r, node, false, "\"%s\" is not %s", value, what);
-        eb_path_pop(r, mark);
+        mark = ebi_path_push_key(r, name);
+        ebi_reader_error(r, node, false, "\"%s\" is not %s", value, what);
+        ebi_path_pop(r, mark);
         return false;
     }
     *out = value;
     return true;
 }
 
-bool eb_read_date(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
+bool ebi_read_date(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
     const char *value = NULL;
     if (!read_checked(r, obj, name, 10, date_shaped, "a date of the form YYYY-MM-DD or YYYY-MM", &value)) return false;
     char *why = value ? impossible_date(value) : NULL;
     if (why) {
-        size_t mark = eb_path_push_key(r, name);
-        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(obj, name), false, "\"%s\" is an impossible date: %s",
+        size_t mark = ebi_path_push_key(r, name);
+        ebi_reader_error(r, cJSON_GetObjectItemCaseSensitive(obj, name), false, "\"%s\" is an impossible date: %s",
                         value, why);
-        eb_path_pop(r, mark);
+        ebi_path_pop(r, mark);
         free(why);
         return false;
     }
@@ -518,11 +518,11 @@ static bool valid_url(const char *s) {
     return strlen(s) > 8;
 }
 
-bool eb_read_doi(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
+bool ebi_read_doi(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
     return read_checked(r, obj, name, 300, valid_doi,
                         "a bare DOI such as 10.1000/xyz123 (without https://doi.org/)", out);
 }
 
-bool eb_read_url(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
+bool ebi_read_url(eb_reader *r, const cJSON *obj, const char *name, const char **out) {
     return read_checked(r, obj, name, 2000, valid_url, "an http:// or https:// URL", out);
 }

@@ -43,7 +43,7 @@ char *eb_json_print(const eb_json *value, bool pretty) {
     return must(pretty ? cJSON_Print(unwrap_const(value)) : cJSON_PrintUnformatted(unwrap_const(value)));
 }
 
-void eb_json_free(eb_json *value) { cJSON_Delete(unwrap(value)); }
+void eb_json_destroy(eb_json *value) { cJSON_Delete(unwrap(value)); }
 
 /* A line or column of 0 is unknown: null, as a column without a line. */
 static eb_json *position(int n) { return n > 0 ? eb_json_number(n) : eb_json_null(); }

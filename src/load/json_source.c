@@ -24,7 +24,7 @@ static void index_lines(eb_json_doc *doc) {
     }
 }
 
-void eb_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *column) {
+void ebi_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *column) {
     if (offset > doc->len) offset = doc->len;
     size_t lo = 0, hi = doc->nlines; /* find the last line start <= offset */
     while (hi - lo > 1) {
@@ -49,7 +49,7 @@ static void attach_source(const eb_json_doc *doc, eb_location *where) {
 static void report_path_at(eb_json_doc *doc, eb_diag *diag, eb_severity severity, size_t offset,
                            const char *path, const char *message) {
     eb_location where = {.file = doc->file, .path = path};
-    eb_json_line_col(doc, offset, &where.line, &where.column);
+    ebi_json_line_col(doc, offset, &where.line, &where.column);
     attach_source(doc, &where);
     eb_diag_report(diag, severity, where, "%s", message);
 }
@@ -115,13 +115,13 @@ static const eb_json_position *find_position(const eb_json_doc *doc, const cJSON
     return NULL;
 }
 
-eb_location eb_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key,
+eb_location ebi_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key,
                           const char *json_path) {
     eb_location where = {.file = doc->file, .path = json_path};
     const eb_json_position *p = node ? find_position(doc, node) : NULL;
     if (p) {
         size_t offset = at_key && p->key_offset != SIZE_MAX ? p->key_offset : p->value_offset;
-        eb_json_line_col(doc, offset, &where.line, &where.column);
+        ebi_json_line_col(doc, offset, &where.line, &where.column);
         attach_source(doc, &where);
     }
     return where;
@@ -158,13 +158,13 @@ static size_t check_duplicates(eb_json_doc *doc, const cJSON *node, eb_diag *dia
         const cJSON *later = (a && b && a->key_offset > b->key_offset) ? members[i - 1] : members[i];
         const eb_json_position *first = later == members[i] ? a : b;
         int line = 0, column = 0;
-        if (first) eb_json_line_col(doc, first->key_offset, &line, &column);
+        if (first) ebi_json_line_col(doc, first->key_offset, &line, &column);
         eb_buf name = {0};
         eb_buf_put_excerpt(&name, later->string, 64);
-        eb_diag_report(diag, EB_ERROR, eb_json_where(doc, later, true, NULL),
+        eb_diag_report(diag, EB_ERROR, ebi_json_where(doc, later, true, NULL),
                        "duplicate key \"%s\" (first defined at line %d, column %d)",
                        eb_buf_cstr(&name), line, column);
-        eb_buf_free(&name);
+        eb_buf_destroy(&name);
         errors++;
     }
     free(members);
@@ -200,7 +200,7 @@ static void report_syntax_error(eb_json_doc *doc, const eb_json_syntax_error *er
         return;
     }
     int line = 0, column = 0;
-    eb_json_line_col(doc, err->open_offset + doc->start, &line, &column);
+    ebi_json_line_col(doc, err->open_offset + doc->start, &line, &column);
     char *message = eb_xasprintf("%s; the '%c' at line %d, column %d is never closed",
                                  err->message, doc->text[err->open_offset + doc->start], line, column);
     report_path_at(doc, diag, EB_ERROR, err->offset + doc->start, path, message);
@@ -213,7 +213,7 @@ static void report_syntax_error(eb_json_doc *doc, const eb_json_syntax_error *er
 static bool parse_tree(eb_json_doc *doc, eb_json_scan *scan, eb_diag *diag) {
     const char *text = doc->text + doc->start;
     size_t len = doc->len - doc->start;
-    if (!eb_json_scan_text(text, len, scan)) {
+    if (!ebi_json_scan_text(text, len, scan)) {
         report_syntax_error(doc, &scan->error, diag);
         return false;
     }
@@ -238,7 +238,7 @@ static size_t alias_zh(eb_json_doc *doc, cJSON *node, eb_diag *diag) {
         if (lang_value && cJSON_IsString(m) && strcmp(m->valuestring, "zh") == 0) cJSON_SetValuestring(m, "zh-Hans");
         if (strcmp(m->string, "zh") != 0) continue;
         if (cJSON_GetObjectItemCaseSensitive(node, "zh-Hans")) {
-            eb_diag_report(diag, EB_ERROR, eb_json_where(doc, m, true, NULL),
+            eb_diag_report(diag, EB_ERROR, ebi_json_where(doc, m, true, NULL),
                            "both \"zh\" and \"zh-Hans\": \"zh\" is another name of \"zh-Hans\"; keep one");
             errors++;
             continue;
@@ -253,7 +253,7 @@ static size_t alias_zh(eb_json_doc *doc, cJSON *node, eb_diag *diag) {
     return errors;
 }
 
-bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
+bool ebi_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
                        eb_diag *diag) {
     *doc = (eb_json_doc){.file = file, .text = eb_xstrndup(data, len), .len = len,
                          .positions = eb_xcalloc(1, sizeof *doc->positions)};
@@ -279,11 +279,11 @@ bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, siz
         doc->errors += report_nul_escapes(doc, &scan, diag);
         doc->errors += alias_zh(doc, doc->root, diag);
     }
-    eb_json_scan_free(&scan);
+    ebi_json_scan_destroy(&scan);
     return ok;
 }
 
-bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error) {
+bool ebi_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error) {
     char *data = NULL;
     size_t len = 0;
     const char *error = NULL;
@@ -297,12 +297,12 @@ bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *i
                                  : "cannot read: %s", error);
         return false;
     }
-    bool ok = eb_json_doc_parse(doc, path, data, len, diag);
+    bool ok = ebi_json_doc_parse(doc, path, data, len, diag);
     free(data);
     return ok;
 }
 
-void eb_json_doc_free(eb_json_doc *doc) {
+void ebi_json_doc_destroy(eb_json_doc *doc) {
     cJSON_Delete(doc->root);
     free(doc->text);
     free(doc->line_starts);

@@ -49,16 +49,16 @@ typedef struct {
  * when the document cannot be used (doc->root is then NULL); *io_error tells
  * whether the failure was I/O rather than content. A document with
  * duplicate keys is usable (true) but counts them in doc->errors. */
-bool eb_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error);
+bool ebi_json_doc_load(eb_json_doc *doc, const char *path, eb_diag *diag, bool *io_error);
 /* The same from memory (takes a copy), for tests and fuzzing. */
-bool eb_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
+bool ebi_json_doc_parse(eb_json_doc *doc, const char *file, const char *data, size_t len,
                        eb_diag *diag);
-void eb_json_doc_free(eb_json_doc *doc);
+void ebi_json_doc_destroy(eb_json_doc *doc);
 
 /* Location of a node's value (or of its key, when at_key and it has one). */
-eb_location eb_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key,
+eb_location ebi_json_where(const eb_json_doc *doc, const cJSON *node, bool at_key,
                           const char *json_path);
 /* Line and column (1-based, column in characters) of a byte offset. */
-void eb_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *column);
+void ebi_json_line_col(const eb_json_doc *doc, size_t offset, int *line, int *column);
 
 #endif

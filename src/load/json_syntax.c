@@ -321,7 +321,7 @@ static bool scan_all(scanner *s, eb_json_syntax_error *err) {
     return false;
 }
 
-bool eb_json_scan_text(const char *text, size_t len, eb_json_scan *out) {
+bool ebi_json_scan_text(const char *text, size_t len, eb_json_scan *out) {
     *out = (eb_json_scan){0};
     /* about 32 KiB of bookkeeping: on the heap, not a worker's stack */
     scanner *s = eb_xcalloc(1, sizeof *s);
@@ -331,7 +331,7 @@ bool eb_json_scan_text(const char *text, size_t len, eb_json_scan *out) {
     return !out->failed;
 }
 
-void eb_json_scan_free(eb_json_scan *scan) {
+void ebi_json_scan_destroy(eb_json_scan *scan) {
     free(scan->values);
     free(scan->nul_escapes);
     *scan = (eb_json_scan){0};

@@ -39,7 +39,7 @@ typedef struct {
  * the first error and where it is), nesting deeper than EB_JSON_MAX_DEPTH,
  * \u escapes cJSON would refuse (lone surrogates), the \u0000 escapes, and
  * the position of every value and key. Returns !out->failed. */
-bool eb_json_scan_text(const char *text, size_t len, eb_json_scan *out);
-void eb_json_scan_free(eb_json_scan *scan);
+bool ebi_json_scan_text(const char *text, size_t len, eb_json_scan *out);
+void ebi_json_scan_destroy(eb_json_scan *scan);
 
 #endif

@@ -54,7 +54,7 @@ static char *read_number(const char *s, size_t len, size_t *at) {
     while (skip + 1 < buf.len && buf.data[skip] == '0') skip++;
     eb_buf number = {0};
     eb_buf_append(&number, buf.data + skip, buf.len - skip);
-    eb_buf_free(&buf);
+    eb_buf_destroy(&buf);
     size_t after = *at;
     if (after < len && is_decimal_point(next_cp(s, len, &after)) && peek_digit(s, len, after) >= 0) {
         *at = after;
@@ -73,7 +73,7 @@ static int compare_numbers(const void *pa, const void *pb) {
     return strcmp(a, b);
 }
 
-void eb_numbers_of(const char *text, eb_numbers *out) {
+void ebi_numbers_of(const char *text, eb_numbers *out) {
     *out = (eb_numbers){0};
     size_t len = strlen(text);
     for (size_t at = 0; at < len;) {
@@ -83,20 +83,20 @@ void eb_numbers_of(const char *text, eb_numbers *out) {
     if (out->n) qsort(out->items, out->n, sizeof *out->items, compare_numbers);
 }
 
-void eb_numbers_free(eb_numbers *numbers) {
+void ebi_numbers_destroy(eb_numbers *numbers) {
     for (size_t i = 0; i < numbers->n; i++) free(numbers->items[i]);
     free(numbers->items);
     *numbers = (eb_numbers){0};
 }
 
-bool eb_numbers_equal(const eb_numbers *a, const eb_numbers *b) {
+bool ebi_numbers_equal(const eb_numbers *a, const eb_numbers *b) {
     if (a->n != b->n) return false;
     for (size_t i = 0; i < a->n; i++)
         if (strcmp(a->items[i], b->items[i]) != 0) return false;
     return true;
 }
 
-void eb_numbers_missing(const eb_numbers *a, const eb_numbers *b, size_t max, eb_buf *out) {
+void ebi_numbers_missing(const eb_numbers *a, const eb_numbers *b, size_t max, eb_buf *out) {
     size_t i = 0, j = 0, shown = 0;
     while (i < a->n) {
         int c = j < b->n ? compare_numbers(&a->items[i], &b->items[j]) : -1;

@@ -19,11 +19,11 @@ typedef struct {
     size_t n, cap;
 } eb_numbers;
 
-void eb_numbers_of(const char *text, eb_numbers *out);
-void eb_numbers_free(eb_numbers *numbers);
-bool eb_numbers_equal(const eb_numbers *a, const eb_numbers *b);
+void ebi_numbers_of(const char *text, eb_numbers *out);
+void ebi_numbers_destroy(eb_numbers *numbers);
+bool ebi_numbers_equal(const eb_numbers *a, const eb_numbers *b);
 /* What `a` has that `b` lacks, counted with multiplicity, as "30, 5"
  * (at most `max` of them, then "…"); "" when nothing. */
-void eb_numbers_missing(const eb_numbers *a, const eb_numbers *b, size_t max, eb_buf *out);
+void ebi_numbers_missing(const eb_numbers *a, const eb_numbers *b, size_t max, eb_buf *out);
 
 #endif

@@ -79,36 +79,36 @@ static void read_indication_list(review_reader *rr, const cJSON *obj, size_t min
                                  eb_index_list *out) {
     eb_reader *r = &rr->r;
     size_t n = 0;
-    const cJSON *item = eb_read_array(r, obj, "indications", min_items, 50, &n);
+    const cJSON *item = ebi_read_array(r, obj, "indications", min_items, 50, &n);
     if (min_items && !cJSON_GetObjectItemCaseSensitive(obj, "indications")) return;
     out->items = eb_arena_array(r->arena, n, sizeof *out->items);
-    size_t mark = eb_path_push_key(r, "indications");
+    size_t mark = ebi_path_push_key(r, "indications");
     for (size_t i = 0; item; item = item->next, i++) {
-        size_t m = eb_path_push_index(r, i);
-        if (eb_check_string(r, item, 64)) {
+        size_t m = ebi_path_push_index(r, i);
+        if (ebi_check_string(r, item, 64)) {
             long index = eb_corpus_find_indication(rr->corpus, item->valuestring);
             if (index >= 0 && eb_index_list_has(out, (size_t)index)) {
-                eb_reader_error(r, item, false, "indication \"%s\" is listed twice", item->valuestring);
+                ebi_reader_error(r, item, false, "indication \"%s\" is listed twice", item->valuestring);
             } else if (index >= 0) {
                 out->items[out->n++] = (size_t)index;
             } else {
-                const char *hint = eb_closest(item->valuestring, indication_ids(rr->corpus),
+                const char *hint = ebi_closest(item->valuestring, indication_ids(rr->corpus),
                                               rr->corpus->nindications);
                 const eb_indication *parent = indication_with_condition(rr->corpus, item->valuestring);
                 if (parent)
-                    eb_reader_error(r, item, false, "unknown indication \"%s\"; it is a condition of \"%s\"",
+                    ebi_reader_error(r, item, false, "unknown indication \"%s\"; it is a condition of \"%s\"",
                                     item->valuestring, parent->id);
                 else if (hint)
-                    eb_reader_error(r, item, false, "unknown indication \"%s\"; did you mean \"%s\"?",
+                    ebi_reader_error(r, item, false, "unknown indication \"%s\"; did you mean \"%s\"?",
                                     item->valuestring, hint);
                 else
-                    eb_reader_error(r, item, false, "unknown indication \"%s\" (not in %s)",
+                    ebi_reader_error(r, item, false, "unknown indication \"%s\" (not in %s)",
                                     item->valuestring, rr->corpus->indications_file);
             }
         }
-        eb_path_pop(r, m);
+        ebi_path_pop(r, m);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 static bool reference_exists(const review_reader *rr, int n) {
@@ -122,23 +122,23 @@ static bool reference_exists(const review_reader *rr, int n) {
 static void read_refs(review_reader *rr, const cJSON *obj, eb_ref_list *out) {
     eb_reader *r = &rr->r;
     size_t n = 0;
-    const cJSON *item = eb_read_array(r, obj, "refs", 0, 500, &n);
+    const cJSON *item = ebi_read_array(r, obj, "refs", 0, 500, &n);
     out->items = eb_arena_array(r->arena, n, sizeof *out->items);
-    size_t mark = eb_path_push_key(r, "refs");
+    size_t mark = ebi_path_push_key(r, "refs");
     for (size_t i = 0; item; item = item->next, i++) {
-        size_t m = eb_path_push_index(r, i);
+        size_t m = ebi_path_push_index(r, i);
         long number = 0;
-        if (!eb_whole_number(item, 1, 10000, &number)) {
-            eb_reader_error(r, item, false, "expected a reference number from 1 to 10000, found %s",
-                            cJSON_IsNumber(item) ? "another number" : eb_json_type_name(item));
+        if (!ebi_whole_number(item, 1, 10000, &number)) {
+            ebi_reader_error(r, item, false, "expected a reference number from 1 to 10000, found %s",
+                            cJSON_IsNumber(item) ? "another number" : ebi_json_type_name(item));
         } else if (!reference_exists(rr, (int)number)) {
-            eb_reader_error(r, item, false, "reference %d is not in this review's \"references\"", (int)number);
+            ebi_reader_error(r, item, false, "reference %d is not in this review's \"references\"", (int)number);
         } else {
             out->items[out->n++] = (int)number;
         }
-        eb_path_pop(r, m);
+        ebi_path_pop(r, m);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 /* Ids must be unique within a review, across findings, studies, statements
@@ -147,10 +147,10 @@ static void check_unique_id(review_reader *rr, const cJSON *obj, const char *id,
                             const char **seen, size_t nseen) {
     for (size_t i = 0; i < nseen; i++) {
         if (seen[i] && strcmp(seen[i], id) == 0) {
-            size_t mark = eb_path_push_key(&rr->r, "id");
-            eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(obj, "id"), false,
+            size_t mark = ebi_path_push_key(&rr->r, "id");
+            ebi_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(obj, "id"), false,
                             "duplicate id \"%s\" in this review", id);
-            eb_path_pop(&rr->r, mark);
+            ebi_path_pop(&rr->r, mark);
             return;
         }
     }
@@ -182,14 +182,14 @@ typedef void (*item_reader)(review_reader *rr, const cJSON *item, size_t index, 
 static size_t read_items(review_reader *rr, const cJSON *obj, const char *name, size_t min_items,
                          size_t max_items, item_reader read_one, id_set *ids) {
     size_t n = 0;
-    const cJSON *item = eb_read_array(&rr->r, obj, name, min_items, max_items, &n);
-    size_t mark = eb_path_push_key(&rr->r, name);
+    const cJSON *item = ebi_read_array(&rr->r, obj, name, min_items, max_items, &n);
+    size_t mark = ebi_path_push_key(&rr->r, name);
     for (size_t i = 0; item; item = item->next, i++) {
-        size_t m = eb_path_push_index(&rr->r, i);
+        size_t m = ebi_path_push_index(&rr->r, i);
         read_one(rr, item, i, ids);
-        eb_path_pop(&rr->r, m);
+        ebi_path_pop(&rr->r, m);
     }
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
     return n;
 }
 
@@ -212,29 +212,29 @@ static bool exception_covers(review_reader *rr, const char *item, const char *fi
 static void check_numbers(review_reader *rr, const cJSON *node, const char *original, const char *rendering,
                           const char *item, const char *field, eb_lang lang) {
     eb_numbers want, got;
-    eb_numbers_of(original, &want);
-    eb_numbers_of(rendering, &got);
-    if (!eb_numbers_equal(&want, &got) && !exception_covers(rr, item, field, lang)) {
+    ebi_numbers_of(original, &want);
+    ebi_numbers_of(rendering, &got);
+    if (!ebi_numbers_equal(&want, &got) && !exception_covers(rr, item, field, lang)) {
         eb_buf missing = {0}, extra = {0}, msg = {0};
-        eb_numbers_missing(&want, &got, 10, &missing);
-        eb_numbers_missing(&got, &want, 10, &extra);
+        ebi_numbers_missing(&want, &got, 10, &missing);
+        ebi_numbers_missing(&got, &want, 10, &extra);
         if (missing.len) eb_buf_printf(&msg, "%s missing", eb_buf_cstr(&missing));
         if (extra.len) eb_buf_printf(&msg, "%s%s extra", missing.len ? ", " : "", eb_buf_cstr(&extra));
-        eb_reader_error(&rr->r, node, false,
+        ebi_reader_error(&rr->r, node, false,
                         "numbers differ from the original (\"%s\"): %s; correct the rendering, or list it "
                         "in \"number_exceptions\" with a reason",
                         lang_names[rr->review->language], eb_buf_cstr(&msg));
-        eb_buf_free(&missing);
-        eb_buf_free(&extra);
-        eb_buf_free(&msg);
+        eb_buf_destroy(&missing);
+        eb_buf_destroy(&extra);
+        eb_buf_destroy(&msg);
     }
-    eb_numbers_free(&want);
-    eb_numbers_free(&got);
+    ebi_numbers_destroy(&want);
+    ebi_numbers_destroy(&got);
 }
 
 /* Each language built but absent from `has` (a set of EB_LANG_BIT()s). */
 static void missing_langs(const review_reader *rr, unsigned has, bool tags, eb_buf *out) {
-    eb_lang_list(rr->rendering_langs & ~has, tags, out);
+    ebi_lang_list(rr->rendering_langs & ~has, tags, out);
 }
 
 /* A text object a brief prints (node is at the current path): a rendering
@@ -249,17 +249,17 @@ static void check_renderings(review_reader *rr, const cJSON *node, const eb_text
     missing_langs(rr, has, true, &tags);
     missing_langs(rr, has, false, &briefs);
     if (tags.len)
-        eb_reader_error(&rr->r, node, false,
+        ebi_reader_error(&rr->r, node, false,
                         "missing %s: the %s briefs print this text; add a rendering written from the original",
                         eb_buf_cstr(&tags), eb_buf_cstr(&briefs));
-    eb_buf_free(&tags);
-    eb_buf_free(&briefs);
+    eb_buf_destroy(&tags);
+    eb_buf_destroy(&briefs);
     for (int l = 0; l < EB_LANG_COUNT; l++) {
         if (l == (int)original || !text->s[l]) continue;
-        size_t mark = eb_path_push_key(&rr->r, lang_names[l]);
+        size_t mark = ebi_path_push_key(&rr->r, lang_names[l]);
         check_numbers(rr, cJSON_GetObjectItemCaseSensitive(node, lang_names[l]), text->s[original], text->s[l],
                       item, field, (eb_lang)l);
-        eb_path_pop(&rr->r, mark);
+        ebi_path_pop(&rr->r, mark);
     }
 }
 
@@ -267,10 +267,10 @@ static void check_renderings(review_reader *rr, const cJSON *node, const eb_text
 static void read_printed(review_reader *rr, const cJSON *obj, const char *name, const char *item,
                          const char *field, eb_text *out) {
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (!eb_read_text(&rr->r, obj, name, out) || !node) return;
-    size_t mark = eb_path_push_key(&rr->r, name);
+    if (!ebi_read_text(&rr->r, obj, name, out) || !node) return;
+    size_t mark = ebi_path_push_key(&rr->r, name);
     check_renderings(rr, node, out, item, field);
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 /* ---- findings, studies, statements ----------------------------------------------------- */
@@ -281,13 +281,13 @@ static void check_uncited_level(review_reader *rr, const cJSON *item, const eb_f
     const cJSON *studies = cJSON_GetObjectItemCaseSensitive(item, "studies");
     bool has_studies = cJSON_IsArray(studies) && cJSON_GetArraySize(studies) > 0;
     if (f->refs.n || has_studies || f->level >= EB_LEVEL_EXPERT_OPINION) return;
-    size_t mark = eb_path_push_key(&rr->r, "level");
-    eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(item, "level"), false,
+    size_t mark = ebi_path_push_key(&rr->r, "level");
+    ebi_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(item, "level"), false,
                     "level \"%s\" for a claim with no \"refs\" and no \"studies\": an uncited claim is "
                     "\"expert_opinion\" (or \"background\"), unless the review describes the human study "
                     "it rests on (link it in \"studies\")",
                     level_names[f->level]);
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 static void read_finding(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
@@ -295,13 +295,13 @@ static void read_finding(review_reader *rr, const cJSON *item, size_t index, id_
     static const char *const required[] = {"id", "indications", "text", "level", NULL};
     eb_reader *r = &rr->r;
     eb_finding *f = &rr->review->findings[index];
-    if (!eb_read_object(r, item, allowed, required)) return;
-    eb_read_slug(r, item, "id", &f->id);
+    if (!ebi_read_object(r, item, allowed, required)) return;
+    ebi_read_slug(r, item, "id", &f->id);
     note_id(rr, ids, item, f->id);
     read_indication_list(rr, item, 1, &f->indications);
     read_printed(rr, item, "text", f->id, "text", &f->text);
     int level = 0;
-    bool level_ok = eb_read_enum(r, item, "level", level_names, EB_LEVEL_COUNT, &level);
+    bool level_ok = ebi_read_enum(r, item, "level", level_names, EB_LEVEL_COUNT, &level);
     f->level = (eb_level)level;
     read_printed(rr, item, "design", f->id, "design", &f->design);
     size_t before = r->errors;
@@ -334,21 +334,21 @@ static void check_identity(review_reader *rr, const cJSON *item, const eb_human_
     if (!value || s->refs.n == 0) return;
     for (size_t i = 0; i < s->refs.n; i++)
         if (reference_mentions(eb_review_find_reference(rr->review, s->refs.items[i]), value)) return;
-    size_t mark = eb_path_push_key(&rr->r, name);
-    eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(item, name), false,
+    size_t mark = ebi_path_push_key(&rr->r, name);
+    ebi_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(item, name), false,
                     "%s \"%s\" is in none of the references this study cites; copy it from the reference entry",
                     strcmp(name, "doi") == 0 ? "DOI" : "PMID", value);
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 static void read_pmid(review_reader *rr, const cJSON *obj, const char **out) {
     eb_reader *r = &rr->r;
-    if (!eb_read_string(r, obj, "pmid", 9, out) || !*out) return;
+    if (!ebi_read_string(r, obj, "pmid", 9, out) || !*out) return;
     if (strspn(*out, "0123456789") != strlen(*out)) {
-        size_t mark = eb_path_push_key(r, "pmid");
-        eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(obj, "pmid"), false,
+        size_t mark = ebi_path_push_key(r, "pmid");
+        ebi_reader_error(r, cJSON_GetObjectItemCaseSensitive(obj, "pmid"), false,
                         "a PMID is 1 to 9 digits, found \"%s\"", *out);
-        eb_path_pop(r, mark);
+        ebi_path_pop(r, mark);
         *out = NULL;
     }
 }
@@ -360,17 +360,17 @@ static void read_study(review_reader *rr, const cJSON *item, size_t index, id_se
     static const char *const required[] = {"id", "indications", NULL};
     eb_reader *r = &rr->r;
     eb_human_study *s = &rr->review->human_studies[index];
-    if (!eb_read_object(r, item, allowed, required)) return;
-    eb_read_slug(r, item, "id", &s->id);
+    if (!ebi_read_object(r, item, allowed, required)) return;
+    ebi_read_slug(r, item, "id", &s->id);
     note_id(rr, ids, item, s->id);
     read_indication_list(rr, item, 1, &s->indications);
-    eb_read_int(r, item, "n", 1, 10000000, &s->n);
+    ebi_read_int(r, item, "n", 1, 10000000, &s->n);
     eb_text *texts[] = {&s->cited_as, &s->design, &s->age_range, &s->source, &s->derivative, &s->delivery,
                         &s->frequency, &s->follow_up, &s->outcomes, &s->adverse_events};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         read_printed(rr, item, study_texts[i], s->id, study_texts[i], texts[i]);
     read_refs(rr, item, &s->refs);
-    eb_read_doi(r, item, "doi", &s->doi);
+    ebi_read_doi(r, item, "doi", &s->doi);
     read_pmid(rr, item, &s->pmid);
     check_identity(rr, item, s, "doi", s->doi);
     check_identity(rr, item, s, "pmid", s->pmid);
@@ -381,16 +381,16 @@ static void read_statement(review_reader *rr, const cJSON *item, size_t index, i
     static const char *const required[] = {"id", "kind", "text", NULL};
     eb_reader *r = &rr->r;
     eb_statement *s = &rr->review->statements[index];
-    if (!eb_read_object(r, item, allowed, required)) return;
-    eb_read_slug(r, item, "id", &s->id);
+    if (!ebi_read_object(r, item, allowed, required)) return;
+    ebi_read_slug(r, item, "id", &s->id);
     note_id(rr, ids, item, s->id);
     int kind = 0;
-    eb_read_enum(r, item, "kind", statement_names, EB_STATEMENT_COUNT, &kind);
+    ebi_read_enum(r, item, "kind", statement_names, EB_STATEMENT_COUNT, &kind);
     s->kind = (eb_statement_kind)kind;
     read_indication_list(rr, item, 0, &s->indications);
     read_printed(rr, item, "text", s->id, "text", &s->text);
     read_refs(rr, item, &s->refs);
-    eb_read_bool(r, item, "about_human_studies", &s->about_human_studies);
+    ebi_read_bool(r, item, "about_human_studies", &s->about_human_studies);
 }
 
 static void read_cell(review_reader *rr, const cJSON *node, eb_review_cell *cell) {
@@ -398,36 +398,36 @@ static void read_cell(review_reader *rr, const cJSON *node, eb_review_cell *cell
     if (cJSON_IsArray(node)) {
         size_t n = (size_t)cJSON_GetArraySize(node);
         if (n == 0 || n > 100) {
-            eb_reader_error(r, node, false, "a list cell needs 1 to 100 items, found %zu", n);
+            ebi_reader_error(r, node, false, "a list cell needs 1 to 100 items, found %zu", n);
             return;
         }
         cell->items = eb_arena_array(r->arena, n, sizeof *cell->items);
         cell->is_list = true;
         size_t i = 0;
         for (const cJSON *item = node->child; item; item = item->next, i++) {
-            size_t m = eb_path_push_index(r, i);
-            if (eb_check_string(r, item, EB_LONG_STRING))
+            size_t m = ebi_path_push_index(r, i);
+            if (ebi_check_string(r, item, EB_LONG_STRING))
                 cell->items[cell->n++] = eb_arena_strdup(r->arena, item->valuestring);
-            eb_path_pop(r, m);
+            ebi_path_pop(r, m);
         }
     } else if (cJSON_IsString(node)) {
-        if (!eb_check_string(r, node, EB_LONG_STRING)) return;
+        if (!ebi_check_string(r, node, EB_LONG_STRING)) return;
         cell->items = eb_arena_array(r->arena, 1, sizeof *cell->items);
         cell->items[0] = eb_arena_strdup(r->arena, node->valuestring);
         cell->n = 1;
     } else {
-        eb_reader_error(r, node, false, "a cell is a string or a list of strings, found %s",
-                        eb_json_type_name(node));
+        ebi_reader_error(r, node, false, "a cell is a string or a list of strings, found %s",
+                        ebi_json_type_name(node));
     }
 }
 
 static const char **read_header(review_reader *rr, const cJSON *table, const char *name, size_t *ncols) {
     eb_string_list list = {0};
-    if (!eb_read_string_list(&rr->r, table, name, 30, EB_LONG_STRING, &list)) return NULL;
+    if (!ebi_read_string_list(&rr->r, table, name, 30, EB_LONG_STRING, &list)) return NULL;
     if (list.n == 0 && cJSON_GetObjectItemCaseSensitive(table, name)) {
-        size_t mark = eb_path_push_key(&rr->r, name);
-        eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(table, name), false, "a header needs at least one cell");
-        eb_path_pop(&rr->r, mark);
+        size_t mark = ebi_path_push_key(&rr->r, name);
+        ebi_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(table, name), false, "a header needs at least one cell");
+        ebi_path_pop(&rr->r, mark);
     }
     *ncols = list.n;
     return list.n ? list.items : NULL;
@@ -436,28 +436,28 @@ static const char **read_header(review_reader *rr, const cJSON *table, const cha
 static void read_rows(review_reader *rr, const cJSON *item, eb_table *t) {
     eb_reader *r = &rr->r;
     size_t nrows = 0;
-    const cJSON *row = eb_read_array(r, item, "rows", 1, EB_MAX_TABLE_ROWS, &nrows);
+    const cJSON *row = ebi_read_array(r, item, "rows", 1, EB_MAX_TABLE_ROWS, &nrows);
     if (!t->ncols) return;
     t->cells = eb_arena_array(r->arena, nrows * t->ncols, sizeof *t->cells);
-    size_t mark = eb_path_push_key(r, "rows");
+    size_t mark = ebi_path_push_key(r, "rows");
     for (size_t i = 0; row; row = row->next, i++) {
-        size_t m = eb_path_push_index(r, i);
+        size_t m = ebi_path_push_index(r, i);
         size_t ncells = cJSON_IsArray(row) ? (size_t)cJSON_GetArraySize(row) : 0;
         if (!cJSON_IsArray(row)) {
-            eb_reader_error(r, row, false, "a row is an array of cells, found %s", eb_json_type_name(row));
+            ebi_reader_error(r, row, false, "a row is an array of cells, found %s", ebi_json_type_name(row));
         } else if (ncells != t->ncols) {
-            eb_reader_error(r, row, false, "row has %zu cell(s) but the header has %zu", ncells, t->ncols);
+            ebi_reader_error(r, row, false, "row has %zu cell(s) but the header has %zu", ncells, t->ncols);
         } else {
             size_t j = 0;
             for (const cJSON *cell = row->child; cell; cell = cell->next, j++) {
-                size_t mc = eb_path_push_index(r, j);
+                size_t mc = ebi_path_push_index(r, j);
                 read_cell(rr, cell, &t->cells[i * t->ncols + j]);
-                eb_path_pop(r, mc);
+                ebi_path_pop(r, mc);
             }
         }
-        eb_path_pop(r, m);
+        ebi_path_pop(r, m);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     t->nrows = nrows;
 }
 
@@ -466,14 +466,14 @@ static void read_rows(review_reader *rr, const cJSON *item, eb_table *t) {
 static void check_header_rendering(review_reader *rr, const cJSON *list, const eb_table *t, eb_lang lang,
                                    const char **cells, size_t ncells) {
     if (ncells != t->ncols) {
-        eb_reader_error(&rr->r, list, false, "%zu cell(s) but the header has %zu", ncells, t->ncols);
+        ebi_reader_error(&rr->r, list, false, "%zu cell(s) but the header has %zu", ncells, t->ncols);
         return;
     }
     size_t j = 0;
     for (const cJSON *cell = list->child; cell; cell = cell->next, j++) {
-        size_t m = eb_path_push_index(&rr->r, j);
+        size_t m = ebi_path_push_index(&rr->r, j);
         check_numbers(rr, cell, t->header[j], cells[j], t->id, "header", lang);
-        eb_path_pop(&rr->r, m);
+        ebi_path_pop(&rr->r, m);
     }
 }
 
@@ -484,42 +484,42 @@ static void read_header_renderings(review_reader *rr, const cJSON *item, eb_tabl
     eb_lang original = rr->review->language;
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(item, "header_renderings");
     unsigned has = EB_LANG_BIT(original);
-    size_t mark = eb_path_push_key(r, "header_renderings");
-    if (node && eb_read_object(r, node, lang_names, NULL)) {
+    size_t mark = ebi_path_push_key(r, "header_renderings");
+    if (node && ebi_read_object(r, node, lang_names, NULL)) {
         for (int l = 0; l < EB_LANG_COUNT; l++) {
             const cJSON *list = cJSON_GetObjectItemCaseSensitive(node, lang_names[l]);
             if (!list) continue;
-            size_t m = eb_path_push_key(r, lang_names[l]);
+            size_t m = ebi_path_push_key(r, lang_names[l]);
             if (l == (int)original) {
-                eb_reader_error(r, list, false, "\"%s\" is the review's own language: the header itself",
+                ebi_reader_error(r, list, false, "\"%s\" is the review's own language: the header itself",
                                 lang_names[l]);
-                eb_path_pop(r, m);
+                ebi_path_pop(r, m);
                 continue;
             }
-            eb_path_pop(r, m);
+            ebi_path_pop(r, m);
             size_t ncells = 0;
             const char **cells = read_header(rr, node, lang_names[l], &ncells);
             has |= EB_LANG_BIT(l);
             if (!cells || !t->header) continue;
-            m = eb_path_push_key(r, lang_names[l]);
+            m = ebi_path_push_key(r, lang_names[l]);
             check_header_rendering(rr, list, t, (eb_lang)l, cells, ncells);
-            eb_path_pop(r, m);
+            ebi_path_pop(r, m);
             if (ncells == t->ncols) t->header_renderings[l] = cells;
         }
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
     eb_buf briefs = {0};
     missing_langs(rr, has, false, &briefs);
     if (node && briefs.len) {
-        mark = eb_path_push_key(r, "header_renderings");
-        eb_reader_error(r, node, false, "the %s briefs print this header: add its rendering in their language",
+        mark = ebi_path_push_key(r, "header_renderings");
+        ebi_reader_error(r, node, false, "the %s briefs print this header: add its rendering in their language",
                         eb_buf_cstr(&briefs));
-        eb_path_pop(r, mark);
+        ebi_path_pop(r, mark);
     } else if (briefs.len) {
-        eb_reader_error(r, item, false, "missing \"header_renderings\": the %s briefs print this header",
+        ebi_reader_error(r, item, false, "missing \"header_renderings\": the %s briefs print this header",
                         eb_buf_cstr(&briefs));
     }
-    eb_buf_free(&briefs);
+    eb_buf_destroy(&briefs);
 }
 
 static void read_table(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
@@ -528,10 +528,10 @@ static void read_table(review_reader *rr, const cJSON *item, size_t index, id_se
     static const char *const required[] = {"id", "caption", "header", "rows", NULL};
     eb_reader *r = &rr->r;
     eb_table *t = &rr->review->tables[index];
-    if (!eb_read_object(r, item, allowed, required)) return;
-    eb_read_slug(r, item, "id", &t->id);
+    if (!ebi_read_object(r, item, allowed, required)) return;
+    ebi_read_slug(r, item, "id", &t->id);
     note_id(rr, ids, item, t->id);
-    eb_read_string(r, item, "number", EB_SHORT_STRING, &t->number);
+    ebi_read_string(r, item, "number", EB_SHORT_STRING, &t->number);
     read_indication_list(rr, item, 0, &t->indications);
     read_printed(rr, item, "caption", t->id, "caption", &t->caption);
     t->header = read_header(rr, item, "header", &t->ncols);
@@ -546,24 +546,24 @@ static void read_reference(review_reader *rr, const cJSON *item, size_t index, i
     (void)ids;
     eb_reader *r = &rr->r;
     eb_reference *ref = &rr->review->references[index];
-    if (!eb_read_object(r, item, allowed, required)) return;
-    eb_read_int(r, item, "n", 1, 10000, &ref->n);
+    if (!ebi_read_object(r, item, allowed, required)) return;
+    ebi_read_int(r, item, "n", 1, 10000, &ref->n);
     for (size_t i = 0; ref->n && i < index; i++) {
         if (rr->review->references[i].n == ref->n) {
-            size_t mark = eb_path_push_key(r, "n");
-            eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "n"), false,
+            size_t mark = ebi_path_push_key(r, "n");
+            ebi_reader_error(r, cJSON_GetObjectItemCaseSensitive(item, "n"), false,
                             "reference number %d appears twice", ref->n);
-            eb_path_pop(r, mark);
+            ebi_path_pop(r, mark);
         }
     }
-    eb_read_string(r, item, "text", EB_LONG_STRING, &ref->text);
-    eb_read_doi(r, item, "doi", &ref->doi);
+    ebi_read_string(r, item, "text", EB_LONG_STRING, &ref->text);
+    ebi_read_doi(r, item, "doi", &ref->doi);
     read_pmid(rr, item, &ref->pmid);
-    eb_read_url(r, item, "url", &ref->url);
+    ebi_read_url(r, item, "url", &ref->url);
 }
 
 /* Sizes an item array before reading it; an array over its limit is read as
- * empty (eb_read_array reports it). */
+ * empty (ebi_read_array reports it). */
 static size_t array_length(const cJSON *root, const char *name, size_t max) {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, name);
     size_t n = cJSON_IsArray(arr) ? (size_t)cJSON_GetArraySize(arr) : 0;
@@ -584,14 +584,14 @@ static void read_author(review_reader *rr, const cJSON *item, size_t index, id_s
     static const char *const required[] = {"name", NULL};
     (void)ids;
     eb_author *a = &rr->review->authors[index];
-    if (!eb_read_object(&rr->r, item, allowed, required)) return;
-    eb_read_string(&rr->r, item, "name", EB_SHORT_STRING, &a->name);
-    eb_read_string(&rr->r, item, "latin", EB_SHORT_STRING, &a->latin);
+    if (!ebi_read_object(&rr->r, item, allowed, required)) return;
+    ebi_read_string(&rr->r, item, "name", EB_SHORT_STRING, &a->name);
+    ebi_read_string(&rr->r, item, "latin", EB_SHORT_STRING, &a->latin);
 }
 
 static void read_affiliation(review_reader *rr, const cJSON *item, size_t index, id_set *ids) {
     (void)ids;
-    eb_read_text_node(&rr->r, item, &rr->review->affiliations[index]);
+    ebi_read_text_node(&rr->r, item, &rr->review->affiliations[index]);
 }
 
 static void read_scope(review_reader *rr, const cJSON *root) {
@@ -602,22 +602,22 @@ static void read_scope(review_reader *rr, const cJSON *root) {
     scope->references_reviewed = -1;
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(root, "scope");
     if (!node) return;
-    size_t mark = eb_path_push_key(r, "scope");
-    if (eb_read_object(r, node, allowed, NULL)) {
-        eb_read_string_list(r, node, "databases", 50, EB_SHORT_STRING, &scope->databases);
-        eb_read_string_list(r, node, "terms", 100, EB_SHORT_STRING, &scope->terms);
-        eb_read_int(r, node, "from_year", 1900, 2100, &scope->from_year);
-        eb_read_int(r, node, "to_year", 1900, 2100, &scope->to_year);
+    size_t mark = ebi_path_push_key(r, "scope");
+    if (ebi_read_object(r, node, allowed, NULL)) {
+        ebi_read_string_list(r, node, "databases", 50, EB_SHORT_STRING, &scope->databases);
+        ebi_read_string_list(r, node, "terms", 100, EB_SHORT_STRING, &scope->terms);
+        ebi_read_int(r, node, "from_year", 1900, 2100, &scope->from_year);
+        ebi_read_int(r, node, "to_year", 1900, 2100, &scope->to_year);
         read_printed(rr, node, "restrictions", "scope", "restrictions", &scope->restrictions);
-        eb_read_int(r, node, "references_reviewed", 0, 100000, &scope->references_reviewed);
+        ebi_read_int(r, node, "references_reviewed", 0, 100000, &scope->references_reviewed);
         if (scope->from_year && scope->to_year && scope->from_year > scope->to_year) {
-            size_t m = eb_path_push_key(r, "to_year");
-            eb_reader_error(r, cJSON_GetObjectItemCaseSensitive(node, "to_year"), false,
+            size_t m = ebi_path_push_key(r, "to_year");
+            ebi_reader_error(r, cJSON_GetObjectItemCaseSensitive(node, "to_year"), false,
                             "to_year %d is before from_year %d", scope->to_year, scope->from_year);
-            eb_path_pop(r, m);
+            ebi_path_pop(r, m);
         }
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 static void read_dates(review_reader *rr, const cJSON *root) {
@@ -626,14 +626,14 @@ static void read_dates(review_reader *rr, const cJSON *root) {
     eb_review *rv = rr->review;
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(root, "dates");
     if (!node) return;
-    size_t mark = eb_path_push_key(r, "dates");
-    if (eb_read_object(r, node, allowed, NULL)) {
-        eb_read_date(r, node, "received", &rv->received);
-        eb_read_date(r, node, "accepted", &rv->accepted);
-        eb_read_date(r, node, "published", &rv->published);
-        eb_read_date(r, node, "updated", &rv->updated);
+    size_t mark = ebi_path_push_key(r, "dates");
+    if (ebi_read_object(r, node, allowed, NULL)) {
+        ebi_read_date(r, node, "received", &rv->received);
+        ebi_read_date(r, node, "accepted", &rv->accepted);
+        ebi_read_date(r, node, "published", &rv->published);
+        ebi_read_date(r, node, "updated", &rv->updated);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 static void read_license(review_reader *rr, const cJSON *root) {
@@ -642,30 +642,30 @@ static void read_license(review_reader *rr, const cJSON *root) {
     eb_reader *r = &rr->r;
     const cJSON *node = cJSON_GetObjectItemCaseSensitive(root, "license");
     if (!node) return;
-    size_t mark = eb_path_push_key(r, "license");
-    if (eb_read_object(r, node, allowed, required)) {
-        eb_read_string(r, node, "name", EB_SHORT_STRING, &rr->review->license_name);
-        eb_read_url(r, node, "url", &rr->review->license_url);
+    size_t mark = ebi_path_push_key(r, "license");
+    if (ebi_read_object(r, node, allowed, required)) {
+        ebi_read_string(r, node, "name", EB_SHORT_STRING, &rr->review->license_name);
+        ebi_read_url(r, node, "url", &rr->review->license_url);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 static void read_bibliography(review_reader *rr, const cJSON *root) {
     eb_reader *r = &rr->r;
     eb_review *rv = rr->review;
-    eb_read_text(r, root, "title", &rv->title);
+    ebi_read_text(r, root, "title", &rv->title);
     ALLOCATE_ITEMS(rr, root, "authors", 100, authors, nauthors);
     read_items(rr, root, "authors", 1, 100, read_author, NULL);
     ALLOCATE_ITEMS(rr, root, "affiliations", 50, affiliations, naffiliations);
     read_items(rr, root, "affiliations", 0, 50, read_affiliation, NULL);
-    eb_read_text(r, root, "journal", &rv->journal);
-    eb_read_text(r, root, "publisher", &rv->publisher);
-    eb_read_int(r, root, "year", 1900, 2100, &rv->year);
-    eb_read_string(r, root, "volume", EB_SHORT_STRING, &rv->volume);
-    eb_read_string(r, root, "issue", EB_SHORT_STRING, &rv->issue);
-    eb_read_string(r, root, "pages", EB_SHORT_STRING, &rv->pages);
-    eb_read_doi(r, root, "doi", &rv->doi);
-    eb_read_url(r, root, "url", &rv->url);
+    ebi_read_text(r, root, "journal", &rv->journal);
+    ebi_read_text(r, root, "publisher", &rv->publisher);
+    ebi_read_int(r, root, "year", 1900, 2100, &rv->year);
+    ebi_read_string(r, root, "volume", EB_SHORT_STRING, &rv->volume);
+    ebi_read_string(r, root, "issue", EB_SHORT_STRING, &rv->issue);
+    ebi_read_string(r, root, "pages", EB_SHORT_STRING, &rv->pages);
+    ebi_read_doi(r, root, "doi", &rv->doi);
+    ebi_read_url(r, root, "url", &rv->url);
     read_dates(rr, root);
     read_license(rr, root);
 }
@@ -680,12 +680,12 @@ static void read_exception(review_reader *rr, const cJSON *item, size_t index, i
     exception_entry *x = &rr->exceptions[index];
     *x = (exception_entry){.node = item, .lang = -1};  /* matches nothing until read */
     size_t before = r->errors;
-    if (!eb_read_object(r, item, fields, fields)) return;
-    eb_read_string(r, item, "item", 64, &e->item);
-    eb_read_string(r, item, "field", 64, &e->field);
+    if (!ebi_read_object(r, item, fields, fields)) return;
+    ebi_read_string(r, item, "item", 64, &e->item);
+    ebi_read_string(r, item, "field", 64, &e->field);
     int lang = -1;
-    if (eb_read_enum(r, item, "lang", lang_names, EB_LANG_COUNT, &lang) && lang >= 0) e->lang = (eb_lang)lang;
-    eb_read_string(r, item, "reason", EB_SHORT_STRING, &e->reason);
+    if (ebi_read_enum(r, item, "lang", lang_names, EB_LANG_COUNT, &lang) && lang >= 0) e->lang = (eb_lang)lang;
+    ebi_read_string(r, item, "reason", EB_SHORT_STRING, &e->reason);
     if (r->errors == before) *x = (exception_entry){.node = item, .item = e->item, .field = e->field, .lang = lang};
 }
 
@@ -753,16 +753,16 @@ static void exception_error(review_reader *rr, const exception_entry *x, const c
     __attribute__((format(printf, 4, 5)));
 
 static void exception_error(review_reader *rr, const exception_entry *x, const char *member, const char *fmt, ...) {
-    size_t mark = eb_path_push_key(&rr->r, member);
+    size_t mark = ebi_path_push_key(&rr->r, member);
     va_list args;
     va_start(args, fmt);
-    eb_reader_verror(&rr->r, cJSON_GetObjectItemCaseSensitive(x->node, member), fmt, args);
+    ebi_reader_verror(&rr->r, cJSON_GetObjectItemCaseSensitive(x->node, member), fmt, args);
     va_end(args);
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 static void unknown_item(review_reader *rr, const exception_entry *x, const id_set *ids) {
-    const char *hint = eb_closest(x->item, ids->ids, ids->n);
+    const char *hint = ebi_closest(x->item, ids->ids, ids->n);
     if (hint)
         exception_error(rr, x, "item", "no item \"%s\" in this review; did you mean \"%s\"?", x->item, hint);
     else
@@ -785,7 +785,7 @@ static void check_exception(review_reader *rr, const exception_entry *x, const i
         for (size_t i = 0; ref.fields[i]; i++) eb_buf_printf(&fields, "%s%s", i ? ", " : "", ref.fields[i]);
         exception_error(rr, x, "field", "\"%s\" is not a text field of %s \"%s\" (%s)", x->field, ref.kind,
                         x->item, eb_buf_cstr(&fields));
-        eb_buf_free(&fields);
+        eb_buf_destroy(&fields);
     } else if (!node) {
         exception_error(rr, x, "field", "%s \"%s\" has no \"%s\"", ref.kind, x->item, x->field);
     } else if (x->lang == (int)rr->review->language) {
@@ -793,22 +793,22 @@ static void check_exception(review_reader *rr, const exception_entry *x, const i
     } else if (!cJSON_GetObjectItemCaseSensitive(node, lang)) {
         exception_error(rr, x, "lang", "the \"%s\" of \"%s\" has no \"%s\" rendering", x->field, x->item, lang);
     } else if (!x->used) {
-        eb_reader_warning(&rr->r, x->node,
+        ebi_reader_warning(&rr->r, x->node,
                           "exception not needed: the \"%s\" rendering of \"%s\" of \"%s\" has the original's "
                           "numbers; remove it", lang, x->field, x->item);
     }
 }
 
 static void check_exceptions(review_reader *rr, const id_set *ids) {
-    size_t mark = eb_path_push_key(&rr->r, "number_exceptions");
+    size_t mark = ebi_path_push_key(&rr->r, "number_exceptions");
     for (size_t i = 0; i < rr->nexceptions; i++) {
         const exception_entry *x = &rr->exceptions[i];
         if (!x->item || !x->field || x->lang < 0) continue; /* reported */
-        size_t m = eb_path_push_index(&rr->r, i);
+        size_t m = ebi_path_push_index(&rr->r, i);
         check_exception(rr, x, ids);
-        eb_path_pop(&rr->r, m);
+        ebi_path_pop(&rr->r, m);
     }
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 /* ---- human studies and what refers to them ----------------------------------------------- */
@@ -823,39 +823,39 @@ static void resolve_one_finding(review_reader *rr, const cJSON *item, eb_finding
     eb_reader *r = &rr->r;
     eb_review *rv = rr->review;
     size_t n = 0;
-    const cJSON *id = eb_read_array(r, item, "studies", 1, 100, &n);
+    const cJSON *id = ebi_read_array(r, item, "studies", 1, 100, &n);
     f->studies = eb_arena_array(r->arena, n, sizeof *f->studies);
     const char **names = eb_arena_array(r->arena, rv->nhuman_studies + 1, sizeof *names);
     for (size_t i = 0; i < rv->nhuman_studies; i++) names[i] = rv->human_studies[i].id ? rv->human_studies[i].id : "";
-    size_t mark = eb_path_push_key(r, "studies");
+    size_t mark = ebi_path_push_key(r, "studies");
     for (size_t j = 0; id; id = id->next, j++) {
-        size_t m = eb_path_push_index(r, j);
-        long index = eb_check_string(r, id, 64) ? find_study(rv, id->valuestring) : -2;
-        const char *hint = index == -1 ? eb_closest(id->valuestring, names, rv->nhuman_studies) : NULL;
+        size_t m = ebi_path_push_index(r, j);
+        long index = ebi_check_string(r, id, 64) ? find_study(rv, id->valuestring) : -2;
+        const char *hint = index == -1 ? ebi_closest(id->valuestring, names, rv->nhuman_studies) : NULL;
         if (index >= 0) f->studies[f->nstudies++] = (size_t)index;
         else if (hint)
-            eb_reader_error(r, id, false, "no human study \"%s\" in this review; did you mean \"%s\"?",
+            ebi_reader_error(r, id, false, "no human study \"%s\" in this review; did you mean \"%s\"?",
                             id->valuestring, hint);
         else if (index == -1)
-            eb_reader_error(r, id, false, "no human study \"%s\" in this review's \"human_studies\"",
+            ebi_reader_error(r, id, false, "no human study \"%s\" in this review's \"human_studies\"",
                             id->valuestring);
-        eb_path_pop(r, m);
+        ebi_path_pop(r, m);
     }
-    eb_path_pop(r, mark);
+    ebi_path_pop(r, mark);
 }
 
 /* Runs after the human studies are read: a finding's "studies" are ids of them. */
 static void resolve_finding_studies(review_reader *rr) {
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(rr->root, "findings");
-    size_t mark = eb_path_push_key(&rr->r, "findings"), i = 0;
+    size_t mark = ebi_path_push_key(&rr->r, "findings"), i = 0;
     for (const cJSON *item = cJSON_IsArray(list) ? list->child : NULL; item && i < rr->review->nfindings;
          item = item->next, i++) {
         if (!cJSON_IsObject(item)) continue;
-        size_t m = eb_path_push_index(&rr->r, i);
+        size_t m = ebi_path_push_index(&rr->r, i);
         resolve_one_finding(rr, item, &rr->review->findings[i]);
-        eb_path_pop(&rr->r, m);
+        ebi_path_pop(&rr->r, m);
     }
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 /* A caveat on the review's human studies is printed beside them, so it
@@ -867,12 +867,12 @@ static void check_caveat_indications(review_reader *rr, const cJSON *node, const
         if (eb_index_list_has(&st->indications, ind)) continue;
         for (size_t i = 0; i < rv->nhuman_studies; i++) {
             if (!eb_index_list_has(&rv->human_studies[i].indications, ind)) continue;
-            size_t mark = eb_path_push_key(&rr->r, "indications");
-            eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(node, "indications"), false,
+            size_t mark = ebi_path_push_key(&rr->r, "indications");
+            ebi_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(node, "indications"), false,
                             "a statement about the review's human studies lists every indication they are "
                             "shown for: add \"%s\" (human study \"%s\")",
                             rr->corpus->indications[ind].id, rv->human_studies[i].id);
-            eb_path_pop(&rr->r, mark);
+            ebi_path_pop(&rr->r, mark);
             break;
         }
     }
@@ -880,14 +880,14 @@ static void check_caveat_indications(review_reader *rr, const cJSON *node, const
 
 static void check_caveats(review_reader *rr) {
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(rr->root, "statements");
-    size_t mark = eb_path_push_key(&rr->r, "statements"), i = 0;
+    size_t mark = ebi_path_push_key(&rr->r, "statements"), i = 0;
     for (const cJSON *item = cJSON_IsArray(list) ? list->child : NULL; item && i < rr->review->nstatements;
          item = item->next, i++) {
-        size_t m = eb_path_push_index(&rr->r, i);
+        size_t m = ebi_path_push_index(&rr->r, i);
         check_caveat_indications(rr, item, &rr->review->statements[i]);
-        eb_path_pop(&rr->r, m);
+        ebi_path_pop(&rr->r, m);
     }
-    eb_path_pop(&rr->r, mark);
+    ebi_path_pop(&rr->r, mark);
 }
 
 /* Whether a brief of the indication shows one of the review's limitations. */
@@ -917,7 +917,7 @@ static void warn_uncaveated(review_reader *rr, size_t ind) {
             eb_buf_printf(&path, "$.human_studies[%zu].indications[%zu]", i, k);
             const cJSON *at = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(item, "indications"), (int)k);
             const char *id = rr->corpus->indications[ind].id;
-            eb_location where = eb_json_where(rr->r.doc, at, false, eb_buf_cstr(&path));
+            eb_location where = ebi_json_where(rr->r.doc, at, false, eb_buf_cstr(&path));
             if (any)
                 eb_diag_report(rr->r.diag, EB_WARNING, where,
                                "the \"%s\" briefs show this human study but none of this review's limitations: "
@@ -926,7 +926,7 @@ static void warn_uncaveated(review_reader *rr, size_t ind) {
                 eb_diag_report(rr->r.diag, EB_WARNING, where,
                                "the \"%s\" briefs show this human study, and this review's inputs state no "
                                "limitation: check the seed for one", id);
-            eb_buf_free(&path);
+            eb_buf_destroy(&path);
             return;
         }
     }
@@ -946,7 +946,7 @@ static void read_body(review_reader *rr, const cJSON *root) {
     eb_review *rv = rr->review;
     read_exceptions(rr, root); /* before any text, which consults them */
     int kind = 0;
-    eb_read_enum(r, root, "kind", kind_names, EB_KIND_COUNT, &kind);
+    ebi_read_enum(r, root, "kind", kind_names, EB_KIND_COUNT, &kind);
     rv->kind = (eb_review_kind)kind;
     read_printed(rr, root, "own_rating", "own_rating", "text", &rv->own_rating);
     read_scope(rr, root);
@@ -970,7 +970,7 @@ static void read_body(review_reader *rr, const cJSON *root) {
 
 static void read_language(review_reader *rr, const cJSON *root) {
     int lang = -1;
-    if (eb_read_enum(&rr->r, root, "language", lang_names, EB_LANG_COUNT, &lang) && lang >= 0) {
+    if (ebi_read_enum(&rr->r, root, "language", lang_names, EB_LANG_COUNT, &lang) && lang >= 0) {
         rr->review->language = (eb_lang)lang;
         rr->r.required_lang = lang;
     }
@@ -984,14 +984,14 @@ static void check_file_name(review_reader *rr, const cJSON *root, const char *fi
     base = base ? base + 1 : file;
     size_t n = strlen(id);
     if (strncmp(base, id, n) != 0 || strcmp(base + n, ".json") != 0) {
-        size_t mark = eb_path_push_key(&rr->r, "id");
-        eb_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(root, "id"), false,
+        size_t mark = ebi_path_push_key(&rr->r, "id");
+        ebi_reader_error(&rr->r, cJSON_GetObjectItemCaseSensitive(root, "id"), false,
                         "the file of review \"%s\" must be named %s.json", id, id);
-        eb_path_pop(&rr->r, mark);
+        ebi_path_pop(&rr->r, mark);
     }
 }
 
-bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, eb_diag *diag,
+bool ebi_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, eb_diag *diag,
                     eb_arena *arena, const eb_load_options *options) {
     static const char *const allowed[] = {
         "$schema", "id", "seed", "language", "title", "authors", "affiliations", "journal",
@@ -1001,20 +1001,20 @@ bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, e
     static const char *const required[] = {"id", "seed", "language", "year", "kind", "findings", NULL};
     review_reader rr = {.corpus = corpus, .review = out, .root = doc->root,
                         .rendering_langs = options->rendering_langs};
-    eb_reader_init(&rr.r, doc, diag, arena);
+    ebi_reader_init(&rr.r, doc, diag, arena);
     rr.r.check = options->check;
     *out = (eb_review){.file = eb_arena_strdup(arena, doc->file)};
     const char *schema = NULL;
-    if (eb_read_object(&rr.r, doc->root, allowed, required)) {
-        eb_read_string(&rr.r, doc->root, "$schema", EB_SHORT_STRING, &schema);
-        eb_read_slug(&rr.r, doc->root, "id", &out->id);
+    if (ebi_read_object(&rr.r, doc->root, allowed, required)) {
+        ebi_read_string(&rr.r, doc->root, "$schema", EB_SHORT_STRING, &schema);
+        ebi_read_slug(&rr.r, doc->root, "id", &out->id);
         check_file_name(&rr, doc->root, doc->file);
-        eb_read_string(&rr.r, doc->root, "seed", 200, &out->seed);
+        ebi_read_string(&rr.r, doc->root, "seed", 200, &out->seed);
         read_language(&rr, doc->root);
         read_bibliography(&rr, doc->root);
         read_body(&rr, doc->root);
     }
     bool ok = rr.r.errors == 0 && doc->errors == 0;
-    eb_reader_free(&rr.r);
+    ebi_reader_destroy(&rr.r);
     return ok;
 }

@@ -10,7 +10,7 @@
 
 /* Reads and checks a parsed review against the corpus's indications. All
  * memory comes from `arena`. Returns true when the review has no errors. */
-bool eb_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, eb_diag *diag,
+bool ebi_read_review(eb_json_doc *doc, const eb_corpus *corpus, eb_review *out, eb_diag *diag,
                     eb_arena *arena, const eb_load_options *options);
 
 #endif

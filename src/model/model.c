@@ -50,10 +50,10 @@ const char *eb_text_pick(const eb_text *text, eb_lang want, eb_lang fallback, eb
     return NULL;
 }
 
-void eb_corpus_free(eb_corpus *corpus) {
+void eb_corpus_destroy(eb_corpus *corpus) {
     if (!corpus) return;
     eb_arena *arena = corpus->arena;
-    eb_arena_free(arena); /* the corpus itself lives in its arena */
+    eb_arena_destroy(arena); /* the corpus itself lives in its arena */
 }
 
 long eb_corpus_find_indication(const eb_corpus *corpus, const char *id) {
@@ -100,7 +100,7 @@ bool eb_same_study(const eb_human_study *a, const eb_human_study *b) {
     return a->pmid && b->pmid && strcmp(a->pmid, b->pmid) == 0;
 }
 
-void eb_font_list_free(eb_font_list *list) {
+void eb_font_list_destroy(eb_font_list *list) {
     for (size_t i = 0; i < list->n; i++) {
         free(list->entries[i].role);
         free(list->entries[i].file);
@@ -116,7 +116,7 @@ static void free_hashes(eb_file_hash *files, size_t n) {
     free(files);
 }
 
-void eb_manifest_entry_free(eb_manifest_entry *e) {
+void eb_manifest_entry_destroy(eb_manifest_entry *e) {
     free(e->file);
     free(e->indication);
     free(e->locale);
@@ -125,8 +125,8 @@ void eb_manifest_entry_free(eb_manifest_entry *e) {
     *e = (eb_manifest_entry){0};
 }
 
-void eb_manifest_free(eb_manifest *m) {
-    for (size_t i = 0; i < m->n; i++) eb_manifest_entry_free(&m->entries[i]);
+void eb_manifest_destroy(eb_manifest *m) {
+    for (size_t i = 0; i < m->n; i++) eb_manifest_entry_destroy(&m->entries[i]);
     free(m->entries);
     free(m->version);
     *m = (eb_manifest){0};

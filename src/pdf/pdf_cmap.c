@@ -33,7 +33,7 @@ static const char cmap_footer[] =
 static void write_destination(eb_buf *out, const char *text, size_t len) {
     uint8_t *u;
     size_t n;
-    eb_utf8_to_utf16be(text, len, false, &u, &n);
+    ebi_utf8_to_utf16be(text, len, false, &u, &n);
     size_t keep = 0;
     while (keep < n && keep < MAX_DEST_BYTES) {
         bool surrogate = u[keep] >= 0xD8 && u[keep] <= 0xDB;
@@ -53,7 +53,7 @@ static size_t count_mapped(const eb_cid_text *map, size_t n) {
     return count;
 }
 
-void eb_cmap_to_unicode(const eb_cid_text *map, size_t n, eb_buf *out) {
+void ebi_cmap_to_unicode(const eb_cid_text *map, size_t n, eb_buf *out) {
     eb_buf_puts(out, cmap_header);
     size_t remaining = count_mapped(map, n);
     size_t i = 0;

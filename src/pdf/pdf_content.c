@@ -29,12 +29,12 @@
 
 static const char hex_digits[] = "0123456789ABCDEF";
 
-void eb_content_free(eb_content *c) {
-    eb_buf_free(&c->buf);
+void ebi_content_destroy(eb_content *c) {
+    eb_buf_destroy(&c->buf);
     *c = (eb_content){0};
 }
 
-void eb_content_note_drawing(eb_content *c) {
+void ebi_content_note_drawing(eb_content *c) {
     if (c->marked_depth == 0) c->unmarked = true;
 }
 
@@ -93,7 +93,7 @@ static void put_thousandths(eb_buf *out, long long t, char after) {
 
 static void put_number(eb_buf *out, double v, char after) { put_thousandths(out, thousandths(v), after); }
 
-void eb_content_number(eb_content *c, double v) { put_number(&c->buf, v, ' '); }
+void ebi_content_number(eb_content *c, double v) { put_number(&c->buf, v, ' '); }
 
 /* r g b rg, or RG: the three components as numbers from 0 to 1. */
 static void color_op(eb_content *c, uint32_t rgb, const char *op) {
@@ -109,7 +109,7 @@ static void end_array(eb_content *c) {
     c->in_array = c->in_string = c->after_number = false;
 }
 
-void eb_content_begin_text(eb_content *c) {
+void ebi_content_begin_text(eb_content *c) {
     if (c->in_text) return;
     eb_buf_append(&c->buf, "BT\n", 3);
     c->in_text = true;
@@ -119,14 +119,14 @@ void eb_content_begin_text(eb_content *c) {
     c->fresh = true;
 }
 
-void eb_content_end_text(eb_content *c) {
+void ebi_content_end_text(eb_content *c) {
     if (!c->in_text) return;
     end_array(c);
     eb_buf_append(&c->buf, "ET\n", 3);
     c->in_text = false;
 }
 
-void eb_content_text_color(eb_content *c, uint32_t rgb) {
+void ebi_content_text_color(eb_content *c, uint32_t rgb) {
     if (c->fill_set && c->fill == rgb) return;
     end_array(c);
     color_op(c, rgb, "rg\n");
@@ -134,11 +134,11 @@ void eb_content_text_color(eb_content *c, uint32_t rgb) {
     c->fill = rgb;
 }
 
-bool eb_content_font_is(const eb_content *c, const void *font, double size) {
+bool ebi_content_font_is(const eb_content *c, const void *font, double size) {
     return c->font && c->font == font && c->font_size == size;
 }
 
-void eb_content_set_font(eb_content *c, const char *name, const void *font, double size) {
+void ebi_content_set_font(eb_content *c, const char *name, const void *font, double size) {
     end_array(c);
     eb_buf_putc(&c->buf, '/');
     eb_buf_puts(&c->buf, name);
@@ -160,7 +160,7 @@ static bool exact_move(long long from, long long to, bool fresh) {
     return from == to || fresh || (from % 1000 == 0 && to % 1000 == 0);
 }
 
-void eb_content_text_move(eb_content *c, double x, double y) {
+void ebi_content_text_move(eb_content *c, double x, double y) {
     long long tx = thousandths(x), ty = thousandths(y);
     if (tx == c->line_x && ty == c->line_y && !c->shown) return;
     end_array(c);
@@ -179,13 +179,13 @@ void eb_content_text_move(eb_content *c, double x, double y) {
     c->shown = c->fresh = false;
 }
 
-void eb_content_text_rise(eb_content *c, double rise) {
+void ebi_content_text_rise(eb_content *c, double rise) {
     end_array(c);
     put_number(&c->buf, rise, ' ');
     eb_buf_append(&c->buf, "Ts\n", 3);
 }
 
-void eb_content_show_glyph(eb_content *c, uint32_t cid) {
+void ebi_content_show_glyph(eb_content *c, uint32_t cid) {
     char text[12];
     size_t n = 0;
     if (!c->in_array) text[n++] = '[';
@@ -199,7 +199,7 @@ void eb_content_show_glyph(eb_content *c, uint32_t cid) {
     c->after_number = false;
 }
 
-void eb_content_show_adjust(eb_content *c, double adjust) {
+void ebi_content_show_adjust(eb_content *c, double adjust) {
     if (!c->in_array) {
         eb_buf_putc(&c->buf, '[');
         c->in_array = true;
@@ -213,33 +213,33 @@ void eb_content_show_adjust(eb_content *c, double adjust) {
     c->after_number = c->shown = true;
 }
 
-void eb_content_show_end(eb_content *c) { end_array(c); }
+void ebi_content_show_end(eb_content *c) { end_array(c); }
 
 /* Closes the text object before something that may not be inside one. */
 static void leave_text(eb_content *c) {
-    if (c->in_text) eb_content_end_text(c);
+    if (c->in_text) ebi_content_end_text(c);
 }
 
 /* ---- operators -------------------------------------------------------------------- */
 
-void eb_content_op(eb_content *c, const char *op, size_t n, const double *args) {
+void ebi_content_op(eb_content *c, const char *op, size_t n, const double *args) {
     leave_text(c);
     for (size_t i = 0; i < n; i++) put_number(&c->buf, args[i], ' ');
     eb_buf_puts(&c->buf, op);
     eb_buf_putc(&c->buf, '\n');
 }
 
-void eb_content_raw(eb_content *c, const char *text) {
+void ebi_content_raw(eb_content *c, const char *text) {
     leave_text(c);
     eb_buf_puts(&c->buf, text);
 }
 
-void eb_content_fill_color(eb_content *c, uint32_t rgb) {
+void ebi_content_fill_color(eb_content *c, uint32_t rgb) {
     leave_text(c);
     color_op(c, rgb, "rg\n");
 }
 
-void eb_content_stroke_color(eb_content *c, uint32_t rgb) {
+void ebi_content_stroke_color(eb_content *c, uint32_t rgb) {
     leave_text(c);
     color_op(c, rgb, "RG\n");
 }
@@ -259,7 +259,7 @@ static void write_name(eb_buf *out, const char *name) {
     }
 }
 
-void eb_content_begin_marked(eb_content *c, const char *tag, int mcid) {
+void ebi_content_begin_marked(eb_content *c, const char *tag, int mcid) {
     leave_text(c);
     write_name(&c->buf, tag && *tag ? tag : "Span");
     if (mcid >= 0) {
@@ -275,25 +275,25 @@ void eb_content_begin_marked(eb_content *c, const char *tag, int mcid) {
     c->marked_depth++;
 }
 
-void eb_content_begin_artifact(eb_content *c) {
+void ebi_content_begin_artifact(eb_content *c) {
     leave_text(c);
     eb_buf_puts(&c->buf, "/Artifact BMC\n");
     c->marked_depth++;
 }
 
 /* Inside a text object too: the text writer wraps glyphs in it. */
-void eb_content_begin_actual_text(eb_content *c, const char *text, size_t len) {
+void ebi_content_begin_actual_text(eb_content *c, const char *text, size_t len) {
     end_array(c);
     eb_buf_puts(&c->buf, "/Span <</ActualText ");
-    eb_content_utf16_hex(&c->buf, text, len);
+    ebi_content_utf16_hex(&c->buf, text, len);
     eb_buf_puts(&c->buf, ">> BDC\n");
     c->marked_depth++;
 }
 
-bool eb_content_end_marked(eb_content *c) {
+bool ebi_content_end_marked(eb_content *c) {
     if (c->marked_depth == 0) return false;
     if (c->in_text && c->marked_depth <= c->text_depth)
-        eb_content_end_text(c);  /* BT was written inside this sequence */
+        ebi_content_end_text(c);  /* BT was written inside this sequence */
     else
         end_array(c);
     eb_buf_puts(&c->buf, "EMC\n");
@@ -318,7 +318,7 @@ static size_t put_utf16(uint8_t *out, uint32_t cp) {
     return 4;
 }
 
-void eb_utf8_to_utf16be(const char *utf8, size_t len, bool bom, uint8_t **out, size_t *out_len) {
+void ebi_utf8_to_utf16be(const char *utf8, size_t len, bool bom, uint8_t **out, size_t *out_len) {
     /* at most 4 bytes of UTF-16 per byte of UTF-8, plus the mark */
     uint8_t *u = eb_xmalloc(4 * len + 2);
     size_t n = 0;
@@ -340,10 +340,10 @@ void eb_utf8_to_utf16be(const char *utf8, size_t len, bool bom, uint8_t **out, s
     *out_len = n;
 }
 
-void eb_content_utf16_hex(eb_buf *out, const char *utf8, size_t len) {
+void ebi_content_utf16_hex(eb_buf *out, const char *utf8, size_t len) {
     uint8_t *u;
     size_t n;
-    eb_utf8_to_utf16be(utf8, len, true, &u, &n);
+    ebi_utf8_to_utf16be(utf8, len, true, &u, &n);
     char *text = eb_xmalloc(2 * n + 2);
     size_t k = 0;
     text[k++] = '<';

@@ -37,10 +37,10 @@ struct eb_pdf {
 #define MIN_PAGE_SIDE 3.0
 #define MAX_PAGE_SIDE 14400.0
 
-eb_pdoc *eb_pdf_backend(eb_pdf *pdf) { return pdf->backend; }
-eb_diag *eb_pdf_diag(eb_pdf *pdf) { return pdf->diag; }
-eb_tags *eb_pdf_tags(eb_pdf *pdf) { return pdf->tags; }
-eb_pdf_images *eb_pdf_images_of(eb_pdf *pdf) { return pdf->images; }
+eb_pdoc *ebi_pdf_backend(eb_pdf *pdf) { return pdf->backend; }
+eb_diag *ebi_pdf_diag(eb_pdf *pdf) { return pdf->diag; }
+eb_tags *ebi_pdf_tags(eb_pdf *pdf) { return pdf->tags; }
+eb_pdf_images *ebi_pdf_images_of(eb_pdf *pdf) { return pdf->images; }
 
 static void report(eb_pdf *pdf, const char *path, const char *what, const char *why) {
     eb_diag_report(pdf->diag, EB_ERROR, (eb_location){.file = path}, "PDF: %s%s%s", what,
@@ -80,8 +80,8 @@ static bool set_info(eb_pdf *pdf, const char *key, const char *utf8) {
     if (!utf8) return true;
     uint8_t *text;
     size_t len;
-    eb_utf8_to_utf16be(utf8, strlen(utf8), true, &text, &len);
-    bool ok = eb_pdoc_set_info(pdf->backend, key, text, len);
+    ebi_utf8_to_utf16be(utf8, strlen(utf8), true, &text, &len);
+    bool ok = ebi_pdoc_set_info(pdf->backend, key, text, len);
     free(text);
     return ok;
 }
@@ -90,10 +90,10 @@ static bool set_info(eb_pdf *pdf, const char *key, const char *utf8) {
 static bool set_dates(eb_pdf *pdf) {
     if (!pdf->options.dated) return true;
     char date[64];
-    eb_pdf_date(pdf->options.date, date);
-    eb_pobj *info = eb_pdoc_info(pdf->backend);
-    return eb_pdoc_put_ascii(pdf->backend, info, "CreationDate", date) &&
-           eb_pdoc_put_ascii(pdf->backend, info, "ModDate", date);
+    ebi_pdf_date(pdf->options.date, date);
+    eb_pobj *info = ebi_pdoc_info(pdf->backend);
+    return ebi_pdoc_put_ascii(pdf->backend, info, "CreationDate", date) &&
+           ebi_pdoc_put_ascii(pdf->backend, info, "ModDate", date);
 }
 
 /* /Info, the catalog entries and the PDF/A output intent. /Producer is
@@ -104,47 +104,47 @@ static bool write_document_entries(eb_pdf *pdf) {
     return set_info(pdf, "Producer", pdf->producer) && set_info(pdf, "Title", o->title) &&
            set_info(pdf, "Author", o->author) && set_info(pdf, "Subject", o->subject) &&
            set_info(pdf, "Keywords", o->keywords) && set_info(pdf, "Creator", o->creator) &&
-           set_dates(pdf) && eb_pdoc_set_catalog(pdf->backend, o->lang, o->title != NULL) &&
-           eb_pdfa_output_intent(pdf->backend);
+           set_dates(pdf) && ebi_pdoc_set_catalog(pdf->backend, o->lang, o->title != NULL) &&
+           ebi_pdfa_output_intent(pdf->backend);
 }
 
-eb_pdf *eb_pdf_new(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag) {
+eb_pdf *eb_pdf_create(eb_fontset *fonts, const eb_pdf_options *options, eb_diag *diag) {
     eb_pdf *pdf = eb_xcalloc(1, sizeof *pdf);
     pdf->fontset = fonts;
     pdf->diag = diag;
     copy_options(&pdf->options, options);
-    pdf->tags = eb_tags_new();
-    pdf->images = eb_pdf_images_new();
+    pdf->tags = ebi_tags_create();
+    pdf->images = ebi_pdf_images_create();
     /* what wrote the PDF, as /Info and the XMP both say */
     pdf->producer = eb_xstrdup("evbrief " EVBRIEF_VERSION);
-    pdf->backend = eb_pdoc_new();
+    pdf->backend = ebi_pdoc_create();
     if (!pdf->backend) {
         report(pdf, NULL, "cannot create a document", NULL);
-        eb_pdf_free(pdf);
+        eb_pdf_destroy(pdf);
         return NULL;
     }
     if (!write_document_entries(pdf)) {
         report(pdf, NULL, "cannot write the document information",
-               eb_pdoc_take_error(pdf->backend));
-        eb_pdf_free(pdf);
+               ebi_pdoc_take_error(pdf->backend));
+        eb_pdf_destroy(pdf);
         return NULL;
     }
     return pdf;
 }
 
-void eb_pdf_free(eb_pdf *pdf) {
+void eb_pdf_destroy(eb_pdf *pdf) {
     if (!pdf) return;
     for (size_t i = 0; i < pdf->npages; i++) {
-        eb_content_free(&pdf->pages[i]->content);
+        ebi_content_destroy(&pdf->pages[i]->content);
         free(pdf->pages[i]);
     }
     free(pdf->pages);
-    for (size_t i = 0; i < pdf->nfonts; i++) eb_pdf_font_free(pdf->fonts[i]);
+    for (size_t i = 0; i < pdf->nfonts; i++) ebi_pdf_font_destroy(pdf->fonts[i]);
     free(pdf->fonts);
     free(pdf->outlines);
-    eb_pdoc_free(pdf->backend);
-    eb_tags_free(pdf->tags);
-    eb_pdf_images_free(pdf->images);
+    ebi_pdoc_destroy(pdf->backend);
+    ebi_tags_destroy(pdf->tags);
+    ebi_pdf_images_destroy(pdf->images);
     free(pdf->producer);
     free_options(&pdf->options);
     free(pdf);
@@ -158,9 +158,9 @@ eb_pdf_page *eb_pdf_add_page(eb_pdf *pdf, double width, double height) {
         report(pdf, NULL, "page size out of range (3 to 14400 pt)", NULL);
         return NULL;
     }
-    eb_pdoc_page *backend_page = eb_pdoc_add_page(pdf->backend, width, height);
+    eb_pdoc_page *backend_page = ebi_pdoc_add_page(pdf->backend, width, height);
     if (!backend_page) {
-        report(pdf, NULL, "cannot add a page", eb_pdoc_take_error(pdf->backend));
+        report(pdf, NULL, "cannot add a page", ebi_pdoc_take_error(pdf->backend));
         return NULL;
     }
     eb_pdf_page *page = eb_xcalloc(1, sizeof *page);
@@ -180,17 +180,17 @@ eb_pdf_page *eb_pdf_get_page(eb_pdf *pdf, size_t index) {
     return index < pdf->npages ? pdf->pages[index] : NULL;
 }
 
-eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font) {
+eb_pdf_font *ebi_pdf_font_for(eb_pdf *pdf, const eb_font *font) {
     for (size_t i = 0; i < pdf->nfonts; i++)
-        if (eb_pdf_font_source(pdf->fonts[i]) == font) return pdf->fonts[i];
-    eb_pdoc_font *objects = eb_pdoc_font_new(pdf->backend);
+        if (ebi_pdf_font_source(pdf->fonts[i]) == font) return pdf->fonts[i];
+    eb_pdoc_font *objects = ebi_pdoc_font_create(pdf->backend);
     if (!objects) {
         report(pdf, eb_font_get_info(font)->path, "cannot create a font",
-               eb_pdoc_take_error(pdf->backend));
+               ebi_pdoc_take_error(pdf->backend));
         return NULL;
     }
     pdf->fonts = eb_xrealloc(pdf->fonts, (pdf->nfonts + 1) * sizeof *pdf->fonts);
-    return pdf->fonts[pdf->nfonts++] = eb_pdf_font_new(font, objects);
+    return pdf->fonts[pdf->nfonts++] = ebi_pdf_font_create(font, objects);
 }
 
 /* ---- vector graphics ------------------------------------------------------------------- */
@@ -198,18 +198,18 @@ eb_pdf_font *eb_pdf_font_for(eb_pdf *pdf, const eb_font *font) {
 void eb_pdf_fill_rect(eb_pdf_page *page, double x, double y, double w, double h, uint32_t color) {
     if (!page) return;
     eb_content *c = &page->content;
-    eb_content_note_drawing(c);
-    eb_content_raw(c, "q\n");
-    eb_content_fill_color(c, color);
-    eb_content_op(c, "re", 4, (double[]){x, page->height - y - h, w, h});
-    eb_content_raw(c, "f\nQ\n");
+    ebi_content_note_drawing(c);
+    ebi_content_raw(c, "q\n");
+    ebi_content_fill_color(c, color);
+    ebi_content_op(c, "re", 4, (double[]){x, page->height - y - h, w, h});
+    ebi_content_raw(c, "f\nQ\n");
 }
 
 static void begin_stroke(eb_content *c, double line_width, uint32_t color) {
-    eb_content_note_drawing(c);
-    eb_content_raw(c, "q\n");
-    eb_content_stroke_color(c, color);
-    eb_content_op(c, "w", 1, &line_width);
+    ebi_content_note_drawing(c);
+    ebi_content_raw(c, "q\n");
+    ebi_content_stroke_color(c, color);
+    ebi_content_op(c, "w", 1, &line_width);
 }
 
 void eb_pdf_stroke_rect(eb_pdf_page *page, double x, double y, double w, double h,
@@ -217,8 +217,8 @@ void eb_pdf_stroke_rect(eb_pdf_page *page, double x, double y, double w, double 
     if (!page) return;
     eb_content *c = &page->content;
     begin_stroke(c, line_width, color);
-    eb_content_op(c, "re", 4, (double[]){x, page->height - y - h, w, h});
-    eb_content_raw(c, "S\nQ\n");
+    ebi_content_op(c, "re", 4, (double[]){x, page->height - y - h, w, h});
+    ebi_content_raw(c, "S\nQ\n");
 }
 
 void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, double y2,
@@ -226,25 +226,25 @@ void eb_pdf_stroke_line(eb_pdf_page *page, double x1, double y1, double x2, doub
     if (!page) return;
     eb_content *c = &page->content;
     begin_stroke(c, line_width, color);
-    eb_content_op(c, "m", 2, (double[]){x1, page->height - y1});
-    eb_content_op(c, "l", 2, (double[]){x2, page->height - y2});
-    eb_content_raw(c, "S\nQ\n");
+    ebi_content_op(c, "m", 2, (double[]){x1, page->height - y1});
+    ebi_content_op(c, "l", 2, (double[]){x2, page->height - y2});
+    ebi_content_raw(c, "S\nQ\n");
 }
 
 /* ---- marked content --------------------------------------------------------------------- */
 
 void eb_pdf_begin_marked(eb_pdf_page *page, const char *tag, int mcid) {
     if (!page) return;
-    eb_content_begin_marked(&page->content, tag, mcid);
+    ebi_content_begin_marked(&page->content, tag, mcid);
     if (mcid >= page->next_mcid && mcid < 0x7FFFFFFF) page->next_mcid = mcid + 1;
 }
 
 void eb_pdf_begin_artifact(eb_pdf_page *page) {
-    if (page) eb_content_begin_artifact(&page->content);
+    if (page) ebi_content_begin_artifact(&page->content);
 }
 
 bool eb_pdf_end_marked(eb_pdf_page *page) {
-    if (!page || !eb_content_end_marked(&page->content)) return false;
+    if (!page || !ebi_content_end_marked(&page->content)) return false;
     if (page->element && page->content.marked_depth < page->element_depth) page->element = 0;
     return true;
 }
@@ -252,16 +252,16 @@ bool eb_pdf_end_marked(eb_pdf_page *page) {
 /* ---- structure ------------------------------------------------------------------------- */
 
 int eb_pdf_add_element(eb_pdf *pdf, int parent, const eb_pdf_element *element) {
-    return pdf ? eb_tags_add(pdf->tags, parent, element) : 0;
+    return pdf ? ebi_tags_add(pdf->tags, parent, element) : 0;
 }
 
 int eb_pdf_begin_element(eb_pdf_page *page, int element) {
     if (!page || page->element) return -1;  /* one element's content at a time */
-    const char *type = eb_tags_type(page->pdf->tags, element);
+    const char *type = ebi_tags_type(page->pdf->tags, element);
     if (!type || page->next_mcid == 0x7FFFFFFF) return -1;
     int mcid = page->next_mcid++;
-    eb_content_begin_marked(&page->content, type, mcid);
-    eb_tags_add_mcid(page->pdf->tags, element, page->index, mcid);
+    ebi_content_begin_marked(&page->content, type, mcid);
+    ebi_tags_add_mcid(page->pdf->tags, element, page->index, mcid);
     page->element = element;
     page->element_depth = page->content.marked_depth;
     return mcid;
@@ -309,7 +309,7 @@ static char *link_target(const char *uri) {
         ok = false;
     }
     if (!ok) {
-        eb_buf_free(&out);
+        eb_buf_destroy(&out);
         return NULL;
     }
     return eb_buf_steal(&out);
@@ -321,8 +321,8 @@ static eb_pobj *add_link(eb_pdf_page *page, double x, double y, double w, double
     char *target = link_target(uri);
     if (!target) return NULL;
     double rect[4] = {x, page->height - y - h, x + w, page->height - y};
-    eb_pobj *annot = eb_pdoc_link(page->pdf->backend, page->page, rect, target);
-    if (!annot) report(page->pdf, NULL, "cannot add a link", eb_pdoc_take_error(page->pdf->backend));
+    eb_pobj *annot = ebi_pdoc_link(page->pdf->backend, page->page, rect, target);
+    if (!annot) report(page->pdf, NULL, "cannot add a link", ebi_pdoc_take_error(page->pdf->backend));
     free(target);
     return annot;
 }
@@ -333,9 +333,9 @@ bool eb_pdf_link(eb_pdf_page *page, double x, double y, double w, double h, cons
 
 bool eb_pdf_link_element(eb_pdf_page *page, double x, double y, double w, double h,
                          const char *uri, int element) {
-    if (!page || !eb_tags_type(page->pdf->tags, element)) return false;
+    if (!page || !ebi_tags_type(page->pdf->tags, element)) return false;
     eb_pobj *annot = add_link(page, x, y, w, h, uri);
-    if (annot) eb_tags_add_link(page->pdf->tags, element, page->index, annot);
+    if (annot) ebi_tags_add_link(page->pdf->tags, element, page->index, annot);
     return annot != NULL;
 }
 
@@ -347,14 +347,14 @@ int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title, eb_pdf_page *
     eb_pdoc_outline *up = parent ? pdf->outlines[parent - 1] : NULL;
     uint8_t *text;
     size_t len;
-    eb_utf8_to_utf16be(title, strlen(title), true, &text, &len);
+    ebi_utf8_to_utf16be(title, strlen(title), true, &text, &len);
     /* a finite /XYZ top on the page */
     double top = isfinite(y) ? page->height - y : page->height;
     top = top < 0 ? 0 : top > page->height ? page->height : top;
-    eb_pdoc_outline *entry = eb_pdoc_outline_new(pdf->backend, up, text, len, page->page, 0, top);
+    eb_pdoc_outline *entry = ebi_pdoc_outline_create(pdf->backend, up, text, len, page->page, 0, top);
     free(text);
     if (!entry) {
-        report(pdf, NULL, "cannot add an outline entry", eb_pdoc_take_error(pdf->backend));
+        report(pdf, NULL, "cannot add an outline entry", ebi_pdoc_take_error(pdf->backend));
         return 0;
     }
     if (pdf->noutlines == pdf->outlines_cap) {
@@ -369,7 +369,7 @@ int eb_pdf_outline_add(eb_pdf *pdf, int parent, const char *title, eb_pdf_page *
 
 /* Moves every page's new content into its content stream. */
 static bool flush_pages(eb_pdf *pdf) {
-    bool tagged = eb_tags_count(pdf->tags) > 0;
+    bool tagged = ebi_tags_count(pdf->tags) > 0;
     for (size_t i = 0; i < pdf->npages; i++) {
         eb_pdf_page *page = pdf->pages[i];
         if (page->content.marked_depth != 0) {
@@ -380,9 +380,9 @@ static bool flush_pages(eb_pdf *pdf) {
             report(pdf, NULL, "a tagged document has content outside marked content", NULL);
             return false;
         }
-        if (!eb_pdoc_page_append(pdf->backend, page->page, page->content.buf.data + page->flushed,
+        if (!ebi_pdoc_page_append(pdf->backend, page->page, page->content.buf.data + page->flushed,
                                  page->content.buf.len - page->flushed)) {
-            report(pdf, NULL, "cannot write page content", eb_pdoc_take_error(pdf->backend));
+            report(pdf, NULL, "cannot write page content", ebi_pdoc_take_error(pdf->backend));
             return false;
         }
         page->flushed = page->content.buf.len;
@@ -393,20 +393,20 @@ static bool flush_pages(eb_pdf *pdf) {
 /* /ID from the seed and everything drawn: same input, same bytes. */
 static void document_id(const eb_pdf *pdf, uint8_t id[16]) {
     eb_hash h;
-    eb_hash_init(&h);
+    ebi_hash_init(&h);
     const owned_options *o = &pdf->options;
     const char *fields[] = {o->id_seed, o->title, o->author, o->subject, o->keywords, o->lang};
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) eb_hash_str(&h, fields[i]);
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) ebi_hash_str(&h, fields[i]);
     for (size_t i = 0; i < pdf->npages; i++) {
         const eb_pdf_page *page = pdf->pages[i];
-        eb_hash_bytes(&h, page->content.buf.data, page->content.buf.len);
-        eb_hash_u32(&h, (uint32_t)llround(page->width * 1000));
-        eb_hash_u32(&h, (uint32_t)llround(page->height * 1000));
+        ebi_hash_bytes(&h, page->content.buf.data, page->content.buf.len);
+        ebi_hash_u32(&h, (uint32_t)llround(page->width * 1000));
+        ebi_hash_u32(&h, (uint32_t)llround(page->height * 1000));
     }
-    for (size_t i = 0; i < pdf->nfonts; i++) eb_pdf_font_hash(pdf->fonts[i], &h);
-    eb_tags_hash(pdf->tags, &h);
-    eb_pdf_images_hash(pdf->images, &h);
-    eb_hash_digest(&h, id);
+    for (size_t i = 0; i < pdf->nfonts; i++) ebi_pdf_font_hash(pdf->fonts[i], &h);
+    ebi_tags_hash(pdf->tags, &h);
+    ebi_pdf_images_hash(pdf->images, &h);
+    ebi_hash_digest(&h, id);
 }
 
 /* The directory part of path ("." when there is none). Caller frees. */
@@ -452,20 +452,20 @@ static const char *write_atomically(const char *path, const char *data, size_t l
 static bool finish_fonts(eb_pdf *pdf) {
     bool ok = true;
     for (size_t i = 0; i < pdf->nfonts; i++)
-        ok = eb_pdf_font_finish(pdf->fonts[i], pdf->backend, pdf->diag) && ok;
+        ok = ebi_pdf_font_finish(pdf->fonts[i], pdf->backend, pdf->diag) && ok;
     return ok;
 }
 
 /* The structure tree and the XMP packet, which says whether the document is
  * tagged (pdfuaid). */
 static bool write_structure_and_metadata(eb_pdf *pdf) {
-    bool tagged = eb_tags_count(pdf->tags) > 0;
+    bool tagged = ebi_tags_count(pdf->tags) > 0;
     eb_pdoc_page **pages = eb_xmalloc((pdf->npages + 1) * sizeof *pages);
     for (size_t i = 0; i < pdf->npages; i++) pages[i] = pdf->pages[i]->page;
-    bool ok = eb_tags_write(pdf->tags, pdf->backend, pages, pdf->npages);
+    bool ok = ebi_tags_write(pdf->tags, pdf->backend, pages, pdf->npages);
     free(pages);
     if (!ok) {
-        report(pdf, NULL, "cannot write the structure tree", eb_pdoc_take_error(pdf->backend));
+        report(pdf, NULL, "cannot write the structure tree", ebi_pdoc_take_error(pdf->backend));
         return false;
     }
     const owned_options *o = &pdf->options;
@@ -474,8 +474,8 @@ static bool write_structure_and_metadata(eb_pdf *pdf) {
                             .producer = pdf->producer, .lang = o->lang, .source = o->source,
                             .dated = o->dated,
                             .date = o->date, .tagged = tagged};
-    if (!eb_pdfa_metadata(pdf->backend, &pdf->metadata, &fields)) {
-        report(pdf, NULL, "cannot write the XMP metadata", eb_pdoc_take_error(pdf->backend));
+    if (!ebi_pdfa_metadata(pdf->backend, &pdf->metadata, &fields)) {
+        report(pdf, NULL, "cannot write the XMP metadata", ebi_pdoc_take_error(pdf->backend));
         return false;
     }
     return true;
@@ -490,13 +490,13 @@ bool eb_pdf_save(eb_pdf *pdf, const char *path) {
     uint8_t id[16];
     document_id(pdf, id);
     eb_buf bytes = {0};
-    if (!eb_pdoc_set_id(pdf->backend, id) || !eb_pdoc_save(pdf->backend, &bytes)) {
-        report(pdf, path, "cannot write the document", eb_pdoc_take_error(pdf->backend));
-        eb_buf_free(&bytes);
+    if (!ebi_pdoc_set_id(pdf->backend, id) || !ebi_pdoc_save(pdf->backend, &bytes)) {
+        report(pdf, path, "cannot write the document", ebi_pdoc_take_error(pdf->backend));
+        eb_buf_destroy(&bytes);
         return false;
     }
     const char *error = write_atomically(path, bytes.data, bytes.len);
-    eb_buf_free(&bytes);
+    eb_buf_destroy(&bytes);
     if (error) report(pdf, path, "cannot write the file", error);
     return error == NULL;
 }

@@ -38,7 +38,7 @@ struct eb_pdf_font {
 
 #define MAX_CID 0xFFFFu
 
-eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_pdoc_font *objects) {
+eb_pdf_font *ebi_pdf_font_create(const eb_font *font, eb_pdoc_font *objects) {
     eb_pdf_font *f = eb_xcalloc(1, sizeof *f);
     f->font = font;
     f->info = eb_font_get_info(font);
@@ -51,16 +51,16 @@ eb_pdf_font *eb_pdf_font_new(const eb_font *font, eb_pdoc_font *objects) {
     return f;
 }
 
-void eb_pdf_font_free(eb_pdf_font *f) {
+void ebi_pdf_font_destroy(eb_pdf_font *f) {
     if (!f) return;
     free(f->first_entry);
     free(f->entries);
-    eb_buf_free(&f->texts);
+    eb_buf_destroy(&f->texts);
     free(f);
 }
 
-const eb_font *eb_pdf_font_source(const eb_pdf_font *f) { return f->font; }
-eb_pdoc_font *eb_pdf_font_objects(const eb_pdf_font *f) { return f->objects; }
+const eb_font *ebi_pdf_font_source(const eb_pdf_font *f) { return f->font; }
+eb_pdoc_font *ebi_pdf_font_objects(const eb_pdf_font *f) { return f->objects; }
 
 /* The advance in /W units: 1/1000 em, rounded as written in /W. */
 static int glyph_width(const eb_pdf_font *f, uint32_t gid) {
@@ -83,7 +83,7 @@ static cid_entry *add_entry(eb_pdf_font *f, uint32_t cid, uint32_t gid, const ch
     return e;
 }
 
-eb_cid_use eb_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_t len) {
+eb_cid_use ebi_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_t len) {
     if (gid >= f->glyph_count) gid = 0;
     eb_cid_use use = {.cid = gid, .width = glyph_width(f, gid), .text_mapped = true};
     uint32_t last = 0;
@@ -112,7 +112,7 @@ eb_cid_use eb_pdf_font_use(eb_pdf_font *f, uint32_t gid, const char *text, size_
 /* A glyph that draws nothing and does not move the pen (the font's glyph
  * for U+200B ZERO WIDTH SPACE, or U+2060, U+FEFF), to carry text that no
  * drawn glyph can: 0 if the font has none. */
-uint32_t eb_pdf_font_empty_glyph(eb_pdf_font *f) {
+uint32_t ebi_pdf_font_empty_glyph(eb_pdf_font *f) {
     if (f->empty_glyph >= 0) return (uint32_t)f->empty_glyph;
     f->empty_glyph = 0;
     hb_font_t *font = hb_font_create(eb_font_hb_face(f->font));
@@ -228,28 +228,28 @@ static void to_unicode_for(const eb_pdf_font *f, const cid_entry *sorted, eb_buf
     eb_cid_text *map = eb_xmalloc((f->nentries + 1) * sizeof *map);
     for (size_t i = 0; i < f->nentries; i++)
         map[i] = (eb_cid_text){sorted[i].cid, f->texts.data + sorted[i].text_off, sorted[i].text_len};
-    eb_cmap_to_unicode(map, f->nentries, out);
+    ebi_cmap_to_unicode(map, f->nentries, out);
     free(map);
 }
 
-void eb_pdf_font_hash(const eb_pdf_font *f, eb_hash *h) {
-    eb_hash_str(h, f->info->postscript_name);
-    eb_hash_u32(h, f->info->face_index);
+void ebi_pdf_font_hash(const eb_pdf_font *f, eb_hash *h) {
+    ebi_hash_str(h, f->info->postscript_name);
+    ebi_hash_u32(h, f->info->face_index);
     for (size_t i = 0; i < f->nentries; i++) {
-        eb_hash_u32(h, f->entries[i].cid);
-        eb_hash_u32(h, f->entries[i].gid);
-        eb_hash_u32(h, (uint32_t)f->entries[i].text_len);
-        eb_hash_bytes(h, f->texts.data + f->entries[i].text_off, f->entries[i].text_len);
+        ebi_hash_u32(h, f->entries[i].cid);
+        ebi_hash_u32(h, f->entries[i].gid);
+        ebi_hash_u32(h, (uint32_t)f->entries[i].text_len);
+        ebi_hash_bytes(h, f->texts.data + f->entries[i].text_off, f->entries[i].text_len);
     }
 }
 
 /* "ABCDEF": six capitals from a hash of the font's use (PDF 9.6.4). */
 static void subset_tag(const eb_pdf_font *f, char tag[7]) {
     eb_hash h;
-    eb_hash_init(&h);
-    eb_pdf_font_hash(f, &h);
+    ebi_hash_init(&h);
+    ebi_pdf_font_hash(f, &h);
     uint8_t digest[16];
-    eb_hash_digest(&h, digest);
+    ebi_hash_digest(&h, digest);
     for (int i = 0; i < 6; i++) tag[i] = (char)('A' + digest[i] % 26);
     tag[6] = '\0';
 }
@@ -309,8 +309,8 @@ static bool fill_objects(eb_pdf_font *f, eb_pdoc *doc, const uint32_t *glyphs, s
     to_unicode_for(f, sorted, &cmap);
     e.to_unicode = eb_buf_cstr(&cmap);
     e.to_unicode_len = cmap.len;
-    bool ok = eb_pdoc_font_fill(doc, f->objects, &e);
-    eb_buf_free(&cmap);
+    bool ok = ebi_pdoc_font_fill(doc, f->objects, &e);
+    eb_buf_destroy(&cmap);
     free(widths);
     free(sorted);
     free(map);
@@ -319,18 +319,18 @@ static bool fill_objects(eb_pdf_font *f, eb_pdoc *doc, const uint32_t *glyphs, s
     return ok;
 }
 
-bool eb_pdf_font_finish(eb_pdf_font *f, eb_pdoc *doc, eb_diag *diag) {
+bool ebi_pdf_font_finish(eb_pdf_font *f, eb_pdoc *doc, eb_diag *diag) {
     if (f->finished && f->finished_entries == f->nentries) return true;
     size_t nglyphs;
     uint32_t *glyphs = used_glyphs(f, &nglyphs);
     eb_subset subset;
     const char *error = NULL;
-    bool ok = eb_subset_make(eb_font_subset_face(f->font), f->info->is_cff, glyphs, nglyphs,
+    bool ok = ebi_subset_create(eb_font_subset_face(f->font), f->info->is_cff, glyphs, nglyphs,
                              &subset, &error);
     if (ok) {
         ok = fill_objects(f, doc, glyphs, nglyphs, &subset);
-        if (!ok) error = eb_pdoc_take_error(doc);
-        eb_subset_free(&subset);
+        if (!ok) error = ebi_pdoc_take_error(doc);
+        ebi_subset_destroy(&subset);
     }
     if (!ok)
         eb_diag_report(diag, EB_ERROR, (eb_location){.file = f->info->path},

@@ -8,12 +8,12 @@
 
 #define FNV_PRIME 0x100000001b3ULL
 
-void eb_hash_init(eb_hash *h) {
+void ebi_hash_init(eb_hash *h) {
     h->lane[0] = 0xcbf29ce484222325ULL;  /* the FNV-1a offset basis */
     h->lane[1] = 0x84222325cbf29ce4ULL;  /* the same, halves swapped */
 }
 
-void eb_hash_bytes(eb_hash *h, const void *bytes, size_t n) {
+void ebi_hash_bytes(eb_hash *h, const void *bytes, size_t n) {
     const unsigned char *p = bytes;
     for (size_t i = 0; i < n; i++) {
         h->lane[0] = (h->lane[0] ^ p[i]) * FNV_PRIME;
@@ -21,14 +21,14 @@ void eb_hash_bytes(eb_hash *h, const void *bytes, size_t n) {
     }
 }
 
-void eb_hash_str(eb_hash *h, const char *s) {
-    eb_hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
+void ebi_hash_str(eb_hash *h, const char *s) {
+    ebi_hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
-void eb_hash_u32(eb_hash *h, uint32_t v) {
+void ebi_hash_u32(eb_hash *h, uint32_t v) {
     unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
                           (unsigned char)(v >> 8), (unsigned char)v};
-    eb_hash_bytes(h, b, 4);
+    ebi_hash_bytes(h, b, 4);
 }
 
 /* splitmix64's finaliser: spreads every input bit over the output. */
@@ -41,7 +41,7 @@ static uint64_t avalanche(uint64_t x) {
     return x;
 }
 
-void eb_hash_digest(const eb_hash *h, uint8_t out[16]) {
+void ebi_hash_digest(const eb_hash *h, uint8_t out[16]) {
     uint64_t a = avalanche(h->lane[0] ^ (h->lane[1] << 1));
     uint64_t b = avalanche(h->lane[1] ^ a);
     for (int i = 0; i < 8; i++) {

@@ -34,16 +34,16 @@ struct eb_pobjs {
     size_t indirect_cap;
 };
 
-eb_pobjs *eb_pobjs_new(void) { return eb_xcalloc(1, sizeof(eb_pobjs)); }
+eb_pobjs *ebi_pobjs_create(void) { return eb_xcalloc(1, sizeof(eb_pobjs)); }
 
-void eb_pobjs_free(eb_pobjs *t) {
+void ebi_pobjs_destroy(eb_pobjs *t) {
     if (!t) return;
     for (size_t i = 0; i < t->nall; i++) {
         eb_pobj *o = t->all[i];
         for (size_t j = 0; j < o->len; j++) free(o->entries[j].key);
         free(o->entries);
         free(o->bytes);
-        eb_buf_free(&o->data);
+        eb_buf_destroy(&o->data);
         free(o);
     }
     free(t->all);
@@ -51,8 +51,8 @@ void eb_pobjs_free(eb_pobjs *t) {
     free(t);
 }
 
-uint32_t eb_pobjs_count(const eb_pobjs *t) { return t->nindirect; }
-const eb_pobj *eb_pobjs_at(const eb_pobjs *t, uint32_t i) {
+uint32_t ebi_pobjs_count(const eb_pobjs *t) { return t->nindirect; }
+const eb_pobj *ebi_pobjs_at(const eb_pobjs *t, uint32_t i) {
     return i < t->nindirect ? t->indirect[i] : NULL;
 }
 
@@ -77,21 +77,21 @@ static eb_pobj *make(eb_pobjs *t, eb_pobj_kind kind, bool indirect) {
     return o;
 }
 
-eb_pobj *eb_pobj_null(eb_pobjs *t) { return make(t, EB_POBJ_NULL, false); }
+eb_pobj *ebi_pobj_null(eb_pobjs *t) { return make(t, EB_POBJ_NULL, false); }
 
-eb_pobj *eb_pobj_bool(eb_pobjs *t, bool v) {
+eb_pobj *ebi_pobj_bool(eb_pobjs *t, bool v) {
     eb_pobj *o = make(t, EB_POBJ_BOOL, false);
     o->v.b = v;
     return o;
 }
 
-eb_pobj *eb_pobj_int(eb_pobjs *t, long v) {
+eb_pobj *ebi_pobj_int(eb_pobjs *t, long v) {
     eb_pobj *o = make(t, EB_POBJ_INT, false);
     o->v.i = v;
     return o;
 }
 
-eb_pobj *eb_pobj_real(eb_pobjs *t, double v) {
+eb_pobj *ebi_pobj_real(eb_pobjs *t, double v) {
     eb_pobj *o = make(t, EB_POBJ_REAL, false);
     o->v.r = (float)v;
     return o;
@@ -106,32 +106,32 @@ static eb_pobj *with_bytes(eb_pobjs *t, eb_pobj_kind kind, const void *bytes, si
     return o;
 }
 
-eb_pobj *eb_pobj_name(eb_pobjs *t, const char *name) {
+eb_pobj *ebi_pobj_name(eb_pobjs *t, const char *name) {
     if (!name || strlen(name) > EB_POBJ_MAX_NAME) return NULL;
     return with_bytes(t, EB_POBJ_NAME, name, strlen(name));
 }
 
-eb_pobj *eb_pobj_string(eb_pobjs *t, const void *bytes, size_t n) {
+eb_pobj *ebi_pobj_string(eb_pobjs *t, const void *bytes, size_t n) {
     if ((!bytes && n) || n > EB_POBJ_MAX_STRING) return NULL;
     return with_bytes(t, EB_POBJ_STRING, bytes, n);
 }
 
-eb_pobj *eb_pobj_hex(eb_pobjs *t, const void *bytes, size_t n) {
+eb_pobj *ebi_pobj_hex(eb_pobjs *t, const void *bytes, size_t n) {
     if ((!bytes && n) || n > EB_POBJ_MAX_STRING) return NULL;
     return with_bytes(t, EB_POBJ_HEX, bytes, n);
 }
 
-eb_pobj *eb_pobj_array(eb_pobjs *t, bool indirect) { return make(t, EB_POBJ_ARRAY, indirect); }
-eb_pobj *eb_pobj_dict(eb_pobjs *t, bool indirect) { return make(t, EB_POBJ_DICT, indirect); }
+eb_pobj *ebi_pobj_array(eb_pobjs *t, bool indirect) { return make(t, EB_POBJ_ARRAY, indirect); }
+eb_pobj *ebi_pobj_dict(eb_pobjs *t, bool indirect) { return make(t, EB_POBJ_DICT, indirect); }
 
-eb_pobj *eb_pobj_stream(eb_pobjs *t, bool deflate) {
+eb_pobj *ebi_pobj_stream(eb_pobjs *t, bool deflate) {
     eb_pobj *o = make(t, EB_POBJ_STREAM, true);
     o->deflate = deflate;
     return o;
 }
 
-eb_pobj_kind eb_pobj_kind_of(const eb_pobj *o) { return o->kind; }
-uint32_t eb_pobj_number(const eb_pobj *o) { return o->number; }
+eb_pobj_kind ebi_pobj_kind_of(const eb_pobj *o) { return o->kind; }
+uint32_t ebi_pobj_number(const eb_pobj *o) { return o->number; }
 
 static bool is_dict(const eb_pobj *o) {
     return o && (o->kind == EB_POBJ_DICT || o->kind == EB_POBJ_STREAM);
@@ -143,7 +143,7 @@ static entry *find(const eb_pobj *dict, const char *key) {
     return NULL;
 }
 
-bool eb_pobj_put(eb_pobj *c, const char *key, eb_pobj *value) {
+bool ebi_pobj_put(eb_pobj *c, const char *key, eb_pobj *value) {
     if (!c || !value || (value->number == 0 && value->placed) || value == c) return false;
     if (key ? !is_dict(c) || !*key || strlen(key) > EB_POBJ_MAX_NAME : c->kind != EB_POBJ_ARRAY)
         return false;
@@ -159,12 +159,12 @@ bool eb_pobj_put(eb_pobj *c, const char *key, eb_pobj *value) {
     return true;
 }
 
-eb_pobj *eb_pobj_get(const eb_pobj *dict, const char *key) {
+eb_pobj *ebi_pobj_get(const eb_pobj *dict, const char *key) {
     entry *e = is_dict(dict) && key ? find(dict, key) : NULL;
     return e ? e->value : NULL;
 }
 
-bool eb_pobj_remove(eb_pobj *dict, const char *key) {
+bool ebi_pobj_remove(eb_pobj *dict, const char *key) {
     entry *e = is_dict(dict) && key ? find(dict, key) : NULL;
     if (!e) return false;
     free(e->key);
@@ -174,40 +174,40 @@ bool eb_pobj_remove(eb_pobj *dict, const char *key) {
     return true;
 }
 
-const char *eb_pobj_key_of(const eb_pobj *dict, const eb_pobj *value) {
+const char *ebi_pobj_key_of(const eb_pobj *dict, const eb_pobj *value) {
     for (size_t i = 0; is_dict(dict) && i < dict->len; i++)
         if (dict->entries[i].value == value) return dict->entries[i].key;
     return NULL;
 }
 
-size_t eb_pobj_len(const eb_pobj *o) {
+size_t ebi_pobj_len(const eb_pobj *o) {
     return o && (is_dict(o) || o->kind == EB_POBJ_ARRAY) ? o->len : 0;
 }
 
-const char *eb_pobj_key_at(const eb_pobj *dict, size_t i) {
+const char *ebi_pobj_key_at(const eb_pobj *dict, size_t i) {
     return is_dict(dict) && i < dict->len ? dict->entries[i].key : NULL;
 }
 
-const eb_pobj *eb_pobj_value_at(const eb_pobj *o, size_t i) {
-    return i < eb_pobj_len(o) ? o->entries[i].value : NULL;
+const eb_pobj *ebi_pobj_value_at(const eb_pobj *o, size_t i) {
+    return i < ebi_pobj_len(o) ? o->entries[i].value : NULL;
 }
 
-void eb_pobj_stream_set(eb_pobj *s, const void *bytes, size_t n) {
+void ebi_pobj_stream_set(eb_pobj *s, const void *bytes, size_t n) {
     s->data.len = 0;
-    eb_pobj_stream_append(s, bytes, n);
+    ebi_pobj_stream_append(s, bytes, n);
 }
 
-void eb_pobj_stream_append(eb_pobj *s, const void *bytes, size_t n) {
+void ebi_pobj_stream_append(eb_pobj *s, const void *bytes, size_t n) {
     if (n) eb_buf_append(&s->data, bytes, n);
 }
 
-const eb_buf *eb_pobj_stream_data(const eb_pobj *s) { return &s->data; }
-bool eb_pobj_stream_deflated(const eb_pobj *s) { return s->deflate; }
-bool eb_pobj_bool_value(const eb_pobj *o) { return o->v.b; }
-long eb_pobj_int_value(const eb_pobj *o) { return o->v.i; }
-float eb_pobj_real_value(const eb_pobj *o) { return o->v.r; }
+const eb_buf *ebi_pobj_stream_data(const eb_pobj *s) { return &s->data; }
+bool ebi_pobj_stream_deflated(const eb_pobj *s) { return s->deflate; }
+bool ebi_pobj_bool_value(const eb_pobj *o) { return o->v.b; }
+long ebi_pobj_int_value(const eb_pobj *o) { return o->v.i; }
+float ebi_pobj_real_value(const eb_pobj *o) { return o->v.r; }
 
-const uint8_t *eb_pobj_bytes(const eb_pobj *o, size_t *n) {
+const uint8_t *ebi_pobj_bytes(const eb_pobj *o, size_t *n) {
     *n = o->nbytes;
     return o->bytes;
 }

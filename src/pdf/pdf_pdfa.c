@@ -49,13 +49,13 @@ static civil_time civil_from_seconds(long long seconds) {
     return t;
 }
 
-void eb_pdf_date(long long seconds, char out[64]) {
+void ebi_pdf_date(long long seconds, char out[64]) {
     civil_time t = civil_from_seconds(seconds);
     snprintf(out, 64, "D:%04lld%02d%02d%02d%02d%02d+00'00'", t.year, t.month, t.day, t.hour,
              t.minute, t.second);
 }
 
-void eb_xmp_date(long long seconds, char out[64]) {
+void ebi_xmp_date(long long seconds, char out[64]) {
     civil_time t = civil_from_seconds(seconds);
     snprintf(out, 64, "%04lld-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute,
              t.second);
@@ -137,7 +137,7 @@ static const char pdfua_extension[] =
     "   </rdf:Bag></pdfaExtension:schemas>\n"
     "  </rdf:Description>\n";
 
-void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
+void ebi_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
     eb_buf_puts(out, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -159,7 +159,7 @@ void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
     simple(out, "xmp:CreatorTool", f->creator);
     if (f->dated) {
         char date[64];
-        eb_xmp_date(f->date, date);
+        ebi_xmp_date(f->date, date);
         simple(out, "xmp:CreateDate", date);
         simple(out, "xmp:ModifyDate", date);
         simple(out, "xmp:MetadataDate", date);
@@ -172,37 +172,37 @@ void eb_xmp_packet(const eb_xmp_fields *f, eb_buf *out) {
     eb_buf_puts(out, " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>\n");
 }
 
-bool eb_pdfa_metadata(eb_pdoc *d, eb_pobj **stream, const eb_xmp_fields *f) {
+bool ebi_pdfa_metadata(eb_pdoc *d, eb_pobj **stream, const eb_xmp_fields *f) {
     if (!*stream) {
         /* metadata stays readable without a PDF parser: never compressed */
-        *stream = eb_pdoc_new_stream(d, false);
-        if (!*stream || !eb_pdoc_put_name(d, *stream, "Type", "Metadata") ||
-            !eb_pdoc_put_name(d, *stream, "Subtype", "XML") ||
-            !eb_pdoc_put_obj(d, eb_pdoc_catalog(d), "Metadata", *stream))
+        *stream = ebi_pdoc_new_stream(d, false);
+        if (!*stream || !ebi_pdoc_put_name(d, *stream, "Type", "Metadata") ||
+            !ebi_pdoc_put_name(d, *stream, "Subtype", "XML") ||
+            !ebi_pdoc_put_obj(d, ebi_pdoc_catalog(d), "Metadata", *stream))
             return false;
     }
     eb_buf xmp = {0};
-    eb_xmp_packet(f, &xmp);
-    bool ok = eb_pdoc_stream_set(d, *stream, xmp.data, xmp.len);
-    eb_buf_free(&xmp);
+    ebi_xmp_packet(f, &xmp);
+    bool ok = ebi_pdoc_stream_set(d, *stream, xmp.data, xmp.len);
+    eb_buf_destroy(&xmp);
     return ok;
 }
 
 /* ---- the output intent ----------------------------------------------------------------- */
 
-bool eb_pdfa_output_intent(eb_pdoc *d) {
-    eb_pobj *profile = eb_pdoc_new_stream(d, true);
-    eb_pobj *intent = eb_pdoc_new_dict(d, false);
-    eb_pobj *intents = eb_pdoc_new_array(d);
+bool ebi_pdfa_output_intent(eb_pdoc *d) {
+    eb_pobj *profile = ebi_pdoc_new_stream(d, true);
+    eb_pobj *intent = ebi_pdoc_new_dict(d, false);
+    eb_pobj *intents = ebi_pdoc_new_array(d);
     return profile && intent && intents &&
-           eb_pdoc_stream_set(d, profile, eb_srgb_icc, eb_srgb_icc_len) &&
-           eb_pdoc_put_int(d, profile, "N", 3) &&
-           eb_pdoc_put_name(d, intent, "Type", "OutputIntent") &&
-           eb_pdoc_put_name(d, intent, "S", "GTS_PDFA1") &&
-           eb_pdoc_put_ascii(d, intent, "OutputConditionIdentifier", "sRGB") &&
-           eb_pdoc_put_ascii(d, intent, "Info", "sRGB IEC61966-2.1") &&
-           eb_pdoc_put_ascii(d, intent, "RegistryName", "http://www.color.org") &&
-           eb_pdoc_put_obj(d, intent, "DestOutputProfile", profile) &&
-           eb_pdoc_put_obj(d, intents, NULL, intent) &&
-           eb_pdoc_put_obj(d, eb_pdoc_catalog(d), "OutputIntents", intents);
+           ebi_pdoc_stream_set(d, profile, eb_srgb_icc, eb_srgb_icc_len) &&
+           ebi_pdoc_put_int(d, profile, "N", 3) &&
+           ebi_pdoc_put_name(d, intent, "Type", "OutputIntent") &&
+           ebi_pdoc_put_name(d, intent, "S", "GTS_PDFA1") &&
+           ebi_pdoc_put_ascii(d, intent, "OutputConditionIdentifier", "sRGB") &&
+           ebi_pdoc_put_ascii(d, intent, "Info", "sRGB IEC61966-2.1") &&
+           ebi_pdoc_put_ascii(d, intent, "RegistryName", "http://www.color.org") &&
+           ebi_pdoc_put_obj(d, intent, "DestOutputProfile", profile) &&
+           ebi_pdoc_put_obj(d, intents, NULL, intent) &&
+           ebi_pdoc_put_obj(d, ebi_pdoc_catalog(d), "OutputIntents", intents);
 }

@@ -61,7 +61,7 @@ static void write_hex(const uint8_t *s, size_t n, eb_buf *out) {
 
 /* The integer part truncated after adding half of the last decimal, the
  * fraction in float arithmetic: the steps (and types) of HPDF_FToA. */
-void eb_pobj_real_text(float v, char *out) {
+void ebi_pobj_real_text(float v, char *out) {
     if (!(v <= 32767)) v = v != v ? 0 : 32767;  /* NaN: 0, as no reader chokes on it */
     if (v < -32767) v = -32767;
     char *p = out;
@@ -82,8 +82,8 @@ static void write_entries_of(const eb_pobj *dict, const char *const *skip, const
 
 static void write_array(const eb_pobj *a, eb_buf *out) {
     eb_buf_puts(out, "[ ");
-    for (size_t i = 0; i < eb_pobj_len(a); i++) {
-        eb_pobj_write(eb_pobj_value_at(a, i), out);
+    for (size_t i = 0; i < ebi_pobj_len(a); i++) {
+        ebi_pobj_write(ebi_pobj_value_at(a, i), out);
         eb_buf_putc(out, ' ');
     }
     eb_buf_putc(out, ']');
@@ -93,17 +93,17 @@ static void write_value(const eb_pobj *o, eb_buf *out) {
     size_t n;
     const uint8_t *bytes;
     char number[32];
-    switch (eb_pobj_kind_of(o)) {
+    switch (ebi_pobj_kind_of(o)) {
     case EB_POBJ_NULL: eb_buf_puts(out, "null"); break;
-    case EB_POBJ_BOOL: eb_buf_puts(out, eb_pobj_bool_value(o) ? "true" : "false"); break;
-    case EB_POBJ_INT: eb_buf_printf(out, "%ld", eb_pobj_int_value(o)); break;
+    case EB_POBJ_BOOL: eb_buf_puts(out, ebi_pobj_bool_value(o) ? "true" : "false"); break;
+    case EB_POBJ_INT: eb_buf_printf(out, "%ld", ebi_pobj_int_value(o)); break;
     case EB_POBJ_REAL:
-        eb_pobj_real_text(eb_pobj_real_value(o), number);
+        ebi_pobj_real_text(ebi_pobj_real_value(o), number);
         eb_buf_puts(out, number);
         break;
-    case EB_POBJ_NAME: bytes = eb_pobj_bytes(o, &n); write_name(bytes, n, out); break;
-    case EB_POBJ_STRING: bytes = eb_pobj_bytes(o, &n); write_literal(bytes, n, out); break;
-    case EB_POBJ_HEX: bytes = eb_pobj_bytes(o, &n); write_hex(bytes, n, out); break;
+    case EB_POBJ_NAME: bytes = ebi_pobj_bytes(o, &n); write_name(bytes, n, out); break;
+    case EB_POBJ_STRING: bytes = ebi_pobj_bytes(o, &n); write_literal(bytes, n, out); break;
+    case EB_POBJ_HEX: bytes = ebi_pobj_bytes(o, &n); write_hex(bytes, n, out); break;
     case EB_POBJ_ARRAY: write_array(o, out); break;
     case EB_POBJ_DICT:
     case EB_POBJ_STREAM:  /* a stream's dictionary only: never direct */
@@ -114,14 +114,14 @@ static void write_value(const eb_pobj *o, eb_buf *out) {
     }
 }
 
-void eb_pobj_write(const eb_pobj *o, eb_buf *out) {
-    if (eb_pobj_number(o))
-        eb_buf_printf(out, "%u 0 R", (unsigned)eb_pobj_number(o));
+void ebi_pobj_write(const eb_pobj *o, eb_buf *out) {
+    if (ebi_pobj_number(o))
+        eb_buf_printf(out, "%u 0 R", (unsigned)ebi_pobj_number(o));
     else
         write_value(o, out);
 }
 
-void eb_pobj_write_object(const eb_pobj *o, eb_buf *out) { write_value(o, out); }
+void ebi_pobj_write_object(const eb_pobj *o, eb_buf *out) { write_value(o, out); }
 
 static bool skipped(const char *key, const char *const *skip) {
     for (; skip && *skip; skip++)
@@ -131,17 +131,17 @@ static bool skipped(const char *key, const char *const *skip) {
 
 static void write_entries_of(const eb_pobj *dict, const char *const *skip, const char *sep,
                              eb_buf *out) {
-    for (size_t i = 0; i < eb_pobj_len(dict); i++) {
-        const char *key = eb_pobj_key_at(dict, i);
+    for (size_t i = 0; i < ebi_pobj_len(dict); i++) {
+        const char *key = ebi_pobj_key_at(dict, i);
         if (skipped(key, skip)) continue;
         write_name((const uint8_t *)key, strlen(key), out);
         eb_buf_putc(out, ' ');
-        eb_pobj_write(eb_pobj_value_at(dict, i), out);
+        ebi_pobj_write(ebi_pobj_value_at(dict, i), out);
         eb_buf_puts(out, sep);
     }
 }
 
-void eb_pobj_write_entries(const eb_pobj *dict, const char *const *skip, eb_buf *out) {
+void ebi_pobj_write_entries(const eb_pobj *dict, const char *const *skip, eb_buf *out) {
     write_entries_of(dict, skip, "", out);
 }
 
@@ -149,28 +149,28 @@ void eb_pobj_write_entries(const eb_pobj *dict, const char *const *skip, eb_buf 
 static void save_stream(eb_pdf_writer *w, const eb_pobj *s, eb_buf *entries) {
     static const char *const skip[] = {"Length", "Filter", "DecodeParms", NULL};
     entries->len = 0;
-    eb_pobj_write_entries(s, skip, entries);
-    const eb_buf *data = eb_pobj_stream_data(s);
-    eb_pdf_writer_stream(w, eb_pobj_number(s), entries->data, entries->len, data->data, data->len,
-                         eb_pobj_stream_deflated(s));
+    ebi_pobj_write_entries(s, skip, entries);
+    const eb_buf *data = ebi_pobj_stream_data(s);
+    ebi_pdf_writer_stream(w, ebi_pobj_number(s), entries->data, entries->len, data->data, data->len,
+                         ebi_pobj_stream_deflated(s));
 }
 
-void eb_pobjs_save(const eb_pobjs *t, const eb_pobj *trailer, eb_buf *out) {
-    uint32_t n = eb_pobjs_count(t);
-    eb_pdf_writer *w = eb_pdf_writer_new(out, n);
+void ebi_pobjs_save(const eb_pobjs *t, const eb_pobj *trailer, eb_buf *out) {
+    uint32_t n = ebi_pobjs_count(t);
+    eb_pdf_writer *w = ebi_pdf_writer_create(out, n);
     for (uint32_t i = 0; i < n; i++) {
-        const eb_pobj *o = eb_pobjs_at(t, i);
-        if (eb_pobj_kind_of(o) != EB_POBJ_STREAM)
-            eb_pobj_write_object(o, eb_pdf_writer_packed(w, eb_pobj_number(o)));
+        const eb_pobj *o = ebi_pobjs_at(t, i);
+        if (ebi_pobj_kind_of(o) != EB_POBJ_STREAM)
+            ebi_pobj_write_object(o, ebi_pdf_writer_packed(w, ebi_pobj_number(o)));
     }
     eb_buf entries = {0};
     for (uint32_t i = 0; i < n; i++) {
-        const eb_pobj *o = eb_pobjs_at(t, i);
-        if (eb_pobj_kind_of(o) == EB_POBJ_STREAM) save_stream(w, o, &entries);
+        const eb_pobj *o = ebi_pobjs_at(t, i);
+        if (ebi_pobj_kind_of(o) == EB_POBJ_STREAM) save_stream(w, o, &entries);
     }
     entries.len = 0;
-    eb_pobj_write_entries(trailer, NULL, &entries);  /* pdf_write.c adds /Size */
-    eb_pdf_writer_finish(w, entries.data, entries.len);
-    eb_pdf_writer_free(w);
-    eb_buf_free(&entries);
+    ebi_pobj_write_entries(trailer, NULL, &entries);  /* pdf_write.c adds /Size */
+    ebi_pdf_writer_finish(w, entries.data, entries.len);
+    ebi_pdf_writer_destroy(w);
+    eb_buf_destroy(&entries);
 }

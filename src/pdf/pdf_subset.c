@@ -226,7 +226,7 @@ static const char *extract_program(hb_face_t *subset, bool cff, const uint32_t *
     return problem;
 }
 
-bool eb_subset_make(hb_face_t *face, bool cff, const uint32_t *glyphs, size_t n,
+bool ebi_subset_create(hb_face_t *face, bool cff, const uint32_t *glyphs, size_t n,
                     eb_subset *out, const char **error) {
     *out = (eb_subset){0};
     hb_subset_input_t *input = make_input(glyphs, n, cff);
@@ -243,14 +243,14 @@ bool eb_subset_make(hb_face_t *face, bool cff, const uint32_t *glyphs, size_t n,
     hb_subset_plan_destroy(plan);
     hb_subset_input_destroy(input);
     if (problem) {
-        eb_subset_free(out);
+        ebi_subset_destroy(out);
         *error = problem;
         return false;
     }
     return true;
 }
 
-void eb_subset_free(eb_subset *s) {
+void ebi_subset_destroy(eb_subset *s) {
     free(s->program);
     free(s->new_gids);
     *s = (eb_subset){0};

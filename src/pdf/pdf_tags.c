@@ -72,9 +72,9 @@ struct eb_tags {
         }                                                                \
     } while (0)
 
-eb_tags *eb_tags_new(void) { return eb_xcalloc(1, sizeof(eb_tags)); }
+eb_tags *ebi_tags_create(void) { return eb_xcalloc(1, sizeof(eb_tags)); }
 
-void eb_tags_free(eb_tags *t) {
+void ebi_tags_destroy(eb_tags *t) {
     if (!t) return;
     for (size_t i = 0; i < t->n; i++) {
         element *e = &t->elements[i];
@@ -84,7 +84,7 @@ void eb_tags_free(eb_tags *t) {
         free(e->scope);
         free(e->list_numbering);
         free(e->kids);
-        eb_buf_free(&e->text);
+        eb_buf_destroy(&e->text);
     }
     free(t->elements);
     free(t->root_kids);
@@ -93,7 +93,7 @@ void eb_tags_free(eb_tags *t) {
     free(t);
 }
 
-size_t eb_tags_count(const eb_tags *t) { return t->n; }
+size_t ebi_tags_count(const eb_tags *t) { return t->n; }
 
 static element *get(const eb_tags *t, int n) {
     return n > 0 && (size_t)n <= t->n ? &t->elements[n - 1] : NULL;
@@ -116,7 +116,7 @@ static bool valid_type(const char *type) {
     return true;
 }
 
-int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *in) {
+int ebi_tags_add(eb_tags *t, int parent, const eb_pdf_element *in) {
     if (!in || !valid_type(in->type) || (parent != 0 && !get(t, parent)) || t->n >= 0x7FFFFFFF)
         return 0;
     GROW(t->elements, t->n, t->cap);
@@ -134,12 +134,12 @@ int eb_tags_add(eb_tags *t, int parent, const eb_pdf_element *in) {
     return number;
 }
 
-const char *eb_tags_type(const eb_tags *t, int n) {
+const char *ebi_tags_type(const eb_tags *t, int n) {
     const element *e = get(t, n);
     return e ? e->type : NULL;
 }
 
-void eb_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid) {
+void ebi_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid) {
     element *e = get(t, n);
     if (!e || mcid < 0) return;
     add_kid(e, (kid){.kind = KID_MCID, .page = page, .value = mcid});
@@ -147,7 +147,7 @@ void eb_tags_add_mcid(eb_tags *t, int n, size_t page, int mcid) {
     t->mcids[t->nmcids++] = (mcid_owner){page, mcid, n};
 }
 
-void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_pobj *annot) {
+void ebi_tags_add_link(eb_tags *t, int n, size_t page, eb_pobj *annot) {
     element *e = get(t, n);
     if (!e || !annot) return;
     add_kid(e, (kid){.kind = KID_LINK, .page = page, .annot = annot});
@@ -159,7 +159,7 @@ void eb_tags_add_link(eb_tags *t, int n, size_t page, eb_pobj *annot) {
 
 static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
-void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index) {
+void ebi_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index) {
     element *e = get(t, n);
     if (!e || !para || line_index >= para->nlines) return;
     const eb_line *line = &para->lines[line_index];
@@ -177,13 +177,13 @@ void eb_tags_note_text(eb_tags *t, int n, const eb_para *para, size_t line_index
     e->last_end = end;
 }
 
-void eb_tags_hash(const eb_tags *t, eb_hash *h) {
+void ebi_tags_hash(const eb_tags *t, eb_hash *h) {
     for (size_t i = 0; i < t->n; i++) {
         const element *e = &t->elements[i];
-        eb_hash_u32(h, (uint32_t)e->parent);
+        ebi_hash_u32(h, (uint32_t)e->parent);
         const char *fields[] = {e->type, e->lang, e->alt, e->scope, e->list_numbering};
-        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) eb_hash_str(h, fields[f]);
-        eb_hash_bytes(h, e->text.data ? e->text.data : "", e->text.len);
+        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) ebi_hash_str(h, fields[f]);
+        ebi_hash_bytes(h, e->text.data ? e->text.data : "", e->text.len);
     }
 }
 
@@ -195,13 +195,13 @@ void eb_tags_hash(const eb_tags *t, eb_hash *h) {
 static bool put_text(eb_pdoc *d, eb_pobj *o, const char *key, const char *utf8, size_t len) {
     uint8_t *u;
     size_t n;
-    eb_utf8_to_utf16be(utf8, len, true, &u, &n);
+    ebi_utf8_to_utf16be(utf8, len, true, &u, &n);
     const size_t limit = 65534;
     if (n > limit) {
         n = limit;
         if (u[n - 2] >= 0xD8 && u[n - 2] <= 0xDB) n -= 2; /* half a surrogate pair */
     }
-    bool ok = eb_pdoc_put_bytes(d, o, key, u, n);
+    bool ok = ebi_pdoc_put_bytes(d, o, key, u, n);
     free(u);
     return ok;
 }
@@ -236,37 +236,37 @@ static bool first_page(const element *e, size_t *page) {
 
 static bool write_attributes(eb_pdoc *d, const element *e) {
     if (!e->scope && !e->list_numbering) return true;
-    eb_pobj *a = eb_pdoc_new_dict(d, false);
+    eb_pobj *a = ebi_pdoc_new_dict(d, false);
     bool ok = a != NULL;
     if (e->scope)
-        ok = ok && eb_pdoc_put_name(d, a, "O", "Table") && eb_pdoc_put_name(d, a, "Scope", e->scope);
+        ok = ok && ebi_pdoc_put_name(d, a, "O", "Table") && ebi_pdoc_put_name(d, a, "Scope", e->scope);
     else
-        ok = ok && eb_pdoc_put_name(d, a, "O", "List") &&
-             eb_pdoc_put_name(d, a, "ListNumbering", e->list_numbering);
-    return ok && eb_pdoc_put_obj(d, e->obj, "A", a);
+        ok = ok && ebi_pdoc_put_name(d, a, "O", "List") &&
+             ebi_pdoc_put_name(d, a, "ListNumbering", e->list_numbering);
+    return ok && ebi_pdoc_put_obj(d, e->obj, "A", a);
 }
 
 /* /K: MCIDs on the element's page as numbers, on other pages as marked-
  * content references, links as object references, children by reference. */
 static eb_pobj *kids_array(eb_tags *t, eb_pdoc *d, const element *e, bool has_page, size_t pg,
                                eb_pdoc_page *const *pages) {
-    eb_pobj *k = eb_pdoc_new_array(d);
+    eb_pobj *k = ebi_pdoc_new_array(d);
     bool ok = k != NULL;
     for (size_t i = 0; ok && i < e->nkids; i++) {
         const kid *c = &e->kids[i];
         if (c->kind == KID_ELEMENT) {
             const element *child = get(t, c->value);
-            if (child->live) ok = eb_pdoc_put_obj(d, k, NULL, child->obj);
+            if (child->live) ok = ebi_pdoc_put_obj(d, k, NULL, child->obj);
         } else if (c->kind == KID_MCID && has_page && c->page == pg) {
-            ok = eb_pdoc_put_int(d, k, NULL, c->value);
+            ok = ebi_pdoc_put_int(d, k, NULL, c->value);
         } else {
-            eb_pobj *ref = eb_pdoc_new_dict(d, false);
+            eb_pobj *ref = ebi_pdoc_new_dict(d, false);
             bool mcr = c->kind == KID_MCID;
-            ok = ref && eb_pdoc_put_name(d, ref, "Type", mcr ? "MCR" : "OBJR") &&
-                 eb_pdoc_put_obj(d, ref, "Pg", eb_pdoc_page_dict(pages[c->page])) &&
-                 (mcr ? eb_pdoc_put_int(d, ref, "MCID", c->value)
-                      : eb_pdoc_put_obj(d, ref, "Obj", c->annot)) &&
-                 eb_pdoc_put_obj(d, k, NULL, ref);
+            ok = ref && ebi_pdoc_put_name(d, ref, "Type", mcr ? "MCR" : "OBJR") &&
+                 ebi_pdoc_put_obj(d, ref, "Pg", ebi_pdoc_page_dict(pages[c->page])) &&
+                 (mcr ? ebi_pdoc_put_int(d, ref, "MCID", c->value)
+                      : ebi_pdoc_put_obj(d, ref, "Obj", c->annot)) &&
+                 ebi_pdoc_put_obj(d, k, NULL, ref);
         }
     }
     return ok ? k : NULL;
@@ -310,7 +310,7 @@ static bool put_actual_text(eb_pdoc *d, eb_pobj *o, const eb_buf *text) {
         i += n;
     }
     bool ok = put_text(d, o, "ActualText", plain.data ? plain.data : "", plain.len);
-    eb_buf_free(&plain);
+    eb_buf_destroy(&plain);
     return ok;
 }
 
@@ -318,16 +318,16 @@ static bool write_element(eb_tags *t, eb_pdoc *d, element *e, eb_pdoc_page *cons
     eb_pobj *parent = e->parent ? get(t, e->parent)->obj : t->root;
     size_t pg = 0;
     bool has_page = first_page(e, &pg);
-    bool ok = eb_pdoc_put_name(d, e->obj, "Type", "StructElem") &&
-              eb_pdoc_put_name(d, e->obj, "S", e->type) && eb_pdoc_put_obj(d, e->obj, "P", parent);
-    if (ok && has_page) ok = eb_pdoc_put_obj(d, e->obj, "Pg", eb_pdoc_page_dict(pages[pg]));
-    if (ok && e->lang) ok = eb_pdoc_put_ascii(d, e->obj, "Lang", e->lang);
+    bool ok = ebi_pdoc_put_name(d, e->obj, "Type", "StructElem") &&
+              ebi_pdoc_put_name(d, e->obj, "S", e->type) && ebi_pdoc_put_obj(d, e->obj, "P", parent);
+    if (ok && has_page) ok = ebi_pdoc_put_obj(d, e->obj, "Pg", ebi_pdoc_page_dict(pages[pg]));
+    if (ok && e->lang) ok = ebi_pdoc_put_ascii(d, e->obj, "Lang", e->lang);
     if (ok && e->alt) ok = put_text(d, e->obj, "Alt", e->alt, strlen(e->alt));
     /* /ActualText stands for an element and all below it: only on leaves */
     if (ok && !has_element_kids(e) && has_right_to_left(&e->text)) ok = put_actual_text(d, e->obj, &e->text);
     ok = ok && write_attributes(d, e);
     eb_pobj *k = ok ? kids_array(t, d, e, has_page, pg, pages) : NULL;
-    return k && eb_pdoc_put_obj(d, e->obj, "K", k);
+    return k && ebi_pdoc_put_obj(d, e->obj, "K", k);
 }
 
 static int compare_owner(const void *a, const void *b) {
@@ -344,58 +344,58 @@ static bool write_parent_tree(eb_tags *t, eb_pdoc *d, eb_pdoc_page *const *pages
     mcid_owner *sorted = eb_xmalloc((t->nmcids + 1) * sizeof *sorted);
     if (t->nmcids) memcpy(sorted, t->mcids, t->nmcids * sizeof *sorted);
     qsort(sorted, t->nmcids, sizeof *sorted, compare_owner);
-    eb_pobj *tree = eb_pdoc_new_dict(d, false);
-    eb_pobj *nums = eb_pdoc_new_array(d);
-    bool ok = tree && nums && eb_pdoc_put_obj(d, tree, "Nums", nums);
+    eb_pobj *tree = ebi_pdoc_new_dict(d, false);
+    eb_pobj *nums = ebi_pdoc_new_array(d);
+    bool ok = tree && nums && ebi_pdoc_put_obj(d, tree, "Nums", nums);
     for (size_t i = 0; ok && i < t->nmcids;) {
         size_t page = sorted[i].page;
-        eb_pobj *by_mcid = eb_pdoc_new_array(d);
-        ok = by_mcid && page < npages && eb_pdoc_put_int(d, nums, NULL, (int)page) &&
-             eb_pdoc_put_obj(d, nums, NULL, by_mcid) &&
-             eb_pdoc_put_int(d, eb_pdoc_page_dict(pages[page]), "StructParents", (int)page);
+        eb_pobj *by_mcid = ebi_pdoc_new_array(d);
+        ok = by_mcid && page < npages && ebi_pdoc_put_int(d, nums, NULL, (int)page) &&
+             ebi_pdoc_put_obj(d, nums, NULL, by_mcid) &&
+             ebi_pdoc_put_int(d, ebi_pdoc_page_dict(pages[page]), "StructParents", (int)page);
         for (int next = 0; ok && i < t->nmcids && sorted[i].page == page; i++) {
             if (sorted[i].mcid < next) continue; /* the same MCID twice: the first owner */
-            for (; ok && next < sorted[i].mcid; next++) ok = eb_pdoc_put_null(d, by_mcid, NULL);
-            ok = ok && eb_pdoc_put_obj(d, by_mcid, NULL, get(t, sorted[i].element)->obj);
+            for (; ok && next < sorted[i].mcid; next++) ok = ebi_pdoc_put_null(d, by_mcid, NULL);
+            ok = ok && ebi_pdoc_put_obj(d, by_mcid, NULL, get(t, sorted[i].element)->obj);
             next = sorted[i].mcid + 1;
         }
     }
     free(sorted);
     for (size_t j = 0; ok && j < t->nlinks; j++) {
         int key = (int)(npages + j);
-        ok = eb_pdoc_put_int(d, t->links[j].annot, "StructParent", key) &&
-             eb_pdoc_put_int(d, nums, NULL, key) &&
-             eb_pdoc_put_obj(d, nums, NULL, get(t, t->links[j].element)->obj);
+        ok = ebi_pdoc_put_int(d, t->links[j].annot, "StructParent", key) &&
+             ebi_pdoc_put_int(d, nums, NULL, key) &&
+             ebi_pdoc_put_obj(d, nums, NULL, get(t, t->links[j].element)->obj);
     }
-    return ok && eb_pdoc_put_obj(d, t->root, "ParentTree", tree) &&
-           eb_pdoc_put_int(d, t->root, "ParentTreeNextKey", (int)(npages + t->nlinks));
+    return ok && ebi_pdoc_put_obj(d, t->root, "ParentTree", tree) &&
+           ebi_pdoc_put_int(d, t->root, "ParentTreeNextKey", (int)(npages + t->nlinks));
 }
 
-bool eb_tags_write(eb_tags *t, eb_pdoc *d, eb_pdoc_page *const *pages, size_t npages) {
+bool ebi_tags_write(eb_tags *t, eb_pdoc *d, eb_pdoc_page *const *pages, size_t npages) {
     if (t->n == 0) return true;
     if (npages + t->nlinks > 0x7FFFFFFF) return false;
     mark_live(t);
-    if (!t->root) t->root = eb_pdoc_new_dict(d, true);
-    bool ok = t->root && eb_pdoc_put_name(d, t->root, "Type", "StructTreeRoot");
+    if (!t->root) t->root = ebi_pdoc_new_dict(d, true);
+    bool ok = t->root && ebi_pdoc_put_name(d, t->root, "Type", "StructTreeRoot");
     /* every live element gets its object first: kids refer to them */
     for (size_t i = 0; ok && i < t->n; i++) {
         element *e = &t->elements[i];
-        if (e->live && !e->obj) e->obj = eb_pdoc_new_dict(d, true);
+        if (e->live && !e->obj) e->obj = ebi_pdoc_new_dict(d, true);
         ok = !e->live || e->obj != NULL;
     }
     for (size_t i = 0; ok && i < t->n; i++)
         if (t->elements[i].live) ok = write_element(t, d, &t->elements[i], pages);
-    eb_pobj *k = ok ? eb_pdoc_new_array(d) : NULL;
+    eb_pobj *k = ok ? ebi_pdoc_new_array(d) : NULL;
     for (size_t i = 0; k && ok && i < t->nroot; i++) {
         const element *e = get(t, t->root_kids[i]);
-        if (e->live) ok = eb_pdoc_put_obj(d, k, NULL, e->obj);
+        if (e->live) ok = ebi_pdoc_put_obj(d, k, NULL, e->obj);
     }
-    ok = ok && k && eb_pdoc_put_obj(d, t->root, "K", k) && write_parent_tree(t, d, pages, npages);
+    ok = ok && k && ebi_pdoc_put_obj(d, t->root, "K", k) && write_parent_tree(t, d, pages, npages);
     /* tab order follows the structure on every page (PDF/UA, for links) */
-    for (size_t p = 0; ok && p < npages; p++) ok = eb_pdoc_put_name(d, eb_pdoc_page_dict(pages[p]), "Tabs", "S");
-    eb_pobj *mark_info = ok ? eb_pdoc_new_dict(d, false) : NULL;
-    eb_pobj *catalog = eb_pdoc_catalog(d);
-    return mark_info && eb_pdoc_put_bool(d, mark_info, "Marked", true) &&
-           eb_pdoc_put_obj(d, catalog, "MarkInfo", mark_info) &&
-           eb_pdoc_put_obj(d, catalog, "StructTreeRoot", t->root);
+    for (size_t p = 0; ok && p < npages; p++) ok = ebi_pdoc_put_name(d, ebi_pdoc_page_dict(pages[p]), "Tabs", "S");
+    eb_pobj *mark_info = ok ? ebi_pdoc_new_dict(d, false) : NULL;
+    eb_pobj *catalog = ebi_pdoc_catalog(d);
+    return mark_info && ebi_pdoc_put_bool(d, mark_info, "Marked", true) &&
+           ebi_pdoc_put_obj(d, catalog, "MarkInfo", mark_info) &&
+           ebi_pdoc_put_obj(d, catalog, "StructTreeRoot", t->root);
 }

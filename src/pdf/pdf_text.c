@@ -53,13 +53,13 @@ static double as_written(double v) {
 static void move_pen(text_writer *w, double target) {
     double adjust = as_written((w->actual - target) * 1000.0 / w->size);
     if (adjust == 0) return;
-    eb_content_show_adjust(w->c, adjust);
+    ebi_content_show_adjust(w->c, adjust);
     w->actual -= adjust * w->size / 1000.0;
 }
 
 static void set_rise(text_writer *w, double rise) {
     if (rise == w->rise || as_written(rise) == as_written(w->rise)) return;
-    eb_content_text_rise(w->c, rise);
+    ebi_content_text_rise(w->c, rise);
     w->rise = rise;
 }
 
@@ -80,18 +80,18 @@ static const char *glyph_text(const eb_para *para, const eb_glyph *g, size_t *le
  * which keeps them in drawing order. */
 static void show_glyph(text_writer *w, uint32_t gid, const char *text, size_t len, double pen, double dx,
                          double rise) {
-    eb_cid_use use = eb_pdf_font_use(w->font, gid, text, len);
+    eb_cid_use use = ebi_pdf_font_use(w->font, gid, text, len);
     if (rise != w->rise && as_written(rise) != as_written(w->rise)) {
         move_pen(w, pen);
         set_rise(w, rise);
     }
     move_pen(w, pen + dx);
     if (use.text_mapped) {
-        eb_content_show_glyph(w->c, use.cid);
+        ebi_content_show_glyph(w->c, use.cid);
     } else {
-        eb_content_begin_actual_text(w->c, text, len);
-        eb_content_show_glyph(w->c, use.cid);
-        eb_content_end_marked(w->c);
+        ebi_content_begin_actual_text(w->c, text, len);
+        ebi_content_show_glyph(w->c, use.cid);
+        ebi_content_end_marked(w->c);
     }
     w->actual += use.width * w->size / 1000.0;
 }
@@ -99,18 +99,18 @@ static void show_glyph(text_writer *w, uint32_t gid, const char *text, size_t le
 /* Selects the run's font on the page; false if the object layer refused. */
 static bool select_font(text_writer *w, const eb_run *run) {
     eb_pdf *pdf = w->page->pdf;
-    w->font = eb_pdf_font_for(pdf, run->font);
+    w->font = ebi_pdf_font_for(pdf, run->font);
     if (!w->font) return false;
-    if (eb_content_font_is(w->c, w->font, w->size)) return true;
-    const char *name = eb_pdoc_page_font_name(eb_pdf_backend(pdf), w->page->page,
-                                              eb_pdf_font_objects(w->font));
+    if (ebi_content_font_is(w->c, w->font, w->size)) return true;
+    const char *name = ebi_pdoc_page_font_name(ebi_pdf_backend(pdf), w->page->page,
+                                              ebi_pdf_font_objects(w->font));
     if (!name) {
-        eb_diag_report(eb_pdf_diag(pdf), EB_ERROR, (eb_location){0},
+        eb_diag_report(ebi_pdf_diag(pdf), EB_ERROR, (eb_location){0},
                        "PDF: cannot use a font on the page: %s",
-                       eb_pdoc_take_error(eb_pdf_backend(pdf)));
+                       ebi_pdoc_take_error(ebi_pdf_backend(pdf)));
         return false;
     }
-    eb_content_set_font(w->c, name, w->font, w->size);
+    ebi_content_set_font(w->c, name, w->font, w->size);
     return true;
 }
 
@@ -167,7 +167,7 @@ static void defer_mark(text_writer *w, const eb_glyph *g, double x) {
         w->marks_cap = w->marks_cap ? 2 * w->marks_cap : 8;
         w->marks = eb_xrealloc(w->marks, w->marks_cap * sizeof *w->marks);
     }
-    w->marks[w->nmarks++] = (deferred_mark){eb_pdf_font_source(w->font), g->gid, w->size,
+    w->marks[w->nmarks++] = (deferred_mark){ebi_pdf_font_source(w->font), g->gid, w->size,
                                             w->origin_x + x + g->x_offset, w->origin_y + g->y_offset};
 }
 
@@ -175,29 +175,29 @@ static void defer_mark(text_writer *w, const eb_glyph *g, double x) {
  * cm scales them). */
 static void outline_move(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float x, float y, void *u) {
     (void)f, (void)st, (void)u;
-    eb_content_op(c, "m", 2, (double[]){x, y});
+    ebi_content_op(c, "m", 2, (double[]){x, y});
 }
 static void outline_line(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float x, float y, void *u) {
     (void)f, (void)st, (void)u;
-    eb_content_op(c, "l", 2, (double[]){x, y});
+    ebi_content_op(c, "l", 2, (double[]){x, y});
 }
 static void outline_quadratic(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float cx, float cy, float x,
                               float y, void *u) {
     (void)f, (void)u;
     /* the cubic with the same curve: controls 2/3 of the way to the quadratic's */
     double x0 = st->current_x, y0 = st->current_y;
-    eb_content_op(c, "c", 6,
+    ebi_content_op(c, "c", 6,
                   (double[]){x0 + 2.0 / 3 * (cx - x0), y0 + 2.0 / 3 * (cy - y0), x + 2.0 / 3 * (cx - x),
                              y + 2.0 / 3 * (cy - y), x, y});
 }
 static void outline_cubic(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, float c1x, float c1y, float c2x,
                           float c2y, float x, float y, void *u) {
     (void)f, (void)st, (void)u;
-    eb_content_op(c, "c", 6, (double[]){c1x, c1y, c2x, c2y, x, y});
+    ebi_content_op(c, "c", 6, (double[]){c1x, c1y, c2x, c2y, x, y});
 }
 static void outline_close(hb_draw_funcs_t *f, void *c, hb_draw_state_t *st, void *u) {
     (void)f, (void)st, (void)u;
-    eb_content_raw(c, "h\n");
+    ebi_content_raw(c, "h\n");
 }
 
 static hb_draw_funcs_t *outline_funcs(void) {
@@ -215,15 +215,15 @@ static hb_draw_funcs_t *outline_funcs(void) {
 static void draw_marks(text_writer *w) {
     if (w->nmarks == 0) return;
     hb_draw_funcs_t *funcs = outline_funcs();
-    eb_content_fill_color(w->c, w->para->color);
+    ebi_content_fill_color(w->c, w->para->color);
     for (size_t i = 0; i < w->nmarks; i++) {
         const deferred_mark *m = &w->marks[i];
         double scale = m->size / eb_font_get_info(m->font)->units_per_em;
         hb_font_t *font = hb_font_create(eb_font_hb_face(m->font));
-        eb_content_raw(w->c, "q\n");
-        eb_content_op(w->c, "cm", 6, (double[]){scale, 0, 0, scale, m->x, m->y});
+        ebi_content_raw(w->c, "q\n");
+        ebi_content_op(w->c, "cm", 6, (double[]){scale, 0, 0, scale, m->x, m->y});
         hb_font_get_glyph_shape(font, m->gid, funcs, w->c);
-        eb_content_raw(w->c, "f\nQ\n");
+        ebi_content_raw(w->c, "f\nQ\n");
         hb_font_destroy(font);
     }
     hb_draw_funcs_destroy(funcs);
@@ -399,7 +399,7 @@ static void draw_group(text_writer *w, const eb_line *line, run_group grp, doubl
     if (!select_font(w, head)) return;
     w->origin_x = x + line->x + head->x;
     w->origin_y = baseline;
-    eb_content_text_move(w->c, w->origin_x, w->origin_y);
+    ebi_content_text_move(w->c, w->origin_x, w->origin_y);
     w->actual = 0;
     for (size_t r = grp.first; r < grp.end; r++) {
         const eb_run *run = &line->runs[r];
@@ -411,7 +411,7 @@ static void draw_group(text_writer *w, const eb_line *line, run_group grp, doubl
         }
         free(pieces);
     }
-    eb_content_show_end(w->c);
+    ebi_content_show_end(w->c);
     set_rise(w, 0);
 }
 
@@ -438,23 +438,23 @@ static void draw_line_runs(text_writer *w, size_t index, double x, double y) {
         draw_group(w, line, *best, x, baseline);
     }
     if (groups != stack_groups) free(groups);
-    if (w->page->element) eb_tags_note_text(eb_pdf_tags(w->page->pdf), w->page->element, w->para, index);
+    if (w->page->element) ebi_tags_note_text(ebi_pdf_tags(w->page->pdf), w->page->element, w->para, index);
 }
 
 /* Opens a text object (or goes on in the open one) with the paragraph's
  * colour; lines go in between. */
 static void begin_para(text_writer *w, eb_pdf_page *page, const eb_para *para) {
     *w = (text_writer){.page = page, .c = &page->content, .para = para};
-    eb_content_note_drawing(w->c);
-    eb_content_begin_text(w->c);
-    eb_content_text_color(w->c, para->color);
+    ebi_content_note_drawing(w->c);
+    ebi_content_begin_text(w->c);
+    ebi_content_text_color(w->c, para->color);
 }
 
 /* Inside marked content the text object stays open for more text: the
  * sequence's EMC, or whatever else is drawn first, closes it. Outside,
  * nothing would. */
 static void end_para(text_writer *w) {
-    if (w->c->marked_depth == 0) eb_content_end_text(w->c);
+    if (w->c->marked_depth == 0) ebi_content_end_text(w->c);
     draw_marks(w);
 }
 

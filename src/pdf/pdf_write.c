@@ -51,7 +51,7 @@ static void deflate_with(struct libdeflate_compressor *c, const void *in, size_t
     out->data[out->len] = '\0';
 }
 
-void eb_pdf_deflate(const void *in, size_t n, eb_buf *out) {
+void ebi_pdf_deflate(const void *in, size_t n, eb_buf *out) {
     struct libdeflate_compressor *c = new_compressor();
     deflate_with(c, in, n, out);
     libdeflate_free_compressor(c);
@@ -69,7 +69,7 @@ static void set_row(eb_pdf_writer *w, uint32_t number, uint8_t type, uint64_t fi
     if (number >= w->nrows) w->nrows = (size_t)number + 1;
 }
 
-eb_pdf_writer *eb_pdf_writer_new(eb_buf *out, uint32_t nobjects) {
+eb_pdf_writer *ebi_pdf_writer_create(eb_buf *out, uint32_t nobjects) {
     eb_pdf_writer *w = eb_xcalloc(1, sizeof *w);
     w->out = out;
     w->start = out->len;
@@ -82,13 +82,13 @@ eb_pdf_writer *eb_pdf_writer_new(eb_buf *out, uint32_t nobjects) {
     return w;
 }
 
-void eb_pdf_writer_free(eb_pdf_writer *w) {
+void ebi_pdf_writer_destroy(eb_pdf_writer *w) {
     if (!w) return;
     libdeflate_free_compressor(w->compressor);
     free(w->rows);
-    eb_buf_free(&w->packed);
-    eb_buf_free(&w->scratch);
-    eb_buf_free(&w->deflated);
+    eb_buf_destroy(&w->packed);
+    eb_buf_destroy(&w->scratch);
+    eb_buf_destroy(&w->deflated);
     free(w);
 }
 
@@ -104,7 +104,7 @@ static void put_stream_object(eb_pdf_writer *w, uint32_t number, const char *dic
     eb_buf_puts(w->out, "\nendstream\nendobj\n");
 }
 
-void eb_pdf_writer_stream(eb_pdf_writer *w, uint32_t number, const char *entries,
+void ebi_pdf_writer_stream(eb_pdf_writer *w, uint32_t number, const char *entries,
                           size_t entries_len, const void *data, size_t len, bool deflate) {
     if (!deflate) {
         put_stream_object(w, number, entries, entries_len, data, len);
@@ -140,7 +140,7 @@ static void flush_packed(eb_pdf_writer *w) {
     w->npacked = 0;
 }
 
-eb_buf *eb_pdf_writer_packed(eb_pdf_writer *w, uint32_t number) {
+eb_buf *ebi_pdf_writer_packed(eb_pdf_writer *w, uint32_t number) {
     if (w->npacked == EB_OBJSTM_MAX_OBJECTS) flush_packed(w);
     if (w->npacked > 0) eb_buf_putc(&w->packed, '\n');
     w->numbers[w->npacked] = number;
@@ -178,7 +178,7 @@ static void xref_rows(const eb_pdf_writer *w, int w2, int w3, eb_buf *out) {
     }
 }
 
-void eb_pdf_writer_finish(eb_pdf_writer *w, const char *trailer_entries, size_t len) {
+void ebi_pdf_writer_finish(eb_pdf_writer *w, const char *trailer_entries, size_t len) {
     flush_packed(w);
     uint32_t number = w->next_number++;
     size_t offset = w->out->len - w->start;
@@ -199,6 +199,6 @@ void eb_pdf_writer_finish(eb_pdf_writer *w, const char *trailer_entries, size_t 
                   w->nrows, w->nrows, w2, w3, 1 + w2 + w3);
     eb_buf_append(&dict, trailer_entries, len);
     put_stream_object(w, number, dict.data, dict.len, w->deflated.data, w->deflated.len);
-    eb_buf_free(&dict);
+    eb_buf_destroy(&dict);
     eb_buf_printf(w->out, "startxref\n%zu\n%%%%EOF\n", offset);
 }

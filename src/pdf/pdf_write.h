@@ -32,27 +32,27 @@ typedef struct eb_pdf_writer eb_pdf_writer;
 
 /* Starts a file in out (appending): the %PDF-1.7 header and its binary
  * comment. The document's objects are numbered 1 to nobjects. */
-eb_pdf_writer *eb_pdf_writer_new(eb_buf *out, uint32_t nobjects);
-void eb_pdf_writer_free(eb_pdf_writer *w);
+eb_pdf_writer *ebi_pdf_writer_create(eb_buf *out, uint32_t nobjects);
+void ebi_pdf_writer_destroy(eb_pdf_writer *w);
 
 /* Object `number` (not a stream) goes into an object stream: returns the
  * buffer its serialised value is to be appended to, until the next call. */
-eb_buf *eb_pdf_writer_packed(eb_pdf_writer *w, uint32_t number);
+eb_buf *ebi_pdf_writer_packed(eb_pdf_writer *w, uint32_t number);
 
 /* Writes stream object `number`: `entries` are its dictionary's entries
  * without << >>, /Length and /Filter ("/Type /Metadata" ...); `data` its
  * bytes, deflated (and marked /FlateDecode) when `deflate`, else written
  * as they are. */
-void eb_pdf_writer_stream(eb_pdf_writer *w, uint32_t number, const char *entries,
+void ebi_pdf_writer_stream(eb_pdf_writer *w, uint32_t number, const char *entries,
                           size_t entries_len, const void *data, size_t len, bool deflate);
 
 /* Ends the file: the last object stream, then the cross-reference stream,
  * whose dictionary also holds `trailer_entries` (/Root, /Info, /ID as
  * entries, like `entries` above), startxref and %%EOF. */
-void eb_pdf_writer_finish(eb_pdf_writer *w, const char *trailer_entries, size_t len);
+void ebi_pdf_writer_finish(eb_pdf_writer *w, const char *trailer_entries, size_t len);
 
 /* Deflates in[0..n) into out (zlib format, replacing its contents) with a
  * compressor of EB_DEFLATE_LEVEL. For tests and measurements. */
-void eb_pdf_deflate(const void *in, size_t n, eb_buf *out);
+void ebi_pdf_deflate(const void *in, size_t n, eb_buf *out);
 
 #endif

@@ -19,13 +19,13 @@ struct eb_arena {
     size_t next_size;
 };
 
-eb_arena *eb_arena_new(void) {
+eb_arena *eb_arena_create(void) {
     eb_arena *arena = eb_xcalloc(1, sizeof *arena);
     arena->next_size = (size_t)16 * 1024;
     return arena;
 }
 
-void eb_arena_free(eb_arena *arena) {
+void eb_arena_destroy(eb_arena *arena) {
     if (!arena) return;
     for (block *b = arena->head, *next; b; b = next) {
         next = b->next;

@@ -39,7 +39,7 @@ static bool wants_color(FILE *out) {
     return out && isatty(fileno(out)) && !(no && *no);
 }
 
-eb_diag *eb_diag_new(FILE *out) {
+eb_diag *eb_diag_create(FILE *out) {
     eb_diag *diag = eb_xcalloc(1, sizeof *diag);
     diag->out = out;
     diag->color = wants_color(out);
@@ -47,7 +47,7 @@ eb_diag *eb_diag_new(FILE *out) {
     return diag;
 }
 
-void eb_diag_free(eb_diag *diag) {
+void eb_diag_destroy(eb_diag *diag) {
     if (!diag) return;
     for (size_t i = 0; i < diag->nrecords; i++) {
         record *r = &diag->records[i];
@@ -230,7 +230,7 @@ static record make_record(eb_severity severity, eb_location where, const char *f
                 .message = escape_controls(eb_buf_cstr(&message)),
                 .file = where.file ? escape_controls(where.file) : NULL,
                 .path = where.path ? escape_controls(where.path) : NULL};
-    eb_buf_free(&message);
+    eb_buf_destroy(&message);
     eb_buf plain = {0};
     format_text(&plain, &r, false);
     eb_buf_cstr(&plain);
@@ -251,7 +251,7 @@ static void print_record(eb_diag *diag, const record *r, eb_location where) {
     }
     fprintf(diag->out, "%s\n", eb_buf_cstr(&line));
     fflush(diag->out);
-    eb_buf_free(&line);
+    eb_buf_destroy(&line);
 }
 
 void eb_diag_vreport(eb_diag *diag, eb_severity severity, eb_location where,

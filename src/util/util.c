@@ -114,7 +114,7 @@ char *eb_buf_steal(eb_buf *buf) {
     return s;
 }
 
-void eb_buf_free(eb_buf *buf) {
+void eb_buf_destroy(eb_buf *buf) {
     free(buf->data);
     *buf = (eb_buf){0};
 }

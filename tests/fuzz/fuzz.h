@@ -48,10 +48,10 @@ static inline char *fuzz_source_path(const char *rel, const char *fallback) {
  * target. Exits when it cannot be read: nothing to fuzz against. */
 static inline eb_corpus *fuzz_load_vocabulary(void) {
     char *dir = fuzz_source_path("inputs", EVBRIEF_DEFAULT_INPUTS_DIR);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_load_status status;
-    eb_corpus *corpus = eb_load_corpus(dir, diag, &status);
-    eb_diag_free(diag);
+    eb_corpus *corpus = eb_corpus_load(dir, diag, &status);
+    eb_diag_destroy(diag);
     if (!corpus) {
         fprintf(stderr, "fuzz: cannot load %s/indications.json\n", dir);
         exit(2);
@@ -61,9 +61,9 @@ static inline eb_corpus *fuzz_load_vocabulary(void) {
 }
 
 static inline eb_fontset *fuzz_open_fonts(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_fonts_in(EVBRIEF_TEST_FONTS_DIR, diag);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     if (!fonts) {
         fprintf(stderr, "fuzz: cannot open the fonts in %s\n", EVBRIEF_TEST_FONTS_DIR);
         exit(2);
@@ -73,10 +73,10 @@ static inline eb_fontset *fuzz_open_fonts(void) {
 
 /* A corpus with the vocabulary of `base`, no reviews, and an arena of its
  * own, so that whatever one input loads is freed with it (the loader puts
- * reviews in the corpus's arena). Free with eb_arena_free(copy->arena). */
+ * reviews in the corpus's arena). Free with eb_arena_destroy(copy->arena). */
 static inline void fuzz_fresh_corpus(const eb_corpus *base, eb_corpus *copy) {
     *copy = *base;
-    copy->arena = eb_arena_new();
+    copy->arena = eb_arena_create();
     copy->reviews = NULL;
     copy->nreviews = 0;
     copy->rejected = NULL;

@@ -1,5 +1,5 @@
 /* Fuzz target: a clinic's inputs/brand.json, read with
- * eb_load_brand_buffer against the real vocabulary (its keywords name
+ * eb_brand_load_buffer against the real vocabulary (its keywords name
  * indications), with the logo of the example brand
  * (docs/examples/brand/logo.png) where the input names it. A brand the
  * loader accepts must be one compose and pdf can print without checking
@@ -18,7 +18,7 @@ static eb_corpus *brand_vocabulary;
 static char *brand_logo_dir;
 
 static void brand_cleanup(void) {
-    eb_corpus_free(brand_vocabulary);
+    eb_corpus_destroy(brand_vocabulary);
     free(brand_logo_dir);
     brand_vocabulary = NULL;
 }
@@ -49,14 +49,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fuzz_fresh_corpus(brand_vocabulary, &corpus);
     corpus.inputs_dir = brand_logo_dir;
     corpus.brand = NULL;
-    eb_diag *diag = eb_diag_new(NULL);
-    if (eb_load_brand_buffer(&corpus, "inputs/brand.json", (const char *)data, size, diag)) {
+    eb_diag *diag = eb_diag_create(NULL);
+    if (eb_brand_load_buffer(&corpus, "inputs/brand.json", (const char *)data, size, diag)) {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) == 0 && corpus.brand);
         brand_check(&corpus, corpus.brand);
     } else {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) > 0 && !corpus.brand);
     }
-    eb_diag_free(diag);
-    eb_arena_free(corpus.arena);
+    eb_diag_destroy(diag);
+    eb_arena_destroy(corpus.arena);
     return 0;
 }

@@ -1,7 +1,7 @@
 /* Fuzz target: one brief from a fuzzed review, end to end. The input is a
  * review file; when the loader accepts it, it becomes the only review of a
  * corpus with the real vocabulary, and the brief of the first indication
- * it feeds is composed (eb_compose_brief), laid out on pages
+ * it feeds is composed (eb_brief_compose), laid out on pages
  * (eb_plan_brief), rendered and saved as a PDF in a temporary directory,
  * then removed. The locale (en, fa, zh) is chosen by a hash of the input,
  * so every locale meets every kind of content. A save must leave exactly
@@ -29,8 +29,8 @@ static char *brief_dir;
 static void brief_cleanup(void) {
     if (brief_dir) rmdir(brief_dir);
     free(brief_dir);
-    eb_fontset_free(brief_fonts);
-    eb_corpus_free(brief_vocabulary);
+    eb_fontset_destroy(brief_fonts);
+    eb_corpus_destroy(brief_vocabulary);
     brief_dir = NULL;
     brief_fonts = NULL;
     brief_vocabulary = NULL;
@@ -59,9 +59,9 @@ static size_t brief_files_left(void) {
 }
 
 static void brief_build(const eb_corpus *corpus, size_t indication, eb_locale locale) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_compose_options copts = {.build_day = 20454};
-    eb_brief *brief = eb_compose_brief(corpus, indication, locale, &copts);
+    eb_brief *brief = eb_brief_compose(corpus, indication, locale, &copts);
     FUZZ_ASSERT(brief != NULL);
     eb_doc_plan *plan = eb_plan_brief(brief_fonts, brief, EB_PAPER_A4, false, diag);
     FUZZ_ASSERT(plan != NULL && plan->npages >= 1);
@@ -69,7 +69,7 @@ static void brief_build(const eb_corpus *corpus, size_t indication, eb_locale lo
     eb_pdf_options popts = {.title = brief->title, .author = brief->author, .subject = brief->subject,
                             .keywords = brief->keywords, .creator = "evbrief fuzz",
                             .lang = plan->lang, .id_seed = brief->file_name};
-    eb_pdf *pdf = eb_pdf_new(brief_fonts, &popts, diag);
+    eb_pdf *pdf = eb_pdf_create(brief_fonts, &popts, diag);
     FUZZ_ASSERT(pdf != NULL);
     FUZZ_ASSERT(eb_render_plan(pdf, plan));
     char *path = eb_xasprintf("%s/%s", brief_dir, brief->file_name);
@@ -79,20 +79,20 @@ static void brief_build(const eb_corpus *corpus, size_t indication, eb_locale lo
     FUZZ_ASSERT(brief_files_left() == 1);
     remove(path);
     free(path);
-    eb_pdf_free(pdf);
-    eb_doc_plan_free(plan);
-    eb_brief_free(brief);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_plan_destroy(plan);
+    eb_brief_destroy(brief);
+    eb_diag_destroy(diag);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!brief_vocabulary) brief_init();
     eb_corpus corpus;
     fuzz_fresh_corpus(brief_vocabulary, &corpus);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     char *file = fuzz_review_file_name(data, size);
-    const eb_review *review = eb_load_review_buffer(&corpus, file, (const char *)data, size, diag);
-    eb_diag_free(diag);
+    const eb_review *review = eb_review_load_buffer(&corpus, file, (const char *)data, size, diag);
+    eb_diag_destroy(diag);
     free(file);
     eb_review only; /* a shallow copy: the corpus owns the review through its arena */
     if (review) {
@@ -107,6 +107,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             break;
         }
     }
-    eb_arena_free(corpus.arena);
+    eb_arena_destroy(corpus.arena);
     return 0;
 }

@@ -1,6 +1,6 @@
 /* Fuzz target: fonts/fonts.json, read by the load stage into the plain
  * eb_font_list that layout opens and the build keys hash. The input is the
- * bytes of a fonts.json, read with eb_load_font_list_buffer: JSON syntax,
+ * bytes of a fonts.json, read with eb_font_list_load_buffer: JSON syntax,
  * the typed reader (a face index such as 1e10 once overflowed an unsigned
  * under UBSan), roles, weights, file names, hashes. A list the loader
  * accepts must be one layout can take: 1 to EB_MAX_FONTS entries, each a
@@ -30,9 +30,9 @@ static void fonts_check_entry(const eb_font_entry *e) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_font_list list;
-    bool ok = eb_load_font_list_buffer("fonts", "fonts/fonts.json", (const char *)data, size, &list, diag);
+    bool ok = eb_font_list_load_buffer("fonts", "fonts/fonts.json", (const char *)data, size, &list, diag);
     if (ok) {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) == 0);
         FUZZ_ASSERT(list.n >= 1 && list.n <= EB_MAX_FONTS && list.entries);
@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) > 0);
         FUZZ_ASSERT(list.n == 0);
     }
-    eb_font_list_free(&list);
-    eb_diag_free(diag);
+    eb_font_list_destroy(&list);
+    eb_diag_destroy(diag);
     return 0;
 }

@@ -7,7 +7,7 @@
  *   byte 1: font size, 1 to 64 pt (bit 7: line height 0, else 1.45 em + 1)
  *   byte 2: box width, 0 to 510 pt in steps of 2 (0: nothing fits)
  *   byte 3: bit 0 strict
- * Each input is laid out (eb_layout_paragraph) and measured for tables
+ * Each input is laid out (eb_para_layout) and measured for tables
  * (eb_measure_text); the paragraph may only point inside its own text.
  * Random Unicode comes from the mutator and tests/fuzz/layout.dict (bidi
  * controls, combining marks, ZWJ/ZWNJ, zero-width and separator
@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static eb_fontset *layout_fonts;
 
 static void layout_cleanup(void) {
-    eb_fontset_free(layout_fonts);
+    eb_fontset_destroy(layout_fonts);
     layout_fonts = NULL;
 }
 
@@ -54,19 +54,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t n = size - 4;
     bool valid = eb_utf8_validate(text, n) == n;
 
-    eb_diag *diag = eb_diag_new(NULL);
-    eb_para *para = eb_layout_paragraph(layout_fonts, text, n, &style, width, diag);
+    eb_diag *diag = eb_diag_create(NULL);
+    eb_para *para = eb_para_layout(layout_fonts, text, n, &style, width, diag);
     FUZZ_ASSERT((para != NULL) == valid);
     if (!para) FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) > 0);
     if (para) {
         FUZZ_ASSERT(para->text_len == n);
         fuzz_check_para(para);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     double min_width = -1, max_width = -1;
     eb_measure_text(layout_fonts, text, n, &style, &min_width, &max_width, diag);
     FUZZ_ASSERT(min_width >= 0 && max_width >= 0);
     FUZZ_ASSERT(min_width == min_width && max_width == max_width);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return 0;
 }

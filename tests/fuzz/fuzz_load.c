@@ -1,5 +1,5 @@
 /* Fuzz target: the loader and validator. The input is the bytes of a
- * review file, read with eb_load_review_buffer against the real
+ * review file, read with eb_review_load_buffer against the real
  * vocabulary (inputs/indications.json): JSON syntax and its error
  * descriptions, line/column bookkeeping, UTF-8 and \u escapes (unpaired
  * surrogates), nesting, duplicate keys, every field check. A review the
@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static eb_corpus *load_vocabulary;
 
 static void load_cleanup(void) {
-    eb_corpus_free(load_vocabulary);
+    eb_corpus_destroy(load_vocabulary);
     load_vocabulary = NULL;
 }
 
@@ -65,9 +65,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     eb_corpus corpus;
     fuzz_fresh_corpus(load_vocabulary, &corpus);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     char *file = fuzz_review_file_name(data, size);
-    const eb_review *review = eb_load_review_buffer(&corpus, file, (const char *)data, size, diag);
+    const eb_review *review = eb_review_load_buffer(&corpus, file, (const char *)data, size, diag);
     if (review) {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) == 0);
         load_check_review(&corpus, review);
@@ -75,8 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         /* a rejected file always says why */
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) > 0);
     }
-    eb_diag_free(diag);
-    eb_arena_free(corpus.arena);
+    eb_diag_destroy(diag);
+    eb_arena_destroy(corpus.arena);
     free(file);
     return 0;
 }

@@ -1,6 +1,6 @@
 /* Fuzz target: out/manifest.json, the record of the last build that an
  * incremental build and `check` trust to decide what is stale. The input
- * is the bytes of a manifest, read with eb_load_manifest_buffer. One the
+ * is the bytes of a manifest, read with eb_manifest_load_buffer. One the
  * loader accepts must be one the cli can use without checking again: each
  * entry with a plain file name (never a path out of out/), listed once,
  * its indication and locale, counts that are not negative, hashes of 64
@@ -36,9 +36,9 @@ static void manifest_check(const eb_manifest *m) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_manifest m = {0};
-    bool ok = eb_load_manifest_buffer("out/manifest.json", (const char *)data, size, &m, diag);
+    bool ok = eb_manifest_load_buffer("out/manifest.json", (const char *)data, size, &m, diag);
     if (ok) {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) == 0);
         manifest_check(&m);
@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         FUZZ_ASSERT(eb_diag_count(diag, EB_ERROR) > 0);
         FUZZ_ASSERT(m.n == 0);
     }
-    eb_manifest_free(&m);
-    eb_diag_free(diag);
+    eb_manifest_destroy(&m);
+    eb_diag_destroy(diag);
     return 0;
 }

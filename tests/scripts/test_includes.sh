@@ -78,3 +78,23 @@ direct=$(grep -rn 'fprintf(stderr\|fputs([^;]*, stderr)\|perror(' "$SRC/src" \
   | grep -v 'out of memory\|arena array too large\|usage, stderr\|"\\n%s", usage\|^[^:]*:[0-9]*: *fprintf(stderr,$' || true)
 [ -z "$direct" ] || fail "problems printed past eb_diag: $direct"
 echo "ok: includes (one error channel)"
+
+# Names: a public header declares eb_ functions, a private header of src/
+# ebi_ ones; one lifecycle vocabulary (create, init, destroy), so no
+# function is named *_new, *_free or *_make.
+declared() {  # the function names declared in the headers given
+  grep -ohE '\b(eb|ebi)_[a-z0-9_]+ *\(' "$@" | sed 's/ *($//' | sort -u
+}
+wrong=$(declared "$SRC"/include/*.h | grep '^ebi_' || true)
+[ -z "$wrong" ] || fail "internal names in a public header: $wrong"
+private=$(find "$SRC/src" -name '*.h')
+wrong=$(declared $private | grep '^eb_' | while read -r name; do
+  grep -qE "\b$name *\(" "$SRC"/include/*.h || echo "$name"; done)
+[ -z "$wrong" ] || fail "a private header declares public-looking names: $wrong"
+# (evbrief's own names: eb_, ebi_, and every static function; a library's,
+# such as png_image_free, are the library's)
+wrong=$( (grep -rhoE '\b(eb|ebi)_[a-z0-9_]+_(new|free|make) *\(' "$SRC/src" "$SRC/include"
+          grep -rhoE '^static [^=(]*\b[a-z0-9_]+_(new|free|make) *\(' "$SRC/src") \
+  | grep -oE '[a-z0-9_]+ *\($' | sed 's/ *($//' | sort -u || true)
+[ -z "$wrong" ] || fail "outside the lifecycle vocabulary (create, init, destroy): $wrong"
+echo "ok: includes (names)"

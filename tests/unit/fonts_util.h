@@ -1,4 +1,4 @@
-/* Opening a fontset as the commands do (cli/options.c, eb_open_fonts):
+/* Opening a fontset as the commands do (cli/options.c, ebi_fonts_open):
  * fonts.json read by the load stage, its fonts opened by layout. Shared
  * by the unit tests and the fuzz targets (tests/fuzz/fuzz.h); a file of
  * its own (fonts_util.c) because the layout tests that see layout's

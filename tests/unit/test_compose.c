@@ -89,9 +89,9 @@ static eb_corpus *load_corpus(char *dir) {
     write_file(path, review_fa);
     snprintf(path, sizeof path, "%s/reviews/rev-zh.json", dir);
     write_file(path, review_zh);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_load_status status;
-    eb_corpus *corpus = eb_load_corpus(dir, diag, &status);
+    eb_corpus *corpus = eb_corpus_load(dir, diag, &status);
     CHECK(corpus && status == EB_LOAD_OK && corpus->nreviews == 2);
     /* rev-fa shows a study in skin-aging but none of its limitations: the
      * brief then falls back to them (test_evidence_not_inflated) */
@@ -102,7 +102,7 @@ static eb_corpus *load_corpus(char *dir) {
                                                  "review's limitations");
         CHECK_CONTAINS(eb_diag_message(diag, 0), " [$.human_studies[0].indications[0]]");
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return corpus;
 }
 
@@ -110,7 +110,7 @@ static eb_brief *compose(const eb_corpus *corpus, eb_locale locale) {
     long ind = eb_corpus_find_indication(corpus, "skin-aging");
     CHECK(ind >= 0);
     eb_compose_options options = {.build_day = -1};
-    return eb_compose_brief(corpus, (size_t)ind, locale, &options);
+    return eb_brief_compose(corpus, (size_t)ind, locale, &options);
 }
 
 /* The first block of this kind in the section (up to the next level-1
@@ -183,7 +183,7 @@ static void test_english_first(const eb_corpus *corpus) {
     char *text = all_text(b);
     CHECK(!strstr(text, "as the reviews state"));
     CHECK_CONTAINS(text, "classified by the editors from the review's wording and citations");
-    eb_brief_free(b);
+    eb_brief_destroy(b);
     free(text);
 }
 
@@ -197,7 +197,7 @@ static void test_other_locales(const eb_corpus *corpus) {
         CHECK_STR(findings->bullets[0].text.text, "30 名患者的皱纹减少。");
         CHECK_STR(findings->bullets[0].rendering.text, FSI "原文（波斯语）：" PDI "\nدر ۳۰ بیمار چین‌وچروک کاهش یافت.");
     }
-    eb_brief_free(zh);
+    eb_brief_destroy(zh);
     eb_brief *fa = compose(corpus, EB_LOCALE_FA);
     findings = after_heading(fa, "یافته‌ها به تفکیک مرور", EB_BLOCK_BULLETS);
     CHECK(findings && findings->nbullets == 1);
@@ -210,7 +210,7 @@ static void test_other_locales(const eb_corpus *corpus) {
     CHECK_CONTAINS(text, FSI "متن اصلی (چینی):" PDI "\n小鼠皱纹减少。");
     CHECK_CONTAINS(text, FSI "پگاه تمیمی" PDI "، ۲۰۲۵");
     free(text);
-    eb_brief_free(fa);
+    eb_brief_destroy(fa);
 }
 
 /* Background is context, never a count; a review's only caveat on its
@@ -243,7 +243,7 @@ static void test_evidence_not_inflated(const eb_corpus *corpus) {
             CHECK_CONTAINS(limits->items[1].text, "other indications");
         }
     }
-    eb_brief_free(b);
+    eb_brief_destroy(b);
 }
 
 /* The trial both reviews describe (DOI in either case) is one row with
@@ -275,7 +275,7 @@ static void test_one_study_one_row(const eb_corpus *corpus) {
     char *text = all_text(b);
     CHECK_CONTAINS(text, "Distinct human studies: " FSI "2" PDI ". A study marked *");
     free(text);
-    eb_brief_free(b);
+    eb_brief_destroy(b);
 }
 
 /* The date of the evidence is a publication date, never an acceptance. */
@@ -284,7 +284,7 @@ static void test_evidence_date(const eb_corpus *corpus) {
     CHECK_STR(meta(b, "Date of the evidence"), "9 April 2026 (the newest review: " FSI "Jiani Xiang" PDI
                                                ", 2026); the oldest review: " FSI "Pegah Tamimi" PDI
                                                ", 2025: no date of publication given (year " FSI "2025" PDI ")");
-    eb_brief_free(b);
+    eb_brief_destroy(b);
 }
 
 /* The index of the first level-1 heading with this text, or nblocks. */
@@ -351,7 +351,7 @@ static void test_summary(const eb_corpus *corpus) {
         if (b->blocks[i].kind == EB_BLOCK_META && (strcmp(b->blocks[i].label.text, "Built") == 0 ||
                                                     strcmp(b->blocks[i].label.text, "Language of this brief") == 0))
             CHECK(i > about);
-    eb_brief_free(b);
+    eb_brief_destroy(b);
 
     /* Persian: the same in Persian only, the originals' heading absent for
      * a Persian review's message (none here), present for the Chinese one */
@@ -366,7 +366,7 @@ static void test_summary(const eb_corpus *corpus) {
     CHECK_STR(meta(b, "شرکت‌کنندگان"), "\xE2\x80\x8F" "برای " FSI "۲" PDI " از " FSI "۲" PDI " مطالعه ذکر شده است: " FSI "۲۸، ۳۰" PDI
                                       " (در مجموع " FSI "۵۸" PDI " نفر)");
     CHECK(after_heading(b, "پیام‌های کلیدی به عبارت خود مرورها", EB_BLOCK_BULLETS) != NULL);
-    eb_brief_free(b);
+    eb_brief_destroy(b);
 
     /* Chinese: the message's review is Chinese, so no originals section */
     b = compose(corpus, EB_LOCALE_ZH);
@@ -375,7 +375,7 @@ static void test_summary(const eb_corpus *corpus) {
     CHECK(zh_key && zh_key->nbullets == 1);
     if (zh_key && zh_key->nbullets)
         CHECK_STR(zh_key->bullets[0].text.text, "人体证据仍属早期。（" FSI "项佳妮" PDI "，2026 " FSI "[8]" PDI "）");
-    eb_brief_free(b);
+    eb_brief_destroy(b);
 }
 
 int main(void) {
@@ -391,7 +391,7 @@ int main(void) {
         test_evidence_date(corpus);
         test_summary(corpus);
     }
-    eb_corpus_free(corpus);
+    eb_corpus_destroy(corpus);
     if (dir) {
         char cmd[4200];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

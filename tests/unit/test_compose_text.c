@@ -33,39 +33,39 @@ static void test_locale_number(void) {
 
 static void test_localize_digits(eb_arena *arena) {
     /* Extended Arabic-Indic digits (Persian), not the Arabic-Indic U+0660.. */
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_FA, "0123456789"), "\u06F0\u06F1\u06F2\u06F3\u06F4\u06F5\u06F6\u06F7\u06F8\u06F9");
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_FA, "[12, 13]"), "[۱۲, ۱۳]");
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_FA, "n = 30"), "n = ۳۰");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_FA, "0123456789"), "\u06F0\u06F1\u06F2\u06F3\u06F4\u06F5\u06F6\u06F7\u06F8\u06F9");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_FA, "[12, 13]"), "[۱۲, ۱۳]");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_FA, "n = 30"), "n = ۳۰");
     /* what is not an ASCII digit stays as it is, Persian digits included */
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_FA, "۳۰ تا ۱۵۰"), "۳۰ تا ۱۵۰");
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_FA, ""), "");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_FA, "۳۰ تا ۱۵۰"), "۳۰ تا ۱۵۰");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_FA, ""), "");
     /* Chinese and English: ASCII digits, the text unchanged */
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_ZH, "[12, 13] 30 名"), "[12, 13] 30 名");
-    CHECK_STR(eb_localize_digits(arena, EB_LOCALE_EN, "[12, 13]"), "[12, 13]");
-    CHECK_STR(eb_format_number(arena, EB_LOCALE_FA, 150), "۱۵۰");
-    CHECK_STR(eb_format_number(arena, EB_LOCALE_ZH, 150), "150");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_ZH, "[12, 13] 30 名"), "[12, 13] 30 名");
+    CHECK_STR(ebi_localize_digits(arena, EB_LOCALE_EN, "[12, 13]"), "[12, 13]");
+    CHECK_STR(ebi_format_number(arena, EB_LOCALE_FA, 150), "۱۵۰");
+    CHECK_STR(ebi_format_number(arena, EB_LOCALE_ZH, 150), "150");
 }
 
 /* ---- dates --------------------------------------------------------------------- */
 
 static void test_dates(eb_arena *arena) {
     /* a day, in each locale's order and words */
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_EN, "2026-04-09"), "9 April 2026");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_FA, "2026-04-09"), "۹ آوریل ۲۰۲۶");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_ZH, "2026-04-09"), "2026年4月9日");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_EN, "2026-04-09"), "9 April 2026");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_FA, "2026-04-09"), "۹ آوریل ۲۰۲۶");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_ZH, "2026-04-09"), "2026年4月9日");
     /* a month */
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_EN, "2025-12"), "December 2025");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_FA, "2025-12"), "دسامبر ۲۰۲۵");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_ZH, "2025-12"), "2025年12月");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_EN, "2025-12"), "December 2025");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_FA, "2025-12"), "دسامبر ۲۰۲۵");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_ZH, "2025-12"), "2025年12月");
     /* the first and last month of each locale's table */
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_EN, "2024-01-31"), "31 January 2024");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_FA, "2024-01-31"), "۳۱ ژانویه ۲۰۲۴");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_ZH, "2024-01-31"), "2024年1月31日");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_EN, "2024-01-31"), "31 January 2024");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_FA, "2024-01-31"), "۳۱ ژانویه ۲۰۲۴");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_ZH, "2024-01-31"), "2024年1月31日");
     /* a year alone, or no valid month: the text as given, in the locale's digits */
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_EN, "2025"), "2025");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_FA, "2025"), "۲۰۲۵");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_ZH, "2025-13"), "2025-13");
-    CHECK_STR(eb_format_date(arena, EB_LOCALE_FA, "2025-00-10"), "۲۰۲۵-۰۰-۱۰");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_EN, "2025"), "2025");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_FA, "2025"), "۲۰۲۵");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_ZH, "2025-13"), "2025-13");
+    CHECK_STR(ebi_format_date(arena, EB_LOCALE_FA, "2025-00-10"), "۲۰۲۵-۰۰-۱۰");
 }
 
 static void test_civil_from_days(void) {
@@ -75,7 +75,7 @@ static void test_civil_from_days(void) {
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         int y, m, d;
-        eb_civil_from_days(cases[i].days, &y, &m, &d);
+        ebi_civil_from_days(cases[i].days, &y, &m, &d);
         if (y != cases[i].y || m != cases[i].m || d != cases[i].d)
             check_fail(__FILE__, __LINE__, "day %ld is %04d-%02d-%02d, expected %04d-%02d-%02d", cases[i].days, y,
                        m, d, cases[i].y, cases[i].m, cases[i].d);
@@ -126,7 +126,7 @@ static void test_formats(void) {
     CHECK(NFORMATS == 20);
     CHECK(format_at(offsetof(eb_strings, page) / sizeof(const char *))->nargs == 2);
     for (int l = 0; l < EB_LOCALE_COUNT; l++) {
-        const eb_strings *s = eb_strings_for((eb_locale)l);
+        const eb_strings *s = ebi_strings_for((eb_locale)l);
         for (size_t k = 0; k < SLOTS; k++) {
             const char *text = slot(s, k);
             const format_field *f = format_at(k);
@@ -155,13 +155,13 @@ static void test_conversions(void) {
 }
 
 int main(void) {
-    eb_arena *arena = eb_arena_new();
+    eb_arena *arena = eb_arena_create();
     test_locale_number();
     test_localize_digits(arena);
     test_dates(arena);
     test_civil_from_days();
     test_conversions();
     test_formats();
-    eb_arena_free(arena);
+    eb_arena_destroy(arena);
     return check_done("test_compose_text");
 }

@@ -12,10 +12,10 @@
 /* Parses text as "t.json"; returns whether it parsed, and the one-line
  * form of its first problem in *first (or "" when none). */
 static bool parse(const char *text, eb_json_doc *doc, char first[512]) {
-    eb_diag *diag = eb_diag_new(NULL);
-    bool ok = eb_json_doc_parse(doc, "t.json", text, strlen(text), diag);
+    eb_diag *diag = eb_diag_create(NULL);
+    bool ok = ebi_json_doc_parse(doc, "t.json", text, strlen(text), diag);
     snprintf(first, 512, "%s", eb_diag_message_count(diag) ? eb_diag_message(diag, 0) : "");
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return ok;
 }
 
@@ -25,7 +25,7 @@ static void expect_rejected(const char *text, const char *message) {
     CHECK(!parse(text, &doc, first));
     CHECK(doc.root == NULL);
     CHECK_STR(first, message);
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
 }
 
 /* cJSON refuses lone surrogates and numbers longer than its 64-byte
@@ -46,7 +46,7 @@ static void test_what_cjson_refuses(void) {
     CHECK(parse("{\"a\": \"\\uD83D\\uDE00\", \"b\": 1}", &doc, first));
     CHECK_STR(first, "");
     CHECK_STR(cJSON_GetObjectItemCaseSensitive(doc.root, "a")->valuestring, "\xF0\x9F\x98\x80");
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
 }
 
 /* Nesting is checked in the same pass, before cJSON recurses: the bracket
@@ -61,7 +61,7 @@ static void test_depth(void) {
     eb_json_doc doc;
     char first[512];
     CHECK(parse(text, &doc, first));
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
 }
 
 /* The positions of values and keys come from the scan, in document order,
@@ -70,8 +70,8 @@ static void test_positions(void) {
     const char *text = "\xEF\xBB\xBF{\"a\": [1,\n  {\"b\": true}],\n \"a\": \"x\"}";
     eb_json_doc doc;
     char first[512];
-    eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_json_doc_parse(&doc, "t.json", text, strlen(text), diag));
+    eb_diag *diag = eb_diag_create(NULL);
+    CHECK(ebi_json_doc_parse(&doc, "t.json", text, strlen(text), diag));
     CHECK(eb_diag_message_count(diag) == 2);
     if (eb_diag_message_count(diag) == 2) {
         CHECK_STR(eb_diag_message(diag, 0), "t.json:1:1: warning: byte-order mark at the start of the file: "
@@ -79,15 +79,15 @@ static void test_positions(void) {
         CHECK_STR(eb_diag_message(diag, 1),
                   "t.json:3:2: error: duplicate key \"a\" (first defined at line 1, column 3)");
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     const cJSON *b = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc.root, "a"), 1)->child;
-    eb_location at_key = eb_json_where(&doc, b, true, "$.a[1].b");
-    eb_location at_value = eb_json_where(&doc, b, false, "$.a[1].b");
+    eb_location at_key = ebi_json_where(&doc, b, true, "$.a[1].b");
+    eb_location at_value = ebi_json_where(&doc, b, false, "$.a[1].b");
     CHECK(at_key.line == 2 && at_key.column == 4);
     CHECK(at_value.line == 2 && at_value.column == 9);
-    eb_location item = eb_json_where(&doc, cJSON_GetObjectItemCaseSensitive(doc.root, "a")->child, true, NULL);
+    eb_location item = ebi_json_where(&doc, cJSON_GetObjectItemCaseSensitive(doc.root, "a")->child, true, NULL);
     CHECK(item.line == 1 && item.column == 9);  /* no key: its value (the mark counts as a character) */
-    eb_json_doc_free(&doc);
+    ebi_json_doc_destroy(&doc);
     (void)first;
 }
 
@@ -96,15 +96,15 @@ static void test_positions(void) {
 static void test_nul_escapes(void) {
     const char *text = "{\"a\": \"x\\u0000y\", \"b\\u0000\": \"\\\\u0000\"}";
     eb_json_doc doc;
-    eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_json_doc_parse(&doc, "t.json", text, strlen(text), diag));
+    eb_diag *diag = eb_diag_create(NULL);
+    CHECK(ebi_json_doc_parse(&doc, "t.json", text, strlen(text), diag));
     CHECK(doc.errors == 2 && eb_diag_message_count(diag) == 2);
     if (eb_diag_message_count(diag) == 2) {
         CHECK_STR(eb_diag_message(diag, 0), "t.json:1:9: error: \\u0000 in a string: a text cannot hold a NUL character");
         CHECK_STR(eb_diag_message(diag, 1), "t.json:1:21: error: \\u0000 in a string: a text cannot hold a NUL character");
     }
-    eb_diag_free(diag);
-    eb_json_doc_free(&doc);
+    eb_diag_destroy(diag);
+    ebi_json_doc_destroy(&doc);
 }
 
 /* fonts.json through the typed reader: each problem at its line, column
@@ -113,13 +113,13 @@ static void test_nul_escapes(void) {
  * representable values of type 'unsigned int'"). */
 static void expect_font_list_error(const char *entry, const char *message) {
     char *text = eb_xasprintf("{\"fonts\": [{\"role\": \"cjk\", \"weight\": \"bold\", \"file\": \"a.ttc\", %s}]}", entry);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_font_list list;
-    CHECK(!eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    CHECK(!eb_font_list_load_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
     CHECK(list.n == 0 && list.entries == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     CHECK_STR(eb_diag_message_count(diag) ? eb_diag_message(diag, 0) : "", message);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     free(text);
 }
 
@@ -146,9 +146,9 @@ static void test_font_list(void) {
     expect_font_list_error("\"face\": 0, \"fase\": 0",
                            "fonts.json:1:74: error: unknown field \"fase\"; did you mean \"face\"? [$.fonts[0].fase]");
     const char *text = "{\"fonts\": [{\"role\": \"greek\", \"weight\": \"bolt\", \"file\": \"../x.ttf\", \"face\": 0}]}";
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_font_list list;
-    CHECK(!eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    CHECK(!eb_font_list_load_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
     CHECK(eb_diag_message_count(diag) == 3);
     if (eb_diag_message_count(diag) == 3) {
         CHECK_STR(eb_diag_message(diag, 0), "fonts.json:1:21: error: unknown value \"greek\"; expected one of: "
@@ -157,17 +157,17 @@ static void test_font_list(void) {
         CHECK_STR(eb_diag_message(diag, 2), "fonts.json:1:56: error: expected a file name inside the fonts directory, "
                                             "without '/' [$.fonts[0].file]");
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     text = "{\"fonts\": []}";
-    diag = eb_diag_new(NULL);
-    CHECK(!eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    diag = eb_diag_create(NULL);
+    CHECK(!eb_font_list_load_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
     CHECK_STR(eb_diag_message_count(diag) ? eb_diag_message(diag, 0) : "",
               "fonts.json:1:11: error: expected at least 1 item, found 0 [$.fonts]");
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     text = "{\"fonts\": [{\"role\": \"cjk\", \"weight\": \"bold\", \"file\": \"a.ttc\", \"face\": 2, "
            "\"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"}]}";
-    diag = eb_diag_new(NULL);
-    CHECK(eb_load_font_list_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
+    diag = eb_diag_create(NULL);
+    CHECK(eb_font_list_load_buffer("fonts", "fonts.json", text, strlen(text), &list, diag));
     CHECK(list.n == 1 && list.entries[0].bold && list.entries[0].face == 2);
     if (list.n == 1) {
         CHECK_STR(list.entries[0].role, "cjk");
@@ -175,8 +175,8 @@ static void test_font_list(void) {
         CHECK_STR(list.entries[0].sha256, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
         CHECK_STR(list.dir, "fonts");
     }
-    eb_font_list_free(&list);
-    eb_diag_free(diag);
+    eb_font_list_destroy(&list);
+    eb_diag_destroy(diag);
 }
 
 /* The manifest through the same reader: a hand-edited count beyond long's
@@ -185,9 +185,9 @@ static void test_manifest(void) {
     const char *text = "{\"evbrief_version\": \"0.1.0\", \"briefs\": [{\"file\": \"a.en.pdf\", "
                        "\"indication\": \"a\", \"locale\": \"en\", \"pages\": 1e30, \"bytes\": 5, "
                        "\"sha256\": \"x\", \"key\": \"x\", \"inputs\": [], \"fonts\": []}]}";
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_manifest m;
-    CHECK(!eb_load_manifest_buffer("manifest.json", text, strlen(text), &m, diag));
+    CHECK(!eb_manifest_load_buffer("manifest.json", text, strlen(text), &m, diag));
     CHECK(m.n == 0 && m.entries == NULL);
     CHECK(eb_diag_message_count(diag) == 3);
     if (eb_diag_message_count(diag) == 3) {
@@ -196,7 +196,7 @@ static void test_manifest(void) {
         CHECK_STR(eb_diag_message(diag, 1), "manifest.json:1:134: error: expected a SHA-256: 64 lower-case hex digits "
                                             "[$.briefs[0].sha256]");
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {

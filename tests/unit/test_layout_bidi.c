@@ -78,7 +78,7 @@ static void check_run_positions(const eb_line *line) {
 }
 
 static void test_visual_order(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         eb_text_style style = test_style("fa");
         style.direction = cases[i].direction;
@@ -92,16 +92,16 @@ static void test_visual_order(eb_fontset *fonts) {
         check_run_positions(&para->lines[0]);
         free(got);
         free(want);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     CHECK(eb_diag_message_count(diag) == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* The parenthesis drawn on the left of «(ADSC)» in Persian is the glyph of
  * "(" (HarfBuzz mirrors ")" in an RTL run), though its text stays ")". */
 static void test_mirroring(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("fa");
     eb_para *para = layout_str(fonts, "فاکتور (ADSC) مهم", &style, 1000, diag);
     const eb_run *left = NULL;
@@ -124,15 +124,15 @@ static void test_mirroring(eb_fontset *fonts) {
         CHECK(glyph->gid == open_paren);
         hb_font_destroy(font);
     }
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* Lines are broken in logical order, then each is reordered: the first
  * words of a Persian paragraph are on the right of the first line, and the
  * space that ends it goes to the far left (rule L1). */
 static void test_lines_reordered_separately(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("fa");
     double min, max;
     const char *first = "اول دوم";
@@ -151,22 +151,22 @@ static void test_lines_reordered_separately(eb_fontset *fonts) {
         free(line0);
         free(line1);
     }
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* Within an RTL run the glyphs are in visual order: the first letter of a
  * Persian word is the run's last glyph. */
 static void test_glyph_order_in_rtl_run(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("fa");
     eb_para *para = layout_str(fonts, "سلام", &style, 1000, diag);
     const eb_run *run = &para->lines[0].runs[0];
     CHECK(para->lines[0].nruns == 1 && run->rtl && run->nglyphs == 4);
     CHECK(run->glyphs[run->nglyphs - 1].text_start == 0);
     CHECK(run->glyphs[0].text_start == strlen("سلا"));
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* ---- bidi paragraphs ------------------------------------------------------ */
@@ -235,7 +235,7 @@ static double expected_x(eb_align align, bool rtl, double box, double width) {
 }
 
 static void test_paragraph_separators(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const double box = 1000;
     for (size_t i = 0; i < sizeof par_cases / sizeof par_cases[0]; i++) {
         const par_case *c = &par_cases[i];
@@ -246,7 +246,7 @@ static void test_paragraph_separators(eb_fontset *fonts) {
         CHECK(para && para->nlines == c->nlines);
         if (!para || para->nlines != c->nlines) {
             fprintf(stderr, "  case %zu: %zu lines\n", i, para ? para->nlines : 0);
-            eb_para_free(para);
+            eb_para_destroy(para);
             continue;
         }
         CHECK(para->rtl == c->lines[0].rtl); /* the first bidi paragraph's */
@@ -263,16 +263,16 @@ static void test_paragraph_separators(eb_fontset *fonts) {
             free(got);
             free(want);
         }
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     CHECK(eb_diag_message_count(diag) == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* A bidi paragraph that wraps keeps its direction on every line, though
  * the text began with another. */
 static void test_wrapped_lines_keep_paragraph_direction(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("fa");
     double min, max;
     const char *first = "اول دوم";
@@ -288,8 +288,8 @@ static void test_wrapped_lines_keep_paragraph_direction(eb_fontset *fonts) {
             CHECK(near(para->lines[l].x + para->lines[l].width, max + 1));
         free(line2);
     }
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* ---- characters of class BN ------------------------------------------------ */
@@ -313,7 +313,7 @@ static void test_bn_inside_rtl_word(eb_fontset *fonts) {
         "بررسی\u200fشده", /* RLM */
     };
     static const eb_direction dirs[] = {EB_DIR_AUTO, EB_DIR_LTR};
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     char buf[256];
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
         for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
@@ -332,7 +332,7 @@ static void test_bn_inside_rtl_word(eb_fontset *fonts) {
                 free(got);
                 free(want);
             }
-            eb_para_free(para);
+            eb_para_destroy(para);
             free(text);
         }
     /* the same after a paragraph separator, where FriBidi left the ZWNJ at
@@ -345,9 +345,9 @@ static void test_bn_inside_rtl_word(eb_fontset *fonts) {
     CHECK(para && para->nlines == 2);
     if (para && para->nlines == 2)
         CHECK(in_one_run(&para->lines[1], (size_t)(word - text), strlen(text)));
-    eb_para_free(para);
+    eb_para_destroy(para);
     CHECK(eb_diag_message_count(diag) == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* A Persian text of several paragraphs in an RTL paragraph direction: every
@@ -359,7 +359,7 @@ static void test_zwnj_words_in_rtl_text(eb_fontset *fonts) {
         "اگزوزوم‌ها در پوست‌های بررسی‌شده مؤثرند",
         "جست‌وجو در پایگاه‌ها",
     };
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     char *text = eb_xasprintf("%s\n%s\u2029%s", lines[0], lines[1], lines[2]);
     eb_direction dirs[] = {EB_DIR_AUTO, EB_DIR_RTL};
     for (size_t d = 0; d < 2; d++) {
@@ -374,15 +374,15 @@ static void test_zwnj_words_in_rtl_text(eb_fontset *fonts) {
             CHECK(para->lines[l].nruns == 1 && para->lines[l].rtl);
             free(got);
         }
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     free(text);
     CHECK(eb_diag_message_count(diag) == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_visual_order(fonts);
     test_mirroring(fonts);
@@ -392,7 +392,7 @@ int main(void) {
     test_wrapped_lines_keep_paragraph_direction(fonts);
     test_bn_inside_rtl_word(fonts);
     test_zwnj_words_in_rtl_text(fonts);
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     return check_done("test_layout_bidi");
 }

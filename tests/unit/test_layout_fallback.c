@@ -17,7 +17,7 @@ static const char *font_at(const eb_para *para, uint32_t at) {
 }
 
 static void test_chains(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const char *text = "Exosome اگزوزوم 外泌体 κB Ж「注」，ＡＢ";
     struct { const char *piece, *serif, *sans_bold; } expect[] = {
         {"Exosome", "NotoSerif-Regular", "NotoSans-Bold"},
@@ -41,33 +41,33 @@ static void test_chains(eb_fontset *fonts) {
         /* a space or digit takes its neighbour's script: the one before 外 is Arabic's */
         uint32_t space = (uint32_t)(strstr(text, " 外") - text);
         CHECK_STR(font_at(para, space), bold ? "NotoNaskhArabic-Bold" : "NotoNaskhArabic-Regular");
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     /* Common at the very start takes the following script */
     eb_text_style style = test_style("zh-Hans");
     eb_para *para = layout_str(fonts, "“外泌体”", &style, 1000, diag);
     CHECK_STR(font_at(para, 0), "NotoSansCJKsc-Regular");
-    eb_para_free(para);
+    eb_para_destroy(para);
     CHECK(eb_diag_message_count(diag) == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* A Chinese paragraph in the serif body style takes its Latin letters and
  * from the sans, the companion of Noto Sans CJK (digits among Han take
  * the Han font, as before); an English one keeps the serif. */
 static void test_cjk_sans_companion(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const char *text = "evbrief 不作 GRADE 评级，共 12 周";
     eb_text_style zh = test_style("zh-Hans"), en = test_style("en");
     eb_para *para = layout_str(fonts, text, &zh, 1000, diag);
     CHECK_STR(font_at(para, (uint32_t)(strstr(text, "GRADE") - text)), "NotoSans-Regular");
     CHECK_STR(font_at(para, 0), "NotoSans-Regular");
     CHECK_STR(font_at(para, (uint32_t)(strstr(text, "不作") - text)), "NotoSansCJKsc-Regular");
-    eb_para_free(para);
+    eb_para_destroy(para);
     para = layout_str(fonts, text, &en, 1000, diag);
     CHECK_STR(font_at(para, (uint32_t)(strstr(text, "GRADE") - text)), "NotoSerif-Regular");
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* No glyph anywhere is .notdef, and the missing character has no glyph. */
@@ -84,7 +84,7 @@ static void check_not_drawn(const eb_para *para, uint32_t at) {
 
 static void test_missing_character(eb_fontset *fonts, bool strict, const char *text,
                                    const char *code, uint32_t at) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     style.strict = strict;
     eb_para *para = layout_str(fonts, text, &style, 1000, diag);
@@ -104,12 +104,12 @@ static void test_missing_character(eb_fontset *fonts, bool strict, const char *t
         /* the rest is drawn: "ok " before it */
         CHECK(font_at(para, 0) != NULL);
     }
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 static void test_invalid_utf8(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     CHECK(layout_str(fonts, "bad \xC3\x28 text", &style, 100, diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
@@ -120,11 +120,11 @@ static void test_invalid_utf8(eb_fontset *fonts) {
     double min = -1, max = -1;
     eb_measure_text(fonts, "\xFF", 1, &style, &min, &max, diag);
     CHECK(min == 0 && max == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_chains(fonts);
     test_cjk_sans_companion(fonts);
@@ -134,7 +134,7 @@ int main(void) {
     test_missing_character(fonts, false, "ok \U0010FFFD in اگزوزوم", "U+10FFFD", 3);
     test_missing_character(fonts, true, "ok \U0010FFFD\U0010FFFD", "U+10FFFD", 3);
     test_invalid_utf8(fonts);
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     return check_done("test_layout_fallback");
 }

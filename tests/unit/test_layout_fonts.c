@@ -17,12 +17,12 @@ static const char *fonts_dir(void) { return EVBRIEF_TEST_FONTS_DIR; }
  * only it covers would be indirect; the fontset ids are 0..n-1 in manifest
  * order, so walk them through a paragraph instead. */
 static void test_fonts_open(void) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_fontset *fonts = open_fonts_in(fonts_dir(), diag);
     CHECK(fonts != NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 0);
     if (!fonts) {
-        eb_diag_free(diag);
+        eb_diag_destroy(diag);
         return;
     }
     /* One paragraph per script: its run's font tells the chain worked. */
@@ -42,7 +42,7 @@ static void test_fonts_open(void) {
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         eb_text_style style = {.family = cases[i].family, .bold = cases[i].bold, .size = 10,
                                .lang = "en", .origin = "test"};
-        eb_para *para = eb_layout_paragraph(fonts, cases[i].text, strlen(cases[i].text), &style,
+        eb_para *para = eb_para_layout(fonts, cases[i].text, strlen(cases[i].text), &style,
                                             300, diag);
         CHECK(para && para->nlines == 1 && para->lines[0].nruns >= 1);
         if (!para || para->nlines != 1 || para->lines[0].nruns == 0) continue;
@@ -60,10 +60,10 @@ static void test_fonts_open(void) {
         /* the advance of the first glyph is the one HarfBuzz shaped with */
         const eb_glyph *g = &para->lines[0].runs[0].glyphs[0];
         CHECK(eb_font_glyph_advance(font, g->gid) > 0);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
 }
 
 /* Copies the fonts directory's manifest with one file made bad. */
@@ -99,14 +99,14 @@ static void remove_dir(char *dir, const char *file) {
 
 static void expect_font_error(const char *file, const char *content, size_t n, const char *why) {
     char *dir = make_broken_dir(file, content, n);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     CHECK(open_fonts_in(dir, diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     if (eb_diag_message_count(diag) > 0) {
         CHECK_CONTAINS(eb_diag_message(diag, 0), file);
         CHECK_CONTAINS(eb_diag_message(diag, 0), why);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     remove_dir(dir, file);
 }
 
@@ -124,12 +124,12 @@ static void test_broken_fonts(void) {
     free(data);
     free(real);
 
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     CHECK(open_fonts_in("/nonexistent-evbrief-dir", diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     if (eb_diag_message_count(diag) > 0)
         CHECK_CONTAINS(eb_diag_message(diag, 0), "/nonexistent-evbrief-dir/fonts.json");
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {

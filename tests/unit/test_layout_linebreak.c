@@ -75,9 +75,9 @@ static double word_width(eb_fontset *fonts, const eb_para *para, size_t at, cons
         start = prev_char(para->text, start);
     while (end < para->text_len && !is_space(decode_at(para->text, para->text_len, end))) end++;
     double min, max;
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_measure_text(fonts, para->text + start, end - start, style, &min, &max, diag);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return max;
 }
 
@@ -159,7 +159,7 @@ static void test_seed_paragraphs(eb_fontset *fonts, const char *file, const char
     char **paras;
     size_t n = read_paragraphs(file, &paras);
     CHECK(n >= 4);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     for (size_t p = 0; p < n; p++)
         for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
             for (int justify = 0; justify < 2; justify++) {
@@ -168,10 +168,10 @@ static void test_seed_paragraphs(eb_fontset *fonts, const char *file, const char
                 eb_para *para = layout_str(fonts, paras[p], &style, widths[w], diag);
                 CHECK(para != NULL);
                 if (para) check_paragraph(fonts, para, widths[w], &style, strcmp(lang, "zh-Hans") == 0);
-                eb_para_free(para);
+                eb_para_destroy(para);
             }
     CHECK(eb_diag_message_count(diag) == 0);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     free_paragraphs(paras, n);
 }
 
@@ -191,13 +191,13 @@ static void test_han_latin_gap(eb_fontset *fonts) {
     CHECK(near(measure_width(fonts, "外泌体，ADSC", &style, NULL), measure_width(fonts, "外泌体，", &style, NULL) + latin));
 
     /* inside a line the gap is folded into the Han glyph's advance */
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_para *para = layout_str(fonts, "外泌体ADSC", &style, 400, diag);
     const eb_run *run = &para->lines[0].runs[0];
     const eb_glyph *last_han = &run->glyphs[run->nglyphs - 1];
     double natural = eb_font_glyph_advance(run->font, last_han->gid) * style.size / 1000.0;
     CHECK(near(last_han->x_advance, natural + quarter));
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* digits too (they take the Han script here, so the CJK font) */
     para = layout_str(fonts, "见表1", &style, 400, diag);
     run = &para->lines[0].runs[0];
@@ -205,7 +205,7 @@ static void test_han_latin_gap(eb_fontset *fonts) {
     natural = eb_font_glyph_advance(run->font, run->glyphs[1].gid) * style.size / 1000.0;
     CHECK(near(run->glyphs[1].x_advance, natural + quarter));
     CHECK(near(run->glyphs[0].x_advance, eb_font_glyph_advance(run->font, run->glyphs[0].gid) / 100.0));
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* at a line edge there is none: break "外泌体|ADSC" */
     para = layout_str(fonts, "外泌体ADSC", &style, han + 1, diag);
     CHECK(para->nlines == 2);
@@ -213,8 +213,8 @@ static void test_han_latin_gap(eb_fontset *fonts) {
         CHECK(near(para->lines[0].width, han));
         CHECK(near(para->lines[1].width, latin));
     }
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 static bool is_latin_alnum(uint32_t cp) {
@@ -227,7 +227,7 @@ static bool is_latin_alnum(uint32_t cp) {
 static void test_gaps_in_seeds(eb_fontset *fonts) {
     char **paras;
     size_t n = read_paragraphs("zh.txt", &paras);
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("zh-Hans");
     size_t seen = 0;
     for (size_t p = 0; p < n; p++) {
@@ -248,39 +248,39 @@ static void test_gaps_in_seeds(eb_fontset *fonts) {
                     seen++;
                 }
             }
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     CHECK(seen >= 3);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     free_paragraphs(paras, n);
 }
 
 /* ---- particular rules ------------------------------------------------------------- */
 
 static void test_overlong_word(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     const char *url = "https://www.example.org/exosomes/clinical-trials/registry";
     eb_para *para = layout_str(fonts, url, &style, 40, diag);
     CHECK(para->nlines > 3);
     for (size_t i = 0; i < para->nlines; i++) CHECK(para->lines[i].width <= 40 + 1e-3);
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* a word with no break opportunity at all, broken between letters */
     para = layout_str(fonts, "Supercalifragilisticexpialidocious", &style, 50, diag);
     CHECK(para->nlines >= 3);
     for (size_t i = 0; i < para->nlines; i++) CHECK(para->lines[i].width <= 50 + 1e-3);
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* a base letter keeps its combining mark */
     para = layout_str(fonts, "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81", &style, 8, diag);
     for (size_t i = 0; i < para->nlines; i++)
         CHECK(para->lines[i].text_end - para->lines[i].text_start == 3);
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* "30–150" is one unit: never broken at its en dash */
 static void test_numeric_range(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     const char *text = "vesicles of 30–150 nm and ۳۰–۱۵۰ nm";
     for (double width = 30; width < 200; width += 3) {
@@ -289,15 +289,15 @@ static void test_numeric_range(eb_fontset *fonts) {
             uint32_t last = decode_at(para->text, para->text_len, prev_char(para->text, para->lines[i].text_end));
             CHECK(last != 0x2013);
         }
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* A number keeps its unit: «35~59 岁», «6 周», «12周», «6-week» never end a
  * line at their number, at any width */
 static void test_number_and_unit(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("zh-Hans");
     const char *text = "年龄35~59 岁的受试者，每6 周一次，共12周，a 6-week trial";
     /* from the width of the widest piece, «35~59 岁», up */
@@ -309,13 +309,13 @@ static void test_number_and_unit(eb_fontset *fonts) {
             uint32_t last = decode_at(para->text, para->text_len, prev_char(para->text, end));
             CHECK(!(last >= '0' && last <= '9') && last != '-');
         }
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 static void test_hard_breaks(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     style.align = EB_ALIGN_JUSTIFY;
     eb_para *para = layout_str(fonts, "first line\nsecond one\r\nthird", &style, 400, diag);
@@ -327,14 +327,14 @@ static void test_hard_breaks(eb_fontset *fonts) {
         CHECK(para->lines[0].width < 100);
         CHECK(near(para->lines[0].width, measure_width(fonts, "first line", &style, NULL)));
     }
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* The last line of a Chinese paragraph is never one character: the line
  * before gives one up. */
 static void test_last_line_not_single(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("zh-Hans");
     const char *text = "外泌体是细胞分泌的囊泡。";
     double char_width = measure_width(fonts, "外", &style, NULL);
@@ -342,26 +342,26 @@ static void test_last_line_not_single(eb_fontset *fonts) {
     eb_para *para = layout_str(fonts, "外泌体是细胞分泌的囊泡一", &style, 11 * char_width + 0.5, diag);
     CHECK(para->nlines == 2);
     if (para->nlines == 2) CHECK(count_chars(para->text, para->lines[1].text_start, para->lines[1].text_end) == 2);
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* with the full stop, "泡。" can't be split and "。" alone can't count */
     para = layout_str(fonts, text, &style, 11 * char_width + 0.5, diag);
     CHECK(para->nlines == 2);
     if (para->nlines == 2) CHECK(count_chars(para->text, para->lines[1].text_start, para->lines[1].text_end) >= 3);
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 static void test_dashes_and_ellipses(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("zh-Hans");
     double char_width = measure_width(fonts, "外", &style, NULL);
     const char *text = "外泌体——细胞信使……外泌体——细胞信使……外泌体——细胞信使……";
     for (int k = 2; k < 12; k++) {
         eb_para *para = layout_str(fonts, text, &style, k * char_width + 0.5, diag);
         check_paragraph(fonts, para, k * char_width + 0.5, &style, true);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* Characters libunibreak 1.1 cannot take (it aborts the process on a
@@ -369,7 +369,7 @@ static void test_dashes_and_ellipses(eb_fontset *fonts) {
  * text): the paragraph is laid out all the same, and a flag's two halves
  * stay on one line. */
 static void test_unibreak_traps(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     const char *flags = "Iran \xF0\x9F\x87\xAE\xF0\x9F\x87\xB7 and \xF0\x9F\x87\xA8\xF0\x9F\x87\xB3 flags";
     size_t second_halves[] = {9, 24}; /* byte offsets of each flag's second half */
@@ -378,19 +378,19 @@ static void test_unibreak_traps(eb_fontset *fonts) {
         CHECK(para != NULL && para->nlines >= 1);
         for (size_t i = 0; para && i < para->nlines; i++)
             for (size_t k = 0; k < 2; k++) CHECK(para->lines[i].text_start != second_halves[k]);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
     const char *texts[] = {"\xEF\xBF\xBF", "\xEF\xBF\xBF first", "last \xEF\xBF\xBF", "a\xEF\xBF\xBF\xF0\x9F\x87\xAE b"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         eb_para *para = layout_str(fonts, texts[i], &style, 20, diag);
         CHECK(para != NULL && para->nlines >= 1);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_seed_paragraphs(fonts, "zh.txt", "zh-Hans");
     test_seed_paragraphs(fonts, "fa.txt", "fa");
@@ -404,7 +404,7 @@ int main(void) {
     test_last_line_not_single(fonts);
     test_dashes_and_ellipses(fonts);
     test_unibreak_traps(fonts);
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     return check_done("test_layout_linebreak");
 }

@@ -9,7 +9,7 @@
 static bool near(double a, double b) { return a > b - 1e-3 && a < b + 1e-3; }
 
 static void test_alignment(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     struct { const char *text, *lang; eb_direction dir; eb_align align; bool right; bool center; } cases[] = {
         {"Exosomes", "en", EB_DIR_AUTO, EB_ALIGN_START, false, false},
         {"Exosomes", "en", EB_DIR_AUTO, EB_ALIGN_END, true, false},
@@ -30,15 +30,15 @@ static void test_alignment(eb_fontset *fonts) {
         double want = cases[i].center ? (200 - line->width) / 2 : cases[i].right ? 200 - line->width : 0;
         CHECK(near(line->x, want));
         CHECK(near(line->width, measure_width(fonts, cases[i].text, &style, NULL)));
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* Justified English and Persian widen word spaces only; Chinese spreads
  * the slack between characters. The last line keeps its natural width. */
 static void test_justification(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     struct { const char *text, *lang; } cases[] = {
         {"Exosomes are small extracellular vesicles that carry proteins and RNA between cells.", "en"},
         {"اگزوزوم‌ها وزیکول‌های خارج سلولی کوچکی هستند که توسط سلول‌ها ترشح می‌شوند.", "fa"},
@@ -72,26 +72,26 @@ static void test_justification(eb_fontset *fonts) {
         }
         const eb_line *last = &para->lines[para->nlines - 1];
         CHECK(last->width < 155 - 1);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* Trailing spaces take no width, so END and CENTER put the visible text
  * where they should. */
 static void test_trailing_spaces(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     style.align = EB_ALIGN_END;
     eb_para *para = layout_str(fonts, "Exosomes   ", &style, 200, diag);
     CHECK(near(para->lines[0].width, measure_width(fonts, "Exosomes", &style, NULL)));
     CHECK(near(para->lines[0].x + para->lines[0].width, 200));
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 static void test_geometry(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     const char *text = "one two three four five six seven eight nine ten eleven twelve";
     eb_para *para = layout_str(fonts, text, &style, 60, diag);
@@ -102,24 +102,24 @@ static void test_geometry(eb_fontset *fonts) {
     for (size_t l = 1; l < para->nlines; l++) CHECK(near(para->lines[l].baseline - para->lines[l - 1].baseline, 14.5));
     CHECK(near(para->height, para->lines[para->nlines - 1].baseline + 2.93));
     CHECK(near(para->width, 60));
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* an explicit line height; a line with CJK takes the taller font's ascent */
     style.line_height = 20;
     para = layout_str(fonts, "one 外 two three four five six", &style, 50, diag);
     CHECK(near(para->lines[0].ascent, 11.60));
     CHECK(near(para->lines[0].baseline, 11.60));
     CHECK(near(para->lines[1].baseline, 31.60));
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* empty text: no lines, no height */
     para = layout_str(fonts, "", &style, 50, diag);
     CHECK(para && para->nlines == 0 && para->height == 0);
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* an empty line between two hard breaks still has a height */
     para = layout_str(fonts, "a\n\nb", &style, 50, diag);
     CHECK(para->nlines == 3);
     if (para->nlines == 3) CHECK(para->lines[1].nruns == 0 && para->lines[1].ascent > 0);
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* A mark after a hard break joins the break's cluster, so the next line
@@ -127,14 +127,14 @@ static void test_geometry(eb_fontset *fonts) {
  * characters) used to widen the cluster before the line, writing before
  * the line's buffer (caught by the sanitizer build). */
 static void test_line_starting_inside_cluster(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("zh-Hans");
     style.align = EB_ALIGN_JUSTIFY;
     eb_para *para = layout_str(fonts, "a\n\u0301外泌体外泌体外泌体外泌体外泌体外泌体", &style, 40, diag);
     CHECK(para && para->nlines >= 3);
     for (size_t l = 0; para && l < para->nlines; l++) CHECK(para->lines[l].width <= 40 + 1e-3);
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* How many bytes of the paragraph's text are not in exactly one glyph's
@@ -157,16 +157,16 @@ static size_t bytes_not_covered_once(const eb_para *para) {
 /* Every byte of the text belongs to exactly one glyph's cluster text
  * (the ToUnicode map needs all of it), except hard breaks. */
 static void test_cluster_text_covers_all(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const char *texts[] = {"اگزوزوم‌ها و miR-1246 در ۳۰ تا ۱۵۰ نانومتر (30–150 nm)",
                            "外泌体（exosomes）是细胞分泌的囊泡。", "لا إله مؤثّر", "Exosomes fi ffi AV"};
     for (size_t i = 0; i < 4; i++) {
         eb_text_style style = test_style(i == 1 ? "zh-Hans" : i == 3 ? "en" : "fa");
         eb_para *para = layout_str(fonts, texts[i], &style, 90, diag);
         CHECK(bytes_not_covered_once(para) == 0);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 static void test_measure(eb_fontset *fonts) {
@@ -174,10 +174,10 @@ static void test_measure(eb_fontset *fonts) {
     double min;
     double max = measure_width(fonts, "a bb extracellular", &style, &min);
     CHECK(near(min, measure_width(fonts, "extracellular", &style, NULL)));
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_para *para = layout_str(fonts, "a bb extracellular", &style, 1e6, diag);
     CHECK(near(max, para->lines[0].width));
-    eb_para_free(para);
+    eb_para_destroy(para);
     /* an overlong URL counts at its full width for min */
     const char *url = "https://www.example.org/exosomes";
     max = measure_width(fonts, url, &style, &min);
@@ -190,7 +190,7 @@ static void test_measure(eb_fontset *fonts) {
     style = test_style("en");
     max = measure_width(fonts, "a\nextracellular\nbb", &style, &min);
     CHECK(near(max, measure_width(fonts, "extracellular", &style, NULL)));
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 static double seconds_since(struct timespec start) {
@@ -206,17 +206,17 @@ static void test_long_paragraphs(eb_fontset *fonts) {
     eb_buf text = {0}, word = {0};
     while (text.len < (1u << 20)) eb_buf_puts(&text, unit);
     while (word.len < (1u << 18)) eb_buf_puts(&word, "abcdefghij");
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     style.align = EB_ALIGN_JUSTIFY;
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    eb_para *para = eb_layout_paragraph(fonts, text.data, text.len, &style, 300, diag);
+    eb_para *para = eb_para_layout(fonts, text.data, text.len, &style, 300, diag);
     CHECK(para && para->nlines > 1000);
-    eb_para_free(para);
-    para = eb_layout_paragraph(fonts, word.data, word.len, &style, 300, diag);
+    eb_para_destroy(para);
+    para = eb_para_layout(fonts, word.data, word.len, &style, 300, diag);
     CHECK(para && para->nlines > 1000);
-    eb_para_free(para);
+    eb_para_destroy(para);
     double took = seconds_since(start);
     printf("1 MB mixed + 256 KB unbreakable: %.2f s\n", took);
     /* generous: sanitizers slow it several times over; Valgrind about fifty
@@ -224,9 +224,9 @@ static void test_long_paragraphs(eb_fontset *fonts) {
     const char *slowdown = getenv("EVBRIEF_SLOWDOWN");
     double factor = slowdown && atof(slowdown) > 1 ? atof(slowdown) : 1;
     CHECK(took < 20 * factor);
-    eb_diag_free(diag);
-    eb_buf_free(&text);
-    eb_buf_free(&word);
+    eb_diag_destroy(diag);
+    eb_buf_destroy(&text);
+    eb_buf_destroy(&word);
 }
 
 /* Whether justification can widen a line: it has a word space inside it,
@@ -266,7 +266,7 @@ static void test_seed_paragraphs(eb_fontset *fonts) {
     size_t n[3] = {read_paragraphs("en.txt", &paras[0]), read_paragraphs("fa.txt", &paras[1]),
                    read_paragraphs("zh.txt", &paras[2])};
     const char *langs[3] = {"en", "fa", "zh-Hans"};
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     size_t count = 0;
     for (int l = 0; l < 3; l++)
         for (size_t p = 0; p < n[l]; p++, count++) {
@@ -278,16 +278,16 @@ static void test_seed_paragraphs(eb_fontset *fonts) {
             CHECK(para->rtl == (l == 1));
             CHECK(bytes_not_covered_once(para) == 0);
             check_lines(para, 240);
-            eb_para_free(para);
+            eb_para_destroy(para);
         }
     CHECK(count == 17 && n[0] == 5 && n[1] == 5 && n[2] == 7); /* all of tests/data/layout/ */
     CHECK(eb_diag_message_count(diag) == 0);
     for (int l = 0; l < 3; l++) free_paragraphs(paras[l], n[l]);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_alignment(fonts);
     test_justification(fonts);
@@ -298,7 +298,7 @@ int main(void) {
     test_measure(fonts);
     test_long_paragraphs(fonts);
     test_seed_paragraphs(fonts);
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     return check_done("test_layout_paragraph");
 }

@@ -86,21 +86,21 @@ static void check_glyphs_equal(const eb_line *line, const shaping_case *c, uint3
 }
 
 static void test_words_alone(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         eb_text_style style = test_style(cases[i].lang);
         eb_para *para = layout_str(fonts, cases[i].text, &style, 1000, diag);
         CHECK(para && para->nlines == 1);
         if (para && para->nlines == 1) check_glyphs_equal(&para->lines[0], &cases[i], 0);
-        eb_para_free(para);
+        eb_para_destroy(para);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* The same words inside a sentence shape the same (the whole paragraph is
  * the context, and clusters are byte offsets into the paragraph). */
 static void test_words_in_context(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const char *before = "کاربرد ", *after = " در پوست";
     for (size_t i = 0; i < 5; i++) {
         char *text = eb_xasprintf("%s%s%s", before, cases[i].text, after);
@@ -123,16 +123,16 @@ static void test_words_in_context(eb_fontset *fonts) {
         sub.nruns = 1;
         CHECK(para->lines[0].nruns == 1);
         check_glyphs_equal(&sub, &cases[i], from);
-        eb_para_free(para);
+        eb_para_destroy(para);
         free(text);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* ZWNJ breaks the join (yeh takes its final form, sheen its initial one)
  * and adds no width; its glyph keeps the ZWNJ's text for copy and paste. */
 static void test_zwnj(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("fa");
     const char *text = "می‌شوند";
     eb_para *para = layout_str(fonts, text, &style, 1000, diag);
@@ -153,20 +153,20 @@ static void test_zwnj(eb_fontset *fonts) {
     eb_measure_text(fonts, spaced, strlen(spaced), &style, &spaced_min, &spaced_max, diag);
     CHECK(joined_max < spaced_max - 1);
     CHECK(near(joined_min, joined_max)); /* one word: cannot break at the ZWNJ */
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* Kerning is on: "AV" sets the A narrower than its nominal advance. */
 static void test_kerning(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = test_style("en");
     eb_para *para = layout_str(fonts, "AV", &style, 1000, diag);
     const eb_run *run = &para->lines[0].runs[0];
     int nominal = eb_font_glyph_advance(run->font, run->glyphs[0].gid);
     CHECK(run->glyphs[0].x_advance < nominal / 100.0 - 0.5);
-    eb_para_free(para);
-    eb_diag_free(diag);
+    eb_para_destroy(para);
+    eb_diag_destroy(diag);
 }
 
 /* ---- the shaping cache ------------------------------------------------------ */
@@ -192,7 +192,7 @@ static bool paras_identical(const eb_para *a, const eb_para *b) {
  * the same line breaks (libunibreak's results are cached too: the same
  * text in another language breaks otherwise). */
 static void test_cache_same_as_shaping(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const struct { const char *text, *lang; } texts[] = {
         {"Exosomes reduce wrinkles.", "en"},
         {"AVATAR Type: Exosomes reduce wrinkles.", "en"},
@@ -219,33 +219,33 @@ static void test_cache_same_as_shaping(eb_fontset *fonts) {
             eb_para *again = layout_str(fonts, texts[i].text, &style, 90, diag);
             CHECK(paras_identical(cold, warm));
             CHECK(paras_identical(cold, again));
-            eb_para_free(cold);
-            eb_para_free(warm);
-            eb_para_free(again);
-            eb_fontset_free(fresh);
+            eb_para_destroy(cold);
+            eb_para_destroy(warm);
+            eb_para_destroy(again);
+            eb_fontset_destroy(fresh);
         }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* libunibreak's results are kept per text and language: the same text in
  * another language breaks otherwise. */
 static void test_break_cache_language(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     const char *text = "外‘泌’体 a·b";
     eb_text_style en = test_style("en"), zh = test_style("zh-Hans");
     eb_fontset *fresh = eb_fontset_share(fonts);
     eb_analysis warm_en, warm_zh, cold_zh;
-    CHECK(eb_analysis_prepare(&warm_en, fonts, text, strlen(text), &en, diag));
-    CHECK(eb_analysis_prepare(&warm_zh, fonts, text, strlen(text), &zh, diag));
-    CHECK(eb_analysis_prepare(&cold_zh, fresh, text, strlen(text), &zh, diag));
+    CHECK(ebi_analysis_prepare(&warm_en, fonts, text, strlen(text), &en, diag));
+    CHECK(ebi_analysis_prepare(&warm_zh, fonts, text, strlen(text), &zh, diag));
+    CHECK(ebi_analysis_prepare(&cold_zh, fresh, text, strlen(text), &zh, diag));
     CHECK(warm_en.n == warm_zh.n && warm_zh.n == cold_zh.n);
     CHECK(memcmp(warm_en.brk, warm_zh.brk, warm_zh.n) != 0);
     CHECK(memcmp(warm_zh.brk, cold_zh.brk, warm_zh.n) == 0);
-    eb_analysis_free(&warm_en);
-    eb_analysis_free(&warm_zh);
-    eb_analysis_free(&cold_zh);
-    eb_fontset_free(fresh);
-    eb_diag_free(diag);
+    ebi_analysis_destroy(&warm_en);
+    ebi_analysis_destroy(&warm_zh);
+    ebi_analysis_destroy(&cold_zh);
+    eb_fontset_destroy(fresh);
+    eb_diag_destroy(diag);
 }
 
 /* The shaping cache answers only for a key equal in every part; a cache
@@ -254,16 +254,16 @@ static hb_user_data_key_t test_cache_key;
 
 static void test_cache_keys(void) {
     hb_buffer_t *buf = hb_buffer_create();
-    eb_cache *cache = eb_cache_of(buf, &test_cache_key, 64 << 10);
-    CHECK(cache && eb_cache_of(buf, &test_cache_key, 64 << 10) == cache);
+    eb_cache *cache = ebi_cache_of(buf, &test_cache_key, 64 << 10);
+    CHECK(cache && ebi_cache_of(buf, &test_cache_key, 64 << 10) == cache);
     eb_shaped_glyphs out = {0};
     const eb_shaped_glyph glyphs[2] = {{.gid = 7, .cluster = 0, .x_advance = 500},
                                        {.gid = 9, .cluster = 2, .x_advance = -3, .y_offset = 40}};
     eb_shape_key key = {.font = 1, .script = HB_SCRIPT_LATIN, .lang = hb_language_from_string("en", -1),
                         .pre = "ab", .pre_len = 2, .text = "cde", .text_len = 3, .post = "f", .post_len = 1};
-    CHECK(eb_shape_cache_find(cache, &key, &out) == SIZE_MAX);
-    eb_shape_cache_add(cache, glyphs, 2);
-    CHECK(eb_shape_cache_find(cache, &key, &out) == 2);
+    CHECK(ebi_shape_cache_find(cache, &key, &out) == SIZE_MAX);
+    ebi_shape_cache_add(cache, glyphs, 2);
+    CHECK(ebi_shape_cache_find(cache, &key, &out) == 2);
     CHECK(memcmp(out.glyphs, glyphs, sizeof glyphs) == 0);
     eb_shape_key other[8];
     for (int i = 0; i < 8; i++) other[i] = key;
@@ -275,7 +275,7 @@ static void test_cache_keys(void) {
     other[5].lang = hb_language_from_string("fa", -1);
     other[6].pre = "xb";     /* the context counts */
     other[7].post_len = 0;   /* so does its length */
-    for (int i = 0; i < 8; i++) CHECK(eb_shape_cache_find(cache, &other[i], &out) == SIZE_MAX);
+    for (int i = 0; i < 8; i++) CHECK(ebi_shape_cache_find(cache, &other[i], &out) == SIZE_MAX);
     /* thousands of distinct items: the oldest go, the newest stay */
     char text[32];
     for (int i = 0; i < 20000; i++) {
@@ -283,37 +283,37 @@ static void test_cache_keys(void) {
         eb_shape_key k = key;
         k.text = text;
         k.text_len = (uint32_t)strlen(text);
-        if (eb_shape_cache_find(cache, &k, &out) == SIZE_MAX) eb_shape_cache_add(cache, glyphs, 2);
-        CHECK(eb_cache_bytes(cache) <= 64 << 10);
+        if (ebi_shape_cache_find(cache, &k, &out) == SIZE_MAX) ebi_shape_cache_add(cache, glyphs, 2);
+        CHECK(ebi_cache_bytes(cache) <= 64 << 10);
     }
-    CHECK(eb_cache_bytes(cache) > 60 << 10);
-    CHECK(eb_shape_cache_find(cache, &key, &out) == SIZE_MAX);
+    CHECK(ebi_cache_bytes(cache) > 60 << 10);
+    CHECK(ebi_shape_cache_find(cache, &key, &out) == SIZE_MAX);
     eb_shape_key last = key;
     last.text = text;
     last.text_len = (uint32_t)strlen(text);
-    CHECK(eb_shape_cache_find(cache, &last, &out) == 2);
+    CHECK(ebi_shape_cache_find(cache, &last, &out) == 2);
     /* values that do not fit its compact form are not kept */
     const eb_shaped_glyph wide[1] = {{.gid = 70000, .x_advance = 10}};
     eb_shape_key k = key;
     k.text = "wide";
     k.text_len = 4;
-    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
-    eb_shape_cache_add(cache, wide, 1);
-    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    CHECK(ebi_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    ebi_shape_cache_add(cache, wide, 1);
+    CHECK(ebi_shape_cache_find(cache, &k, &out) == SIZE_MAX);
     /* nor is anything larger than an eighth of the bound */
     char *big = calloc(16 << 10, 1);
     k.text = big;
     k.text_len = 16 << 10;
-    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
-    eb_shape_cache_add(cache, glyphs, 2);
-    CHECK(eb_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    CHECK(ebi_shape_cache_find(cache, &k, &out) == SIZE_MAX);
+    ebi_shape_cache_add(cache, glyphs, 2);
+    CHECK(ebi_shape_cache_find(cache, &k, &out) == SIZE_MAX);
     free(big);
     free(out.glyphs);
     hb_buffer_destroy(buf); /* frees the cache */
 }
 
 int main(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_words_alone(fonts);
     test_words_in_context(fonts);
@@ -322,7 +322,7 @@ int main(void) {
     test_cache_same_as_shaping(fonts);
     test_break_cache_language(fonts);
     test_cache_keys();
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     return check_done("test_layout_shaping");
 }

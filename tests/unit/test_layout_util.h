@@ -33,7 +33,7 @@ static inline eb_text_style test_style(const char *lang) {
 
 static inline eb_para *layout_str(eb_fontset *fonts, const char *text, const eb_text_style *style,
                                   double width, eb_diag *diag) {
-    return eb_layout_paragraph(fonts, text, strlen(text), style, width, diag);
+    return eb_para_layout(fonts, text, strlen(text), style, width, diag);
 }
 
 /* Table measurement of `text`: returns the one-line (max) width and, when
@@ -41,9 +41,9 @@ static inline eb_para *layout_str(eb_fontset *fonts, const char *text, const eb_
 static inline double measure_width(eb_fontset *fonts, const char *text, const eb_text_style *style,
                                    double *min) {
     double max, ignored;
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_measure_text(fonts, text, strlen(text), style, min ? min : &ignored, &max, diag);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return max;
 }
 

@@ -11,13 +11,13 @@
 static eb_corpus *load_vocabulary(void) {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/inputs", getenv("SRC") ? getenv("SRC") : ".");
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_load_status status;
-    eb_corpus *corpus = eb_load_corpus(dir, diag, &status);
+    eb_corpus *corpus = eb_corpus_load(dir, diag, &status);
     /* only the vocabulary is needed here; the reviews' validity is
      * script.test_inputs_valid's */
     CHECK(corpus != NULL);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return corpus;
 }
 
@@ -44,8 +44,8 @@ static const char valid[] =
     "}\n";
 
 static void test_valid_document(eb_corpus *corpus) {
-    eb_diag *diag = eb_diag_new(NULL);
-    const eb_review *r = eb_load_review_buffer(corpus, "t.json", valid, strlen(valid), diag);
+    eb_diag *diag = eb_diag_create(NULL);
+    const eb_review *r = eb_review_load_buffer(corpus, "t.json", valid, strlen(valid), diag);
     CHECK(r != NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 0);
     if (r) {
@@ -70,21 +70,21 @@ static void test_valid_document(eb_corpus *corpus) {
         CHECK_STR(r->references[0].doi, "10.1000/abc");
         CHECK(r->scope.references_reviewed == -1);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* Columns count characters, not bytes: the error after Persian text must
  * point at the right column. */
 static void test_column_counts_characters(eb_corpus *corpus) {
     const char *doc = "{\"seed\": \"یافته\", \"yeer\": 1}";
-    eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_load_review_buffer(corpus, "c.json", doc, strlen(doc), diag) == NULL);
+    eb_diag *diag = eb_diag_create(NULL);
+    CHECK(eb_review_load_buffer(corpus, "c.json", doc, strlen(doc), diag) == NULL);
     int found = 0;
     for (size_t i = 0; i < eb_diag_message_count(diag); i++)
         if (strstr(eb_diag_message(diag, i), "c.json:1:19: error: unknown field \"yeer\"; did you mean \"year\"? [$.yeer]"))
             found = 1;
     CHECK(found);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* Every problem of a file is reported, not only the first. */
@@ -93,8 +93,8 @@ static void test_all_errors_reported(eb_corpus *corpus) {
         "{\"id\": \"c\", \"seed\": \"s\", \"language\": \"en\", \"year\": 1800, \"kind\": \"essay\",\n"
         " \"findings\": [{\"id\": \"f\", \"indications\": [\"acne\"], \"text\": {\"en\": \"x\", \"fa\": \"x\", \"zh-Hans\": \"x\"}, \"level\": \"animal\", \"refs\": [9]}],\n"
         " \"odd key\": 1}";
-    eb_diag *diag = eb_diag_new(NULL);
-    CHECK(eb_load_review_buffer(corpus, "c.json", doc, strlen(doc), diag) == NULL);
+    eb_diag *diag = eb_diag_create(NULL);
+    CHECK(eb_review_load_buffer(corpus, "c.json", doc, strlen(doc), diag) == NULL);
     CHECK(eb_diag_count(diag, EB_ERROR) == 5);
     const char *expected[] = {
         "c.json:3:2: error: unknown field \"odd key\" (see docs/input-format.md) [$[\"odd key\"]]",
@@ -110,16 +110,16 @@ static void test_all_errors_reported(eb_corpus *corpus) {
         if (!found) check_fail(__FILE__, __LINE__, "missing message: %s", expected[e]);
         check_count++;
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 static const char *numbers_of(const char *text, eb_buf *out) {
     eb_numbers numbers, none = {0};
-    eb_numbers_of(text, &numbers);
+    ebi_numbers_of(text, &numbers);
     out->len = 0;
     eb_buf_puts(out, "");
-    eb_numbers_missing(&numbers, &none, 100, out);
-    eb_numbers_free(&numbers);
+    ebi_numbers_missing(&numbers, &none, 100, out);
+    ebi_numbers_destroy(&numbers);
     return eb_buf_cstr(out);
 }
 
@@ -135,19 +135,19 @@ static void test_numbers(void) {
     CHECK_STR(numbers_of("v2. 1.2.3 .5 0.50", &b), "0.50, 1.2, 2, 3, 5");
     CHECK_STR(numbers_of("no digits", &b), "");
     eb_numbers a, c;
-    eb_numbers_of("2 × 10 µg, 2 doses", &a);
-    eb_numbers_of("۱۰ میکروگرم، ۲ دوز، ۲ بار", &c);
-    CHECK(eb_numbers_equal(&a, &c));
-    eb_numbers_free(&c);
-    eb_numbers_of("10 µg, 2 doses", &c);
-    CHECK(!eb_numbers_equal(&a, &c));
+    ebi_numbers_of("2 × 10 µg, 2 doses", &a);
+    ebi_numbers_of("۱۰ میکروگرم، ۲ دوز، ۲ بار", &c);
+    CHECK(ebi_numbers_equal(&a, &c));
+    ebi_numbers_destroy(&c);
+    ebi_numbers_of("10 µg, 2 doses", &c);
+    CHECK(!ebi_numbers_equal(&a, &c));
     b.len = 0;
     eb_buf_puts(&b, "");
-    eb_numbers_missing(&a, &c, 10, &b);
+    ebi_numbers_missing(&a, &c, 10, &b);
     CHECK_STR(eb_buf_cstr(&b), "2");
-    eb_numbers_free(&a);
-    eb_numbers_free(&c);
-    eb_buf_free(&b);
+    ebi_numbers_destroy(&a);
+    ebi_numbers_destroy(&c);
+    eb_buf_destroy(&b);
 }
 
 static void test_utf8(void) {
@@ -169,6 +169,6 @@ int main(void) {
     }
     test_numbers();
     test_utf8();
-    eb_corpus_free(corpus);
+    eb_corpus_destroy(corpus);
     return check_done("test_load");
 }

@@ -37,17 +37,17 @@ static void printf_number(char out[64], double v) {
     snprintf(out, 64, "%s%lld.%s", t < 0 ? "-" : "", a / 1000, digits);
 }
 
-/* The number as eb_content_number writes it, without its trailing space. */
+/* The number as ebi_content_number writes it, without its trailing space. */
 static const char *number(double v) {
     static char text[64];
     eb_content c = {0};
-    eb_content_number(&c, v);
+    ebi_content_number(&c, v);
     size_t n = c.buf.len > 0 ? c.buf.len - 1 : 0;
     if (n >= sizeof text) n = sizeof text - 1;
     memcpy(text, c.buf.data ? c.buf.data : "", n);
     text[n] = '\0';
     bool spaced = c.buf.len > 0 && c.buf.data[c.buf.len - 1] == ' ';
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
     return spaced ? text : "(no trailing space)";
 }
 
@@ -101,40 +101,40 @@ static void test_numbers(void) {
     setlocale(LC_NUMERIC, "C");
 
     eb_content c = {0};
-    eb_content_op(&c, "re", 4, (double[]){54, -0.0004, 2.5, 1e12});
-    eb_content_fill_color(&c, 0xFF8000);
-    eb_content_stroke_color(&c, 0x1F4E79);
+    ebi_content_op(&c, "re", 4, (double[]){54, -0.0004, 2.5, 1e12});
+    ebi_content_fill_color(&c, 0xFF8000);
+    ebi_content_stroke_color(&c, 0x1F4E79);
     CHECK_STR(eb_buf_cstr(&c.buf), "54 0 2.5 1000000000 re\n1 0.502 0 rg\n0.122 0.306 0.475 RG\n");
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
 }
 
 /* Consecutive glyphs in one <...>; a number only where the pen moves. */
 static void test_merged_hex(void) {
     eb_content c = {0};
-    eb_content_begin_text(&c);
-    eb_content_show_glyph(&c, 0x28);
-    eb_content_show_glyph(&c, 0x59);
-    eb_content_show_glyph(&c, 0xAB4C);
-    eb_content_show_adjust(&c, 20);
-    eb_content_show_glyph(&c, 0x48);
-    eb_content_show_adjust(&c, -378.4604);
-    eb_content_show_glyph(&c, 0x3);
-    eb_content_show_glyph(&c, 0xFFFF);
-    eb_content_show_end(&c);
+    ebi_content_begin_text(&c);
+    ebi_content_show_glyph(&c, 0x28);
+    ebi_content_show_glyph(&c, 0x59);
+    ebi_content_show_glyph(&c, 0xAB4C);
+    ebi_content_show_adjust(&c, 20);
+    ebi_content_show_glyph(&c, 0x48);
+    ebi_content_show_adjust(&c, -378.4604);
+    ebi_content_show_glyph(&c, 0x3);
+    ebi_content_show_glyph(&c, 0xFFFF);
+    ebi_content_show_end(&c);
     /* a run that starts with a move, two moves in a row, and a glyph id
      * beyond two bytes (never made by a font, but not cut short either) */
-    eb_content_show_adjust(&c, -12.5);
-    eb_content_show_adjust(&c, 3);
-    eb_content_show_glyph(&c, 0x12345);
-    eb_content_show_end(&c);
-    eb_content_show_end(&c);  /* nothing open: nothing written */
-    eb_content_end_text(&c);
+    ebi_content_show_adjust(&c, -12.5);
+    ebi_content_show_adjust(&c, 3);
+    ebi_content_show_glyph(&c, 0x12345);
+    ebi_content_show_end(&c);
+    ebi_content_show_end(&c);  /* nothing open: nothing written */
+    ebi_content_end_text(&c);
     CHECK_STR(eb_buf_cstr(&c.buf),
               "BT\n"
               "[<00280059AB4C>20<0048>-378.46<0003FFFF>]TJ\n"
               "[-12.5 3<12345>]TJ\n"
               "ET\n");
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
 }
 
 /* Fill colour and font are written when they change, and stay known
@@ -142,28 +142,28 @@ static void test_merged_hex(void) {
 static void test_text_state(void) {
     eb_content c = {0};
     static const int font_a = 1, font_b = 2;
-    CHECK(!eb_content_font_is(&c, &font_a, 10));
-    eb_content_begin_text(&c);
-    eb_content_begin_text(&c);  /* already open: no second BT */
-    eb_content_text_color(&c, 0x1A1A1A);
-    eb_content_set_font(&c, "F1", &font_a, 8.5);
-    CHECK(eb_content_font_is(&c, &font_a, 8.5));
-    CHECK(!eb_content_font_is(&c, &font_a, 9));
-    CHECK(!eb_content_font_is(&c, &font_b, 8.5));
-    eb_content_text_color(&c, 0x1A1A1A);
-    eb_content_text_rise(&c, 2.5);
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_rise(&c, 0);
-    eb_content_end_text(&c);
-    eb_content_raw(&c, "q\n");  /* what eb_pdf_fill_rect writes */
-    eb_content_fill_color(&c, 0xFF0000);
-    eb_content_op(&c, "re", 4, (double[]){0, 0, 1, 1});
-    eb_content_raw(&c, "f\nQ\n");
-    eb_content_begin_text(&c);
-    eb_content_text_color(&c, 0x1A1A1A);  /* still the colour: nothing */
-    CHECK(eb_content_font_is(&c, &font_a, 8.5));
-    eb_content_text_color(&c, 0xFFFFFF);
-    eb_content_end_text(&c);
+    CHECK(!ebi_content_font_is(&c, &font_a, 10));
+    ebi_content_begin_text(&c);
+    ebi_content_begin_text(&c);  /* already open: no second BT */
+    ebi_content_text_color(&c, 0x1A1A1A);
+    ebi_content_set_font(&c, "F1", &font_a, 8.5);
+    CHECK(ebi_content_font_is(&c, &font_a, 8.5));
+    CHECK(!ebi_content_font_is(&c, &font_a, 9));
+    CHECK(!ebi_content_font_is(&c, &font_b, 8.5));
+    ebi_content_text_color(&c, 0x1A1A1A);
+    ebi_content_text_rise(&c, 2.5);
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_rise(&c, 0);
+    ebi_content_end_text(&c);
+    ebi_content_raw(&c, "q\n");  /* what eb_pdf_fill_rect writes */
+    ebi_content_fill_color(&c, 0xFF0000);
+    ebi_content_op(&c, "re", 4, (double[]){0, 0, 1, 1});
+    ebi_content_raw(&c, "f\nQ\n");
+    ebi_content_begin_text(&c);
+    ebi_content_text_color(&c, 0x1A1A1A);  /* still the colour: nothing */
+    CHECK(ebi_content_font_is(&c, &font_a, 8.5));
+    ebi_content_text_color(&c, 0xFFFFFF);
+    ebi_content_end_text(&c);
     CHECK_STR(eb_buf_cstr(&c.buf),
               "BT\n"
               "0.102 0.102 0.102 rg\n"
@@ -176,7 +176,7 @@ static void test_text_state(void) {
               "BT\n"
               "1 1 1 rg\n"
               "ET\n");
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
 }
 
 /* Td where a reader gets exactly the position from it (from BT's origin,
@@ -184,26 +184,26 @@ static void test_text_state(void) {
  * elsewhere; no move at all where the pen already is. */
 static void test_moves(void) {
     eb_content c = {0};
-    eb_content_begin_text(&c);
-    eb_content_text_move(&c, 0, 0);            /* BT's origin already */
-    eb_content_text_move(&c, 54, 753.441);     /* from the origin */
-    eb_content_text_move(&c, 54, 753.441);     /* nothing shown yet */
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_move(&c, 54, 753.441);     /* back to the line's start */
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_move(&c, 166, 753.441);    /* whole x, same y */
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_move(&c, 166, 740.5);      /* y: not whole */
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_move(&c, 239.817, 740.5);  /* x: not whole */
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_move(&c, 100, 500);        /* from fractions to whole */
-    eb_content_show_glyph(&c, 1);
-    eb_content_text_move(&c, 110, 488);        /* whole to whole */
-    eb_content_end_text(&c);
-    eb_content_begin_text(&c);
-    eb_content_text_move(&c, 68, 560.899);     /* a new BT: from the origin */
-    eb_content_end_text(&c);
+    ebi_content_begin_text(&c);
+    ebi_content_text_move(&c, 0, 0);            /* BT's origin already */
+    ebi_content_text_move(&c, 54, 753.441);     /* from the origin */
+    ebi_content_text_move(&c, 54, 753.441);     /* nothing shown yet */
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_move(&c, 54, 753.441);     /* back to the line's start */
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_move(&c, 166, 753.441);    /* whole x, same y */
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_move(&c, 166, 740.5);      /* y: not whole */
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_move(&c, 239.817, 740.5);  /* x: not whole */
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_move(&c, 100, 500);        /* from fractions to whole */
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_text_move(&c, 110, 488);        /* whole to whole */
+    ebi_content_end_text(&c);
+    ebi_content_begin_text(&c);
+    ebi_content_text_move(&c, 68, 560.899);     /* a new BT: from the origin */
+    ebi_content_end_text(&c);
     CHECK_STR(eb_buf_cstr(&c.buf),
               "BT\n"
               "54 753.441 Td\n"
@@ -223,7 +223,7 @@ static void test_moves(void) {
               "BT\n"
               "68 560.899 Td\n"
               "ET\n");
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
 }
 
 /* A text object opened inside marked content ends before its EMC; the
@@ -231,26 +231,26 @@ static void test_moves(void) {
  * (a path, a new sequence) closes it first. */
 static void test_nesting(void) {
     eb_content c = {0};
-    eb_content_begin_marked(&c, "P", 3);
-    eb_content_begin_text(&c);
-    eb_content_show_glyph(&c, 1);
-    eb_content_begin_actual_text(&c, "ab", 2);
-    eb_content_show_glyph(&c, 2);
-    CHECK(eb_content_end_marked(&c));  /* the span: the text goes on */
+    ebi_content_begin_marked(&c, "P", 3);
+    ebi_content_begin_text(&c);
+    ebi_content_show_glyph(&c, 1);
+    ebi_content_begin_actual_text(&c, "ab", 2);
+    ebi_content_show_glyph(&c, 2);
+    CHECK(ebi_content_end_marked(&c));  /* the span: the text goes on */
     CHECK(c.in_text);
-    eb_content_show_glyph(&c, 3);
-    CHECK(eb_content_end_marked(&c));  /* the P: ET first */
+    ebi_content_show_glyph(&c, 3);
+    CHECK(ebi_content_end_marked(&c));  /* the P: ET first */
     CHECK(!c.in_text);
-    eb_content_begin_artifact(&c);
-    eb_content_begin_text(&c);
-    eb_content_show_glyph(&c, 4);
-    eb_content_stroke_color(&c, 0);    /* a path: ET first */
-    eb_content_begin_text(&c);
-    eb_content_show_glyph(&c, 5);
-    eb_content_begin_marked(&c, "Span", -1);  /* a new sequence: ET first */
-    CHECK(eb_content_end_marked(&c));
-    CHECK(eb_content_end_marked(&c));
-    CHECK(!eb_content_end_marked(&c));
+    ebi_content_begin_artifact(&c);
+    ebi_content_begin_text(&c);
+    ebi_content_show_glyph(&c, 4);
+    ebi_content_stroke_color(&c, 0);    /* a path: ET first */
+    ebi_content_begin_text(&c);
+    ebi_content_show_glyph(&c, 5);
+    ebi_content_begin_marked(&c, "Span", -1);  /* a new sequence: ET first */
+    CHECK(ebi_content_end_marked(&c));
+    CHECK(ebi_content_end_marked(&c));
+    CHECK(!ebi_content_end_marked(&c));
     CHECK(c.marked_depth == 0 && !c.in_text);
     CHECK_STR(eb_buf_cstr(&c.buf),
               "/P <</MCID 3>> BDC\n"
@@ -273,7 +273,7 @@ static void test_nesting(void) {
               "/Span BMC\n"
               "EMC\n"
               "EMC\n");
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
 }
 
 static size_t count(const char *s, const char *needle) {
@@ -291,12 +291,12 @@ static void test_drawn_paragraph(eb_fontset *fonts) {
         "role in cellular communication, transporting proteins, lipids, and nucleic acids.";
     eb_text_style style = {.family = EB_FAMILY_SERIF, .size = 11, .lang = "en",
                            .align = EB_ALIGN_JUSTIFY, .color = 0x1A1A1A};
-    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), &style, 200, NULL);
+    eb_para *para = eb_para_layout(fonts, text, strlen(text), &style, 200, NULL);
     CHECK(para && para->nlines >= 3);
     if (!para) return;
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = "content", .lang = "en", .id_seed = "content"};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
     int p = eb_pdf_add_element(pdf, 0, &(eb_pdf_element){.type = "P"});
     eb_pdf_begin_element(page, p);
@@ -314,7 +314,7 @@ static void test_drawn_paragraph(eb_fontset *fonts) {
     CHECK_CONTAINS(s, "]TJ\nET\nEMC\n");
 
     /* outside marked content (an untagged document) */
-    eb_pdf *plain = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *plain = eb_pdf_create(fonts, &options, diag);
     eb_pdf_page *plain_page = eb_pdf_add_page(plain, A4_W, A4_H);
     eb_pdf_draw_para(plain_page, para, 72, 72);
     CHECK(!plain_page->content.in_text);
@@ -330,10 +330,10 @@ static void test_drawn_paragraph(eb_fontset *fonts) {
     CHECK_CONTAINS(extracted, "nucleic acids.");
     free(extracted);
     free(path);
-    eb_pdf_free(plain);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
-    eb_para_free(para);
+    eb_pdf_destroy(plain);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
+    eb_para_destroy(para);
 }
 
 /* A Persian line is drawn as it is seen: its run's glyphs left to right in
@@ -345,7 +345,7 @@ static void test_persian_drawn_as_seen(eb_fontset *fonts) {
     const char *text = "خلاصهٔ شواهد";
     eb_text_style style = {.family = EB_FAMILY_SERIF, .size = 11, .lang = "fa", .direction = EB_DIR_RTL,
                            .align = EB_ALIGN_START, .color = 0x1A1A1A};
-    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), &style, 300, NULL);
+    eb_para *para = eb_para_layout(fonts, text, strlen(text), &style, 300, NULL);
     CHECK(para && para->nlines == 1 && para->lines[0].nruns >= 1);
     if (!para || para->nlines != 1) return;
     const eb_run *run = &para->lines[0].runs[0];
@@ -362,9 +362,9 @@ static void test_persian_drawn_as_seen(eb_fontset *fonts) {
         eb_buf_puts(&want, hex);
     }
     CHECK(marks == 2);  /* the hamza and the alef */
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = "persian", .lang = "fa", .id_seed = "persian"};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
     eb_pdf_draw_para(page, para, 72, 72);
     const char *s = eb_buf_cstr(&page->content.buf);
@@ -373,10 +373,10 @@ static void test_persian_drawn_as_seen(eb_fontset *fonts) {
     CHECK(count(s, " cm\n") == 2 && count(s, "f\nQ\n") == 2);  /* their outlines */
     const char *tj_end = strstr(s, "]TJ\n"), *outline = strstr(s, " cm\n");
     CHECK(tj_end && outline && tj_end < outline);                    /* after the text */
-    eb_buf_free(&want);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
-    eb_para_free(para);
+    eb_buf_destroy(&want);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
+    eb_para_destroy(para);
 }
 
 int main(void) {
@@ -386,15 +386,15 @@ int main(void) {
     test_moves();
     test_nesting();
     char *dir = eb_xstrdup(EVBRIEF_TEST_FONTS_DIR);
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_fonts_in(dir, diag);
     free(dir);
     CHECK(fonts != NULL);
     if (fonts) {
         test_drawn_paragraph(fonts);
         test_persian_drawn_as_seen(fonts);
-        eb_fontset_free(fonts);
+        eb_fontset_destroy(fonts);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
     return check_done("test_pdf_content");
 }

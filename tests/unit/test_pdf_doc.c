@@ -27,12 +27,12 @@ static char *scratch_path(const char *name) { return eb_xasprintf("%s/%s", scrat
 
 static void test_numbers(void) {
     eb_content c = {0};
-    eb_content_op(&c, "re", 6, (double[]){1, -0.0004, 2.5, 1234.56789, -3.1, 1e12});
+    ebi_content_op(&c, "re", 6, (double[]){1, -0.0004, 2.5, 1234.56789, -3.1, 1e12});
     CHECK_STR(eb_buf_cstr(&c.buf), "1 0 2.5 1234.568 -3.1 1000000000 re\n");
-    eb_content_free(&c);
-    eb_content_fill_color(&c, 0xFF8000);
+    ebi_content_destroy(&c);
+    ebi_content_fill_color(&c, 0xFF8000);
     CHECK_STR(eb_buf_cstr(&c.buf), "1 0.502 0 rg\n");
-    eb_content_free(&c);
+    ebi_content_destroy(&c);
 }
 
 static void test_cmap(void) {
@@ -43,30 +43,30 @@ static void test_cmap(void) {
         {0x4E2D, "\xD8\xA7", 2},    /* alef */
     };
     eb_buf out = {0};
-    eb_cmap_to_unicode(map, 4, &out);
+    ebi_cmap_to_unicode(map, 4, &out);
     const char *s = eb_buf_cstr(&out);
     CHECK_CONTAINS(s, "3 beginbfchar\n<0001> <00660069>\n<0003> <D835DC65>\n<4E2D> <0627>\nendbfchar");
     CHECK(strstr(s, "<0002>") == NULL);
     CHECK_CONTAINS(s, "/CMapName /Adobe-Identity-UCS def");
     CHECK_CONTAINS(s, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange");
-    eb_buf_free(&out);
+    eb_buf_destroy(&out);
 
     /* at most 100 entries per block */
     eb_cid_text many[150];
     for (int i = 0; i < 150; i++) many[i] = (eb_cid_text){(uint32_t)i + 1, "a", 1};
-    eb_cmap_to_unicode(many, 150, &out);
+    ebi_cmap_to_unicode(many, 150, &out);
     CHECK_CONTAINS(eb_buf_cstr(&out), "100 beginbfchar");
     CHECK_CONTAINS(eb_buf_cstr(&out), "50 beginbfchar");
-    eb_buf_free(&out);
+    eb_buf_destroy(&out);
 }
 
 static void test_utf16(void) {
     uint8_t *u;
     size_t n;
-    eb_utf8_to_utf16be("a\xD8\xA7", 3, true, &u, &n);
+    ebi_utf8_to_utf16be("a\xD8\xA7", 3, true, &u, &n);
     CHECK(n == 6 && u[0] == 0xFE && u[1] == 0xFF && u[3] == 'a' && u[4] == 0x06 && u[5] == 0x27);
     free(u);
-    eb_utf8_to_utf16be("\xFF", 1, false, &u, &n);  /* invalid byte: U+FFFD */
+    ebi_utf8_to_utf16be("\xFF", 1, false, &u, &n);  /* invalid byte: U+FFFD */
     CHECK(n == 2 && u[0] == 0xFF && u[1] == 0xFD);
     free(u);
 }
@@ -82,7 +82,7 @@ static eb_pdf *new_doc(eb_diag *diag, const char *seed) {
         .lang = "fa",
         .id_seed = seed,
     };
-    return eb_pdf_new(NULL, &options, diag);
+    return eb_pdf_create(NULL, &options, diag);
 }
 
 /* A page with a little of everything except text. */
@@ -103,7 +103,7 @@ static void draw_things(eb_pdf *pdf) {
 }
 
 static void test_links(void) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, "links");
     eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
     const char *accepted[] = {
@@ -138,12 +138,12 @@ static void test_links(void) {
     free(qdf);
     CHECK(pdf_test_qpdf_ok(path));
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 static void test_document_entries(void) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, "entries");
     draw_things(pdf);
     CHECK(eb_pdf_page_count(pdf) == 1);
@@ -189,20 +189,20 @@ static void test_document_entries(void) {
     CHECK_CONTAINS(qdf, "/Artifact BMC\nq\n");
     free(qdf);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 static char *save_doc(const char *name, const char *seed, size_t *len) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, seed);
     draw_things(pdf);
     char *path = scratch_path(name);
     CHECK(eb_pdf_save(pdf, path));
     char *bytes = pdf_test_read(path, len);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
     return bytes;
 }
 
@@ -220,7 +220,7 @@ static void test_deterministic(void) {
 }
 
 static void test_marked_content_balance(void) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, "x");
     eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
     CHECK(!eb_pdf_end_marked(page));  /* nothing open */
@@ -239,8 +239,8 @@ static void test_marked_content_balance(void) {
     CHECK(eb_pdf_save(pdf, path));  /* a second save works once balanced */
     CHECK(pdf_test_qpdf_ok(path));
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 /* Entries of a directory other than . and .. */
@@ -253,7 +253,7 @@ static int count_entries(const char *dir) {
 }
 
 static bool save_fails_cleanly(const char *path, const char *dir_to_watch) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, "x");
     draw_things(pdf);
     int before = count_entries(dir_to_watch);
@@ -264,8 +264,8 @@ static bool save_fails_cleanly(const char *path, const char *dir_to_watch) {
     if (!clean)
         fprintf(stderr, "save to %s: saved=%d, message: %s\n", path, saved,
                 eb_diag_message(diag, 0) ? eb_diag_message(diag, 0) : "(none)");
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
     return clean;
 }
 
@@ -313,7 +313,7 @@ static void test_atomic_save(void) {
 }
 
 static void test_page_sizes(void) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, "x");
     CHECK(eb_pdf_add_page(pdf, 0, 100) == NULL);
     CHECK(eb_pdf_add_page(pdf, 100, 20000) == NULL);
@@ -321,8 +321,8 @@ static void test_page_sizes(void) {
     CHECK(eb_pdf_page_count(pdf) == 1);
     CHECK(eb_diag_count(diag, EB_ERROR) == 2);
     CHECK(eb_pdf_outline_add(pdf, 5, "no such parent", eb_pdf_get_page(pdf, 0), 0) == 0);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {

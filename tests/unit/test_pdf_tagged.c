@@ -28,7 +28,7 @@ static eb_para *para(const char *text, const char *lang) {
     eb_text_style st = {.family = EB_FAMILY_SERIF, .size = 11, .lang = lang,
                         .direction = strcmp(lang, "fa") == 0 ? EB_DIR_RTL : EB_DIR_LTR,
                         .align = EB_ALIGN_START};
-    eb_para *p = eb_layout_paragraph(fonts, text, strlen(text), &st, 400, NULL);
+    eb_para *p = eb_para_layout(fonts, text, strlen(text), &st, 400, NULL);
     CHECK(p != NULL);
     return p;
 }
@@ -37,24 +37,24 @@ static eb_pdf *new_doc(eb_diag *diag, bool dated) {
     eb_pdf_options options = {.title = "Tags & <tests>", .author = "evbrief tests", .subject = "s",
                               .keywords = "k", .lang = "en", .id_seed = "tagged",
                               .dated = dated, .date = 1767225600};
-    return eb_pdf_new(fonts, &options, diag);
+    return eb_pdf_create(fonts, &options, diag);
 }
 
 /* ---- pieces ------------------------------------------------------------------------ */
 
 static void test_dates(void) {
     char pdf[64], xmp[64];
-    eb_pdf_date(1767225600, pdf);
-    eb_xmp_date(1767225600, xmp);
+    ebi_pdf_date(1767225600, pdf);
+    ebi_xmp_date(1767225600, xmp);
     CHECK_STR(pdf, "D:20260101000000+00'00'");
     CHECK_STR(xmp, "2026-01-01T00:00:00Z");
-    eb_xmp_date(1709210096, xmp); /* a leap day, mid-afternoon */
+    ebi_xmp_date(1709210096, xmp); /* a leap day, mid-afternoon */
     CHECK_STR(xmp, "2024-02-29T12:34:56Z");
-    eb_xmp_date(-1, xmp);
+    ebi_xmp_date(-1, xmp);
     CHECK_STR(xmp, "1969-12-31T23:59:59Z");
-    eb_xmp_date(-1000000000000LL, xmp); /* clamped to what the formats can say */
+    ebi_xmp_date(-1000000000000LL, xmp); /* clamped to what the formats can say */
     CHECK_STR(xmp, "0000-01-01T00:00:00Z");
-    eb_pdf_date(1000000000000LL, pdf);
+    ebi_pdf_date(1000000000000LL, pdf);
     CHECK_STR(pdf, "D:99991231235959+00'00'");
 }
 
@@ -63,7 +63,7 @@ static void test_xmp(void) {
                        .keywords = "x, y", .creator = "evbrief 0.1.0", .producer = "P 1",
                        .lang = "fa", .dated = true, .date = 1767225600, .tagged = true};
     eb_buf out = {0};
-    eb_xmp_packet(&f, &out);
+    ebi_xmp_packet(&f, &out);
     const char *x = eb_buf_cstr(&out);
     CHECK_CONTAINS(x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>");
     CHECK_CONTAINS(x, "<rdf:li xml:lang=\"x-default\">A &amp; B &lt;c&gt; &quot;d&quot;</rdf:li>");
@@ -77,19 +77,19 @@ static void test_xmp(void) {
     CHECK_CONTAINS(x, "<pdfuaid:part>1</pdfuaid:part>");
     CHECK_CONTAINS(x, "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>");
     CHECK(strchr(x, '\x01') == NULL);
-    eb_buf_free(&out);
+    eb_buf_destroy(&out);
     f.tagged = false;
     f.dated = false;
-    eb_xmp_packet(&f, &out);
+    ebi_xmp_packet(&f, &out);
     CHECK(strstr(eb_buf_cstr(&out), "pdfuaid") == NULL);
     CHECK(strstr(eb_buf_cstr(&out), "Date") == NULL);
-    eb_buf_free(&out);
+    eb_buf_destroy(&out);
 }
 
 /* ---- a tagged document ----------------------------------------------------------------- */
 
 static void test_refusals(void) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_pdf *pdf = new_doc(diag, false);
     eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
     CHECK(eb_pdf_add_element(pdf, 0, &(eb_pdf_element){.type = NULL}) == 0);
@@ -112,8 +112,8 @@ static void test_refusals(void) {
     CHECK(!eb_pdf_save(pdf, path));
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 typedef struct {
@@ -164,7 +164,7 @@ static tree build(eb_pdf *pdf, eb_para *title, eb_para *persian, eb_para *cell) 
 }
 
 static void test_tree(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf *pdf = new_doc(diag, true);
     eb_para *title = para("Official title", "en");
     eb_para *persian = para("پیام‌های کلیدی", "fa");
@@ -237,18 +237,18 @@ static void test_tree(void) {
     free(b);
     free(c);
     free(other);
-    eb_pdf_free(again);
+    eb_pdf_destroy(again);
     free(path);
-    eb_para_free(title);
-    eb_para_free(persian);
-    eb_para_free(cell);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_para_destroy(title);
+    eb_para_destroy(persian);
+    eb_para_destroy(cell);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 /* An untagged document still gets its PDF/A entries, without pdfuaid. */
 static void test_untagged(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf *pdf = new_doc(diag, false);
     eb_pdf_page *page = eb_pdf_add_page(pdf, A4_W, A4_H);
     eb_pdf_fill_rect(page, 10, 10, 10, 10, 0);
@@ -262,13 +262,13 @@ static void test_untagged(void) {
     CHECK_CONTAINS(q, "/S /GTS_PDFA1");
     free(q);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
     scratch = pdf_test_dir("pdf_tagged");
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     char *dir = eb_xstrdup(EVBRIEF_TEST_FONTS_DIR);
     fonts = open_fonts_in(dir, diag);
     free(dir);
@@ -278,8 +278,8 @@ int main(void) {
     test_refusals();
     test_tree();
     test_untagged();
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     free(scratch);
     return check_done("test_pdf_tagged");
 }

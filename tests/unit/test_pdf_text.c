@@ -166,7 +166,7 @@ static uint32_t *normalise(const char *s, bool extracted, size_t *count) {
     }
     /* back to code points (the output is never longer than the input) */
     *count = decode_all(eb_buf_cstr(&out), false, c);
-    eb_buf_free(&out);
+    eb_buf_destroy(&out);
     return c;
 }
 
@@ -212,27 +212,27 @@ static eb_text_style style_for(const char *lang, eb_align align) {
 static bool draw_text(eb_pdf *pdf, const char *text, const eb_text_style *style, double top,
                       double *height, eb_diag *diag) {
     eb_pdf_page *page = eb_pdf_get_page(pdf, eb_pdf_page_count(pdf) - 1);
-    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), style, 360, diag);
+    eb_para *para = eb_para_layout(fonts, text, strlen(text), style, 360, diag);
     if (!para) return false;
     eb_pdf_draw_para(page, para, 72, top);
     *height = para->height;
-    eb_para_free(para);
+    eb_para_destroy(para);
     return true;
 }
 
 /* Writes one case's PDF; returns its path (caller frees) or NULL. */
 static char *write_case(const text_case *tc, const char *suffix) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = tc->name, .lang = tc->lang, .id_seed = tc->name};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     eb_pdf_add_page(pdf, A4_W, A4_H);
     eb_text_style style = style_for(tc->lang, tc->align);
     double height;
     char *path = eb_xasprintf("%s/%s%s.pdf", scratch, tc->name, suffix);
     bool ok = draw_text(pdf, tc->text, &style, 72, &height, diag) && eb_pdf_save(pdf, path) &&
               eb_diag_count(diag, EB_ERROR) == 0 && eb_diag_count(diag, EB_WARNING) == 0;
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
     if (!ok) {
         free(path);
         return NULL;
@@ -289,10 +289,10 @@ static void test_deterministic(void) {
 
 /* The first run of a one-line paragraph laid out from text. */
 static eb_para *one_run(const char *text, const char *lang) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_text_style style = style_for(lang, EB_ALIGN_START);
-    eb_para *para = eb_layout_paragraph(fonts, text, strlen(text), &style, 400, diag);
-    eb_diag_free(diag);
+    eb_para *para = eb_para_layout(fonts, text, strlen(text), &style, 400, diag);
+    eb_diag_destroy(diag);
     return para;
 }
 
@@ -319,9 +319,9 @@ static void test_one_glyph_two_texts(void) {
     };
     eb_line line = {.runs = runs, .nruns = 2, .baseline = 12, .width = 34, .ascent = 11, .descent = 3};
     eb_para para = {.text = text, .text_len = strlen(text), .lines = &line, .nlines = 1, .width = 34};
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = "conflicts", .lang = "zh-Hans", .id_seed = "conflicts"};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     eb_pdf_draw_para(eb_pdf_add_page(pdf, A4_W, A4_H), &para, 72, 72);
     char *path = eb_xasprintf("%s/conflicts.pdf", scratch);
     CHECK(eb_pdf_save(pdf, path));
@@ -330,18 +330,18 @@ static void test_one_glyph_two_texts(void) {
     CHECK(pdf_test_qpdf_ok(path));
     free(extracted);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
-    eb_para_free(han);
-    eb_para_free(latin);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
+    eb_para_destroy(han);
+    eb_para_destroy(latin);
 }
 
 /* Saving twice, with more text in between: the second file has the fonts'
  * new glyphs and maps (they are rebuilt, not appended). */
 static void test_save_twice(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = "twice", .lang = "en", .id_seed = "twice"};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     eb_pdf_add_page(pdf, A4_W, A4_H);
     eb_text_style style = style_for("en", EB_ALIGN_START);
     double height;
@@ -361,15 +361,15 @@ static void test_save_twice(void) {
     free(b);
     free(first);
     free(second);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 /* A full A4 page of Chinese body text stays well under 100 KB. */
 static void test_chinese_page_size(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = "zh page", .lang = "zh-Hans", .id_seed = "zh page"};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     eb_pdf_add_page(pdf, A4_W, A4_H);
     eb_text_style style = style_for("zh-Hans", EB_ALIGN_JUSTIFY);
     style.size = 10.5;
@@ -391,13 +391,13 @@ static void test_chinese_page_size(void) {
     CHECK(rows > 0 && rows == good);
     free(bytes);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
     scratch = pdf_test_dir("pdf_text");
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     char *dir = eb_xstrdup(EVBRIEF_TEST_FONTS_DIR);
     fonts = open_fonts_in(dir, diag);
     free(dir);
@@ -407,8 +407,8 @@ int main(void) {
     test_save_twice();
     test_one_glyph_two_texts();
     test_chinese_page_size();
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     free(scratch);
     return check_done("test_pdf_text");
 }

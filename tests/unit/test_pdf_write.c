@@ -1,4 +1,4 @@
-/* The file structure evbrief writes (pdf_write.c, eb_pobjs_save): the
+/* The file structure evbrief writes (pdf_write.c, ebi_pobjs_save): the
  * header, object streams, streams with a direct /Length, deflated or not,
  * and a cross-reference stream, read back here by hand (inflating with
  * libdeflate, undoing the PNG Up predictor) and by qpdf; the same
@@ -98,7 +98,7 @@ static row *read_xref(const char *file, size_t len, size_t *nrows, eb_buf *dict)
             *nrows = size;
         }
     }
-    eb_buf_free(&data);
+    eb_buf_destroy(&data);
     return rows;
 }
 
@@ -107,15 +107,15 @@ static row *read_xref(const char *file, size_t len, size_t *nrows, eb_buf *dict)
 static void test_deflate(void) {
     eb_buf in = {0}, z = {0}, back = {0};
     for (int i = 0; i < 5000; i++) eb_buf_printf(&in, "%d 0 0 1 re f\n", i % 97);
-    eb_pdf_deflate(in.data, in.len, &z);
+    ebi_pdf_deflate(in.data, in.len, &z);
     CHECK(z.len > 2 && z.len < in.len / 4 && (unsigned char)z.data[0] == 0x78);
     CHECK(inflate(z.data, z.len, &back, in.len) && back.len == in.len &&
           memcmp(back.data, in.data, in.len) == 0);
-    eb_pdf_deflate("", 0, &z);  /* an empty stream is still a zlib stream */
+    ebi_pdf_deflate("", 0, &z);  /* an empty stream is still a zlib stream */
     CHECK(z.len > 0 && inflate(z.data, z.len, &back, 16) && back.len == 0);
-    eb_buf_free(&in);
-    eb_buf_free(&z);
-    eb_buf_free(&back);
+    eb_buf_destroy(&in);
+    eb_buf_destroy(&z);
+    eb_buf_destroy(&back);
 }
 
 #define NFILL 250  /* small objects, to need two object streams */
@@ -123,19 +123,19 @@ static void test_deflate(void) {
 /* A one-page document: catalog, pages, page packed; its content deflated;
  * an unfiltered stream; then NFILL numbers packed too. */
 static void write_small_file(eb_buf *out) {
-    eb_pdf_writer *w = eb_pdf_writer_new(out, 5 + NFILL);
-    eb_buf_puts(eb_pdf_writer_packed(w, 1), "<</Type/Catalog/Pages 2 0 R>>");
-    eb_buf_puts(eb_pdf_writer_packed(w, 2), "<</Type/Pages/Kids[3 0 R]/Count 1>>");
-    eb_buf_puts(eb_pdf_writer_packed(w, 3),
+    eb_pdf_writer *w = ebi_pdf_writer_create(out, 5 + NFILL);
+    eb_buf_puts(ebi_pdf_writer_packed(w, 1), "<</Type/Catalog/Pages 2 0 R>>");
+    eb_buf_puts(ebi_pdf_writer_packed(w, 2), "<</Type/Pages/Kids[3 0 R]/Count 1>>");
+    eb_buf_puts(ebi_pdf_writer_packed(w, 3),
                 "<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>");
     const char *content = "0 0 1 rg 10 10 50 50 re f\n";
-    eb_pdf_writer_stream(w, 4, "", 0, content, strlen(content), true);
+    ebi_pdf_writer_stream(w, 4, "", 0, content, strlen(content), true);
     const char *entries = "/Type/Metadata/Subtype/XML";
-    eb_pdf_writer_stream(w, 5, entries, strlen(entries), "<x>plain</x>", 12, false);
-    for (unsigned i = 0; i < NFILL; i++) eb_buf_printf(eb_pdf_writer_packed(w, 6 + i), "%u", i);
+    ebi_pdf_writer_stream(w, 5, entries, strlen(entries), "<x>plain</x>", 12, false);
+    for (unsigned i = 0; i < NFILL; i++) eb_buf_printf(ebi_pdf_writer_packed(w, 6 + i), "%u", i);
     const char *trailer = "/Root 1 0 R";
-    eb_pdf_writer_finish(w, trailer, strlen(trailer));
-    eb_pdf_writer_free(w);
+    ebi_pdf_writer_finish(w, trailer, strlen(trailer));
+    ebi_pdf_writer_destroy(w);
 }
 
 static void test_writer(void) {
@@ -190,17 +190,17 @@ static void test_writer(void) {
     CHECK_CONTAINS(xref, "5/0: uncompressed; offset = ");
     free(xref);
     free(path);
-    eb_buf_free(&file);
-    eb_buf_free(&again);
-    eb_buf_free(&dict);
-    eb_buf_free(&data);
+    eb_buf_destroy(&file);
+    eb_buf_destroy(&again);
+    eb_buf_destroy(&dict);
+    eb_buf_destroy(&data);
 }
 
 /* ---- documents ------------------------------------------------------------------------ */
 
 static eb_pdf *new_doc(eb_diag *diag) {
     eb_pdf_options options = {.title = "write", .lang = "en", .id_seed = "write"};
-    eb_pdf *pdf = eb_pdf_new(NULL, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(NULL, &options, diag);
     eb_pdf_page *page = eb_pdf_add_page(pdf, 595, 842);
     int doc = eb_pdf_add_element(pdf, 0, &(eb_pdf_element){.type = "Document"});
     int figure = eb_pdf_add_element(pdf, doc, &(eb_pdf_element){.type = "Figure", .alt = "a box"});
@@ -232,7 +232,7 @@ static bool direct_lengths(const char *bytes, size_t len) {
 }
 
 static void test_document(void) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf *pdf = new_doc(diag);
     size_t len1, len2, len3, n;
     char *one = save(pdf, "doc-1.pdf", &len1);
@@ -266,9 +266,9 @@ static void test_document(void) {
     free(one);
     free(two);
     free(three);
-    eb_buf_free(&dict);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
+    eb_buf_destroy(&dict);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {

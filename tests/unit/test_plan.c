@@ -19,7 +19,7 @@ static eb_fontset *fonts;
 
 static eb_para *para(const char *text, const char *lang) {
     eb_text_style st = {.family = EB_FAMILY_SERIF, .size = 11, .lang = lang, .align = EB_ALIGN_START};
-    eb_para *p = eb_layout_paragraph(fonts, text, strlen(text), &st, 400, NULL);
+    eb_para *p = eb_para_layout(fonts, text, strlen(text), &st, 400, NULL);
     CHECK(p != NULL);
     return p;
 }
@@ -39,7 +39,7 @@ static const char *font_file(const eb_font *font) {
 }
 
 static void test_numbering(void) {
-    eb_doc_plan *plan = eb_plan_new("en");
+    eb_doc_plan *plan = eb_plan_create("en");
     CHECK(eb_plan_element(plan, EB_NO_ELEMENT) == NULL && eb_plan_element(plan, 1) == NULL);
     long doc = eb_plan_add_element(plan, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     long en = eb_plan_add_element(plan, EB_ROLE_P, doc, "en");
@@ -55,11 +55,11 @@ static void test_numbering(void) {
     eb_plan_element_edit(plan, fa)->alt = "alt";
     CHECK_STR(eb_plan_element(plan, fa)->alt, "alt");
     CHECK(plan->nelements == 3);
-    eb_doc_plan_free(plan);
+    eb_plan_destroy(plan);
 }
 
 static void test_fonts(void) {
-    eb_doc_plan *plan = eb_plan_new("en");
+    eb_doc_plan *plan = eb_plan_create("en");
     eb_plan_add_page(plan, 595, 842);
     text_op(plan, para("外泌体", "zh-Hans"), 100, EB_NO_ELEMENT);
     text_op(plan, para("Exosomes", "en"), 200, EB_NO_ELEMENT);
@@ -74,20 +74,20 @@ static void test_fonts(void) {
     CHECK(eb_plan_fonts(plan, one, 1) == 2 && one[0] == used[0]);
     CHECK(eb_plan_fonts(plan, NULL, 0) == 2);
     /* an op drawing no line draws no font */
-    eb_doc_plan *empty = eb_plan_new("en");
+    eb_doc_plan *empty = eb_plan_create("en");
     eb_plan_add_page(empty, 595, 842);
     eb_para *p = para("Exosomes", "en");
     text_op(empty, p, 100, EB_NO_ELEMENT);
     empty->pages[0].ops[0].end_line = 0;
     CHECK(eb_plan_fonts(empty, used, 8) == 0);
-    eb_doc_plan_free(empty);
-    eb_doc_plan_free(plan);
+    eb_plan_destroy(empty);
+    eb_plan_destroy(plan);
 }
 
 /* The plan's elements in the PDF: Document > H1 + P (fa), the
  * artifact op outside the tree, the element that draws nothing absent. */
 static void test_rendered(const char *dir) {
-    eb_doc_plan *plan = eb_plan_new("en");
+    eb_doc_plan *plan = eb_plan_create("en");
     eb_plan_add_page(plan, 595, 842);
     long doc = eb_plan_add_element(plan, EB_ROLE_DOCUMENT, EB_NO_ELEMENT, NULL);
     long h1 = eb_plan_add_element(plan, EB_ROLE_H1, doc, "en");
@@ -96,9 +96,9 @@ static void test_rendered(const char *dir) {
     text_op(plan, para("Heading", "en"), 72, h1);
     text_op(plan, para("اگزوزوم‌ها", "fa"), 100, fa);
     text_op(plan, para("page 1", "en"), 800, EB_NO_ELEMENT);
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_pdf_options options = {.title = "plan", .lang = "en", .id_seed = "plan"};
-    eb_pdf *pdf = eb_pdf_new(fonts, &options, diag);
+    eb_pdf *pdf = eb_pdf_create(fonts, &options, diag);
     char *path = eb_xasprintf("%s/plan.pdf", dir);
     CHECK(pdf && eb_render_plan(pdf, plan) && eb_pdf_save(pdf, path));
     int status;
@@ -113,9 +113,9 @@ static void test_rendered(const char *dir) {
     CHECK(lang != NULL && strstr(lang + 1, "/Lang (fa)") == NULL); /* the P's alone */
     free(objects);
     free(path);
-    eb_pdf_free(pdf);
-    eb_diag_free(diag);
-    eb_doc_plan_free(plan);
+    eb_pdf_destroy(pdf);
+    eb_diag_destroy(diag);
+    eb_plan_destroy(plan);
 }
 
 /* The sample's plan: one A4 page, a Document whose children are the
@@ -149,20 +149,20 @@ static void test_sample_plan(void) {
         }
     }
     CHECK(artifacts == 2 && links == 1); /* the heading's rule, the footer */
-    eb_doc_plan_free(plan);
+    eb_plan_destroy(plan);
 }
 
 int main(void) {
     char *dir = pdf_test_dir("plan");
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     fonts = open_fonts_in(EVBRIEF_TEST_FONTS_DIR, diag);
     if (!fonts) return 2;
     test_numbering();
     test_fonts();
     test_rendered(dir);
     test_sample_plan();
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     free(dir);
     return check_done("test_plan");
 }

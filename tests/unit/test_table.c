@@ -200,9 +200,9 @@ static const eb_table_cell_layout *cell_at(const eb_table_layout *t, size_t row,
 }
 
 static void test_trilingual_table(eb_fontset *fonts, bool rtl) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_table_spec spec = trilingual_spec(rtl);
-    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 360, diag);
+    eb_table_layout *t = eb_table_layout_create(fonts, &spec, 360, diag);
     CHECK(eb_diag_count(diag, EB_WARNING) + eb_diag_count(diag, EB_ERROR) == 0);
     CHECK(t->ncols == 4 && t->nheader_rows == 1 && t->nbody_rows == 3 && t->rtl == rtl);
     CHECK_NEAR(t->width, 360, 1e-6); /* the content is wider than 360: all of it used */
@@ -229,13 +229,13 @@ static void test_trilingual_table(eb_fontset *fonts, bool rtl) {
     CHECK_STR(first_font_name(cell_at(t, 1, 1)->para), "NotoNaskhArabic-Regular");
     /* the long Persian and Chinese cells wrap */
     CHECK(cell_at(t, 1, 1)->para->nlines >= 2 && cell_at(t, 1, 2)->para->nlines >= 2);
-    eb_table_layout_free(t);
-    eb_diag_free(diag);
+    eb_table_layout_destroy(t);
+    eb_diag_destroy(diag);
 }
 
 /* Columns as eb_table_column_widths gives them for the measured cells. */
 static void test_widths_from_measures(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_table_spec spec = trilingual_spec(false);
     double min_w[4] = {0}, comfort_w[4] = {0}, max_w[4] = {0};
     for (size_t r = 0; r < 4; r++)
@@ -270,7 +270,7 @@ static void test_widths_from_measures(eb_fontset *fonts) {
         double share = sum_comfort <= avail ? 1 : fmax(0, (avail - sum_min) / (sum_comfort - sum_min));
         for (size_t c = 0; c < 4; c++) least[c] = min_w[c] + (comfort_w[c] - min_w[c]) * share;
         eb_table_column_widths(4, least, max_w, avail, expected);
-        eb_table_layout *t = eb_table_layout_new(fonts, &spec, avail, diag);
+        eb_table_layout *t = eb_table_layout_create(fonts, &spec, avail, diag);
         for (size_t c = 0; c < 4; c++) CHECK_NEAR(t->col_widths[c], expected[c], 1e-6);
         check_cells_fit(t);
         check_columns_placed(t, avail);
@@ -281,9 +281,9 @@ static void test_widths_from_measures(eb_fontset *fonts) {
         }
         if (i == 2) /* too narrow for the overlong word: it is broken, not overflowing */
             CHECK(cell_at(t, 3, 0)->para->nlines >= 2);
-        eb_table_layout_free(t);
+        eb_table_layout_destroy(t);
     }
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* ---- slices: checks shared by every pagination test ------------------------------ */
@@ -452,7 +452,7 @@ static void test_grid_tall_row(void) {
     check_slices(t, s, n, 100, 300);
     check_row_lines(t, s, n, 0);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 }
 
 static void test_grid_empty_first_slice(void) {
@@ -472,7 +472,7 @@ static void test_grid_empty_first_slice(void) {
     check_slices(t, s, n, 35, 300);
     check_row_lines(t, s, n, 0);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 
     /* whole rows: header 20 + row 0 (2 lines, 30) needs 50 */
     t = grid_table(1, 3, (size_t[]){2, 2, 2}, NULL, 10);
@@ -492,7 +492,7 @@ static void test_grid_empty_first_slice(void) {
         CHECK(!s[0].continued && s[1].continued);
     }
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 }
 
 /* Column 1's lines sit 3 pt lower than column 0's after its first line,
@@ -525,7 +525,7 @@ static void test_grid_misaligned_lines(void) {
     }
     check_row_lines(t, s, n, 0);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 }
 
 static void test_grid_edge_cases(void) {
@@ -538,7 +538,7 @@ static void test_grid_edge_cases(void) {
     n = eb_table_paginate(t, 10, 300, &s);
     CHECK(n == 2 && s[0].height == 0 && s[1].height == 20 && !s[1].continued);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 
     /* a header taller than the page: every slice still makes progress and
      * every line is placed once */
@@ -548,7 +548,7 @@ static void test_grid_edge_cases(void) {
     check_row_lines(t, s, n, 0);
     for (size_t k = 1; k < n; k++) CHECK(s[k].end_row > s[k].first_row);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 
     /* 100 000 rows: linear, and one slice per 14 rows of 20 on a 300 page */
     size_t big = 100000;
@@ -559,7 +559,7 @@ static void test_grid_edge_cases(void) {
     CHECK(n == (big + 13) / 14);
     check_slices(t, s, n, 300, 300);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
 
     /* one row of 100 000 lines: 27 lines on the first page (cut at 275),
      * 28 on each of 3570 more, the last 13 and the padding on the next;
@@ -575,7 +575,7 @@ static void test_grid_edge_cases(void) {
     }
     check_slices(t, s, n, 300, 300);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
     free(lines);
 }
 
@@ -629,10 +629,10 @@ static eb_table_spec three_hundred_rows(generated_table *g) {
 }
 
 static void test_three_hundred_rows(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     generated_table g = {0};
     eb_table_spec spec = three_hundred_rows(&g);
-    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 480, diag);
+    eb_table_layout *t = eb_table_layout_create(fonts, &spec, 480, diag);
     CHECK(eb_diag_count(diag, EB_WARNING) + eb_diag_count(diag, EB_ERROR) == 0);
     check_cells_fit(t);
     eb_table_slice *s;
@@ -656,16 +656,16 @@ static void test_three_hundred_rows(eb_fontset *fonts) {
     CHECK(once == 300);
     free(seen);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
     generated_free(&g);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* A row with an English cell far taller than a page, Persian beside it
  * (taller descent, same line grid) and a Chinese list (taller ascent),
  * between two ordinary rows. */
 static void test_cell_taller_than_page(eb_fontset *fonts, bool rtl) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     generated_table g = {0};
     const char *zh_items[] = {zh_sentence, "人脐带间充质干细胞。", "12 周 follow-up"};
     g.cells = eb_xcalloc(4 * 3, sizeof *g.cells);
@@ -681,7 +681,7 @@ static void test_cell_taller_than_page(eb_fontset *fonts, bool rtl) {
     eb_table_spec spec = {.ncols = 3, .nheader_rows = 1, .nbody_rows = 3, .cells = g.cells,
                           .rtl = rtl, .family = EB_FAMILY_SERIF, .font_size = 9, .padding = 4,
                           .origin = "tall"};
-    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 480, diag);
+    eb_table_layout *t = eb_table_layout_create(fonts, &spec, 480, diag);
     CHECK(eb_diag_count(diag, EB_WARNING) + eb_diag_count(diag, EB_ERROR) == 0);
     check_cells_fit(t);
     CHECK(body_height(t, 1) > 2 * A4_PAGE_AVAIL); /* the test means something */
@@ -702,15 +702,15 @@ static void test_cell_taller_than_page(eb_fontset *fonts, bool rtl) {
     /* the short first row and the start of the tall one share page 1 */
     CHECK(n >= 1 && s[0].first_row == 0 && s[0].end_row == 2);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
     generated_free(&g);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* The header and one line, but not the whole first row, fit: the row
  * starts on the first page; a hair less room sends it to the next. */
 static void test_real_empty_first_slice(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     generated_table g = {0};
     g.cells = eb_xcalloc(2 * 2, sizeof *g.cells);
     eb_table_cell_spec cells[] = {
@@ -720,7 +720,7 @@ static void test_real_empty_first_slice(eb_fontset *fonts) {
     memcpy(g.cells, cells, sizeof cells);
     eb_table_spec spec = {.ncols = 2, .nheader_rows = 1, .nbody_rows = 1, .cells = g.cells,
                           .family = EB_FAMILY_SANS, .font_size = 9, .padding = 4};
-    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 300, diag);
+    eb_table_layout *t = eb_table_layout_create(fonts, &spec, 300, diag);
     const eb_line *line0 = &t->cells[2].para->lines[0], *line1 = &t->cells[2].para->lines[1];
     /* the first cut is where the second English line starts */
     double first_piece = t->padding + line1->baseline - line1->ascent;
@@ -739,19 +739,19 @@ static void test_real_empty_first_slice(eb_fontset *fonts) {
     check_slices(t, s, n, just_enough - 0.01, A4_PAGE_AVAIL);
     check_row_lines(t, s, n, 0);
     free(s);
-    eb_table_layout_free(t);
+    eb_table_layout_destroy(t);
     generated_free(&g);
-    eb_diag_free(diag);
+    eb_diag_destroy(diag);
 }
 
 /* Bad UTF-8 in a cell is reported with the cell's place and laid out as
  * an empty paragraph; the rest of the table is unharmed. */
 static void test_invalid_cell(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(NULL);
+    eb_diag *diag = eb_diag_create(NULL);
     eb_table_cell_spec cells[] = {TEXT("ok", "en"), TEXT("bad \xff here", "en")};
     eb_table_spec spec = {.ncols = 2, .nheader_rows = 0, .nbody_rows = 1, .cells = cells,
                           .font_size = 9, .padding = 2, .origin = "x.json $.tables[0]"};
-    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 200, diag);
+    eb_table_layout *t = eb_table_layout_create(fonts, &spec, 200, diag);
     /* measured and laid out, but reported once */
     CHECK(eb_diag_count(diag, EB_ERROR) == 1);
     CHECK(eb_diag_message_count(diag) == 1);
@@ -759,15 +759,15 @@ static void test_invalid_cell(eb_fontset *fonts) {
         CHECK_CONTAINS(eb_diag_message(diag, 0), "error: invalid UTF-8 at byte 4 of the text [$.tables[0], row 1, column 2]");
     CHECK(t->cells[1].para && t->cells[1].para->nlines == 0);
     CHECK(t->cells[0].para && t->cells[0].para->nlines == 1);
-    eb_table_layout_free(t);
-    eb_diag_free(diag);
+    eb_table_layout_destroy(t);
+    eb_diag_destroy(diag);
 }
 
 /* A note (the original of a rendering) sits under the cell's text or list,
  * smaller, in its own language and colour; it counts in the row's height
  * and in the column widths, and a row split across pages keeps its lines. */
 static void test_cell_notes(eb_fontset *fonts) {
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     const char *items[] = {"Xiang 2026: split-face", "长寿派 2026: single-arm"};
     eb_table_cell_spec cells[] = {
         TEXT("Design", "en"), TEXT("n", "en"),
@@ -776,7 +776,7 @@ static void test_cell_notes(eb_fontset *fonts) {
     };
     eb_table_spec spec = {.ncols = 2, .nheader_rows = 1, .nbody_rows = 1, .cells = cells,
                           .family = EB_FAMILY_SANS, .font_size = 8, .padding = 3, .note_color = 0x55595E};
-    eb_table_layout *t = eb_table_layout_new(fonts, &spec, 400, diag);
+    eb_table_layout *t = eb_table_layout_create(fonts, &spec, 400, diag);
     CHECK(eb_diag_count(diag, EB_WARNING) + eb_diag_count(diag, EB_ERROR) == 0);
     const eb_table_cell_layout *text = &t->cells[2], *list = &t->cells[3];
     CHECK(t->cells[0].note == NULL);
@@ -796,8 +796,8 @@ static void test_cell_notes(eb_fontset *fonts) {
     size_t n = eb_table_paginate(t, 1000, 1000, &s);
     check_row_lines(t, s, n, 0);
     free(s);
-    eb_table_layout_free(t);
-    eb_diag_free(diag);
+    eb_table_layout_destroy(t);
+    eb_diag_destroy(diag);
 }
 
 int main(void) {
@@ -811,7 +811,7 @@ int main(void) {
     test_grid_misaligned_lines();
     test_grid_edge_cases();
 
-    eb_diag *diag = eb_diag_new(stderr);
+    eb_diag *diag = eb_diag_create(stderr);
     eb_fontset *fonts = open_test_fonts(diag);
     test_trilingual_table(fonts, false);
     test_trilingual_table(fonts, true);
@@ -822,7 +822,7 @@ int main(void) {
     test_real_empty_first_slice(fonts);
     test_invalid_cell(fonts);
     test_cell_notes(fonts);
-    eb_fontset_free(fonts);
-    eb_diag_free(diag);
+    eb_fontset_destroy(fonts);
+    eb_diag_destroy(diag);
     return check_done("test_table");
 }
