@@ -303,6 +303,7 @@ static void remove_leftovers(const char *dir) {
 
 typedef struct {
     size_t built, unchanged, failed_input, failed_io, removed;
+    bool manifest_failed;  /* an I/O error too, but not a brief: counted apart */
 } build_counts;
 
 /* Briefs the manifest lists that no indication feeds any more: removed in
@@ -346,8 +347,9 @@ static char *diagnostics_json(const eb_diag *diag) {
 }
 
 static void print_json(const build_run *b, const build_counts *c, const eb_diag *diag) {
-    printf("{\n  \"built\": %zu,\n  \"unchanged\": %zu,\n  \"failed\": %zu,\n  \"briefs\": [", c->built,
-           c->unchanged, c->failed_input + c->failed_io);
+    printf("{\n  \"built\": %zu,\n  \"unchanged\": %zu,\n  \"failed\": %zu,\n  \"manifest_written\": %s,\n"
+           "  \"briefs\": [", c->built, c->unchanged, c->failed_input + c->failed_io,
+           c->manifest_failed ? "false" : "true");
     for (size_t i = 0; i < b->jobs->njobs; i++) {
         const job_result *r = &b->results[i];
         printf("%s\n    {\"file\": \"%s\", \"status\": \"%s\", \"ms\": %.1f}", i ? "," : "",
@@ -370,7 +372,7 @@ static void print_timings(const build_run *b, double total) {
 
 static int exit_code(eb_load_status status, const build_counts *c) {
     if (interrupted) return 130;
-    if (status == EB_LOAD_IO || c->failed_io) return EB_EXIT_IO;
+    if (status == EB_LOAD_IO || c->failed_io || c->manifest_failed) return EB_EXIT_IO;
     if (status == EB_LOAD_INVALID || c->failed_input) return EB_EXIT_INPUT;
     return EB_EXIT_OK;
 }
@@ -424,11 +426,11 @@ static int build_jobs(const eb_build_options *o, const eb_corpus *corpus, eb_loa
     update_manifest(&b, &m, &c);
     bool full = !o->indication && !o->locale && !o->shard_n && status == EB_LOAD_OK && !interrupted;
     if (full) remove_orphans(o, jobs, &m, &c);
-    if (!ebi_manifest_write(manifest_path, &m, diag)) c.failed_io++;
+    c.manifest_failed = !ebi_manifest_write(manifest_path, &m, diag);
     if (o->json) print_json(&b, &c, diag);
-    else if (!o->quiet || c.failed_input || c.failed_io)
-        printf("%s: built %zu, unchanged %zu, failed %zu\n", interrupted ? "interrupted" : "done", c.built,
-               c.unchanged, c.failed_input + c.failed_io);
+    else if (!o->quiet || c.failed_input || c.failed_io || c.manifest_failed)
+        printf("%s: built %zu, unchanged %zu, failed %zu%s\n", interrupted ? "interrupted" : "done", c.built,
+               c.unchanged, c.failed_input + c.failed_io, c.manifest_failed ? "; the manifest was not written" : "");
     if (o->timings) print_timings(&b, now() - t0);
     for (size_t i = 0; i < jobs->njobs; i++) eb_manifest_entry_destroy(&b.results[i].entry);
     free(b.results);

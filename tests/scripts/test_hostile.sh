@@ -297,6 +297,19 @@ new_case out-in-proc
 [ $code = 3 ] || fail "exit code $code, expected 3"
 expect 'evbrief build: error: cannot create /proc/evbrief-hostile: No such file or directory'
 
+# A directory that exists but takes no file, even from root (/proc/self: as
+# the test suite runs as root in CI, a chmod would not stop it): every
+# brief fails, the manifest too, counted apart; --json says so.
+new_case out-unwritable-dir
+(cd "$c" && "$EVBRIEF" build --inputs inputs --out /proc/self --indication hair-restoration >log 2>&1); code=$?
+[ $code = 3 ] || fail "exit code $code, expected 3"
+expect '/proc/self/hair-restoration.en.pdf: error: PDF: cannot write the file: '
+expect '/proc/self/manifest.json: error: cannot write: '
+expect 'done: built 0, unchanged 0, failed 3; the manifest was not written'
+(cd "$c" && "$EVBRIEF" build --inputs inputs --out /proc/self --indication hair-restoration --json 2>/dev/null) \
+  | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['failed'] == 3 and d['manifest_written'] is False, d" \
+  || fail "--json of an unwritable out/"
+
 # One brief's path taken by a directory: that brief fails, the others are built.
 new_case brief-path-taken
 mkdir -p "$c/out/skin-aging.fa.pdf"
