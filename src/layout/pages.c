@@ -535,8 +535,13 @@ static void panel_close(eb_flow *f) {
 
 static void place_in_panel(eb_flow *f, const eb_block *b, const eb_block *end) {
     if (b->summary && !f->panel_open) {
-        /* the panel starts where the block's own space above ends */
+        /* the panel starts where the block's own space above ends; that
+         * space is never tightened (a widow page's setting): the panel's
+         * pad must clear the rule of the heading above it */
+        double scale = f->space_scale;
+        f->space_scale = 1;
         ebi_flow_space(f, 4);
+        f->space_scale = scale;
         panel_open(f);
     }
     place_block(f, b, end);
