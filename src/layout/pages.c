@@ -307,14 +307,35 @@ static double keep_with_next(eb_flow *f, const eb_block *next, const eb_block *e
     }
 }
 
+/* The height of a short section of plain text (paragraphs, notes, label:
+ * value rows) after its level-1 heading, as place_block sets it; 0 when
+ * the section holds anything else or is longer than `limit`. */
+static double short_section_height(eb_flow *f, const eb_block *b, const eb_block *end, double limit) {
+    double h = 0, width = ebi_flow_width(f);
+    for (; b < end && !(b->kind == EB_BLOCK_HEADING && b->level == 1) && h <= limit; b++) {
+        if (b->kind == EB_BLOCK_PARAGRAPH) h += ebi_height_ahead(f, ST_BODY, b->text, width) + 6;
+        else if (b->kind == EB_BLOCK_NOTE) h += ebi_height_ahead(f, ST_NOTE, b->text, width) + 6;
+        else if (b->kind == EB_BLOCK_META) {
+            double label = ebi_height_ahead(f, ST_META_LABEL, b->label, 86);
+            double value = ebi_height_ahead(f, ST_META_VALUE, b->text, width - 92);
+            h += (label > value ? label : value) + 1;
+        }
+        else return 0;
+    }
+    return h <= limit ? h : 0;
+}
+
 /* A heading must not end a page: it moves on with the first lines of what
- * follows it. */
+ * follows it. A short section of plain text (the closing "About this
+ * brief" and its rows) is not split at all: it moves on whole. */
 static void place_heading(eb_flow *f, const eb_block *b, const eb_block *end) {
     eb_style_id id = b->level == 1 ? ST_H1 : ST_H2;
     ebi_flow_space(f, b->level == 1 ? 16 : 10);
     eb_para *p = ebi_flow_para(f, id, b->text, ebi_flow_width(f));
     double keep = p->height + 8 + keep_with_next(f, b + 1, end);
     double page_height = ebi_flow_bottom(f) - f->margin_top;
+    double whole = b->level == 1 ? short_section_height(f, b + 1, end, page_height * KEEP_WHOLE_SHARE) : 0;
+    if (whole > 0 && p->height + 8 + whole > keep) keep = p->height + 8 + whole;
     if (keep > page_height) keep = p->height + 40;
     if (!ebi_flow_fits(f, keep)) ebi_flow_new_page(f, ebi_flow_landscape(f));
     f->last_heading = b->text;
@@ -607,13 +628,14 @@ static eb_doc_plan *plan_spaced(eb_fontset *fonts, const eb_brief *brief, eb_pap
     return plan;
 }
 
-/* A last page this empty (a few lines: the colophon's last row alone) is a
- * widow page; the brief is set again with the space between its blocks
- * (before and after paragraphs and headings, not inside lists or tables)
- * tightened step by step, and the first setting that saves the page
- * without leaving another widow page is taken. Only such briefs change;
- * the text and its keeps stay as they are. */
-#define WIDOW_PAGE_FILL 0.15
+/* A last page under a quarter full (the closing section alone, a few
+ * lines) costs a page the brief may not need: it is set again with the
+ * space between its blocks (before and after paragraphs and headings, not
+ * inside lists or tables) tightened step by step, and the first setting
+ * that saves the page without leaving another last page this empty is
+ * taken. Only such briefs change; the text and its keeps stay as they are
+ * (docs/briefs.md has the briefs and pages it saves). */
+#define WIDOW_PAGE_FILL 0.25
 static const double widow_space_scales[] = {0.8, 0.6, 0.4};
 
 eb_doc_plan *eb_plan_brief(eb_fontset *fonts, const eb_brief *brief, eb_paper paper, eb_uncovered strict,

@@ -655,12 +655,37 @@ def check_captions(pdfs, problems):
     return found
 
 
+# The closing section (compose's h_disclaimer and the last of its label:
+# value rows, label_translations in strings.c), as pdftotext gives the words
+COLOPHON_HEADING = {"en": ["About", "this", "brief"], "fa": ["دربارهٔ", "این", "خلاصه"], "zh": ["关于本简报"]}
+COLOPHON_LAST_ROW = {"en": "Translations", "fa": "ترجمه‌ها", "zh": "译文"}
+
+
+def check_colophon(pdfs, problems):
+    """The short closing section, «About this brief» and its rows, is not
+    split over two pages: its heading and its last row share a page."""
+    found = 0
+    for path in pdfs:
+        locale = path.name.split(".")[-2]
+        pages = page_words(path)
+        heading = [i for i, ws in enumerate(pages)
+                   if all(any(w[4] == h for w in ws) for h in COLOPHON_HEADING[locale])]
+        last = [i for i, ws in enumerate(pages) if any(w[4] == COLOPHON_LAST_ROW[locale] for w in ws)]
+        if not heading or not last:
+            problems.append(f"{path.name}: no closing section found")
+            continue
+        found += 1
+        if heading[-1] != last[-1]:
+            problems.append(f"{path.name}: the closing section runs from p. {heading[-1] + 1} to p. {last[-1] + 1}")
+    return found
+
+
 # ---- page fill and bullets ------------------------------------------------------
 
 MIN_FILL = 0.40
 # A brief's last page may be short, but not a widow page: a few lines
 # alone (pages.c sets a brief again, its spaces tightened, when its last
-# page is under 15 % full and that saves the page).
+# page is under a quarter full and that saves the page).
 MIN_LAST_FILL = 0.10
 
 
@@ -753,7 +778,7 @@ def self_test():
 
 # every check must have found something to check: a check over nothing passes
 MINIMUMS = {"digits": 100, "blocks": 1000, "labels": 10, "headings": 100, "punctuation": 10,
-            "continued": 5, "persian_tables": 1, "captions": 50, "texts": 100, "bars": 10, "pages": 200, "bullets": 100}
+            "continued": 5, "persian_tables": 1, "captions": 50, "colophons": 21, "texts": 100, "bars": 10, "pages": 200, "bullets": 100}
 
 
 def check_minimums(found, problems):
@@ -782,10 +807,11 @@ def main():
     continued = check_continued(pdfs, problems)
     persian_tables = check_persian_tables(pdfs, problems)
     captions = check_captions(pdfs, problems)
+    colophons = check_colophon(pdfs, problems)
     pages = check_fill(pdfs, problems)
     bullets = check_bullets(pdfs, problems)
     check_minimums({"digits": digits, "blocks": cells["blocks"], "labels": labels, "headings": keeps["headings"],
-                    "punctuation": punctuation, "continued": continued, "persian_tables": persian_tables, "captions": captions,
+                    "punctuation": punctuation, "continued": continued, "persian_tables": persian_tables, "captions": captions, "colophons": colophons,
                     "texts": chart["texts"], "bars": chart["bars"], "pages": pages, "bullets": bullets}, problems)
     for p in problems:
         print(p)
@@ -799,6 +825,7 @@ def main():
     print(f"continuation captions checked: {continued}")
     print(f"Persian table headers checked: {persian_tables}")
     print(f"table captions checked (within their table's width): {captions}")
+    print(f"closing sections checked (on one page): {colophons}")
     print(f"pages checked for fill (all but each brief's last, at least {MIN_FILL:.0%}; "
           f"the last at least {MIN_LAST_FILL:.0%}): {pages}")
     print(f"bullets checked (at most an em from their text): {bullets}")
