@@ -70,6 +70,10 @@ bool eb_write_all(int fd, const void *data, size_t len);
 
 /* SHA-256 (nettle) of a byte range, as 64 lowercase hex digits and a NUL. */
 void eb_sha256_hex(const void *data, size_t len, char hex[65]);
+/* The same of a regular file's bytes, hashed where they lie (mapped, not
+ * copied: a CJK font collection is 20 MB); *size (when not NULL) is its
+ * length. Returns false and sets *error (static text) on failure. */
+bool eb_sha256_file(const char *path, char hex[65], size_t *size, const char **error);
 
 /* A decoded raster image, 8 bits a sample, rows top to bottom: read by the
  * load stage (a clinic's logo, model.h) and embedded by the PDF stage. It

@@ -1,25 +1,15 @@
 #include "jobs.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+/* Every input and font is hashed where it lies (eb_sha256_file). */
 static bool hash_file(const char *path, char sha256[65], eb_diag *diag) {
-    char *data = NULL;
-    size_t len = 0;
     const char *error = NULL;
-    if (!eb_read_file(path, (size_t)1 << 30, &data, &len, &error)) {
-        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", error);
-        return false;
-    }
-    eb_sha256_hex(data, len, sha256);
-    free(data);
-    return true;
+    if (eb_sha256_file(path, sha256, NULL, &error)) return true;
+    eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", error);
+    return false;
 }
 
 /* The name of a file relative to dir, so keys do not depend on where the
@@ -28,29 +18,6 @@ static const char *relative(const char *path, const char *dir) {
     size_t n = strlen(dir);
     if (strncmp(path, dir, n) == 0 && path[n] == '/') return path + n + 1;
     return path;
-}
-
-/* A font's bytes hashed where they lie, mapped rather than copied: a CJK
- * collection is 20 MB, and reading it into memory cost more than hashing. */
-static bool hash_font(const char *path, char sha256[65], eb_diag *diag) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st = {0};
-    const char *why = fd < 0 || fstat(fd, &st) != 0 ? strerror(errno) : !S_ISREG(st.st_mode) ? "not a file" : NULL;
-    if (why) {
-        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", why);
-        if (fd >= 0) close(fd);
-        return false;
-    }
-    size_t len = (size_t)st.st_size;
-    void *data = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
-    close(fd);
-    if (len && data == MAP_FAILED) {
-        eb_diag_report(diag, EB_ERROR, (eb_location){.file = path}, "cannot read: %s", strerror(errno));
-        return false;
-    }
-    eb_sha256_hex(data, len, sha256);
-    if (len) munmap(data, len);
-    return true;
 }
 
 /* The hash of the bytes of every font of fonts.json (a collection once,
@@ -68,7 +35,7 @@ static bool read_font_hashes(const eb_font_list *fonts, eb_job_list *list, eb_di
         eb_file_hash *h = &list->fonts[list->nfonts++];
         h->name = eb_xstrdup(e->file);
         char *path = eb_xasprintf("%s/%s", fonts->dir, e->file);
-        ok = hash_font(path, h->sha256, diag);
+        ok = hash_file(path, h->sha256, diag);
         if (ok && e->sha256[0] && strcmp(e->sha256, h->sha256) != 0)
             eb_diag_report(diag, EB_WARNING, (eb_location){.file = path},
                            "its SHA-256 is %.12s…, not the %.12s… pinned in %s: the briefs are set in the font "

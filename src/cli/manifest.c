@@ -11,13 +11,10 @@
 #include "json_out.h"
 
 bool ebi_file_sha256(const char *path, char sha256[65], long *bytes) {
-    char *data = NULL;
-    size_t len = 0;
+    size_t size = 0;
     const char *error = NULL;
-    if (!eb_read_file(path, (size_t)1 << 31, &data, &len, &error)) return false;
-    eb_sha256_hex(data, len, sha256);
-    *bytes = (long)len;
-    free(data);
+    if (!eb_sha256_file(path, sha256, &size, &error)) return false;
+    *bytes = (long)size;
     return true;
 }
 

@@ -19,9 +19,9 @@ bool ebi_manifest_write(const char *path, const eb_manifest *m, eb_diag *diag);
 eb_manifest_entry *ebi_manifest_find(const eb_manifest *m, const char *file);
 /* Adds or replaces the entry for e->file; the manifest takes ownership. */
 void ebi_manifest_put(eb_manifest *m, eb_manifest_entry *e);
+/* SHA-256 and size of a file on disk (a brief); false if it cannot be read. */
+bool ebi_file_sha256(const char *path, char sha256[65], long *bytes);
 void ebi_manifest_remove(eb_manifest *m, const char *file);
 
-/* SHA-256 and size of a file on disk; false if it cannot be read. */
-bool ebi_file_sha256(const char *path, char sha256[65], long *bytes);
 
 #endif

@@ -132,8 +132,36 @@ static void test_broken_fonts(void) {
     eb_diag_destroy(diag);
 }
 
+/* The build keys hash each font where it lies (eb_sha256_file): the same
+ * digest as of the bytes read, every failure with its reason. */
+static void test_font_hash(void) {
+    char *path = eb_xasprintf("%s/NotoSans-Regular.ttf", fonts_dir());
+    char *data = NULL, mapped[65], read[65];
+    size_t len = 0, size = 0;
+    const char *error = NULL;
+    CHECK(eb_read_file(path, 1 << 24, &data, &len, &error));
+    eb_sha256_hex(data, len, read);
+    CHECK(eb_sha256_file(path, mapped, &size, &error));
+    CHECK_STR(mapped, read);
+    CHECK(size == len);
+    free(data);
+    free(path);
+    char empty[] = "/tmp/evbrief-hash-XXXXXX";
+    int fd = mkstemp(empty);
+    CHECK(fd >= 0);
+    if (fd >= 0) close(fd);
+    CHECK(eb_sha256_file(empty, mapped, &size, &error) && size == 0);
+    CHECK_STR(mapped, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    unlink(empty);
+    CHECK(!eb_sha256_file(empty, mapped, NULL, &error));
+    CHECK_STR(error, "No such file or directory");
+    CHECK(!eb_sha256_file("/tmp", mapped, NULL, &error));
+    CHECK_STR(error, "not a regular file");
+}
+
 int main(void) {
     test_fonts_open();
     test_broken_fonts();
+    test_font_hash();
     return check_done("test_layout_fonts");
 }
