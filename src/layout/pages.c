@@ -38,9 +38,12 @@ void ebi_flow_new_page(eb_flow *f, bool landscape) {
     f->y = f->margin_top;
 }
 
-void ebi_flow_space(eb_flow *f, double points) {
-    if (f->y > f->margin_top + 0.01) f->y += points * f->space_scale; /* no space at the top of a page */
+/* No space at the top of a page. */
+static void flow_space_as_given(eb_flow *f, double points) {
+    if (f->y > f->margin_top + 0.01) f->y += points;
 }
+
+void ebi_flow_space(eb_flow *f, double points) { flow_space_as_given(f, points * f->space_scale); }
 
 /* ---- styles ------------------------------------------------------------------------ */
 
@@ -190,10 +193,13 @@ static void place_simple(eb_flow *f, eb_style_id id, eb_span text, eb_role role,
     f->y += after * f->space_scale;
 }
 
+/* A label: value row: the label's column, and the gap after the label. */
+enum { META_LABEL_W = 92, META_GAP = 6 };
+
 static void place_meta(eb_flow *f, const eb_block *b) {
-    const double label_w = 92;
+    const double label_w = META_LABEL_W;
     double width = ebi_flow_width(f);
-    eb_para *label = ebi_flow_para(f, ST_META_LABEL, b->label, label_w - 6);
+    eb_para *label = ebi_flow_para(f, ST_META_LABEL, b->label, label_w - META_GAP);
     eb_para *value = ebi_flow_para(f, ST_META_VALUE, b->text, width - label_w);
     double h = label->height > value->height ? label->height : value->height;
     if (!ebi_flow_fits(f, h)) ebi_flow_new_page(f, false);
@@ -316,8 +322,8 @@ static double short_section_height(eb_flow *f, const eb_block *b, const eb_block
         if (b->kind == EB_BLOCK_PARAGRAPH) h += ebi_height_ahead(f, ST_BODY, b->text, width) + 6;
         else if (b->kind == EB_BLOCK_NOTE) h += ebi_height_ahead(f, ST_NOTE, b->text, width) + 6;
         else if (b->kind == EB_BLOCK_META) {
-            double label = ebi_height_ahead(f, ST_META_LABEL, b->label, 86);
-            double value = ebi_height_ahead(f, ST_META_VALUE, b->text, width - 92);
+            double label = ebi_height_ahead(f, ST_META_LABEL, b->label, META_LABEL_W - META_GAP);
+            double value = ebi_height_ahead(f, ST_META_VALUE, b->text, width - META_LABEL_W);
             h += (label > value ? label : value) + 1;
         }
         else return 0;
@@ -559,10 +565,7 @@ static void place_in_panel(eb_flow *f, const eb_block *b, const eb_block *end) {
         /* the panel starts where the block's own space above ends; that
          * space is never tightened (a widow page's setting): the panel's
          * pad must clear the rule of the heading above it */
-        double scale = f->space_scale;
-        f->space_scale = 1;
-        ebi_flow_space(f, 4);
-        f->space_scale = scale;
+        flow_space_as_given(f, 4);
         panel_open(f);
     }
     place_block(f, b, end);
